@@ -1,0 +1,48 @@
+# The verbs a newcomer types. `make run` and `make test` need nothing set up beforehand.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+JAVA_HOME := $(shell scripts/find-jdk)
+ifeq ($(JAVA_HOME),)
+$(error no JDK >= 21 found: see the message above)
+endif
+export JAVA_HOME
+export PATH := $(JAVA_HOME)/bin:$(PATH)
+
+MVN := ./mvnw -B -ntp
+STACK := $(JAVA_HOME)/bin/java -jar libs/local-stack/target/local-stack.jar
+
+.PHONY: help run stop status build test test-unit e2e bench lint clean reset
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+build: ## compile and package every module, without tests
+	@scripts/prerequisites
+	$(MVN) -q package -DskipTests
+
+run: build ## build, then start PostgreSQL, Keycloak and the five services; prints URLs and demo logins
+	@$(STACK) start
+
+stop: ## stop everything `make run` started
+	@if [ -f libs/local-stack/target/local-stack.jar ]; then $(STACK) stop; else echo "nothing to stop (never built)"; fi
+
+status: ## show what of the local suite is running
+	@$(STACK) status
+
+test: ## everything the tests need, then all tests (unit, service, end-to-end)
+	@scripts/prerequisites
+	$(MVN) verify
+
+test-unit: ## all tests except the end-to-end ones
+	@scripts/prerequisites
+	$(MVN) verify -pl '!e2e'
+
+e2e: build ## only the end-to-end tests (starts its own suite on other ports)
+	$(MVN) verify -pl e2e
+
+clean: ## remove build output (the local suite's data stays)
+	$(MVN) -q clean
+
+reset: stop ## stop the local suite and delete its data (database, Keycloak, logs, local keys)
+	rm -rf .run

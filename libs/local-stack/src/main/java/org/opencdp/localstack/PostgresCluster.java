@@ -1,0 +1,243 @@
+package org.opencdp.localstack;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * A PostgreSQL cluster run from the machine's installed server binaries (initdb, pg_ctl), listening on
+ * 127.0.0.1 only. Everything it owns lives below one directory: {@code data/}, {@code server.log} and the
+ * Unix socket, so removing that directory removes the cluster.
+ */
+public final class PostgresCluster {
+
+    public static final String SUPERUSER = "cdp";
+    private static final Pattern DATABASE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Path dir;
+    private final int port;
+    private final String password;
+    private final boolean durable;
+
+    private PostgresCluster(Path dir, int port, String password, boolean durable) {
+        this.dir = dir.toAbsolutePath().normalize();
+        this.port = port;
+        this.password = password;
+        this.durable = durable;
+    }
+
+    /** A cluster whose data must survive restarts (the local run). */
+    public static PostgresCluster durable(Path dir, int port, String password) {
+        return new PostgresCluster(dir, port, password, true);
+    }
+
+    /**
+     * A cluster for one test run: a fresh directory below the system temp dir, a free port, fsync off.
+     * Clusters that earlier, killed test JVMs left behind are stopped and removed first.
+     */
+    public static PostgresCluster throwaway() {
+        Path root = Path.of(System.getProperty("java.io.tmpdir"), "opencdp-test-pg");
+        reapOrphans(root);
+        Path dir = root.resolve(ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8));
+        return new PostgresCluster(dir, Ports.anyFree(), "test-" + UUID.randomUUID(), false);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    private Path dataDir() {
+        return dir.resolve("data");
+    }
+
+    private Path logFile() {
+        return dir.resolve("server.log");
+    }
+
+    public boolean isInitialised() {
+        return Files.exists(dataDir().resolve("PG_VERSION"));
+    }
+
+    public boolean isRunning() {
+        return Files.exists(dataDir().resolve("postmaster.pid"));
+    }
+
+    /** Creates the cluster if this directory holds none yet, then starts it; waits until it accepts connections. */
+    public PostgresCluster start() {
+        if (!isInitialised()) {
+            initialise();
+        }
+        if (isRunning() && canConnect()) {
+            return this;
+        }
+        // A postmaster.pid without a live server (machine or server killed) is handled by pg_ctl itself.
+        Ports.requireFree(port, "PostgreSQL");
+        String options = "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1";
+        try {
+            Commands.run(Commands.asPostgresUser(List.of(binary("pg_ctl"), "-D", dataDir().toString(),
+                    "-l", logFile().toString(), "-o", options, "-w", "-t", "60", "start")), COMMAND_TIMEOUT);
+        } catch (LocalStackException e) {
+            throw new LocalStackException("PostgreSQL did not start; the end of " + logFile() + ":\n" + tailOfLog(), e);
+        }
+        return this;
+    }
+
+    /** Stops the server (fast shutdown: open transactions are rolled back) if it runs. */
+    public void stop() {
+        if (!isRunning()) {
+            return;
+        }
+        Commands.run(Commands.asPostgresUser(List.of(binary("pg_ctl"), "-D", dataDir().toString(),
+                "-m", "fast", "-w", "-t", "60", "stop")), COMMAND_TIMEOUT);
+    }
+
+    /** Stops the server and removes the cluster's directory. */
+    public void destroy() {
+        try {
+            stop();
+        } finally {
+            Commands.deleteRecursively(dir);
+        }
+    }
+
+    /** Creates the database unless it exists. Names are restricted to lower-case identifiers. */
+    public void ensureDatabase(String name) {
+        requireValidName(name);
+        try (Connection c = connect("postgres");
+                PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, name);
+            try (ResultSet rs = exists.executeQuery()) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            try (Statement create = c.createStatement()) {
+                create.execute("CREATE DATABASE " + name);
+            }
+        } catch (SQLException e) {
+            throw new LocalStackException("could not create database " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), SUPERUSER, password);
+    }
+
+    private boolean canConnect() {
+        try (Connection ignored = connect("postgres")) {
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private void initialise() {
+        try {
+            Files.createDirectories(dir);
+            Path passwordFile = dir.resolve("superuser.pw");
+            Files.writeString(passwordFile, password + "\n", StandardCharsets.UTF_8);
+            handOverToPostgresUser();
+            try {
+                Commands.run(Commands.asPostgresUser(List.of(binary("initdb"), "-D", dataDir().toString(),
+                        "-U", SUPERUSER, "--pwfile=" + passwordFile, "--auth=scram-sha-256",
+                        "-E", "UTF8", "--locale=C")), COMMAND_TIMEOUT);
+            } finally {
+                Files.deleteIfExists(passwordFile);
+            }
+            Files.writeString(dataDir().resolve("postgresql.conf"), settings(), StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new LocalStackException("could not prepare " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String settings() {
+        StringBuilder conf = new StringBuilder("\n# opencdp local-stack\nmax_connections = 200\n");
+        if (!durable) {
+            // A test cluster is thrown away after the run: durability only costs time.
+            conf.append("fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n");
+        }
+        return conf.toString();
+    }
+
+    /** initdb runs as postgres when we are root, so that user must own the directory. */
+    private void handOverToPostgresUser() {
+        if (Commands.runningAsRoot()) {
+            Commands.run(List.of("chown", "-R", "postgres:postgres", dir.toString()), COMMAND_TIMEOUT);
+        }
+    }
+
+    private String tailOfLog() {
+        try {
+            List<String> lines = Files.readAllLines(logFile());
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private static void requireValidName(String name) {
+        if (!DATABASE_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("database name must match " + DATABASE_NAME + ": " + name);
+        }
+    }
+
+    static String binary(String name) {
+        List<Path> fallbacks = new ArrayList<>(Commands.versionedDirs(Path.of("/usr/lib/postgresql"), "bin"));
+        return Commands.find(name, fallbacks)
+                .map(Path::toString)
+                .orElseThrow(() -> new LocalStackException("the PostgreSQL server program " + name
+                        + " was not found on the PATH or in /usr/lib/postgresql/*/bin. "
+                        + "Install the server: apt-get install postgresql"));
+    }
+
+    /** Stops and removes test clusters whose JVM is gone (killed before it could clean up). */
+    private static void reapOrphans(Path root) {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (Stream<Path> clusters = Files.list(root)) {
+            for (Path cluster : clusters.toList()) {
+                String owner = cluster.getFileName().toString().split("-", 2)[0];
+                boolean ownerAlive = owner.chars().allMatch(Character::isDigit)
+                        && ProcessHandle.of(Long.parseLong(owner)).isPresent();
+                if (!ownerAlive) {
+                    try {
+                        new PostgresCluster(cluster, 0, "", false).destroy();
+                    } catch (LocalStackException e) {
+                        System.err.println("[local-stack] could not remove orphaned test cluster " + cluster + ": "
+                                + e.getMessage());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            System.err.println("[local-stack] could not look for orphaned test clusters: " + e.getMessage());
+        }
+    }
+}
