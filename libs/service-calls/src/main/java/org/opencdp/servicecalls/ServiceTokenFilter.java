@@ -1,0 +1,22 @@
+package org.opencdp.servicecalls;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.client.ClientRequestContext;
+import jakarta.ws.rs.client.ClientRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+
+/**
+ * Puts this service's client-credentials token on an outgoing REST client call. Register it on a client
+ * interface with {@code @RegisterProvider(ServiceTokenFilter.class)}; timeouts and retries go on the interface
+ * as fault-tolerance annotations.
+ */
+public class ServiceTokenFilter implements ClientRequestFilter {
+
+    @Inject
+    ServiceTokens tokens;
+
+    @Override
+    public void filter(ClientRequestContext request) {
+        request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.accessToken());
+    }
+}
