@@ -5,11 +5,8 @@ import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 
-/**
- * Puts this service's client-credentials token on an outgoing REST client call. Register it on a client
- * interface with {@code @RegisterProvider(ServiceTokenFilter.class)}; timeouts and retries go on the interface
- * as fault-tolerance annotations.
- */
+/** Puts this service's client-credentials token on every call made through {@link ServiceClients}. */
+@jakarta.enterprise.context.ApplicationScoped
 public class ServiceTokenFilter implements ClientRequestFilter {
 
     @Inject

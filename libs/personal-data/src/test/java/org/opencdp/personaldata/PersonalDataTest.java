@@ -1,0 +1,156 @@
+package org.opencdp.personaldata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.opencdp.testsupport.PostgresTestResource;
+import org.opencdp.testsupport.TestDatabase;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresTestResource.class)
+class PersonalDataTest {
+
+    @Inject
+    PersonalDataCipher cipher;
+
+    @Inject
+    SubjectKeyVault vault;
+
+    @Inject
+    BlindIndex index;
+
+    private void store(UUID subject, String body) {
+        TestDatabase.execute("INSERT INTO secret_note (subject_id, body) VALUES (?, ?)", subject,
+                cipher.encrypt(subject, "note", body));
+    }
+
+    private byte[] storedBody(UUID subject) {
+        return (byte[]) TestDatabase.rows("SELECT body FROM secret_note WHERE subject_id = ?", subject).get(0).get("body");
+    }
+
+    @Test
+    void aValueReadStraightFromTheDatabaseRevealsNothing() {
+        UUID subject = UUID.randomUUID();
+        store(subject, "Erika Mustermann, erika@example.de");
+        byte[] stored = storedBody(subject);
+        for (String view : List.of(new String(stored, StandardCharsets.UTF_8), new String(stored, StandardCharsets.ISO_8859_1))) {
+            assertThat(view).doesNotContain("Erika", "Mustermann", "example.de");
+        }
+        assertThat(cipher.decrypt(subject, "note", stored)).isEqualTo("Erika Mustermann, erika@example.de");
+    }
+
+    @Test
+    void theStoredKeyIsWrappedNotTheDataKey() {
+        UUID subject = UUID.randomUUID();
+        store(subject, "x");
+        Map<String, Object> row = TestDatabase.rows("SELECT * FROM subject_key WHERE subject_id = ?", subject).get(0);
+        byte[] wrapped = (byte[]) row.get("wrapped_key");
+        assertThat(wrapped.length).isGreaterThan(32);
+        assertThat(row.get("master_key_id")).isEqualTo("k1");
+        // The wrapped bytes do not decrypt the data: only unwrapping with the master key does.
+        byte[] stored = storedBody(subject);
+        assertThatThrownBy(() -> new SubjectKey(subject, java.util.Arrays.copyOfRange(wrapped, 13, 45)).decrypt("note", stored))
+                .isInstanceOf(TamperedCiphertextException.class);
+    }
+
+    @Test
+    void afterKeyDestructionEveryCopyIsUnreadable() {
+        UUID subject = UUID.randomUUID();
+        UUID bystander = UUID.randomUUID();
+        store(subject, "Erika");
+        store(bystander, "Max");
+        byte[] backup = storedBody(subject).clone();
+
+        assertThat(vault.destroy(subject)).isTrue();
+        assertThat(vault.destroy(subject)).isFalse();
+
+        assertThatThrownBy(() -> cipher.decrypt(subject, "note", storedBody(subject)))
+                .isInstanceOf(SubjectKeyDestroyedException.class).hasMessageNotContaining("Erika");
+        assertThatThrownBy(() -> cipher.decrypt(subject, "note", backup)).isInstanceOf(SubjectKeyDestroyedException.class);
+        assertThat(cipher.decrypt(bystander, "note", storedBody(bystander))).isEqualTo("Max");
+    }
+
+    @Test
+    void aNewKeyAfterDestructionDoesNotOpenOldData() {
+        UUID subject = UUID.randomUUID();
+        store(subject, "Erika");
+        byte[] backup = storedBody(subject);
+        vault.destroy(subject);
+        vault.keyFor(subject);
+        assertThatThrownBy(() -> cipher.decrypt(subject, "note", backup)).isInstanceOf(TamperedCiphertextException.class);
+    }
+
+    @Test
+    void keysOfManySubjectsComeInOneLookup() {
+        UUID one = UUID.randomUUID();
+        UUID two = UUID.randomUUID();
+        store(one, "a");
+        store(two, "b");
+        assertThat(vault.existingKeys(List.of(one, two, UUID.randomUUID()))).containsOnlyKeys(one, two);
+    }
+
+    @Test
+    void blindIndexesAreDeterministicKeyedAndSeparatedByKind() {
+        assertThat(index.exact("EMAIL", "erika@example.de")).isEqualTo(index.exact("EMAIL", "erika@example.de"))
+                .hasSize(16);
+        assertThat(index.exact("EMAIL", "erika@example.de")).isNotEqualTo(index.exact("NAME", "erika@example.de"));
+        assertThat(index.tokens("NAME", "Müller-Lüdenscheidt")).hasSize(2);
+        assertThat(index.tokens("NAME", "MULLER").get(0)).isEqualTo(index.tokens("NAME", "Müller").get(0));
+        // Without the key the hash cannot be reproduced: a plain SHA-256 of the value is something else.
+        assertThat(index.exact("EMAIL", "erika@example.de")).isNotEqualTo(java.util.Arrays.copyOf(sha256("EMAIL\0erika@example.de"), 16));
+    }
+
+    @Test
+    void rotationKeepsOldKeysReadableAndRewrapsThemUnderTheNewMasterKey() {
+        UUID subject = UUID.randomUUID();
+        store(subject, "Erika");
+        String oldKey = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("opencdp.personal-data.master-key", String.class);
+        String newKey = Base64.getEncoder().encodeToString(AesGcm.randomKey());
+        String blindKey = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("opencdp.personal-data.blind-index-key", String.class);
+        KeyMaterial before = vault.keys();
+        try {
+            // What an operator does: new active key k2, the old one listed as previous.
+            vault.useKeys(KeyMaterial.from(Optional.of(newKey), "k2", Optional.of("k1:" + oldKey), Optional.of(blindKey)));
+            assertThat(cipher.decrypt(subject, "note", storedBody(subject))).isEqualTo("Erika");
+            int moved = 0;
+            for (int batch; (batch = vault.rewrapUnderActiveMasterKey(100)) > 0;) {
+                moved += batch;
+            }
+            assertThat(moved).isPositive();
+            assertThat(TestDatabase.count("SELECT count(*) FROM subject_key WHERE master_key_id <> 'k2'")).isZero();
+            // The old master key can now be retired.
+            vault.useKeys(KeyMaterial.from(Optional.of(newKey), "k2", Optional.empty(), Optional.of(blindKey)));
+            assertThat(cipher.decrypt(subject, "note", storedBody(subject))).isEqualTo("Erika");
+        } finally {
+            // Put every key back under k1 for the other tests.
+            vault.useKeys(KeyMaterial.from(Optional.of(oldKey), "k1", Optional.of("k2:" + newKey), Optional.of(blindKey)));
+            while (vault.rewrapUnderActiveMasterKey(100) > 0) {
+                // drain
+            }
+            vault.useKeys(before);
+        }
+    }
+
+    private static byte[] sha256(String value) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.opencdp.servicecalls;
+
+import java.net.URI;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+
+import org.eclipse.microprofile.config.Config;
+
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.smallrye.faulttolerance.api.Guard;
+
+/**
+ * The one way a service calls another: a REST client for the target's base URL
+ * ({@code opencdp.services.<name>.url}) that carries this service's client-credentials token, with connect and
+ * read timeouts, retries of transient failures and a circuit breaker per target service, so a service that is
+ * down costs its callers little.
+ *
+ * <pre>{@code
+ * SubjectDataExport export = clients.call("behaviour", SubjectRightsApi.class, api -> api.export(subjectId));
+ * }</pre>
+ */
+@ApplicationScoped
+public class ServiceClients {
+
+    static final long CONNECT_TIMEOUT_MS = 2_000;
+    static final long READ_TIMEOUT_MS = 10_000;
+
+    @Inject
+    Config config;
+
+    @Inject
+    ServiceTokenFilter tokenFilter;
+
+    private final Map<String, Object> clients = new ConcurrentHashMap<>();
+    private final Map<String, Guard> guards = new ConcurrentHashMap<>();
+
+    /**
+     * Calls {@code service} through {@code api}. Connection failures, timeouts and 5xx answers are retried twice;
+     * 4xx answers are not (the request itself is wrong). Failures surface as the REST client's exceptions
+     * ({@link WebApplicationException}, {@link ProcessingException}) or as a circuit-breaker rejection.
+     */
+    @SuppressWarnings("unchecked")
+    public <A, T> T call(String service, Class<A> api, Function<A, T> call) {
+        A client = client(service, api);
+        return (T) guard(service).get(() -> call.apply(client), Object.class);
+    }
+
+    /** The base URL configured for a service, e.g. {@code http://localhost:8082} for "behaviour". */
+    public URI baseUri(String service) {
+        return URI.create(config.getValue("opencdp.services." + service + ".url", String.class));
+    }
+
+    @SuppressWarnings("unchecked")
+    <A> A client(String service, Class<A> api) {
+        return (A) clients.computeIfAbsent(service + "|" + api.getName(), key -> QuarkusRestClientBuilder.newBuilder()
+                .baseUri(baseUri(service))
+                .connectTimeout(CONNECT_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                .readTimeout(READ_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                .register(tokenFilter)
+                .build(api));
+    }
+
+    private Guard guard(String service) {
+        return guards.computeIfAbsent(service, name -> Guard.create()
+                .withDescription("calls to " + name)
+                .withRetry()
+                    .maxRetries(2)
+                    .delay(200, ChronoUnit.MILLIS)
+                    .jitter(100, ChronoUnit.MILLIS)
+                    .whenException(ServiceClients::isTransient)
+                    .done()
+                .withCircuitBreaker()
+                    .name("service-" + name)
+                    .requestVolumeThreshold(10)
+                    .failureRatio(0.5)
+                    .delay(10, ChronoUnit.SECONDS)
+                    .when(ServiceClients::isTransient)
+                    .done()
+                .build());
+    }
+
+    static boolean isTransient(Throwable failure) {
+        if (failure instanceof WebApplicationException http) {
+            return http.getResponse() != null && http.getResponse().getStatus() >= 500;
+        }
+        return failure instanceof ProcessingException || failure instanceof java.io.IOException
+                || failure.getCause() instanceof java.io.IOException;
+    }
+}

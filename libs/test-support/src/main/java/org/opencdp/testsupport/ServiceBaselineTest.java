@@ -1,0 +1,73 @@
+package org.opencdp.testsupport;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import io.restassured.path.json.JsonPath;
+
+/**
+ * What every OpenCDP service offers operators and frontend teams, checked the same way in each: health, metrics,
+ * an OpenAPI document whose every operation is described with its error responses, the Swagger UI outside dev
+ * mode, and problem+json for unknown paths. A service's test extends it and is annotated {@code @QuarkusTest}.
+ */
+public abstract class ServiceBaselineTest {
+
+    private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch");
+
+    @Test
+    void healthLivenessAndReadinessAreUp() {
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void metricsArePublishedForPrometheus() {
+        given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    }
+
+    @Test
+    void swaggerUiIsServedOutsideDevMode() {
+        given().when().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+    }
+
+    @Test
+    void openApiDeclaresTheRealmLoginAndDescribesEveryOperation() {
+        JsonPath openapi = given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(openapi.getString("components.securitySchemes.keycloak.type")).isEqualTo("openIdConnect");
+        Map<String, Map<String, Map<String, Object>>> paths = openapi.getMap("paths");
+        assertThat(paths).isNotEmpty();
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            if (!HTTP_METHODS.contains(method)) {
+                return;
+            }
+            String where = method.toUpperCase() + " " + path;
+            assertThat(operation.get("summary")).as("summary of %s", where).isNotNull();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
+            assertThat(responses).as("responses of %s", where).isNotNull().containsKey("401");
+            assertThat(responses.keySet()).as("a success response of %s", where).anyMatch(code -> code.startsWith("2"));
+        }));
+    }
+
+    @Test
+    void anUnknownPathIsA404Problem() {
+        given().auth().oauth2(TestTokens.forRole("sales"))
+                .when().get("/api/v1/no-such-resource")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void theCallerEndpointNeedsAToken() {
+        given().when().get("/api/v1/me").then().statusCode(401);
+        given().auth().oauth2(TestTokens.forRole("analyst")).when().get("/api/v1/me").then().statusCode(200)
+                .body("roles[0]", equalTo("analyst"));
+    }
+}
