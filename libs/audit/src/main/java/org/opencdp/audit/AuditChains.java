@@ -1,0 +1,130 @@
+package org.opencdp.audit;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Appends entries to the subjects' hash chains, inside the caller's transaction. Each subject's chain is guarded
+ * by a transaction-scoped advisory lock keyed on the subject, so writers of one subject append one after the
+ * other while writers of unrelated subjects never wait for each other. The lock is held until the caller's
+ * transaction ends: a rolled-back entry leaves the chain as it was, and the next writer links to the last
+ * committed entry.
+ */
+@ApplicationScoped
+class AuditChains {
+
+    /** First key of every advisory lock taken here, so they cannot collide with other users of advisory locks. */
+    static final int LOCK_SPACE = 0x41554454; // "AUDT"
+
+    @Inject
+    DataSource dataSource;
+
+    /** One entry per subject. Must run inside a transaction: the locks and the entries belong to it. */
+    void append(SortedSet<UUID> subjects, String actor, String actorKind, String action, String purpose) {
+        // The DataSource joins the caller's JTA transaction, so this is the connection the caller's change uses.
+        try (Connection c = dataSource.getConnection()) {
+            lockChains(c, subjects);
+            List<Link> links = chainHeads(c, subjects);
+            insert(c, links, actor, actorKind, action, purpose);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot append to the audit trail", e);
+        }
+    }
+
+    /**
+     * Folds a subject id into the 32-bit second key of an advisory lock. Subjects that share a key merely wait for
+     * each other; the chains stay separate.
+     */
+    static int lockKey(UUID subject) {
+        long folded = subject.getMostSignificantBits() ^ subject.getLeastSignificantBits();
+        return (int) (folded ^ (folded >>> 32));
+    }
+
+    private static void lockChains(Connection c, SortedSet<UUID> subjects) throws SQLException {
+        // Every transaction takes its locks in ascending key order, so two of them recording overlapping sets of
+        // subjects cannot deadlock each other. unnest yields the array in order, and the locks are taken row by row.
+        Integer[] keys = subjects.stream().map(AuditChains::lockKey).distinct().sorted().toArray(Integer[]::new);
+        try (PreparedStatement lock = c.prepareStatement(
+                "SELECT count(pg_advisory_xact_lock(?, key)) FROM unnest(?::int4[]) AS key")) {
+            lock.setInt(1, LOCK_SPACE);
+            lock.setArray(2, c.createArrayOf("int4", keys));
+            lock.executeQuery().close();
+        }
+    }
+
+    /**
+     * Reads each chain's last hash, in a statement after the locks were granted so that it sees every entry
+     * committed before. The time comes from the database, one clock for every instance of the service, read while
+     * the lock is held, so a chain's times never run backwards.
+     */
+    private static List<Link> chainHeads(Connection c, SortedSet<UUID> subjects) throws SQLException {
+        List<Link> links = new ArrayList<>(subjects.size());
+        try (PreparedStatement heads = c.prepareStatement("""
+                SELECT s.subject_id, clock_timestamp() AS occurred_at,
+                       current_setting('transaction_isolation') AS isolation,
+                       (SELECT e.entry_hash FROM audit_entry e
+                         WHERE e.subject_id = s.subject_id ORDER BY e.id DESC LIMIT 1) AS head
+                  FROM unnest(?::uuid[]) AS s(subject_id)""")) {
+            heads.setArray(1, c.createArrayOf("uuid", subjects.toArray()));
+            try (ResultSet rs = heads.executeQuery()) {
+                while (rs.next()) {
+                    requireReadCommitted(rs.getString("isolation"));
+                    links.add(new Link(rs.getObject("subject_id", UUID.class),
+                            rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getBytes("head")));
+                }
+            }
+        }
+        return links;
+    }
+
+    /**
+     * Under REPEATABLE READ or SERIALIZABLE the transaction's snapshot may predate the lock, so the last entry read
+     * could be stale and the chain would fork: refused instead of recorded as a broken chain.
+     */
+    private static void requireReadCommitted(String isolation) {
+        if (!"read committed".equals(isolation)) {
+            throw new IllegalStateException("the audit trail must be written in a READ COMMITTED transaction, not "
+                    + isolation);
+        }
+    }
+
+    private static void insert(Connection c, List<Link> links, String actor, String actorKind, String action,
+            String purpose) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO audit_entry
+                       (subject_id, occurred_at, actor, actor_kind, action, purpose, previous_hash, entry_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            for (Link link : links) {
+                insert.setObject(1, link.subjectId());
+                insert.setObject(2, link.occurredAt().atOffset(ZoneOffset.UTC));
+                insert.setString(3, actor);
+                insert.setString(4, actorKind);
+                insert.setString(5, action);
+                insert.setString(6, purpose);
+                insert.setBytes(7, link.previousHash());
+                insert.setBytes(8, AuditEntryHash.of(link.previousHash(), link.subjectId(), link.occurredAt(), actor,
+                        actorKind, action, purpose));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** Where a new entry attaches: its subject's last hash (null for a new chain) and the time of recording. */
+    private record Link(UUID subjectId, Instant occurredAt, byte[] previousHash) {
+    }
+}

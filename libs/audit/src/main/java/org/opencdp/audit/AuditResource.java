@@ -1,0 +1,96 @@
+package org.opencdp.audit;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.opencdp.problem.Problem;
+import org.opencdp.problem.ProblemException;
+import org.opencdp.problem.RequestParameters;
+import org.opencdp.servicekit.Roles;
+
+/** The DPO's view of a subject's audit trail in this service. Reading it is itself recorded. */
+@Path("/api/v1/audit/subjects/{subjectId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Audit trail", description = "Who read or changed a subject's personal data in this service, and why")
+public class AuditResource {
+
+    static final String READ_ACTION = "audit-trail.read";
+    static final String READ_PURPOSE = "GET /api/v1/audit/subjects/{subjectId}";
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 200;
+
+    @Inject
+    AuditTrailReader reader;
+
+    @Inject
+    AuditTrail trail;
+
+    @GET
+    @RolesAllowed(Roles.DPO)
+    @Operation(summary = "Read a subject's audit trail",
+            description = "Every read or change of the subject's personal data in this service: who (a person's login "
+                    + "or a service account), what, why and when, oldest first and paged with `after`. The entries are "
+                    + "hash-chained; `chainIntact` is false when an entry of the subject's chain was changed or "
+                    + "removed, and `firstBrokenEntryId` names the first entry that no longer verifies. This read is "
+                    + "recorded too (action `audit-trail.read`) and shows up in the next read. Roles: dpo.")
+    @APIResponse(responseCode = "200", description = "One page of the trail",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AuditTrailPage.class), examples = {
+                            @ExampleObject(name = "intact", value = AuditExamples.INTACT_PAGE),
+                            @ExampleObject(name = "tampered", value = AuditExamples.BROKEN_PAGE) }))
+    @APIResponse(responseCode = "400", description = "subjectId is not a UUID, or after or limit is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "limit over the cap", value = AuditExamples.LIMIT_PROBLEM)))
+    @APIResponse(responseCode = "401", description = "No or invalid token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "no token", value = AuditExamples.UNAUTHORIZED_PROBLEM)))
+    @APIResponse(responseCode = "403", description = "Not the dpo",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "wrong role", value = AuditExamples.FORBIDDEN_PROBLEM)))
+    public AuditTrailPage trail(
+            @Parameter(description = "The subject id", schema = @Schema(type = SchemaType.STRING, format = "uuid"),
+                    example = AuditExamples.SUBJECT_ID) @PathParam("subjectId") String subjectId,
+            @Parameter(description = "The previous page's `next`; absent for the first page",
+                    example = "4711") @QueryParam("after") String after,
+            @Parameter(description = "Page size, 1 to " + MAX_LIMIT + "; default " + DEFAULT_LIMIT,
+                    example = "50") @QueryParam("limit") String limit) {
+        UUID subject = RequestParameters.uuid("subjectId", subjectId);
+        Long cursor = entryCursor(after);
+        int size = RequestParameters.pageSize("limit", limit, DEFAULT_LIMIT, MAX_LIMIT);
+        AuditTrailPage page = reader.page(subject, cursor, size);
+        // Recorded after the page was read, so this read is never part of its own answer.
+        trail.record(subject, READ_ACTION, READ_PURPOSE);
+        return page;
+    }
+
+    private static Long entryCursor(String after) {
+        if (after == null || after.isBlank()) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(after.strip());
+            if (id >= 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ProblemException.invalidField("after", "is not a cursor this API returned; start again without it");
+    }
+}

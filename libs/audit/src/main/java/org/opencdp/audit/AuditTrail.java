@@ -1,0 +1,111 @@
+package org.opencdp.audit;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.opencdp.servicekit.Caller;
+
+import io.quarkus.arc.Arc;
+
+/**
+ * Records every read or change of a subject's personal data: who (a person's login name or a service account's
+ * client id), which subject, what, why, and when. Each entry joins the caller's transaction, so it is stored
+ * together with the change it describes or not at all; without a transaction it commits on its own.
+ *
+ * <h2>No personal data in the trail</h2>
+ * The subject id is the trail's only reference to the subject. {@code action} is a short dotted verb such as
+ * {@code customer.read}; {@code purpose} is the endpoint as a template ({@code GET /api/v1/customers/{id}}, never
+ * the concrete URL with its query) or a named business purpose ({@code subject-request:access}). Pass constants:
+ * never a name, an e-mail address, a search term or anything else taken from the request or the stored data.
+ * Obvious violations are refused with an {@link IllegalArgumentException} that does not repeat the text.
+ *
+ * <h2>Several subjects in one transaction</h2>
+ * Each subject's chain stays locked until the transaction ends. A transaction that records several subjects
+ * should do so in one {@link #recordAll} call, which locks them in a fixed order; separate calls in varying
+ * orders can deadlock against another transaction (PostgreSQL then aborts one of them).
+ *
+ * <p>Transactions that write the trail must run at READ COMMITTED, PostgreSQL's default.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    AuditChains chains;
+
+    /**
+     * Records that the caller of the current request did {@code action} on the subject's data for
+     * {@code purpose}.
+     *
+     * <p>Scheduled jobs use {@link #recordAs}: even where Quarkus activates a request context for a job, there is
+     * no token, and the job would be recorded as {@code anonymous}.
+     *
+     * @throws IllegalStateException without an active request context, where there is no caller
+     * @throws IllegalArgumentException if the action or purpose breaks the rules above
+     */
+    @Transactional(TxType.REQUIRED)
+    public void record(UUID subjectId, String action, String purpose) {
+        Caller current = currentCaller();
+        append(subjects(List.of(Objects.requireNonNull(subjectId, "subjectId"))), current.name(),
+                current.kind(), action, purpose);
+    }
+
+    /**
+     * Records the same action on several subjects, one entry each, e.g. for the customers a search returned.
+     * Duplicates are recorded once; an empty collection records nothing.
+     *
+     * @throws IllegalStateException outside a request, see {@link #record}
+     */
+    @Transactional(TxType.REQUIRED)
+    public void recordAll(Collection<UUID> subjectIds, String action, String purpose) {
+        Caller current = currentCaller();
+        append(subjects(subjectIds), current.name(), current.kind(), action, purpose);
+    }
+
+    /**
+     * Records an action of an actor that is not the caller of a request: a scheduled job
+     * ({@code system:retention-purge}, kind {@link Caller.Kind#SERVICE}) or work done on behalf of a recorded
+     * actor.
+     */
+    @Transactional(TxType.REQUIRED)
+    public void recordAs(String actor, Caller.Kind kind, UUID subjectId, String action, String purpose) {
+        append(subjects(List.of(Objects.requireNonNull(subjectId, "subjectId"))), actor,
+                Objects.requireNonNull(kind, "kind"), action, purpose);
+    }
+
+    private void append(SortedSet<UUID> subjects, String actor, Caller.Kind kind, String action, String purpose) {
+        AuditFields.actor(actor);
+        AuditFields.action(action);
+        AuditFields.purpose(purpose);
+        if (!subjects.isEmpty()) {
+            chains.append(subjects, actor, kind.name(), action, purpose);
+        }
+    }
+
+    private Caller currentCaller() {
+        if (!Arc.container().requestContext().isActive()) {
+            throw new IllegalStateException(
+                    "AuditTrail.record needs a request to know who acts; outside one, use recordAs");
+        }
+        return caller;
+    }
+
+    private static SortedSet<UUID> subjects(Collection<UUID> subjectIds) {
+        Objects.requireNonNull(subjectIds, "subjectIds");
+        if (subjectIds.stream().anyMatch(Objects::isNull)) {
+            throw new IllegalArgumentException("audit subject ids must not be null");
+        }
+        return new TreeSet<>(subjectIds);
+    }
+}

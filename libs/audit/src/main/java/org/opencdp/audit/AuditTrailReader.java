@@ -1,0 +1,61 @@
+package org.opencdp.audit;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/** Reads a subject's audit trail page by page, oldest entry first, and says whether its chain is intact. */
+@ApplicationScoped
+public class AuditTrailReader {
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    AuditChainVerifier verifier;
+
+    /**
+     * The entries after {@code afterEntryId} (from the start when null), at most {@code limit} of them. The whole
+     * chain is verified on every page, so a page never shows an intact chain that an earlier page contradicts.
+     */
+    @Transactional
+    public AuditTrailPage page(UUID subjectId, Long afterEntryId, int limit) {
+        ChainVerification chain = verifier.verify(subjectId);
+        List<AuditEntryView> entries = entriesAfter(subjectId, afterEntryId == null ? 0 : afterEntryId, limit + 1);
+        String next = null;
+        if (entries.size() > limit) {
+            entries = entries.subList(0, limit);
+            next = Long.toString(entries.get(limit - 1).id());
+        }
+        return new AuditTrailPage(subjectId, chain.intact(), chain.firstBrokenEntryId(), List.copyOf(entries), next);
+    }
+
+    private List<AuditEntryView> entriesAfter(UUID subjectId, long afterEntryId, int limit) {
+        List<AuditEntryView> entries = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement page = c.prepareStatement("SELECT " + StoredEntry.COLUMNS
+                        + " FROM audit_entry WHERE subject_id = ? AND id > ? ORDER BY id LIMIT ?")) {
+            page.setObject(1, subjectId);
+            page.setLong(2, afterEntryId);
+            page.setInt(3, limit);
+            try (ResultSet rs = page.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(StoredEntry.from(rs).view());
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the audit trail", e);
+        }
+        return entries;
+    }
+}

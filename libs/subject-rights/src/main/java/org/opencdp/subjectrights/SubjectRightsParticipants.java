@@ -1,0 +1,82 @@
+package org.opencdp.subjectrights;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.WebApplicationException;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.opencdp.servicecalls.ServiceClients;
+
+/**
+ * The contract's client side, for retention-service: calls every participating service
+ * ({@code opencdp.subject-rights.participants}, base URLs from {@code opencdp.services.<name>.url}) with the
+ * service's own client-credentials token, retries and a circuit breaker per service, and collects one answer
+ * per participant.
+ */
+@ApplicationScoped
+public class SubjectRightsParticipants {
+
+    private static final Logger LOG = Logger.getLogger(SubjectRightsParticipants.class);
+
+    @Inject
+    ServiceClients clients;
+
+    @ConfigProperty(name = "opencdp.subject-rights.participants",
+            defaultValue = "profile,behaviour,tracking,consent,retention")
+    List<String> participants;
+
+    public List<String> participants() {
+        return participants;
+    }
+
+    public List<ParticipantAnswer<ContractCapabilities>> capabilities() {
+        return ask(SubjectRightsApi::capabilities);
+    }
+
+    public List<ParticipantAnswer<SubjectDataExport>> export(UUID subjectId) {
+        return ask(api -> api.export(subjectId.toString()));
+    }
+
+    public List<ParticipantAnswer<SubjectRightsReport>> erase(UUID subjectId, UUID requestId) {
+        return ask(api -> api.erase(subjectId.toString(), new SubjectRightsRequest(requestId)));
+    }
+
+    public List<ParticipantAnswer<SubjectRightsReport>> restrict(UUID subjectId, UUID requestId) {
+        return ask(api -> api.restrict(subjectId.toString(), new SubjectRightsRequest(requestId)));
+    }
+
+    public List<ParticipantAnswer<SubjectRightsReport>> liftRestriction(UUID subjectId, UUID requestId) {
+        return ask(api -> api.liftRestriction(subjectId.toString(), requestId.toString()));
+    }
+
+    /** One participant, e.g. to retry a single failed task of a request. */
+    public <T> ParticipantAnswer<T> ask(String participant, Function<SubjectRightsApi, T> call) {
+        try {
+            return new ParticipantAnswer<>(participant, clients.call(participant, SubjectRightsApi.class, call), null);
+        } catch (RuntimeException e) {
+            String reason = describe(e);
+            LOG.warnf("Subject-rights call to %s failed: %s", participant, reason);
+            return new ParticipantAnswer<>(participant, null, reason);
+        }
+    }
+
+    private <T> List<ParticipantAnswer<T>> ask(Function<SubjectRightsApi, T> call) {
+        return participants.stream().map(p -> ask(p, call)).toList();
+    }
+
+    private static String describe(RuntimeException e) {
+        if (e instanceof WebApplicationException http && http.getResponse() != null) {
+            return "answered HTTP " + http.getResponse().getStatus();
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return "unreachable: " + root.getClass().getSimpleName();
+    }
+}

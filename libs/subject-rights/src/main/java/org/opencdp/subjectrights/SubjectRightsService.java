@@ -1,0 +1,104 @@
+package org.opencdp.subjectrights;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.opencdp.audit.AuditTrail;
+import org.opencdp.personaldata.SubjectKeyVault;
+import org.opencdp.subjectrights.SubjectRestrictions.Basis;
+
+/**
+ * Carries out the contract for this service: the service's {@link SubjectDataHandler} deals with its data;
+ * this class adds what is the same everywhere — the subject's data key, restrictions, the audit trail and the
+ * receipt.
+ */
+@ApplicationScoped
+public class SubjectRightsService {
+
+    static final String SUBJECT_KEY_CATEGORY = "subject-key";
+
+    @Inject
+    SubjectDataHandler handler;
+
+    @Inject
+    SubjectRestrictions restrictions;
+
+    @Inject
+    SubjectKeyVault keys;
+
+    @Inject
+    AuditTrail audit;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String service;
+
+    public ContractCapabilities capabilities() {
+        return new ContractCapabilities(service, ContractCapabilities.VERSION, handler.categories());
+    }
+
+    @Transactional
+    public SubjectDataExport export(UUID subjectId) {
+        List<CategoryExport> categories = handler.export(subjectId);
+        audit.record(subjectId, "subject.export", "GDPR Art. 15/20 access request");
+        return new SubjectDataExport(service, subjectId, Instant.now(), restrictions.isRestricted(subjectId), categories);
+    }
+
+    @Transactional
+    public SubjectRightsReport erase(UUID subjectId, UUID requestId) {
+        List<CategoryOutcome> outcomes = new ArrayList<>(handler.erase(subjectId));
+        LocalDate holdUntil = outcomes.stream()
+                .filter(o -> o.keptUnderLegalHold() > 0)
+                .map(CategoryOutcome::keptUntil)
+                .filter(Objects::nonNull)
+                .max(Comparator.naturalOrder())
+                .orElse(null);
+        boolean legalHold = outcomes.stream().anyMatch(o -> o.keptUnderLegalHold() > 0);
+        restrictions.lift(subjectId, Basis.ART18_REQUEST);
+        if (legalHold) {
+            // The kept records must stay readable for the legal duty, so the key stays until they expire.
+            restrictions.restrict(subjectId, Basis.LEGAL_HOLD, requestId, holdUntil);
+            outcomes.add(new CategoryOutcome(SUBJECT_KEY_CATEGORY, 0, 1, 1, holdUntil,
+                    "kept to read the records under legal hold"));
+        } else {
+            restrictions.lift(subjectId, Basis.LEGAL_HOLD);
+            outcomes.add(CategoryOutcome.erased(SUBJECT_KEY_CATEGORY, keys.destroy(subjectId) ? 1 : 0));
+        }
+        audit.record(subjectId, "subject.erase", "GDPR Art. 17 erasure request " + requestId);
+        return report(subjectId, requestId, SubjectRightsAction.ERASURE, outcomes);
+    }
+
+    @Transactional
+    public SubjectRightsReport restrict(UUID subjectId, UUID requestId) {
+        restrictions.restrict(subjectId, Basis.ART18_REQUEST, requestId, null);
+        handler.restricted(subjectId);
+        List<CategoryOutcome> outcomes = handler.export(subjectId).stream()
+                .map(category -> CategoryOutcome.restricted(category.category(), category.records()))
+                .toList();
+        audit.record(subjectId, "subject.restrict", "GDPR Art. 18 restriction request " + requestId);
+        return report(subjectId, requestId, SubjectRightsAction.RESTRICTION, outcomes);
+    }
+
+    @Transactional
+    public SubjectRightsReport liftRestriction(UUID subjectId, UUID requestId) {
+        restrictions.lift(subjectId, Basis.ART18_REQUEST);
+        handler.restrictionLifted(subjectId);
+        audit.record(subjectId, "subject.restriction-lift", "GDPR Art. 18 restriction lifted by request " + requestId);
+        return report(subjectId, requestId, SubjectRightsAction.RESTRICTION_LIFTED, List.of());
+    }
+
+    private SubjectRightsReport report(UUID subjectId, UUID requestId, SubjectRightsAction action,
+            List<CategoryOutcome> outcomes) {
+        return new SubjectRightsReport(service, subjectId, requestId, action, Instant.now(),
+                restrictions.isRestricted(subjectId), List.copyOf(outcomes));
+    }
+}
