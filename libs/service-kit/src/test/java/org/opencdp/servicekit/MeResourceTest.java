@@ -34,16 +34,20 @@ class MeResourceTest {
     }
 
     @Test
-    void noTokenGets401() {
+    void noTokenGets401AsAProblemWithTheBearerChallenge() {
         given().when().get("/api/v1/me")
-                .then().statusCode(401);
+                .then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"))
+                .body("type", equalTo("urn:opencdp:problem:unauthorized"));
     }
 
     @Test
-    void anExpiredTokenGets401() {
+    void anExpiredTokenGets401AsAProblem() {
         given().auth().oauth2(TestTokens.expired("sales"))
                 .when().get("/api/v1/me")
-                .then().statusCode(401);
+                .then().statusCode(401)
+                .contentType("application/problem+json");
     }
 
     @Test
@@ -52,6 +56,7 @@ class MeResourceTest {
         String forged = token.substring(0, token.lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
         given().auth().oauth2(forged)
                 .when().get("/api/v1/me")
-                .then().statusCode(401);
+                .then().statusCode(401)
+                .contentType("application/problem+json");
     }
 }
