@@ -1,0 +1,116 @@
+package org.opencdp.outbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.opencdp.servicekit.TimeOrderedIds;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Publishes facts to other services, in the transaction of the change they describe: the event and one delivery
+ * per interested subscriber are stored with the change or not at all, and {@link OutboxRelay} sends them after
+ * the commit, at least once, until each subscriber has accepted them.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final DataSource dataSource;
+    private final ObjectMapper json;
+    private final Map<String, List<String>> subscribersByType;
+
+    @Inject
+    Outbox(DataSource dataSource, ObjectMapper json, OutboxConfig config) {
+        this.dataSource = dataSource;
+        this.json = json;
+        this.subscribersByType = config.subscribers().entrySet().stream()
+                .flatMap(s -> s.getValue().eventTypes().stream().map(type -> Map.entry(type, s.getKey())))
+                .collect(Collectors.groupingBy(Map.Entry::getKey,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+    }
+
+    /**
+     * Stores {@code payload} (serialised as JSON) as a fact of {@code type} about {@code subjectId} (null for a
+     * fact about no one subject) for every subscriber of that type. Must join the transaction of the change it
+     * describes.
+     *
+     * @return the event's id
+     */
+    @Transactional(TxType.MANDATORY)
+    public UUID publish(String type, UUID subjectId, Object payload) {
+        Objects.requireNonNull(type, "type");
+        if (!type.matches(EventEnvelope.TYPE_PATTERN)) {
+            throw new IllegalArgumentException("event types are dotted lower-case words, e.g. profile.changed");
+        }
+        UUID id = TimeOrderedIds.next();
+        Timestamp occurredAt = Timestamp.from(Instant.ofEpochMilli(TimeOrderedIds.epochMillis(id)));
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement event = c.prepareStatement(
+                    "INSERT INTO outbox_event (id, type, subject_id, occurred_at, payload) VALUES (?, ?, ?, ?, ?::jsonb)")) {
+                event.setObject(1, id);
+                event.setString(2, type);
+                event.setObject(3, subjectId);
+                event.setTimestamp(4, occurredAt);
+                event.setString(5, json.writeValueAsString(payload));
+                event.executeUpdate();
+            }
+            List<String> subscribers = subscribersByType.getOrDefault(type, List.of());
+            if (!subscribers.isEmpty()) {
+                try (PreparedStatement delivery = c.prepareStatement(
+                        "INSERT INTO outbox_delivery (event_id, subscriber, next_attempt_at) VALUES (?, ?, ?)")) {
+                    for (String subscriber : subscribers) {
+                        delivery.setObject(1, id);
+                        delivery.setString(2, subscriber);
+                        delivery.setTimestamp(3, occurredAt);
+                        delivery.addBatch();
+                    }
+                    delivery.executeBatch();
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the payload of a " + type + " event cannot be written as JSON", e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot write to the outbox", e);
+        }
+        return id;
+    }
+
+    /**
+     * Deletes the subject's events that every subscriber already has, so their payloads do not outlive an
+     * erasure until housekeeping. Events still on their way stay: at-least-once delivery is a promise to the
+     * subscribers, and they need, for example, the erasure's own event.
+     *
+     * @return how many events were deleted
+     */
+    @Transactional(TxType.MANDATORY)
+    public int forgetDeliveredEventsOf(UUID subjectId) {
+        Objects.requireNonNull(subjectId, "subjectId");
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement delete = c.prepareStatement("""
+                        DELETE FROM outbox_event e
+                         WHERE e.subject_id = ?
+                           AND NOT EXISTS (SELECT 1 FROM outbox_delivery d
+                                            WHERE d.event_id = e.id AND d.delivered_at IS NULL)""")) {
+            delete.setObject(1, subjectId);
+            return delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot delete from the outbox", e);
+        }
+    }
+}
