@@ -3,6 +3,8 @@ package org.opencdp.problem;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -41,16 +43,32 @@ final class JsonErrors {
                 .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName()
                         : ref.getIndex() >= 0 ? "[" + ref.getIndex() + "]" : "")
                 .collect(Collectors.joining());
+        if (e instanceof InvalidTypeIdException typeId && typeId.getBaseType() != null) {
+            // The type property itself is at fault, not the object that carries it.
+            path = path + "." + typePropertyOf(typeId);
+        }
         path = path.startsWith(".") ? path.substring(1) : path;
         return path.isEmpty() ? "$" : path;
+    }
+
+    /** The name of the property that selects the subtype, "type" unless the base type says otherwise. */
+    private static String typePropertyOf(InvalidTypeIdException e) {
+        JsonTypeInfo info = e.getBaseType().getRawClass().getAnnotation(JsonTypeInfo.class);
+        return info != null && !info.property().isEmpty() ? info.property() : "type";
     }
 
     private static String message(JsonMappingException e) {
         if (e instanceof UnrecognizedPropertyException) {
             return "unknown field; it cannot be set through this API";
         }
-        if (e instanceof InvalidTypeIdException) {
-            return "unknown type";
+        if (e instanceof InvalidTypeIdException typeId) {
+            JsonSubTypes subtypes = typeId.getBaseType() == null ? null
+                    : typeId.getBaseType().getRawClass().getAnnotation(JsonSubTypes.class);
+            if (subtypes == null || subtypes.value().length == 0) {
+                return "missing or unknown type";
+            }
+            return "must be one of " + java.util.Arrays.stream(subtypes.value()).map(JsonSubTypes.Type::name)
+                    .collect(Collectors.joining(", ", "[", "]"));
         }
         if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null) {
             if (invalid.getTargetType().isEnum()) {

@@ -40,6 +40,16 @@ class ProblemMappersTest {
     }
 
     @Test
+    void anUnknownSubtypeNamesTheTypePropertyAndTheAllowedValues() {
+        given().contentType(ContentType.JSON).body("{\"name\":\"Jane\",\"pets\":[{\"kind\":\"ROBOT\",\"name\":\"R2\"}]}")
+                .when().post("/problem-test/owners")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("pets[0].kind"))
+                .body("errors[0].message", equalTo("must be one of [CAT, DOG]"));
+    }
+
+    @Test
     void wrongTypeNamesTheNestedFieldWithoutEchoingTheValue() {
         given().contentType(ContentType.JSON).body("{\"name\":\"Jane\",\"emails\":[],\"birthDate\":\"31.12.1990\"}")
                 .when().post("/problem-test/people")

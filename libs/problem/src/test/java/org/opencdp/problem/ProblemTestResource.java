@@ -35,6 +35,28 @@ public class ProblemTestResource {
         return person;
     }
 
+    @com.fasterxml.jackson.annotation.JsonTypeInfo(use = com.fasterxml.jackson.annotation.JsonTypeInfo.Id.NAME, property = "kind")
+    @com.fasterxml.jackson.annotation.JsonSubTypes({
+            @com.fasterxml.jackson.annotation.JsonSubTypes.Type(value = Cat.class, name = "CAT"),
+            @com.fasterxml.jackson.annotation.JsonSubTypes.Type(value = Dog.class, name = "DOG") })
+    public sealed interface Pet permits Cat, Dog {
+    }
+
+    public record Cat(String name) implements Pet {
+    }
+
+    public record Dog(String name) implements Pet {
+    }
+
+    public record Owner(String name, List<Pet> pets) {
+    }
+
+    @POST
+    @Path("/owners")
+    public Owner owner(Owner owner) {
+        return owner;
+    }
+
     @GET
     @Path("/page")
     public String page(@QueryParam("size") @Max(100) int size) {
