@@ -28,7 +28,7 @@ stop: ## stop everything `make run` started
 	@if [ -f libs/local-stack/target/local-stack.jar ]; then $(STACK) stop; else echo "nothing to stop (never built)"; fi
 
 status: ## show what of the local suite is running
-	@$(STACK) status
+	@if [ -f libs/local-stack/target/local-stack.jar ]; then $(STACK) status; else echo "nothing runs (never built)"; fi
 
 test: ## everything the tests need, then all tests (unit, service, end-to-end)
 	@scripts/prerequisites
@@ -38,8 +38,9 @@ test-unit: ## all tests except the end-to-end ones
 	@scripts/prerequisites
 	$(MVN) verify -pl '!e2e'
 
-e2e: build ## only the end-to-end tests (starts its own suite on other ports)
-	$(MVN) verify -pl e2e
+e2e: ## only the end-to-end tests: builds what they need, starts its own suite on other ports (18081…, 18180)
+	@scripts/prerequisites
+	$(MVN) verify -pl e2e -am -DskipTests -Pe2e
 
 clean: ## remove build output (the local suite's data stays)
 	$(MVN) -q clean

@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -86,6 +87,20 @@ public final class PostgresCluster {
 
     public boolean isRunning() {
         return Files.exists(dataDir().resolve("postmaster.pid"));
+    }
+
+    /** The pid of the running server, read from postmaster.pid; empty when no server of this cluster is alive. */
+    public Optional<Long> serverPid() {
+        try {
+            String firstLine = Files.readAllLines(dataDir().resolve("postmaster.pid"), StandardCharsets.UTF_8).get(0).trim();
+            // A postmaster.pid left by a killed server names a dead (or someone else's) process: check it is a postgres.
+            return ProcessHandle.of(Long.parseLong(firstLine))
+                    .filter(ProcessHandle::isAlive)
+                    .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(true))
+                    .map(ProcessHandle::pid);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** Creates the cluster if this directory holds none yet, then starts it; waits until it accepts connections. */

@@ -1,0 +1,108 @@
+package org.opencdp.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import org.opencdp.localstack.LocalStack;
+import org.opencdp.localstack.LocalStackException;
+import org.opencdp.localstack.Service;
+import org.opencdp.localstack.StackLayout;
+import org.opencdp.localstack.StackPorts;
+
+/**
+ * The suite the end-to-end tests run against: started by the same code as `make run`, but with its state in
+ * e2e/target/stack and on ports shifted by {@link StackPorts#E2E_OFFSET}, so it runs beside a developer's suite.
+ * Fresh for every run: a new database cluster, new keys, a freshly imported realm.
+ */
+public final class E2eSuite implements AutoCloseable {
+
+    public static final String REPO_ROOT_PROPERTY = "opencdp.repo.root";
+
+    private final LocalStack stack;
+    private final Thread shutdownHook;
+    private boolean closed;
+
+    private E2eSuite(LocalStack stack) {
+        this.stack = stack;
+        // Safety net for a test JVM that ends without JUnit closing the root context (e.g. surefire stops the fork).
+        this.shutdownHook = new Thread(stack::cancelStartAndStop, "e2e-suite-stop");
+    }
+
+    static E2eSuite start() {
+        Path repoRoot = repoRoot();
+        StackLayout layout = StackLayout.forRepo(repoRoot)
+                .withStateDir(repoRoot.resolve("e2e/target/stack"))
+                .withPorts(StackPorts.endToEnd());
+        LocalStack stack = new LocalStack(layout, line -> System.out.println("[e2e suite] " + line));
+        // A test JVM killed before it could clean up leaves its suite running: stop it before starting afresh.
+        stack.stop();
+        deleteStateExceptKeycloakDistribution(layout);
+        E2eSuite suite = new E2eSuite(stack);
+        Runtime.getRuntime().addShutdownHook(suite.shutdownHook);
+        long begin = System.nanoTime();
+        stack.start();
+        System.out.printf("[e2e suite] started in %d s%n", (System.nanoTime() - begin) / 1_000_000_000L);
+        return suite;
+    }
+
+    public StackLayout layout() {
+        return stack.layout();
+    }
+
+    public String url(Service service) {
+        return layout().serviceUrl(service);
+    }
+
+    public Keycloak keycloak() {
+        return new Keycloak(layout().realmUrl());
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        stack.stop();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // The hook runs anyway and finds nothing left to stop.
+        }
+    }
+
+    private static Path repoRoot() {
+        String root = System.getProperty(REPO_ROOT_PROPERTY);
+        if (root == null || root.isBlank()) {
+            throw new LocalStackException("the system property " + REPO_ROOT_PROPERTY + " is not set: run the "
+                    + "end-to-end tests through Maven (`make e2e`), whose surefire configuration sets it.");
+        }
+        return Path.of(root);
+    }
+
+    /** The unpacked Keycloak is build output, not state: keeping it saves unpacking 190 MB on every run. */
+    private static void deleteStateExceptKeycloakDistribution(StackLayout layout) {
+        Path state = layout.stateDir();
+        if (!Files.isDirectory(state)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(state)) {
+            for (Path entry : entries.filter(p -> !p.equals(layout.keycloakHome())).toList()) {
+                deleteRecursively(entry);
+            }
+        } catch (IOException e) {
+            throw new LocalStackException("could not clear " + state + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.opencdp.e2e;
+
+import static io.restassured.RestAssured.given;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import org.opencdp.localstack.DemoUser;
+import org.opencdp.localstack.Service;
+
+import io.restassured.path.json.JsonPath;
+
+/** Gets access tokens from the suite's realm, as a frontend script and as a service would. */
+public final class Keycloak {
+
+    public static final String FRONTEND_CLIENT = "cdp-frontend";
+
+    private final String tokenUrl;
+
+    public Keycloak(String realmUrl) {
+        this.tokenUrl = realmUrl + "/protocol/openid-connect/token";
+    }
+
+    /** Password grant at the public frontend client. */
+    public String login(String username, String password) {
+        return given().formParam("grant_type", "password")
+                .formParam("client_id", FRONTEND_CLIENT)
+                .formParam("username", username)
+                .formParam("password", password)
+                .when().post(tokenUrl)
+                .then().statusCode(200)
+                .extract().path("access_token");
+    }
+
+    public String login(DemoUser user) {
+        return login(user.username(), DemoUser.PASSWORD);
+    }
+
+    /** Client-credentials grant of a service's confidential client, with the local secret the launcher uses. */
+    public String serviceToken(Service service) {
+        return given().formParam("grant_type", "client_credentials")
+                .formParam("client_id", service.serviceName())
+                .formParam("client_secret", service.localClientSecret())
+                .when().post(tokenUrl)
+                .then().statusCode(200)
+                .extract().path("access_token");
+    }
+
+    /** The claims of an access token; the signature is the services' business, not the tests'. */
+    public static JsonPath claims(String accessToken) {
+        String payload = accessToken.split("\\.")[1];
+        return new JsonPath(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
+    }
+}

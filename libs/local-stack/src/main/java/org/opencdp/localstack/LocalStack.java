@@ -1,0 +1,237 @@
+package org.opencdp.localstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * The whole suite on one machine: PostgreSQL, then Keycloak, then the five services, each detached so it outlives
+ * the launcher. `make run`, `make stop`, `make status` and the end-to-end tests all go through this class, so what
+ * the tests start is what a developer starts.
+ */
+public final class LocalStack {
+
+    /** The local cluster's superuser password; local only, the cluster listens on 127.0.0.1. */
+    public static final String DATABASE_PASSWORD = "cdp-local";
+    public static final Duration KEYCLOAK_TIMEOUT = Duration.ofSeconds(120);
+    public static final Duration SERVICES_TIMEOUT = Duration.ofSeconds(120);
+
+    public enum StartOutcome {
+        STARTED, ALREADY_RUNNING
+    }
+
+    private final StackLayout layout;
+    private final Consumer<String> progress;
+    private final KeycloakServer keycloak;
+    private final ServiceProcesses services;
+    /** Guards each process start against a concurrent {@link #cancelStartAndStop()}. */
+    private final Object spawnLock = new Object();
+    private boolean cancelled;
+
+    public LocalStack(StackLayout layout, Consumer<String> progress) {
+        this.layout = layout;
+        this.progress = progress;
+        this.keycloak = new KeycloakServer(layout);
+        this.services = new ServiceProcesses(layout);
+    }
+
+    public StackLayout layout() {
+        return layout;
+    }
+
+    public PostgresCluster postgres() {
+        return PostgresCluster.durable(layout.postgresDir(), layout.ports().postgres(), DATABASE_PASSWORD);
+    }
+
+    /**
+     * Starts whatever is needed and waits until all of it answers. Checks everything it can before starting
+     * anything; if a part fails to come up, stops what it started and throws.
+     */
+    public StartOutcome start() {
+        List<ComponentStatus> before = status();
+        if (before.stream().allMatch(c -> c.state() == ComponentStatus.State.RUNNING)) {
+            return StartOutcome.ALREADY_RUNNING;
+        }
+        List<String> running = before.stream().filter(c -> !c.isStopped()).map(ComponentStatus::name).toList();
+        if (!running.isEmpty()) {
+            throw new LocalStackException("part of the suite is already running (" + String.join(", ", running)
+                    + "): run `make stop` first, then start again.");
+        }
+        checkPrerequisites();
+        LocalSecrets secrets = LocalSecrets.loadOrCreate(layout.secretsFile());
+        try {
+            startPostgres();
+            startKeycloak();
+            startServices(secrets);
+            return StartOutcome.STARTED;
+        } catch (RuntimeException failure) {
+            if (isCancelled()) {
+                // Whoever cancelled stops the suite; what failed here is only a consequence of that.
+                throw new LocalStackException("the start was interrupted; what it had started is stopped.");
+            }
+            progress.accept("Start failed; stopping what was started.");
+            try {
+                stop();
+            } catch (RuntimeException stopFailure) {
+                failure.addSuppressed(stopFailure);
+            }
+            throw failure;
+        }
+    }
+
+    /**
+     * For Ctrl-C or a JVM shutdown during {@link #start()}: nothing more is started, and whatever runs is stopped.
+     * Safe to call from a shutdown hook while start() is still busy in another thread.
+     */
+    public void cancelStartAndStop() {
+        synchronized (spawnLock) {
+            cancelled = true;
+        }
+        stop();
+    }
+
+    /**
+     * Stops the services, Keycloak and PostgreSQL; returns false when none of them was running. Synchronized: a
+     * shutdown hook and a failing start may both try, and the second then finds nothing left.
+     */
+    public synchronized boolean stop() {
+        boolean any = stopServices();
+        if (DetachedProcess.stop(layout.pidFile(KeycloakServer.COMPONENT))) {
+            progress.accept("stopped keycloak");
+            any = true;
+        }
+        PostgresCluster postgres = postgres();
+        if (postgres.serverPid().isPresent()) {
+            postgres.stop();
+            progress.accept("stopped postgres");
+            any = true;
+        }
+        return any;
+    }
+
+    /** One entry per part of the suite, in start order. */
+    public List<ComponentStatus> status() {
+        List<ComponentStatus> status = new ArrayList<>();
+        PostgresCluster postgres = postgres();
+        status.add(postgres.serverPid()
+                .map(pid -> new ComponentStatus("postgres", ComponentStatus.State.RUNNING,
+                        "pid " + pid + ", port " + layout.ports().postgres() + ", data in " + layout.postgresDir()))
+                .orElse(stopped("postgres")));
+        status.add(processStatus(KeycloakServer.COMPONENT, layout.keycloakUrl(), keycloak::isReady));
+        for (Service service : Service.values()) {
+            status.add(processStatus(service.serviceName(), layout.serviceUrl(service), () -> services.isReady(service)));
+        }
+        return status;
+    }
+
+    private ComponentStatus processStatus(String name, String url, BooleanSupplier answers) {
+        return layout.pidFile(name).running()
+                .map(process -> answers.getAsBoolean()
+                        ? new ComponentStatus(name, ComponentStatus.State.RUNNING, "pid " + process.pid() + ", " + url)
+                        : new ComponentStatus(name, ComponentStatus.State.NOT_READY,
+                                "pid " + process.pid() + ", " + url + " does not answer; see " + layout.log(name)))
+                .orElse(stopped(name));
+    }
+
+    private static ComponentStatus stopped(String name) {
+        return new ComponentStatus(name, ComponentStatus.State.STOPPED, "");
+    }
+
+    /** Everything that would make the start fail half-way, found before anything starts. */
+    private void checkPrerequisites() {
+        PostgresCluster.binary("pg_ctl");
+        keycloak.requirePrerequisites();
+        services.requireJars();
+        Ports.requireFree(layout.ports().postgres(), "PostgreSQL");
+        Ports.requireFree(layout.ports().keycloak(), "Keycloak");
+        for (Service service : Service.values()) {
+            Ports.requireFree(layout.ports().of(service), service.serviceName());
+        }
+        try {
+            Files.createDirectories(layout.logsDir());
+            Files.createDirectories(layout.pidsDir());
+        } catch (IOException e) {
+            throw new LocalStackException("could not create the state directory " + layout.stateDir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void startPostgres() {
+        progress.accept("Starting PostgreSQL on port " + layout.ports().postgres() + " ...");
+        PostgresCluster postgres = spawn(() -> postgres().start());
+        for (Service service : Service.values()) {
+            postgres.ensureDatabase(service.database());
+        }
+    }
+
+    private void startKeycloak() {
+        progress.accept("Starting Keycloak on port " + layout.ports().keycloak()
+                + " (realm `" + KeycloakServer.REALM + "` imported afresh from " + layout.repoRoot().relativize(layout.realmFile()) + ") ...");
+        ProcessHandle process = spawn(keycloak::start);
+        keycloak.awaitReady(process, KEYCLOAK_TIMEOUT);
+        progress.accept("Keycloak is ready");
+    }
+
+    private void startServices(LocalSecrets secrets) {
+        progress.accept("Starting the five services ...");
+        Map<Service, ProcessHandle> started = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            started.put(service, spawn(() -> services.start(service, secrets)));
+        }
+        services.awaitReady(started, SERVICES_TIMEOUT, progress);
+    }
+
+    private boolean isCancelled() {
+        synchronized (spawnLock) {
+            return cancelled;
+        }
+    }
+
+    private <T> T spawn(Supplier<T> start) {
+        synchronized (spawnLock) {
+            if (cancelled) {
+                throw new LocalStackException("the start was interrupted.");
+            }
+            return start.get();
+        }
+    }
+
+    /** In parallel: each service may take some seconds to shut down cleanly. */
+    private boolean stopServices() {
+        ExecutorService pool = Executors.newFixedThreadPool(Service.values().length);
+        try {
+            Map<Service, Future<Boolean>> stopping = new EnumMap<>(Service.class);
+            for (Service service : Service.values()) {
+                stopping.put(service, pool.submit(() -> DetachedProcess.stop(layout.pidFile(service.serviceName()))));
+            }
+            List<String> stopped = new ArrayList<>();
+            for (Map.Entry<Service, Future<Boolean>> entry : stopping.entrySet()) {
+                if (entry.getValue().get()) {
+                    stopped.add(entry.getKey().serviceName());
+                }
+            }
+            if (!stopped.isEmpty()) {
+                progress.accept("stopped " + stopped.stream().collect(Collectors.joining(", ")));
+            }
+            return !stopped.isEmpty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LocalStackException("interrupted while stopping the services", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof LocalStackException l ? l
+                    : new LocalStackException("could not stop the services: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.opencdp.localstack;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/** The five services as processes: their environment, their start, their readiness. */
+final class ServiceProcesses {
+
+    static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC");
+    /** Where the frontend teams' development servers usually run. */
+    static final String CORS_ORIGINS = "http://localhost:3000,http://localhost:5173";
+
+    private final StackLayout layout;
+
+    ServiceProcesses(StackLayout layout) {
+        this.layout = layout;
+    }
+
+    void requireJars() {
+        for (Service service : Service.values()) {
+            if (!Files.isRegularFile(layout.serviceJar(service))) {
+                throw new LocalStackException(service.serviceName() + " is not built (" + layout.serviceJar(service)
+                        + " is missing): run `make run`, which builds first.");
+            }
+        }
+    }
+
+    ProcessHandle start(Service service, LocalSecrets secrets) {
+        List<String> command = new ArrayList<>();
+        command.add(java());
+        command.addAll(JVM_OPTIONS);
+        command.add("-jar");
+        command.add(layout.serviceJar(service).toString());
+        return DetachedProcess.start(command, environment(service, secrets), layout.stateDir(),
+                layout.log(service.serviceName()), layout.pidFile(service.serviceName()));
+    }
+
+    /** Everything a service reads from its environment, for this suite's ports and keys. */
+    Map<String, String> environment(Service service, LocalSecrets secrets) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("OPENCDP_HTTP_PORT", String.valueOf(layout.ports().of(service)));
+        env.put("OPENCDP_DB_URL", "jdbc:postgresql://127.0.0.1:" + layout.ports().postgres() + "/" + service.database());
+        env.put("OPENCDP_DB_USER", PostgresCluster.SUPERUSER);
+        env.put("OPENCDP_DB_PASSWORD", LocalStack.DATABASE_PASSWORD);
+        env.put("OPENCDP_OIDC_URL", layout.realmUrl());
+        // The browser reaches Keycloak under the same address as the services do on one machine.
+        env.put("OPENCDP_OIDC_PUBLIC_URL", layout.realmUrl());
+        env.put("OPENCDP_OIDC_CLIENT_SECRET", service.localClientSecret());
+        env.putAll(secrets.environment());
+        for (Service other : Service.values()) {
+            env.put(other.urlVariable(), layout.serviceUrl(other));
+        }
+        env.put("OPENCDP_CORS_ORIGINS", CORS_ORIGINS);
+        // Logs are JSON in production; a person reads these, and the launcher shows their tail when a start fails.
+        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        return env;
+    }
+
+    boolean isReady(Service service) {
+        return HttpProbe.answersOk(layout.serviceUrl(service) + "/q/health/ready");
+    }
+
+    /**
+     * Waits until every started service reports ready. Fails as soon as one exits, or when the deadline passes,
+     * with the end of the logs of those that are not ready.
+     */
+    void awaitReady(Map<Service, ProcessHandle> started, Duration timeout, Consumer<String> progress) {
+        long begin = System.nanoTime();
+        long deadline = begin + timeout.toNanos();
+        Map<Service, ProcessHandle> waiting = new EnumMap<>(started);
+        while (!waiting.isEmpty()) {
+            for (Service service : List.copyOf(waiting.keySet())) {
+                if (isReady(service)) {
+                    waiting.remove(service);
+                    progress.accept(service.serviceName() + " is ready ("
+                            + Duration.ofNanos(System.nanoTime() - begin).toSeconds() + " s)");
+                } else if (!waiting.get(service).isAlive()) {
+                    throw new LocalStackException(service.serviceName() + " exited while starting.\n"
+                            + LogTail.of(layout.log(service.serviceName())));
+                }
+            }
+            if (!waiting.isEmpty() && System.nanoTime() > deadline) {
+                String names = waiting.keySet().stream().map(Service::serviceName).collect(Collectors.joining(", "));
+                String tails = waiting.keySet().stream().map(s -> LogTail.of(layout.log(s.serviceName())))
+                        .collect(Collectors.joining("\n"));
+                throw new LocalStackException("not ready within " + timeout.toSeconds() + " s: " + names + ".\n" + tails);
+            }
+            if (!waiting.isEmpty()) {
+                DetachedProcess.sleep(Duration.ofMillis(500));
+            }
+        }
+    }
+
+    private static String java() {
+        return java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

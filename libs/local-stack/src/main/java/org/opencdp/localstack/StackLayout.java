@@ -1,0 +1,102 @@
+package org.opencdp.localstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where one suite keeps its state and which ports it uses. Everything a suite writes lives below its state
+ * directory, so a second suite (the end-to-end tests) with another directory and other ports runs beside the first:
+ *
+ * <pre>
+ * postgres/     the PostgreSQL cluster (kept across restarts)
+ * keycloak/     the unpacked Keycloak distribution
+ * logs/         keycloak.log, &lt;service&gt;.log
+ * pids/         one pid file per detached process
+ * secrets.env   the personal-data keys, generated once (mode 600)
+ * </pre>
+ */
+public record StackLayout(Path repoRoot, Path stateDir, StackPorts ports) {
+
+    public static final String DEFAULT_STATE_DIR = ".run";
+
+    public StackLayout {
+        repoRoot = repoRoot.toAbsolutePath().normalize();
+        stateDir = stateDir.toAbsolutePath().normalize();
+    }
+
+    /** The local run: state in {@code <repo>/.run}, the default ports. */
+    public static StackLayout forRepo(Path repoRoot) {
+        requireRepoRoot(repoRoot);
+        return new StackLayout(repoRoot, repoRoot.resolve(DEFAULT_STATE_DIR), StackPorts.defaults());
+    }
+
+    public StackLayout withStateDir(Path dir) {
+        return new StackLayout(repoRoot, dir, ports);
+    }
+
+    public StackLayout withPorts(StackPorts other) {
+        return new StackLayout(repoRoot, stateDir, other);
+    }
+
+    /** The launcher works on built artefacts of the repository, so it must know where that is. */
+    public static void requireRepoRoot(Path dir) {
+        if (!Files.isRegularFile(dir.resolve("mvnw")) || !Files.isRegularFile(dir.resolve("pom.xml"))) {
+            throw new LocalStackException(dir.toAbsolutePath().normalize() + " is not the OpenCDP repository root "
+                    + "(no mvnw and pom.xml there): run the launcher from the repository root, e.g. with `make run`.");
+        }
+    }
+
+    public Path postgresDir() {
+        return stateDir.resolve("postgres");
+    }
+
+    public Path keycloakHome() {
+        return stateDir.resolve("keycloak");
+    }
+
+    public Path logsDir() {
+        return stateDir.resolve("logs");
+    }
+
+    public Path log(String component) {
+        return logsDir().resolve(component + ".log");
+    }
+
+    public Path pidsDir() {
+        return stateDir.resolve("pids");
+    }
+
+    public PidFile pidFile(String component) {
+        return new PidFile(pidsDir().resolve(component + ".pid"));
+    }
+
+    public Path secretsFile() {
+        return stateDir.resolve("secrets.env");
+    }
+
+    /** The realm the local Keycloak imports; the Kubernetes deployment imports the same file. */
+    public Path realmFile() {
+        return repoRoot.resolve("k8s/keycloak/cdp-realm.json");
+    }
+
+    /** Copied there from the Maven registry by the local-stack build. */
+    public Path keycloakArchive() {
+        return repoRoot.resolve("libs/local-stack/target/keycloak/keycloak-quarkus-dist.tar.gz");
+    }
+
+    public Path serviceJar(Service service) {
+        return service.jar(repoRoot);
+    }
+
+    public String keycloakUrl() {
+        return "http://localhost:" + ports.keycloak();
+    }
+
+    public String realmUrl() {
+        return keycloakUrl() + "/realms/" + KeycloakServer.REALM;
+    }
+
+    public String serviceUrl(Service service) {
+        return "http://localhost:" + ports.of(service);
+    }
+}

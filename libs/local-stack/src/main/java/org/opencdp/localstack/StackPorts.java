@@ -1,0 +1,54 @@
+package org.opencdp.localstack;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The ports one suite listens on. A second suite (the end-to-end tests while `make run` is up) takes the same
+ * ports shifted by an offset, so both can run side by side.
+ */
+public record StackPorts(int postgres, int keycloak, Map<Service, Integer> services) {
+
+    public static final int DEFAULT_POSTGRES = 5433;
+    public static final int DEFAULT_KEYCLOAK = 8180;
+    /** The end-to-end suite's offset: 15433, 18180, 18081 … 18085. The realm allows these redirect URIs too. */
+    public static final int E2E_OFFSET = 10000;
+
+    public StackPorts {
+        services = Map.copyOf(services);
+        for (Service service : Service.values()) {
+            if (!services.containsKey(service)) {
+                throw new IllegalArgumentException("no port for " + service.serviceName());
+            }
+        }
+    }
+
+    public static StackPorts defaults() {
+        Map<Service, Integer> services = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            services.put(service, service.defaultPort());
+        }
+        return new StackPorts(DEFAULT_POSTGRES, DEFAULT_KEYCLOAK, services);
+    }
+
+    public static StackPorts endToEnd() {
+        return defaults().shiftedBy(E2E_OFFSET);
+    }
+
+    public StackPorts shiftedBy(int offset) {
+        Map<Service, Integer> shifted = new EnumMap<>(Service.class);
+        services.forEach((service, port) -> shifted.put(service, checked(port + offset)));
+        return new StackPorts(checked(postgres + offset), checked(keycloak + offset), shifted);
+    }
+
+    public int of(Service service) {
+        return services.get(service);
+    }
+
+    private static int checked(int port) {
+        if (port < 1024 || port > 65535) {
+            throw new LocalStackException("port offset leads to port " + port + ", outside 1024-65535; choose a smaller offset.");
+        }
+        return port;
+    }
+}

@@ -1,0 +1,40 @@
+package org.opencdp.localstack;
+
+import java.nio.file.Path;
+
+/** What a person needs after the start: where everything is, how to log in, how to stop. */
+final class StackSummary {
+
+    private final StackLayout layout;
+
+    StackSummary(StackLayout layout) {
+        this.layout = layout;
+    }
+
+    String text() {
+        StringBuilder out = new StringBuilder();
+        out.append("\nServices (Swagger UI: click Authorize, then log in at Keycloak with a demo login):\n");
+        for (Service service : Service.values()) {
+            out.append(String.format("  %-18s %s/q/swagger-ui%n", service.serviceName(), layout.serviceUrl(service)));
+        }
+        out.append(String.format("%nKeycloak           %s  realm `%s`; admin console %s/admin (login %s / %s)%n",
+                layout.keycloakUrl(), KeycloakServer.REALM, layout.keycloakUrl(),
+                KeycloakServer.ADMIN_USER, KeycloakServer.ADMIN_PASSWORD));
+        out.append("                   The realm is imported afresh from ").append(relative(layout.realmFile()))
+                .append(" at every start: admin-console changes last until the next stop.\n");
+        out.append(String.format("PostgreSQL         127.0.0.1:%d, user %s, password %s, one database per service%n",
+                layout.ports().postgres(), PostgresCluster.SUPERUSER, LocalStack.DATABASE_PASSWORD));
+        out.append(String.format("%nDemo logins (password `%s`), one per role:%n", DemoUser.PASSWORD));
+        for (DemoUser user : DemoUser.values()) {
+            out.append(String.format("  %-10s %s%n", user.username(), user.may()));
+        }
+        out.append(String.format("%nLogs: %s/<service>.log and keycloak.log; PostgreSQL: %s/server.log%n",
+                relative(layout.logsDir()), relative(layout.postgresDir())));
+        out.append("Stop everything with `make stop`; `make status` shows what runs.");
+        return out.toString();
+    }
+
+    private String relative(Path path) {
+        return path.startsWith(layout.repoRoot()) ? layout.repoRoot().relativize(path).toString() : path.toString();
+    }
+}

@@ -1,0 +1,38 @@
+package org.opencdp.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServiceEnvironmentTest {
+
+    @TempDir
+    Path repo;
+
+    @Test
+    void aServiceGetsItsPortDatabaseClientSecretKeysAndTheOtherServicesOfItsOwnSuite() throws Exception {
+        Files.createFile(repo.resolve("mvnw"));
+        Files.createFile(repo.resolve("pom.xml"));
+        StackLayout layout = StackLayout.forRepo(repo).withPorts(StackPorts.endToEnd());
+        LocalSecrets secrets = LocalSecrets.loadOrCreate(layout.secretsFile());
+
+        Map<String, String> env = new ServiceProcesses(layout).environment(Service.CONSENT, secrets);
+
+        assertThat(env).containsEntry("OPENCDP_HTTP_PORT", "18084")
+                .containsEntry("OPENCDP_DB_URL", "jdbc:postgresql://127.0.0.1:15433/consent")
+                .containsEntry("OPENCDP_DB_USER", "cdp")
+                .containsEntry("OPENCDP_DB_PASSWORD", "cdp-local")
+                .containsEntry("OPENCDP_OIDC_URL", "http://localhost:18180/realms/cdp")
+                .containsEntry("OPENCDP_OIDC_PUBLIC_URL", "http://localhost:18180/realms/cdp")
+                .containsEntry("OPENCDP_OIDC_CLIENT_SECRET", "consent-service-local-secret")
+                .containsEntry("OPENCDP_PROFILE_URL", "http://localhost:18081")
+                .containsEntry("OPENCDP_RETENTION_URL", "http://localhost:18085")
+                .containsKey("OPENCDP_CORS_ORIGINS")
+                .containsAllEntriesOf(secrets.environment());
+    }
+}
