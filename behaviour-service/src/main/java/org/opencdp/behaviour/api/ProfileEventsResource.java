@@ -1,0 +1,64 @@
+package org.opencdp.behaviour.api;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.opencdp.behaviour.service.ProfileFacts;
+import org.opencdp.outbox.EventEnvelope;
+import org.opencdp.problem.Problem;
+import org.opencdp.servicekit.Roles;
+
+/** Receives profile-service's outbox events. Only profile-service's account may deliver them. */
+@Path("/api/v1/events/profile")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Events", description = "Facts delivered by other services (service accounts only)")
+public class ProfileEventsResource {
+
+    @Inject
+    ProfileFacts facts;
+
+    public record Receipt(@Schema(examples = "2") int received, @Schema(examples = "1") int applied) {
+    }
+
+    @POST
+    @RolesAllowed(Roles.SVC_PROFILE)
+    @Operation(summary = "Deliver profile-service events",
+            description = "profile.changed carries a customer's age band, country, postcode region, language and B2B "
+                    + "bands; customer.deleted removes them. Idempotent per event id, so redelivery is harmless; an "
+                    + "event older than what is stored is ignored.")
+    @RequestBody(required = true, content = @Content(examples = @ExampleObject(name = "one change", value = """
+            [{"id":"01936f3e-8d2a-7b4c-9e1f-2a3b4c5d6e7f","type":"profile.changed",
+              "subjectId":"7d0c3c52-9d41-4b4e-9a57-1f0a3f1e6b2c","occurredAt":"2026-11-25T10:15:30Z",
+              "payload":{"subjectId":"7d0c3c52-9d41-4b4e-9a57-1f0a3f1e6b2c","kind":"PERSON","ageBand":"35-44",
+              "country":"DE","postcodeRegion":"51","language":"de"}}]""")))
+    @APIResponse(responseCode = "200", description = "All events were taken", content = @Content(schema = @Schema(implementation = Receipt.class)))
+    @APIResponse(responseCode = "400", description = "Malformed batch; nothing was applied", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not profile-service", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Receipt deliver(@NotNull @Size(max = 1000) List<@NotNull EventEnvelope> events) {
+        int applied = 0;
+        for (EventEnvelope event : events) {
+            if (facts.apply(event)) {
+                applied++;
+            }
+        }
+        return new Receipt(events.size(), applied);
+    }
+}

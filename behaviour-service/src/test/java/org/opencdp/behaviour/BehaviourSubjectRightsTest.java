@@ -1,0 +1,22 @@
+package org.opencdp.behaviour;
+
+import java.util.UUID;
+
+import org.opencdp.subjectrights.testkit.SubjectRightsContractTest;
+import org.opencdp.testsupport.PostgresTestResource;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresTestResource.class)
+class BehaviourSubjectRightsTest extends SubjectRightsContractTest {
+
+    @Override
+    protected UUID givenASubjectWithData() {
+        UUID subject = UUID.randomUUID();
+        ProfileEventsResourceTest.deliver(ProfileEventsResourceTest.changed(subject, "35-44", "DE", "10"))
+                .then().statusCode(200);
+        return subject;
+    }
+}

@@ -1,0 +1,102 @@
+package org.opencdp.behaviour;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.opencdp.testsupport.TestDatabase;
+import org.opencdp.testsupport.TestTokens;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+@QuarkusTest
+class ProfileEventsResourceTest {
+
+    static Map<String, Object> changed(UUID subject, String ageBand, String country, String region) {
+        return event("profile.changed", subject, Instant.now(), Map.of("subjectId", subject.toString(), "kind", "PERSON",
+                "ageBand", ageBand, "country", country, "postcodeRegion", region, "language", "de"));
+    }
+
+    static Map<String, Object> event(String type, UUID subject, Instant at, Map<String, Object> payload) {
+        return Map.of("id", UUID.randomUUID().toString(), "type", type, "subjectId", subject.toString(),
+                "occurredAt", at.toString(), "payload", payload);
+    }
+
+    static Response deliver(Object... events) {
+        return given().auth().oauth2(TestTokens.serviceAccount("profile-service")).contentType(ContentType.JSON)
+                .body(List.of(events)).when().post("/api/v1/events/profile");
+    }
+
+    private static Map<String, Object> stored(UUID subject) {
+        List<Map<String, Object>> rows = TestDatabase.rows("SELECT * FROM customer_attributes WHERE subject_id = ?", subject);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    @Test
+    void aProfileChangeIsStoredAsSegmentAttributes() {
+        UUID subject = UUID.randomUUID();
+        deliver(changed(subject, "25-34", "DE", "51")).then().statusCode(200)
+                .body("received", equalTo(1)).body("applied", equalTo(1));
+        assertThat(stored(subject)).containsEntry("age_band", "25-34").containsEntry("country", "DE")
+                .containsEntry("postcode_region", "51").containsEntry("kind", "PERSON");
+    }
+
+    @Test
+    void theSameEventDeliveredTwiceIsAppliedOnce() {
+        UUID subject = UUID.randomUUID();
+        Map<String, Object> event = changed(subject, "25-34", "DE", "51");
+        deliver(event).then().statusCode(200).body("applied", equalTo(1));
+        deliver(event).then().statusCode(200).body("applied", equalTo(0));
+        assertThat(TestDatabase.count("SELECT count(*) FROM customer_attributes WHERE subject_id = ?", subject)).isOne();
+    }
+
+    @Test
+    void anOlderChangeArrivingLateDoesNotOverwriteANewerOne() {
+        UUID subject = UUID.randomUUID();
+        Instant now = Instant.now();
+        deliver(event("profile.changed", subject, now, Map.of("kind", "PERSON", "ageBand", "35-44"))).then().statusCode(200);
+        deliver(event("profile.changed", subject, now.minusSeconds(60), Map.of("kind", "PERSON", "ageBand", "25-34")))
+                .then().statusCode(200).body("applied", equalTo(0));
+        assertThat(stored(subject)).containsEntry("age_band", "35-44");
+    }
+
+    @Test
+    void aDeletedCustomerIsRemovedAndNotBroughtBackByALateChange() {
+        UUID subject = UUID.randomUUID();
+        Instant now = Instant.now();
+        deliver(event("profile.changed", subject, now.minusSeconds(10), Map.of("kind", "PERSON"))).then().statusCode(200);
+        deliver(event("customer.deleted", subject, now, Map.of("subjectId", subject.toString()))).then().statusCode(200);
+        assertThat(stored(subject)).isNull();
+        deliver(event("profile.changed", subject, now.minusSeconds(5), Map.of("kind", "PERSON"))).then().statusCode(200)
+                .body("applied", equalTo(0));
+        assertThat(stored(subject)).isNull();
+    }
+
+    @Test
+    void onlyProfileServiceMayDeliver() {
+        UUID subject = UUID.randomUUID();
+        given().contentType(ContentType.JSON).body(List.of(changed(subject, "25-34", "DE", "51")))
+                .when().post("/api/v1/events/profile").then().statusCode(401);
+        for (String token : List.of(TestTokens.forRole("sales"), TestTokens.forRole("admin"),
+                TestTokens.serviceAccount("retention-service"), TestTokens.serviceAccount("tracking-service"))) {
+            given().auth().oauth2(token).contentType(ContentType.JSON).body(List.of(changed(subject, "25-34", "DE", "51")))
+                    .when().post("/api/v1/events/profile").then().statusCode(403);
+        }
+        assertThat(stored(subject)).isNull();
+    }
+
+    @Test
+    void aMalformedBatchIsA400ProblemAndAppliesNothing() {
+        given().auth().oauth2(TestTokens.serviceAccount("profile-service")).contentType(ContentType.JSON)
+                .body("[{\"id\": 42,}]").when().post("/api/v1/events/profile")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+}

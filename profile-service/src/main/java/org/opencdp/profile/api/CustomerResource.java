@@ -1,0 +1,322 @@
+package org.opencdp.profile.api;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.opencdp.problem.Problem;
+import org.opencdp.problem.RequestParameters;
+import org.opencdp.profile.domain.CustomerKind;
+import org.opencdp.profile.domain.CustomerProfile;
+import org.opencdp.profile.service.CustomerService;
+import org.opencdp.profile.service.SearchQuery;
+import org.opencdp.servicekit.Roles;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Customer master data: B2C persons, B2B companies and their contact persons. Thin: parses, authorises, calls
+ * {@link CustomerService}, maps. What a caller sees of a customer depends on the roles (see {@link CustomerView}).
+ */
+@Path("/api/v1/customers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Customers", description = "Customer master data of persons (B2C) and companies (B2B)")
+public class CustomerResource {
+
+    static final String MERGE_PATCH = "application/merge-patch+json";
+    static final int DEFAULT_PAGE_SIZE = 20;
+    static final int MAX_PAGE_SIZE = 100;
+
+    @Inject
+    CustomerService service;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Validator validator;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @RolesAllowed(Roles.SALES)
+    @Operation(summary = "Create a customer",
+            description = "Creates a person (B2C) or a company (B2B), told apart by `type`. Phone numbers may be sent in "
+                    + "any common notation and are stored in E.164 form; personal fields are encrypted with the "
+                    + "customer's own key. A card number or IBAN in any field is refused: store the payment method "
+                    + "type and a masked reference only. Roles: sales.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CustomerInput.class), examples = {
+            @ExampleObject(name = "person", value = CustomerExamples.PERSON_INPUT),
+            @ExampleObject(name = "company", value = CustomerExamples.COMPANY_INPUT) }))
+    @APIResponse(responseCode = "201", description = "Created; Location names it, ETag is its version",
+            headers = { @Header(name = "Location", description = "URL of the new customer"),
+                    @Header(name = "ETag", description = "Version, for If-Match on updates") },
+            content = @Content(schema = @Schema(implementation = CustomerView.class),
+                    examples = @ExampleObject(name = "person", value = CustomerExamples.PERSON_VIEW)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, unknown or invalid fields; nothing was stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "invalid fields", value = CustomerExamples.VALIDATION_PROBLEM)))
+    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not sales", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body larger than 1 MB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@Valid CustomerInput input) {
+        CustomerView created = service.create(requireBody(input));
+        return Response.created(location(created.id())).tag(etag(created.version())).entity(created).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.SALES, Roles.SERVICE, Roles.MARKETING, Roles.ANALYST })
+    @Operation(summary = "Read a customer",
+            description = "What is returned depends on the roles: sales sees everything; marketing everything but the "
+                    + "payment method; service the contact data; analyst no direct identifiers (age band, country and "
+                    + "postcode region instead). Every read is recorded in the audit trail.")
+    @APIResponse(responseCode = "200", description = "The customer; ETag is its version",
+            headers = @Header(name = "ETag", description = "Version, for If-Match on updates"),
+            content = @Content(schema = @Schema(implementation = CustomerView.class), examples = {
+                    @ExampleObject(name = "as sales", value = CustomerExamples.PERSON_VIEW),
+                    @ExampleObject(name = "as analyst", value = CustomerExamples.ANALYST_VIEW) }))
+    @APIResponse(responseCode = "400", description = "The id is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role may not read customers", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such customer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Processing of the customer is restricted (GDPR Art. 18)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@Parameter(example = CustomerExamples.ID) @PathParam("id") String id) {
+        CustomerView customer = service.get(RequestParameters.uuid("id", id));
+        return Response.ok(customer).tag(etag(customer.version())).build();
+    }
+
+    @GET
+    @RolesAllowed({ Roles.SALES, Roles.SERVICE, Roles.MARKETING })
+    @Operation(summary = "Search customers",
+            description = "Every given criterion must match. name and company match whole words, ignoring case and "
+                    + "accents (\"jurgen muller\" finds \"Jürgen Müller\"); email matches the whole address ignoring "
+                    + "case; phone matches in any notation (\"0171 2345678\", \"+49 171 2345678\", \"0049-171-2345678\"); "
+                    + "postcode matches exactly. Search runs on keyed hashes, never on decrypted data, so prefixes and "
+                    + "typos do not match. Results are ordered by id and paged with the cursor. Restricted customers "
+                    + "are left out.")
+    @APIResponse(responseCode = "200", description = "One page of matches",
+            content = @Content(schema = @Schema(implementation = CustomerPage.class)))
+    @APIResponse(responseCode = "400", description = "No criterion, an invalid phone number, cursor or limit over 100",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role may not search customers (analyst)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CustomerPage search(
+            @Parameter(description = "Words of the person's name", example = "Erika Mustermann") @QueryParam("name") @Size(max = 200) String name,
+            @Parameter(description = "E-mail address", example = "erika.mustermann@example.de") @QueryParam("email") @Size(max = 254) String email,
+            @Parameter(description = "Phone number in any notation", example = "0171 2345678") @QueryParam("phone") @Size(max = 40) String phone,
+            @Parameter(description = "Words of the company name", example = "Musterbau") @QueryParam("company") @Size(max = 200) String company,
+            @Parameter(description = "Postcode", example = "51147") @QueryParam("postcode") @Size(max = 12) String postcode,
+            @Parameter(description = "From the previous page's next") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 100", example = "20") @QueryParam("limit") String limit) {
+        int size = RequestParameters.pageSize("limit", limit, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+        UUID after = RequestParameters.cursor("cursor", cursor);
+        List<CustomerView> page = service.search(new SearchQuery(name, email, phone, company, postcode), after, size + 1);
+        boolean more = page.size() > size;
+        List<CustomerView> items = more ? page.subList(0, size) : page;
+        return new CustomerPage(items, more ? RequestParameters.cursorOf(items.get(items.size() - 1).id()) : null);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.SALES)
+    @Operation(summary = "Replace a customer",
+            description = "Replaces every field. Requires If-Match with the ETag you read: 412 when someone changed the "
+                    + "customer meanwhile, 428 without If-Match. A person cannot become a company (422).")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CustomerInput.class),
+            examples = @ExampleObject(name = "person", value = CustomerExamples.PERSON_INPUT)))
+    @APIResponse(responseCode = "200", description = "Replaced; ETag is the new version",
+            headers = @Header(name = "ETag"), content = @Content(schema = @Schema(implementation = CustomerView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body; nothing was changed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not sales", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such customer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Processing of the customer is restricted", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale ETag: someone changed the customer since you read it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "stale", value = CustomerExamples.STALE_PROBLEM)))
+    @APIResponse(responseCode = "422", description = "Type change", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response replace(@Parameter(example = CustomerExamples.ID) @PathParam("id") String id,
+            @Parameter(in = ParameterIn.HEADER, description = "The ETag you read", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid CustomerInput input) {
+        UUID customerId = RequestParameters.uuid("id", id);
+        long version = ETags.requiredVersion(ifMatch);
+        CustomerView replaced = service.replace(customerId, version, requireBody(input), "PUT /api/v1/customers/{id}");
+        return Response.ok(replaced).tag(etag(replaced.version())).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
+    @RolesAllowed(Roles.SALES)
+    @Operation(summary = "Change some fields of a customer (JSON merge patch)",
+            description = "RFC 7396: fields present replace the stored ones, null removes a field, lists are replaced "
+                    + "whole. The result is validated like a full replacement. Requires If-Match (412 stale, 428 missing).")
+    @RequestBody(required = true, content = @Content(mediaType = MERGE_PATCH,
+            examples = @ExampleObject(name = "new phone, no title", value = CustomerExamples.MERGE_PATCH)))
+    @APIResponse(responseCode = "200", description = "Changed; ETag is the new version",
+            headers = @Header(name = "ETag"), content = @Content(schema = @Schema(implementation = CustomerView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed patch or invalid result; nothing was changed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not sales", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such customer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Processing of the customer is restricted", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale ETag", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Type change", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response patch(@Parameter(example = CustomerExamples.ID) @PathParam("id") String id,
+            @Parameter(in = ParameterIn.HEADER, description = "The ETag you read", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            String body) throws IOException {
+        UUID customerId = RequestParameters.uuid("id", id);
+        long version = ETags.requiredVersion(ifMatch);
+        JsonNode patch = json.readTree(body == null ? "" : body);
+        if (patch == null || !patch.isObject()) {
+            throw org.opencdp.problem.ProblemException.badRequest("A merge patch must be a JSON object.");
+        }
+        CustomerProfile current = service.currentProfile(customerId, version);
+        ObjectNode merged = json.valueToTree(current.kind() == CustomerKind.PERSON
+                ? PersonInput.of(current) : CompanyInput.of(current));
+        merged.put("type", current.kind().name());
+        JsonMergePatch.apply(merged, patch);
+        CustomerInput input = json.treeToValue(merged, CustomerInput.class);
+        var violations = validator.validate(input);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations.stream().map(v -> (ConstraintViolation<?>) v)
+                    .collect(java.util.stream.Collectors.toSet()));
+        }
+        CustomerView changed = service.replace(customerId, version, input, "PATCH /api/v1/customers/{id}");
+        return Response.ok(changed).tag(etag(changed.version())).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(Roles.SALES)
+    @Operation(summary = "Delete a customer",
+            description = "Deletes the customer for good: its data, search entries and contact links, and its key, so "
+                    + "backups become unreadable too. Other services are told through a customer.deleted event. "
+                    + "Requires If-Match (412 stale, 428 missing). GDPR erasure requests go through retention-service, "
+                    + "which also covers the other services.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "400", description = "The id is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not sales", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such customer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Processing of the customer is restricted", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale ETag", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response delete(@Parameter(example = CustomerExamples.ID) @PathParam("id") String id,
+            @Parameter(in = ParameterIn.HEADER, description = "The ETag you read", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        UUID customerId = RequestParameters.uuid("id", id);
+        service.delete(customerId, ETags.requiredVersion(ifMatch));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{companyId}/contacts")
+    @RolesAllowed(Roles.SALES)
+    @Operation(summary = "Add a new contact person to a company",
+            description = "Creates the person (a customer of its own, with its own subject id and key) and links it to "
+                    + "the company with a job title.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = NewContactInput.class)))
+    @APIResponse(responseCode = "201", description = "The new person; Location names it",
+            headers = { @Header(name = "Location"), @Header(name = "ETag") },
+            content = @Content(schema = @Schema(implementation = CustomerView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body; nothing was stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not sales", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such company", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The customer is a person, not a company", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response addContact(@Parameter(example = CustomerExamples.ID) @PathParam("companyId") String companyId,
+            @Valid NewContactInput input) {
+        UUID company = RequestParameters.uuid("companyId", companyId);
+        NewContactInput contact = requireBody(input);
+        CustomerView person = service.addNewContact(company, contact.person(), contact.jobTitle());
+        return Response.created(location(person.id())).tag(etag(person.version())).entity(person).build();
+    }
+
+    @PUT
+    @Path("/{companyId}/contacts/{personId}")
+    @RolesAllowed(Roles.SALES)
+    @Operation(summary = "Make an existing person a contact of a company, or change the job title")
+    @APIResponse(responseCode = "204", description = "Linked")
+    @APIResponse(responseCode = "400", description = "Invalid ids or body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not sales", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such company or person", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Not a company and a person", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response linkContact(@PathParam("companyId") String companyId, @PathParam("personId") String personId,
+            @Valid ContactLinkInput input) {
+        service.linkContact(RequestParameters.uuid("companyId", companyId), RequestParameters.uuid("personId", personId),
+                input == null ? null : input.jobTitle());
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("/{companyId}/contacts/{personId}")
+    @RolesAllowed(Roles.SALES)
+    @Operation(summary = "Remove a person from a company's contacts", description = "The person stays a customer.")
+    @APIResponse(responseCode = "204", description = "Unlinked")
+    @APIResponse(responseCode = "400", description = "Invalid ids", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not sales", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Not a contact of this company", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response unlinkContact(@PathParam("companyId") String companyId, @PathParam("personId") String personId) {
+        service.unlinkContact(RequestParameters.uuid("companyId", companyId), RequestParameters.uuid("personId", personId));
+        return Response.noContent().build();
+    }
+
+    private URI location(UUID id) {
+        return uri.getBaseUriBuilder().path(CustomerResource.class).path(id.toString()).build();
+    }
+
+    private static jakarta.ws.rs.core.EntityTag etag(long version) {
+        return new jakarta.ws.rs.core.EntityTag(Long.toString(version));
+    }
+
+    private static <T> T requireBody(T body) {
+        if (body == null) {
+            throw org.opencdp.problem.ProblemException.badRequest("The request needs a JSON body.");
+        }
+        return body;
+    }
+}

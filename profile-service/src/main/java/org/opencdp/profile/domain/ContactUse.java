@@ -1,0 +1,5 @@
+package org.opencdp.profile.domain;
+
+public enum ContactUse {
+    PRIVATE, WORK, OTHER
+}

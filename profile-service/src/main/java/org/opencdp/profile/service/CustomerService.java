@@ -1,0 +1,269 @@
+package org.opencdp.profile.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.opencdp.audit.AuditTrail;
+import org.opencdp.personaldata.SubjectKeyVault;
+import org.opencdp.problem.ProblemException;
+import org.opencdp.profile.api.ContactView;
+import org.opencdp.profile.api.CustomerInput;
+import org.opencdp.profile.api.CustomerView;
+import org.opencdp.profile.domain.CompanyContact;
+import org.opencdp.profile.domain.Customer;
+import org.opencdp.profile.domain.CustomerKind;
+import org.opencdp.profile.domain.CustomerProfile;
+import org.opencdp.profile.repository.CompanyContactRepository;
+import org.opencdp.profile.repository.CustomerRepository;
+import org.opencdp.profile.repository.SearchTermRepository;
+import org.opencdp.servicekit.Caller;
+import org.opencdp.subjectrights.SubjectRestrictions;
+
+/**
+ * The customer use cases. Every read and change of one customer is written to the audit trail in the same
+ * transaction; every change is told to other services through the outbox in the same transaction.
+ */
+@ApplicationScoped
+public class CustomerService {
+
+    @Inject
+    CustomerRepository customers;
+
+    @Inject
+    CompanyContactRepository contacts;
+
+    @Inject
+    SearchTermRepository searchIndex;
+
+    @Inject
+    SearchTerms searchTerms;
+
+    @Inject
+    ProfileCodec codec;
+
+    @Inject
+    ProfileEvents events;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    SubjectRestrictions restrictions;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    InputChecks checks;
+
+    @Inject
+    CustomerEraser eraser;
+
+    @Inject
+    SubjectKeyVault keys;
+
+    Clock clock = Clock.systemUTC();
+
+    @Transactional
+    public CustomerView create(CustomerInput input) {
+        checks.noPaymentNumbersIn(input);
+        Customer customer = insert(input.toProfile());
+        audit.record(customer.id, "customer.create", "POST /api/v1/customers");
+        return view(customer, codec.decrypt(customer));
+    }
+
+    @Transactional
+    public CustomerView get(UUID id) {
+        Customer customer = usable(id);
+        CustomerProfile profile = codec.decrypt(customer);
+        audit.record(id, "customer.read", "GET /api/v1/customers/{id}");
+        return view(customer, profile);
+    }
+
+    /** The stored profile in the shape a client sends, the base a JSON merge patch applies to. */
+    @Transactional
+    public CustomerProfile currentProfile(UUID id, long expectedVersion) {
+        Customer customer = usable(id);
+        requireVersion(customer, expectedVersion);
+        return codec.decrypt(customer);
+    }
+
+    @Transactional
+    public CustomerView replace(UUID id, long expectedVersion, CustomerInput input, String purpose) {
+        checks.noPaymentNumbersIn(input);
+        Customer customer = usable(id);
+        requireVersion(customer, expectedVersion);
+        CustomerProfile profile = input.toProfile();
+        if (profile.kind() != customer.kind) {
+            throw ProblemException.unprocessable("A " + customer.kind + " cannot become a " + profile.kind()
+                    + "; create a new customer instead.");
+        }
+        store(customer, profile);
+        customers.flushGuardingVersion();
+        audit.record(id, "customer.update", purpose);
+        events.changed(id, profile);
+        return view(customer, profile);
+    }
+
+    @Transactional
+    public void delete(UUID id, long expectedVersion) {
+        Customer customer = usable(id);
+        requireVersion(customer, expectedVersion);
+        eraser.erase(id);
+        // A deletion by sales is as final as an erasure: the customer's key goes, so backups become unreadable.
+        keys.destroy(id);
+        audit.record(id, "customer.delete", "DELETE /api/v1/customers/{id}");
+    }
+
+    @Transactional
+    public CustomerView addNewContact(UUID companyId, CustomerInput person, String jobTitle) {
+        checks.noPaymentNumbersIn(person);
+        checks.noPaymentNumbersIn("jobTitle", jobTitle);
+        requireCompany(companyId);
+        Customer contact = insert(person.toProfile());
+        link(companyId, contact.id, jobTitle);
+        audit.record(contact.id, "customer.create", "POST /api/v1/customers/{companyId}/contacts");
+        return view(contact, codec.decrypt(contact));
+    }
+
+    @Transactional
+    public void linkContact(UUID companyId, UUID personId, String jobTitle) {
+        checks.noPaymentNumbersIn("jobTitle", jobTitle);
+        requireCompany(companyId);
+        Customer person = usable(personId);
+        if (person.kind != CustomerKind.PERSON) {
+            throw ProblemException.unprocessable("Only a person can be a company's contact.");
+        }
+        contacts.findByIdOptional(key(companyId, personId)).ifPresent(contacts::delete);
+        contacts.flush();
+        link(companyId, personId, jobTitle);
+        audit.record(personId, "customer.update", "PUT /api/v1/customers/{companyId}/contacts/{personId}");
+    }
+
+    @Transactional
+    public void unlinkContact(UUID companyId, UUID personId) {
+        requireCompany(companyId);
+        if (!contacts.deleteById(key(companyId, personId))) {
+            throw ProblemException.notFound("This person is not a contact of this company.");
+        }
+        audit.record(personId, "customer.update", "DELETE /api/v1/customers/{companyId}/contacts/{personId}");
+    }
+
+    @Transactional
+    public List<CustomerView> search(SearchQuery query, UUID after, int limit) {
+        List<SearchTermRepository.Criterion> criteria = searchTerms.criteria(query);
+        List<UUID> ids = searchIndex.matching(criteria, after, limit);
+        List<UUID> visible = new ArrayList<>(ids);
+        visible.removeAll(restrictions.restrictedAmong(ids));
+        List<Customer> found = customers.findAllByIds(visible);
+        Map<UUID, CustomerProfile> profiles = codec.decryptAll(found);
+        audit.recordAll(profiles.keySet(), "customer.search-hit", "GET /api/v1/customers?search");
+        ProfileAccess access = ProfileAccess.of(caller);
+        LocalDate today = LocalDate.now(clock);
+        return found.stream().filter(c -> profiles.containsKey(c.id))
+                .map(c -> CustomerView.of(c, profiles.get(c.id), access, today, List.of(), List.of()))
+                .toList();
+    }
+
+    private Customer insert(CustomerProfile profile) {
+        Customer customer = new Customer();
+        customer.id = UUID.randomUUID();
+        customer.kind = profile.kind();
+        customer.createdAt = now();
+        encrypt(customer, profile);
+        // The row first: the blind-index entries reference it.
+        customers.persist(customer);
+        searchIndex.replaceTermsOf(customer.id, searchTerms.of(customer.id, profile));
+        events.changed(customer.id, profile);
+        return customer;
+    }
+
+    private void store(Customer customer, CustomerProfile profile) {
+        encrypt(customer, profile);
+        searchIndex.replaceTermsOf(customer.id, searchTerms.of(customer.id, profile));
+    }
+
+    private void encrypt(Customer customer, CustomerProfile profile) {
+        customer.encryptedProfile = codec.encrypt(customer.id, profile);
+        customer.updatedAt = now();
+    }
+
+    private void link(UUID companyId, UUID personId, String jobTitle) {
+        CompanyContact link = new CompanyContact();
+        link.companyId = companyId;
+        link.personId = personId;
+        link.encryptedJobTitle = codec.encryptJobTitle(personId, blankToNull(jobTitle));
+        contacts.persist(link);
+    }
+
+    /** An existing customer whose processing is not restricted. */
+    private Customer usable(UUID id) {
+        Customer customer = customers.find(id).orElseThrow(() -> ProblemException.notFound("There is no customer " + id + "."));
+        restrictions.requireUnrestricted(id);
+        return customer;
+    }
+
+    private void requireCompany(UUID companyId) {
+        if (usable(companyId).kind != CustomerKind.COMPANY) {
+            throw ProblemException.unprocessable("Contacts belong to companies; " + companyId + " is a person.");
+        }
+    }
+
+    private static void requireVersion(Customer customer, long expectedVersion) {
+        if (customer.version != expectedVersion) {
+            throw ProblemException.preconditionFailed("The customer was changed since you read it (your version "
+                    + expectedVersion + ", current " + customer.version + "). Read it again and reapply your change.");
+        }
+    }
+
+    private CustomerView view(Customer customer, CustomerProfile profile) {
+        ProfileAccess access = ProfileAccess.of(caller);
+        List<ContactView> contactViews = new ArrayList<>();
+        List<ContactView> companyViews = new ArrayList<>();
+        if (access.seesIdentifiers()) {
+            if (customer.kind == CustomerKind.COMPANY) {
+                for (CompanyContact link : contacts.contactsOf(customer.id)) {
+                    contactViews.add(linkView(link.personId, link));
+                }
+            } else {
+                for (CompanyContact link : contacts.companiesOf(customer.id)) {
+                    companyViews.add(linkView(link.companyId, link));
+                }
+            }
+        }
+        return CustomerView.of(customer, profile, access, LocalDate.now(clock), contactViews, companyViews);
+    }
+
+    private ContactView linkView(UUID otherId, CompanyContact link) {
+        String name = customers.find(otherId)
+                .filter(other -> !restrictions.isRestricted(other.id))
+                .map(other -> codec.decrypt(other).displayName())
+                .orElse(null);
+        return new ContactView(otherId, name, codec.decryptJobTitle(link.personId, link.encryptedJobTitle));
+    }
+
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static CompanyContact.Key key(UUID companyId, UUID personId) {
+        CompanyContact.Key key = new CompanyContact.Key();
+        key.companyId = companyId;
+        key.personId = personId;
+        return key;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,40 @@
+package org.opencdp.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.opencdp.subjectrights.testkit.SubjectRightsContractTest;
+import org.opencdp.testsupport.TestDatabase;
+import org.opencdp.testsupport.TestTokens;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class ProfileSubjectRightsTest extends SubjectRightsContractTest {
+
+    @Override
+    protected UUID givenASubjectWithData() {
+        String company = RestAssured.given().auth().oauth2(TestTokens.forRole("sales")).contentType(ContentType.JSON)
+                .body(Map.of("type", "COMPANY", "companyName", "Erasure Test AG"))
+                .when().post("/api/v1/customers").then().statusCode(201).extract().path("id");
+        String person = RestAssured.given().auth().oauth2(TestTokens.forRole("sales")).contentType(ContentType.JSON)
+                .body(Map.of("person", Map.of("type", "PERSON", "givenName", "Erika", "familyName", "Mustermann",
+                        "emails", java.util.List.of(Map.of("address", "erika@example.de"))), "jobTitle", "Buyer"))
+                .when().post("/api/v1/customers/" + company + "/contacts").then().statusCode(201).extract().path("id");
+        return UUID.fromString(person);
+    }
+
+    @Override
+    protected void assertNothingLeftAfterErasure(UUID subjectId) {
+        assertThat(TestDatabase.count("SELECT count(*) FROM customer WHERE id = ?", subjectId)).isZero();
+        assertThat(TestDatabase.count("SELECT count(*) FROM customer_search_term WHERE customer_id = ?", subjectId)).isZero();
+        assertThat(TestDatabase.count("SELECT count(*) FROM company_contact WHERE person_id = ?", subjectId)).isZero();
+        assertThat(TestDatabase.count("SELECT count(*) FROM subject_key WHERE subject_id = ?", subjectId)).isZero();
+        assertThat(TestDatabase.count(
+                "SELECT count(*) FROM outbox_event WHERE subject_id = ? AND type = 'customer.deleted'", subjectId)).isOne();
+    }
+}
