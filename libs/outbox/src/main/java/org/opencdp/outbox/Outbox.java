@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -30,6 +31,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 @ApplicationScoped
 public class Outbox {
+
+    private static final Pattern TYPE = Pattern.compile(EventEnvelope.TYPE_PATTERN);
 
     private final DataSource dataSource;
     private final ObjectMapper json;
@@ -55,34 +58,27 @@ public class Outbox {
     @Transactional(TxType.MANDATORY)
     public UUID publish(String type, UUID subjectId, Object payload) {
         Objects.requireNonNull(type, "type");
-        if (!type.matches(EventEnvelope.TYPE_PATTERN)) {
+        if (!TYPE.matcher(type).matches()) {
             throw new IllegalArgumentException("event types are dotted lower-case words, e.g. profile.changed");
         }
         UUID id = TimeOrderedIds.next();
         Timestamp occurredAt = Timestamp.from(Instant.ofEpochMilli(TimeOrderedIds.epochMillis(id)));
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement event = c.prepareStatement(
-                    "INSERT INTO outbox_event (id, type, subject_id, occurred_at, payload) VALUES (?, ?, ?, ?, ?::jsonb)")) {
-                event.setObject(1, id);
-                event.setString(2, type);
-                event.setObject(3, subjectId);
-                event.setTimestamp(4, occurredAt);
-                event.setString(5, json.writeValueAsString(payload));
-                event.executeUpdate();
-            }
-            List<String> subscribers = subscribersByType.getOrDefault(type, List.of());
-            if (!subscribers.isEmpty()) {
-                try (PreparedStatement delivery = c.prepareStatement(
-                        "INSERT INTO outbox_delivery (event_id, subscriber, next_attempt_at) VALUES (?, ?, ?)")) {
-                    for (String subscriber : subscribers) {
-                        delivery.setObject(1, id);
-                        delivery.setString(2, subscriber);
-                        delivery.setTimestamp(3, occurredAt);
-                        delivery.addBatch();
-                    }
-                    delivery.executeBatch();
-                }
-            }
+        // One statement for the event and its deliveries: publishing sits on every change's hot path.
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement insert = c.prepareStatement("""
+                        WITH event AS (
+                            INSERT INTO outbox_event (id, type, subject_id, occurred_at, payload)
+                            VALUES (?, ?, ?, ?, ?::jsonb)
+                            RETURNING id, occurred_at)
+                        INSERT INTO outbox_delivery (event_id, subscriber, next_attempt_at)
+                        SELECT event.id, subscriber, event.occurred_at FROM event, unnest(?::text[]) AS subscriber""")) {
+            insert.setObject(1, id);
+            insert.setString(2, type);
+            insert.setObject(3, subjectId);
+            insert.setTimestamp(4, occurredAt);
+            insert.setString(5, json.writeValueAsString(payload));
+            insert.setArray(6, c.createArrayOf("text", subscribersByType.getOrDefault(type, List.of()).toArray()));
+            insert.executeUpdate();
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("the payload of a " + type + " event cannot be written as JSON", e);
         } catch (SQLException e) {
