@@ -24,9 +24,9 @@ public record CompanyInput(
         @Schema(examples = "SMALL") CompanySizeBand companySize,
         @Schema(examples = "HIGH") RevenuePotentialBand revenuePotential,
         @LanguageTag @Schema(examples = "de") String language,
-        @Valid @Size(max = 10) List<AddressInput> addresses,
-        @Valid @Size(max = 10) List<EmailInput> emails,
-        @Valid @Size(max = 10) List<PhoneInput> phones,
+        @Size(max = 10) List<@Valid AddressInput> addresses,
+        @Size(max = 10) List<@Valid EmailInput> emails,
+        @Size(max = 10) List<@Valid PhoneInput> phones,
         @Valid PaymentMethodInput preferredPaymentMethod,
         @Size(max = 30) @Schema(examples = "[\"construction\"]")
         List<@Pattern(regexp = "[\\p{Ll}\\p{N}][\\p{Ll}\\p{N} -]{0,39}", message = "must be a lower-case tag of at most 40 letters, digits, spaces or dashes") String> interests,

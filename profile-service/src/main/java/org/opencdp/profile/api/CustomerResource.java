@@ -97,7 +97,7 @@ public class CustomerResource {
                     examples = @ExampleObject(name = "invalid fields", value = CustomerExamples.VALIDATION_PROBLEM)))
     @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not sales", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body larger than 1 MB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body larger than 256 KB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid CustomerInput input) {
         CustomerView created = service.create(requireBody(input));
         return Response.created(location(created.id())).tag(etag(created.version())).entity(created).build();

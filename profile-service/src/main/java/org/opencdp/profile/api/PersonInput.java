@@ -26,9 +26,9 @@ public record PersonInput(
         @PlausibleBirthDate @Schema(description = "The age is derived from it, never stored", examples = "1984-08-12") LocalDate birthDate,
         @Schema(examples = "FEMALE") Gender gender,
         @LanguageTag @Schema(description = "ISO 639-1, optionally with region", examples = "de") String language,
-        @Valid @Size(max = 10) List<AddressInput> addresses,
-        @Valid @Size(max = 10) List<EmailInput> emails,
-        @Valid @Size(max = 10) List<PhoneInput> phones,
+        @Size(max = 10) List<@Valid AddressInput> addresses,
+        @Size(max = 10) List<@Valid EmailInput> emails,
+        @Size(max = 10) List<@Valid PhoneInput> phones,
         @Valid PaymentMethodInput preferredPaymentMethod,
         @Size(max = 30) @Schema(description = "Psychographic interest tags", examples = "[\"outdoor\", \"dogs\"]")
         List<@Pattern(regexp = "[\\p{Ll}\\p{N}][\\p{Ll}\\p{N} -]{0,39}", message = "must be a lower-case tag of at most 40 letters, digits, spaces or dashes") String> interests,

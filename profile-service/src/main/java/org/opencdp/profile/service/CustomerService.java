@@ -77,9 +77,10 @@ public class CustomerService {
     @Transactional
     public CustomerView create(CustomerInput input) {
         checks.noPaymentNumbersIn(input);
-        Customer customer = insert(input.toProfile());
+        CustomerProfile profile = input.toProfile();
+        Customer customer = insert(profile);
         audit.record(customer.id, "customer.create", "POST /api/v1/customers");
-        return view(customer, codec.decrypt(customer));
+        return viewOfNew(customer, profile);
     }
 
     @Transactional
@@ -130,10 +131,11 @@ public class CustomerService {
         checks.noPaymentNumbersIn(person);
         checks.noPaymentNumbersIn("jobTitle", jobTitle);
         requireCompany(companyId);
-        Customer contact = insert(person.toProfile());
+        CustomerProfile profile = person.toProfile();
+        Customer contact = insert(profile);
         link(companyId, contact.id, jobTitle);
         audit.record(contact.id, "customer.create", "POST /api/v1/customers/{companyId}/contacts");
-        return view(contact, codec.decrypt(contact));
+        return view(contact, profile);
     }
 
     @Transactional
@@ -183,7 +185,7 @@ public class CustomerService {
         encrypt(customer, profile);
         // The row first: the blind-index entries reference it.
         customers.persist(customer);
-        searchIndex.replaceTermsOf(customer.id, searchTerms.of(customer.id, profile));
+        searchIndex.add(searchTerms.of(customer.id, profile));
         events.changed(customer.id, profile);
         return customer;
     }
@@ -242,6 +244,11 @@ public class CustomerService {
             }
         }
         return CustomerView.of(customer, profile, access, LocalDate.now(clock), contactViews, companyViews);
+    }
+
+    /** A customer just created has no links yet: nothing to look up. */
+    private CustomerView viewOfNew(Customer customer, CustomerProfile profile) {
+        return CustomerView.of(customer, profile, ProfileAccess.of(caller), LocalDate.now(clock), List.of(), List.of());
     }
 
     private ContactView linkView(UUID otherId, CompanyContact link) {
