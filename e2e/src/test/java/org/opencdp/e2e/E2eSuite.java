@@ -1,10 +1,6 @@
 package org.opencdp.e2e;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import org.opencdp.localstack.LocalStack;
 import org.opencdp.localstack.LocalStackException;
@@ -39,7 +35,7 @@ public final class E2eSuite implements AutoCloseable {
         LocalStack stack = new LocalStack(layout, line -> System.out.println("[e2e suite] " + line));
         // A test JVM killed before it could clean up leaves its suite running: stop it before starting afresh.
         stack.stop();
-        deleteStateExceptKeycloakDistribution(layout);
+        stack.discardState();
         E2eSuite suite = new E2eSuite(stack);
         Runtime.getRuntime().addShutdownHook(suite.shutdownHook);
         long begin = System.nanoTime();
@@ -81,28 +77,5 @@ public final class E2eSuite implements AutoCloseable {
                     + "end-to-end tests through Maven (`make e2e`), whose surefire configuration sets it.");
         }
         return Path.of(root);
-    }
-
-    /** The unpacked Keycloak is build output, not state: keeping it saves unpacking 190 MB on every run. */
-    private static void deleteStateExceptKeycloakDistribution(StackLayout layout) {
-        Path state = layout.stateDir();
-        if (!Files.isDirectory(state)) {
-            return;
-        }
-        try (Stream<Path> entries = Files.list(state)) {
-            for (Path entry : entries.filter(p -> !p.equals(layout.keycloakHome())).toList()) {
-                deleteRecursively(entry);
-            }
-        } catch (IOException e) {
-            throw new LocalStackException("could not clear " + state + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

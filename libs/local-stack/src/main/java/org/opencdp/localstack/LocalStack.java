@@ -2,8 +2,10 @@ package org.opencdp.localstack;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The whole suite on one machine: PostgreSQL, then Keycloak, then the five services, each detached so it outlives
@@ -118,6 +121,29 @@ public final class LocalStack {
             any = true;
         }
         return any;
+    }
+
+    /**
+     * Deletes the suite's state (database cluster, keys, logs, pid files) so the next start is a fresh one; only the
+     * unpacked Keycloak stays, which is build output, not state, and saves unpacking 190 MB again. For the
+     * throwaway suites of the end-to-end tests and the benchmarks; stop the suite first.
+     */
+    public void discardState() {
+        Path state = layout.stateDir();
+        if (!Files.isDirectory(state)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(state)) {
+            for (Path entry : entries.filter(p -> !p.equals(layout.keycloakHome())).toList()) {
+                try (Stream<Path> paths = Files.walk(entry)) {
+                    for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new LocalStackException("could not clear " + state + ": " + e.getMessage(), e);
+        }
     }
 
     /** One entry per part of the suite, in start order. */

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 /** The five services as processes: their environment, their start, their readiness. */
 final class ServiceProcesses {
 
-    static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC");
+    static final List<String> JVM_OPTIONS = List.of("-Xms192m", "-Xmx384m", "-XX:+UseSerialGC");
     /** Where the frontend teams' development servers usually run. */
     static final String CORS_ORIGINS = "http://localhost:3000,http://localhost:5173";
 

@@ -13,6 +13,8 @@ public record StackPorts(int postgres, int keycloak, Map<Service, Integer> servi
     public static final int DEFAULT_KEYCLOAK = 8180;
     /** The end-to-end suite's offset: 15433, 18180, 18081 … 18085. The realm allows these redirect URIs too. */
     public static final int E2E_OFFSET = 10000;
+    /** The benchmarks' offset: 25433, 28180, 28081 … 28085, apart from both of the others. */
+    public static final int BENCH_OFFSET = 20000;
 
     public StackPorts {
         services = Map.copyOf(services);
@@ -33,6 +35,10 @@ public record StackPorts(int postgres, int keycloak, Map<Service, Integer> servi
 
     public static StackPorts endToEnd() {
         return defaults().shiftedBy(E2E_OFFSET);
+    }
+
+    public static StackPorts benchmark() {
+        return defaults().shiftedBy(BENCH_OFFSET);
     }
 
     public StackPorts shiftedBy(int offset) {
