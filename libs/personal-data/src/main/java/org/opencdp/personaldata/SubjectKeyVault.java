@@ -41,6 +41,29 @@ public class SubjectKeyVault {
         if (existing.isPresent()) {
             return existing.get();
         }
+        SubjectKey created = insertFreshKey(subjectId);
+        // Null: another transaction created it first; use that one.
+        return created != null ? created
+                : existingKey(subjectId).orElseThrow(() -> new SubjectKeyDestroyedException(subjectId));
+    }
+
+    /**
+     * The key of a subject whose id was just generated, so that it cannot have one yet: one statement instead of
+     * a lookup and an insert, which matters on the create path.
+     *
+     * @throws IllegalStateException if the subject has a key after all
+     */
+    @Transactional
+    public SubjectKey newKey(UUID subjectId) {
+        SubjectKey created = insertFreshKey(subjectId);
+        if (created == null) {
+            throw new IllegalStateException("subject " + subjectId + " already has a data key");
+        }
+        return created;
+    }
+
+    /** Null if the subject already has a key. */
+    private SubjectKey insertFreshKey(UUID subjectId) {
         byte[] fresh = AesGcm.randomKey();
         KeyMaterial material = keys();
         byte[] wrapped = wrap(material.activeMasterKeyId(), material.activeMasterKey(), subjectId, fresh);
@@ -51,14 +74,10 @@ public class SubjectKeyVault {
             insert.setObject(1, subjectId);
             insert.setString(2, material.activeMasterKeyId());
             insert.setBytes(3, wrapped);
-            if (insert.executeUpdate() == 1) {
-                return new SubjectKey(subjectId, fresh);
-            }
+            return insert.executeUpdate() == 1 ? new SubjectKey(subjectId, fresh) : null;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store the data key of subject " + subjectId, e);
         }
-        // Another transaction created it first: use that one.
-        return existingKey(subjectId).orElseThrow(() -> new SubjectKeyDestroyedException(subjectId));
     }
 
     @Transactional

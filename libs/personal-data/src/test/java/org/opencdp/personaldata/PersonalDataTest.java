@@ -94,6 +94,17 @@ class PersonalDataTest {
     }
 
     @Test
+    void aNewSubjectsKeyIsTheOneLaterLookupsFindAndCannotBeCreatedTwice() {
+        UUID subject = UUID.randomUUID();
+        byte[] ciphertext = vault.newKey(subject).encrypt("note", "Erika");
+
+        assertThat(cipher.decrypt(subject, "note", ciphertext)).isEqualTo("Erika");
+        assertThat(vault.keyFor(subject).encrypt("note", "x")).isNotNull();
+        assertThatThrownBy(() -> vault.newKey(subject)).isInstanceOf(IllegalStateException.class);
+        assertThat(cipher.decrypt(subject, "note", ciphertext)).isEqualTo("Erika");
+    }
+
+    @Test
     void keysOfManySubjectsComeInOneLookup() {
         UUID one = UUID.randomUUID();
         UUID two = UUID.randomUUID();

@@ -35,11 +35,20 @@ public class ProfileCodec {
     ObjectMapper json;
 
     public byte[] encrypt(UUID customerId, CustomerProfile profile) {
+        return cipher.encrypt(customerId, PROFILE_FIELD, document(profile));
+    }
+
+    private String document(CustomerProfile profile) {
         try {
-            return cipher.encrypt(customerId, PROFILE_FIELD, json.writeValueAsString(profile));
+            return json.writeValueAsString(profile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** For a customer whose id was just generated: creates its key without looking for one first. */
+    public byte[] encryptNew(UUID customerId, CustomerProfile profile) {
+        return keys.newKey(customerId).encrypt(PROFILE_FIELD, document(profile));
     }
 
     public CustomerProfile decrypt(Customer customer) {
