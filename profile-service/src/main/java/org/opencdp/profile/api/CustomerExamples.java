@@ -45,6 +45,17 @@ final class CustomerExamples {
     static final String MERGE_PATCH = """
             {"phones":[{"number":"+49 30 9876543","type":"LANDLINE","primary":true}],"title":null}""";
 
+    static final String BATCH_INPUT = "{\"customers\":[" + PERSON_INPUT + ",\n" + COMPANY_INPUT + "]}";
+
+    static final String BATCH_CREATED = """
+            {"created":[{"id":"7d0c3c52-9d41-4b4e-9a57-1f0a3f1e6b2c","version":0,"location":"/api/v1/customers/7d0c3c52-9d41-4b4e-9a57-1f0a3f1e6b2c"},
+                        {"id":"0b6f2d1e-5a7c-4c39-8f0e-3d2a1b4c5e6f","version":0,"location":"/api/v1/customers/0b6f2d1e-5a7c-4c39-8f0e-3d2a1b4c5e6f"}]}""";
+
+    static final String BATCH_VALIDATION_PROBLEM = """
+            {"type":"urn:opencdp:problem:validation","title":"Invalid request","status":400,
+             "detail":"1 field is invalid","instance":"/api/v1/customers/batch",
+             "errors":[{"field":"customers[1].emails[0].address","message":"must be a well-formed email address"}]}""";
+
     static final String VALIDATION_PROBLEM = """
             {"type":"urn:opencdp:problem:validation","title":"Invalid request","status":400,
              "detail":"2 fields are invalid","instance":"/api/v1/customers",

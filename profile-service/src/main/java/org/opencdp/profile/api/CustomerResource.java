@@ -103,6 +103,32 @@ public class CustomerResource {
         return Response.created(location(created.id())).tag(etag(created.version())).entity(created).build();
     }
 
+    @POST
+    @Path("/batch")
+    @RolesAllowed(Roles.SALES)
+    @Operation(summary = "Create up to 100 customers at once",
+            description = "For imports and synchronisation from shop or CRM systems. Every customer is checked and "
+                    + "stored exactly as by a single create (own key, audit entry, change event); the batch is stored "
+                    + "whole or not at all: if one customer is invalid, the problem names it by its position "
+                    + "(`customers[1].emails[0].address`) and nothing is stored. Roles: sales.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CustomerBatchInput.class),
+            examples = @ExampleObject(name = "a person and a company", value = CustomerExamples.BATCH_INPUT)))
+    @APIResponse(responseCode = "201", description = "All were created; ids, versions and URLs in the order sent",
+            content = @Content(schema = @Schema(implementation = CreatedCustomers.class),
+                    examples = @ExampleObject(name = "two created", value = CustomerExamples.BATCH_CREATED)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, an empty or too large batch, or an invalid customer; nothing was stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "the second customer is invalid", value = CustomerExamples.BATCH_VALIDATION_PROBLEM)))
+    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not sales", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body larger than 256 KB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response createBatch(@Valid CustomerBatchInput batch) {
+        List<CreatedCustomers.Created> created = service.createAll(requireBody(batch)).stream()
+                .map(c -> new CreatedCustomers.Created(c.id, c.version, location(c.id).getPath()))
+                .toList();
+        return Response.status(Response.Status.CREATED).entity(new CreatedCustomers(created)).build();
+    }
+
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.SALES, Roles.SERVICE, Roles.MARKETING, Roles.ANALYST })

@@ -17,6 +17,7 @@ import org.opencdp.audit.AuditTrail;
 import org.opencdp.personaldata.SubjectKeyVault;
 import org.opencdp.problem.ProblemException;
 import org.opencdp.profile.api.ContactView;
+import org.opencdp.profile.api.CustomerBatchInput;
 import org.opencdp.profile.api.CustomerInput;
 import org.opencdp.profile.api.CustomerView;
 import org.opencdp.profile.domain.CompanyContact;
@@ -81,6 +82,21 @@ public class CustomerService {
         Customer customer = insert(profile);
         audit.record(customer.id, "customer.create", "POST /api/v1/customers");
         return viewOfNew(customer, profile);
+    }
+
+    /**
+     * Creates every customer of the batch or, if one is refused, none. Each still gets its own key, audit entry
+     * and change event; what the batch saves is the per-request work (token, transaction, commit).
+     */
+    @Transactional
+    public List<Customer> createAll(CustomerBatchInput batch) {
+        checks.noPaymentNumbersIn(batch);
+        List<Customer> created = new ArrayList<>(batch.customers().size());
+        for (CustomerInput input : batch.customers()) {
+            created.add(insert(input.toProfile()));
+        }
+        audit.recordAll(created.stream().map(c -> c.id).toList(), "customer.create", "POST /api/v1/customers/batch");
+        return created;
     }
 
     @Transactional
@@ -182,7 +198,8 @@ public class CustomerService {
         customer.id = UUID.randomUUID();
         customer.kind = profile.kind();
         customer.createdAt = now();
-        encrypt(customer, profile);
+        customer.updatedAt = customer.createdAt;
+        customer.encryptedProfile = codec.encryptNew(customer.id, profile);
         // The row first: the blind-index entries reference it.
         customers.persist(customer);
         searchIndex.add(searchTerms.of(customer.id, profile));
