@@ -12,7 +12,7 @@ export PATH := $(JAVA_HOME)/bin:$(PATH)
 MVN := ./mvnw -B -ntp
 STACK := $(JAVA_HOME)/bin/java -jar libs/local-stack/target/local-stack.jar
 
-.PHONY: help run stop status build test test-unit e2e bench lint clean reset
+.PHONY: help run stop status build test test-unit e2e bench clean reset
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -41,6 +41,10 @@ test-unit: ## all tests except the end-to-end ones
 e2e: ## only the end-to-end tests: builds what they need, starts its own suite on other ports (18081…, 18180)
 	@scripts/prerequisites
 	$(MVN) verify -pl e2e -am -DskipTests -Pe2e
+
+bench: build ## benchmarks (~15 min, on an otherwise idle machine): own suite on ports 28081…, report in bench/results/
+	@scripts/prerequisites --bench
+	$(JAVA_HOME)/bin/java -jar bench/target/bench.jar profile
 
 clean: ## remove build output (the local suite's data stays)
 	$(MVN) -q clean

@@ -10,7 +10,7 @@ public enum DemoUser {
 
     SALES("read/write customers and B2B data, read behaviour KPIs, write the timeline"),
     SERVICE("read customer contact data and the timeline, write the timeline, caller lookup"),
-    MARKETING("segments, reports, recommendations; profiles only for purposes with consent, no payment data"),
+    MARKETING("segments, reports, recommendations; profiles without payment data (consent gating comes with consent-service)"),
     ANALYST("aggregated reports only, no direct identifiers"),
     DPO("data-subject requests, retention policies, purpose catalog, audit trail"),
     ADMIN("configuration; no bulk export of personal data");
