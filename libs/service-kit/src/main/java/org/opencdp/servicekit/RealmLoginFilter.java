@@ -1,5 +1,6 @@
 package org.opencdp.servicekit;
 
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -15,17 +16,17 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 @OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP)
 public class RealmLoginFilter implements OASFilter {
 
-    static final String SECURITY_SCHEME = "keycloak";
-
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getComponents() == null || openAPI.getComponents().getSecuritySchemes() == null) {
             return;
         }
-        SecurityScheme scheme = openAPI.getComponents().getSecuritySchemes().get(SECURITY_SCHEME);
+        Config config = ConfigProvider.getConfig();
+        SecurityScheme scheme = openAPI.getComponents().getSecuritySchemes()
+                .get(config.getValue("quarkus.smallrye-openapi.security-scheme-name", String.class));
         if (scheme != null) {
-            String realm = ConfigProvider.getConfig().getValue("opencdp.oidc.public-url", String.class);
-            scheme.setOpenIdConnectUrl(realm + "/.well-known/openid-configuration");
+            scheme.setOpenIdConnectUrl(config.getValue("opencdp.oidc.public-url", String.class)
+                    + "/.well-known/openid-configuration");
         }
     }
 }
