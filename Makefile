@@ -10,7 +10,7 @@ export JAVA_HOME
 export PATH := $(JAVA_HOME)/bin:$(PATH)
 
 MVN := ./mvnw -B -ntp
-STACK := $(JAVA_HOME)/bin/java -jar libs/local-stack/target/local-stack.jar
+STACK := $(JAVA_HOME)/bin/java -jar tools/local-stack/target/local-stack.jar
 
 .PHONY: help run stop status build test test-unit e2e bench clean reset
 
@@ -25,10 +25,10 @@ run: build ## build, then start PostgreSQL, Keycloak and the five services; prin
 	@$(STACK) start
 
 stop: ## stop everything `make run` started
-	@if [ -f libs/local-stack/target/local-stack.jar ]; then $(STACK) stop; else echo "nothing to stop (never built)"; fi
+	@if [ -f tools/local-stack/target/local-stack.jar ]; then $(STACK) stop; else echo "nothing to stop (never built)"; fi
 
 status: ## show what of the local suite is running
-	@if [ -f libs/local-stack/target/local-stack.jar ]; then $(STACK) status; else echo "nothing runs (never built)"; fi
+	@if [ -f tools/local-stack/target/local-stack.jar ]; then $(STACK) status; else echo "nothing runs (never built)"; fi
 
 test: ## everything the tests need, then all tests (unit, service, end-to-end)
 	@scripts/prerequisites

@@ -40,7 +40,7 @@ public final class KeycloakServer {
     void requirePrerequisites() {
         if (!Files.isRegularFile(layout.keycloakArchive()) && !isUnpacked()) {
             throw new LocalStackException("the Keycloak distribution " + layout.keycloakArchive() + " is missing: "
-                    + "run `make run`, which builds first (or `./mvnw -B -pl libs/local-stack package`).");
+                    + "run `make run`, which builds first (or `./mvnw -B -pl tools/local-stack package`).");
         }
         if (!Files.isRegularFile(layout.realmFile())) {
             throw new LocalStackException("the realm file " + layout.realmFile() + " is missing; restore it from git.");

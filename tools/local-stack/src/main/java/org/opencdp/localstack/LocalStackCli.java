@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * {@code java -jar libs/local-stack/target/local-stack.jar start|stop|status [--state-dir DIR] [--port-offset N]},
+ * {@code java -jar tools/local-stack/target/local-stack.jar start|stop|status [--state-dir DIR] [--port-offset N]},
  * run from the repository root (`make run`, `make stop`, `make status` do exactly that). A second suite beside the
  * first needs its own state directory and ports: {@code --state-dir /tmp/second --port-offset 10000}; pass the
  * same options to its stop and status.
  */
 public final class LocalStackCli {
 
-    private static final String USAGE = "usage: java -jar libs/local-stack/target/local-stack.jar start|stop|status "
+    private static final String USAGE = "usage: java -jar tools/local-stack/target/local-stack.jar start|stop|status "
             + "[--state-dir DIR] [--port-offset N]   (run from the repository root)";
 
     private LocalStackCli() {

@@ -81,7 +81,7 @@ public record StackLayout(Path repoRoot, Path stateDir, StackPorts ports) {
 
     /** Copied there from the Maven registry by the local-stack build. */
     public Path keycloakArchive() {
-        return repoRoot.resolve("libs/local-stack/target/keycloak/keycloak-quarkus-dist.tar.gz");
+        return repoRoot.resolve("tools/local-stack/target/keycloak/keycloak-quarkus-dist.tar.gz");
     }
 
     public Path serviceJar(Service service) {
