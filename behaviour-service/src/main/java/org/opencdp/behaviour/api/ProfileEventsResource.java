@@ -22,9 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opencdp.behaviour.service.ProfileFacts;
+import org.opencdp.caller.Roles;
 import org.opencdp.outbox.EventEnvelope;
 import org.opencdp.problem.Problem;
-import org.opencdp.servicekit.Roles;
 
 /** Receives profile-service's outbox events. Only profile-service's account may deliver them. */
 @Path("/api/v1/events/profile")

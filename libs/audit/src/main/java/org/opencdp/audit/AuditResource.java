@@ -19,10 +19,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.opencdp.caller.Roles;
 import org.opencdp.problem.Problem;
 import org.opencdp.problem.ProblemException;
-import org.opencdp.problem.RequestParameters;
-import org.opencdp.servicekit.Roles;
+import org.opencdp.requestparameters.RequestParameters;
 
 /** The DPO's view of a subject's audit trail in this service. Reading it is itself recorded. */
 @Path("/api/v1/audit/subjects/{subjectId}")

@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import org.opencdp.servicekit.Caller;
+import org.opencdp.caller.Caller;
 
 import io.quarkus.arc.Arc;
 

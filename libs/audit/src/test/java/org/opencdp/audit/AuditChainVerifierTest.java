@@ -14,7 +14,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
-import org.opencdp.servicekit.Caller;
+import org.opencdp.caller.Caller;
 import org.opencdp.testsupport.TestDatabase;
 import org.opencdp.testsupport.TestTokens;
 

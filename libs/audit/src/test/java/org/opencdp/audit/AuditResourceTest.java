@@ -18,7 +18,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.opencdp.servicekit.Caller;
+import org.opencdp.caller.Caller;
 import org.opencdp.testsupport.TestTokens;
 
 import io.quarkus.test.junit.QuarkusTest;

@@ -25,7 +25,7 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
-import org.opencdp.servicekit.Caller;
+import org.opencdp.caller.Caller;
 import org.opencdp.testsupport.PostgresTestResource;
 import org.opencdp.testsupport.TestDatabase;
 import org.opencdp.testsupport.TestTokens;

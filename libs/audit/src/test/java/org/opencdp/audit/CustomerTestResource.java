@@ -21,8 +21,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.opencdp.caller.Roles;
 import org.opencdp.problem.ProblemException;
-import org.opencdp.servicekit.Roles;
 
 /** A service's customer endpoints in miniature: each reads or changes personal data and records it. */
 @Path("/test/customers")

@@ -23,7 +23,6 @@ import jakarta.transaction.TransactionalException;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.opencdp.servicekit.TimeOrderedIds;
 import org.opencdp.testsupport.PostgresTestResource;
 import org.opencdp.testsupport.TestDatabase;
 import org.opencdp.testsupport.TestTokens;

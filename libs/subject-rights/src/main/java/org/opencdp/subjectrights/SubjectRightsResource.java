@@ -3,8 +3,8 @@ package org.opencdp.subjectrights;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 
-import org.opencdp.problem.RequestParameters;
-import org.opencdp.servicekit.Roles;
+import org.opencdp.caller.Roles;
+import org.opencdp.requestparameters.RequestParameters;
 
 /** The contract's server side, the same in every service. Only retention-service may exercise it. */
 public class SubjectRightsResource implements SubjectRightsApi {

@@ -39,13 +39,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.opencdp.caller.Roles;
 import org.opencdp.problem.Problem;
-import org.opencdp.problem.RequestParameters;
 import org.opencdp.profile.domain.CustomerKind;
 import org.opencdp.profile.domain.CustomerProfile;
 import org.opencdp.profile.service.CustomerService;
 import org.opencdp.profile.service.SearchQuery;
-import org.opencdp.servicekit.Roles;
+import org.opencdp.requestparameters.RequestParameters;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.opencdp.audit.AuditTrail;
+import org.opencdp.caller.Caller;
 import org.opencdp.personaldata.SubjectKeyVault;
 import org.opencdp.problem.ProblemException;
 import org.opencdp.profile.api.ContactView;
@@ -27,7 +28,6 @@ import org.opencdp.profile.domain.CustomerProfile;
 import org.opencdp.profile.repository.CompanyContactRepository;
 import org.opencdp.profile.repository.CustomerRepository;
 import org.opencdp.profile.repository.SearchTermRepository;
-import org.opencdp.servicekit.Caller;
 import org.opencdp.subjectrights.SubjectRestrictions;
 
 /**

@@ -1,7 +1,7 @@
 package org.opencdp.profile.service;
 
-import org.opencdp.servicekit.Caller;
-import org.opencdp.servicekit.Roles;
+import org.opencdp.caller.Caller;
+import org.opencdp.caller.Roles;
 
 /**
  * How much of a profile a caller may see, from the department roles (shared/design.md). Each level sees a subset

@@ -1,0 +1,35 @@
+package org.opencdp.caller;
+
+/**
+ * The realm roles of the Keycloak realm (k8s/keycloak/cdp-realm.json). People hold department roles; each
+ * service's client-credentials account holds one {@code svc-*} role, and an endpoint names the service roles
+ * that may call it, so each service account reaches only the calls it needs.
+ */
+public final class Roles {
+
+    /** Read/write customers and B2B data, read behaviour KPIs, write the timeline. */
+    public static final String SALES = "sales";
+    /** Read contact data and timeline, write the timeline, caller lookup. */
+    public static final String SERVICE = "service";
+    /** Segments, reports, recommendations; profiles only for purposes with consent; no payment data. */
+    public static final String MARKETING = "marketing";
+    /** Aggregated reports only, no direct identifiers. */
+    public static final String ANALYST = "analyst";
+    /** Data protection officer: subject requests, retention policies, purpose catalog, audit trail. */
+    public static final String DPO = "dpo";
+    /** Configuration; no bulk export of personal data. */
+    public static final String ADMIN = "admin";
+
+    public static final String SVC_PROFILE = "svc-profile";
+    public static final String SVC_BEHAVIOUR = "svc-behaviour";
+    public static final String SVC_TRACKING = "svc-tracking";
+    public static final String SVC_CONSENT = "svc-consent";
+    public static final String SVC_RETENTION = "svc-retention";
+
+    private Roles() {
+    }
+
+    public static boolean isServiceAccountRole(String role) {
+        return role.startsWith("svc-");
+    }
+}
