@@ -24,7 +24,7 @@ import org.opencdp.problem.Problem;
  * The subject-rights contract: the same small interface in every service, for one subject. retention-service is
  * its only caller (realm role {@code svc-retention}); it fans a data-subject request out to every service and
  * collects the receipts. Both the server side ({@link SubjectRightsResource}) and the client side
- * ({@link SubjectRightsParticipants}) use this interface, so they cannot drift apart.
+ * ({@code SubjectRightsParticipants} in libs/subject-rights-client) use this interface, so they cannot drift apart.
  */
 @Path("/api/v1/subject-rights")
 @Produces(MediaType.APPLICATION_JSON)

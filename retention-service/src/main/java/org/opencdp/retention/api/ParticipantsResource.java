@@ -18,8 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opencdp.caller.Roles;
 import org.opencdp.problem.Problem;
 import org.opencdp.subjectrights.ContractCapabilities;
-import org.opencdp.subjectrights.ParticipantAnswer;
-import org.opencdp.subjectrights.SubjectRightsParticipants;
+import org.opencdp.subjectrights.client.ParticipantAnswer;
+import org.opencdp.subjectrights.client.SubjectRightsParticipants;
 
 /**
  * Lets the dpo see, before filing a data-subject request, which services take part in the subject-rights

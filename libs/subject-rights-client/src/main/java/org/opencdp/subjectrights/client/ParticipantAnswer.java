@@ -1,4 +1,4 @@
-package org.opencdp.subjectrights;
+package org.opencdp.subjectrights.client;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

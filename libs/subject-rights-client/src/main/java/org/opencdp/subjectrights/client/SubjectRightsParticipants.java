@@ -1,4 +1,4 @@
-package org.opencdp.subjectrights;
+package org.opencdp.subjectrights.client;
 
 import java.util.List;
 import java.util.UUID;
@@ -11,6 +11,11 @@ import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.opencdp.servicecalls.ServiceClients;
+import org.opencdp.subjectrights.ContractCapabilities;
+import org.opencdp.subjectrights.SubjectDataExport;
+import org.opencdp.subjectrights.SubjectRightsApi;
+import org.opencdp.subjectrights.SubjectRightsReport;
+import org.opencdp.subjectrights.SubjectRightsRequest;
 
 /**
  * The contract's client side, for retention-service: calls every participating service
