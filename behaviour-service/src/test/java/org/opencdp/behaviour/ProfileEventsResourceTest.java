@@ -7,11 +7,18 @@ import static org.hamcrest.Matchers.equalTo;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.opencdp.events.EventContracts;
+import org.opencdp.events.profile.CustomerDeleted;
+import org.opencdp.events.profile.ProfileChanged;
 import org.opencdp.testsupport.TestDatabase;
 import org.opencdp.testsupport.TestTokens;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -21,13 +28,17 @@ import io.restassured.response.Response;
 class ProfileEventsResourceTest {
 
     static Map<String, Object> changed(UUID subject, String ageBand, String country, String region) {
-        return event("profile.changed", subject, Instant.now(), Map.of("subjectId", subject.toString(), "kind", "PERSON",
-                "ageBand", ageBand, "country", country, "postcodeRegion", region, "language", "de"));
+        return event(ProfileChanged.TYPE, subject, Instant.now(), Map.of("subjectId", subject.toString(),
+                "kind", "PERSON", "ageBand", ageBand, "country", country, "postcodeRegion", region, "language", "de"));
     }
 
     static Map<String, Object> event(String type, UUID subject, Instant at, Map<String, Object> payload) {
-        return Map.of("id", UUID.randomUUID().toString(), "type", type, "subjectId", subject.toString(),
-                "occurredAt", at.toString(), "payload", payload);
+        return event(type, 1, subject, at, payload);
+    }
+
+    static Map<String, Object> event(String type, int version, UUID subject, Instant at, Object payload) {
+        return Map.of("id", UUID.randomUUID().toString(), "type", type, "version", version,
+                "subjectId", subject.toString(), "occurredAt", at.toString(), "payload", payload);
     }
 
     static Response deliver(Object... events) {
@@ -47,6 +58,55 @@ class ProfileEventsResourceTest {
                 .body("received", equalTo(1)).body("applied", equalTo(1));
         assertThat(stored(subject)).containsEntry("age_band", "25-34").containsEntry("country", "DE")
                 .containsEntry("postcode_region", "51").containsEntry("kind", "PERSON");
+    }
+
+    /**
+     * The contract's example, delivered as profile-service's relay sends it, is applied field by field. Every field
+     * of the contract must be mapped here: a field added to or renamed in the contract fails this test until
+     * behaviour-service has decided what to keep of it.
+     */
+    @Test
+    void theContractExampleOfProfileChangedIsAppliedFieldByField() {
+        UUID subject = UUID.randomUUID();
+        ObjectNode example = EventContracts.example(ProfileChanged.TYPE, ProfileChanged.VERSION).deepCopy();
+        example.put("subjectId", subject.toString());
+        Map<String, String> columnOfField = Map.of("kind", "kind", "ageBand", "age_band", "country", "country",
+                "postcodeRegion", "postcode_region", "language", "language", "industryCode", "industry_code",
+                "companySize", "company_size");
+        Set<String> fields = new TreeSet<>();
+        example.fieldNames().forEachRemaining(fields::add);
+        Set<String> mapped = new TreeSet<>(columnOfField.keySet());
+        mapped.add("subjectId");
+        assertThat(fields).as("the fields of the contract").isEqualTo(mapped);
+
+        deliver(event(ProfileChanged.TYPE, ProfileChanged.VERSION, subject, Instant.now(), example)).then()
+                .statusCode(200).body("applied", equalTo(1));
+
+        Map<String, Object> stored = stored(subject);
+        columnOfField.forEach((field, column) -> assertThat(stored).as(field)
+                .containsEntry(column, example.get(field).asText()));
+    }
+
+    @Test
+    void theContractExampleOfCustomerDeletedRemovesTheAttributes() {
+        UUID subject = UUID.randomUUID();
+        ObjectNode example = EventContracts.example(CustomerDeleted.TYPE, CustomerDeleted.VERSION).deepCopy();
+        example.put("subjectId", subject.toString());
+        deliver(changed(subject, "25-34", "DE", "51")).then().statusCode(200);
+
+        deliver(event(CustomerDeleted.TYPE, CustomerDeleted.VERSION, subject, Instant.now(), example)).then()
+                .statusCode(200).body("applied", equalTo(1));
+
+        assertThat(stored(subject)).isNull();
+    }
+
+    @Test
+    void aVersionThisServiceCannotReadIsRefusedAndNothingOfTheBatchIsApplied() {
+        UUID subject = UUID.randomUUID();
+        deliver(changed(subject, "25-34", "DE", "51"),
+                event(ProfileChanged.TYPE, ProfileChanged.VERSION + 1, subject, Instant.now(), Map.of("kind", "PERSON")))
+                .then().statusCode(422).contentType("application/problem+json");
+        assertThat(stored(subject)).isNull();
     }
 
     @Test

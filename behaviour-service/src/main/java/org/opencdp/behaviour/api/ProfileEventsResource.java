@@ -44,16 +44,18 @@ public class ProfileEventsResource {
     @Operation(summary = "Deliver profile-service events",
             description = "profile.changed carries a customer's age band, country, postcode region, language and B2B "
                     + "bands; customer.deleted removes them. Idempotent per event id, so redelivery is harmless; an "
-                    + "event older than what is stored is ignored.")
+                    + "event older than what is stored is ignored. Payloads are the contracts of libs/events; a version "
+                    + "this service cannot read is refused (422), so that profile-service keeps it until it can.")
     @RequestBody(required = true, content = @Content(examples = @ExampleObject(name = "one change", value = """
-            [{"id":"01936f3e-8d2a-7b4c-9e1f-2a3b4c5d6e7f","type":"profile.changed",
+            [{"id":"01936f3e-8d2a-7b4c-9e1f-2a3b4c5d6e7f","type":"profile.changed","version":1,
               "subjectId":"7d0c3c52-9d41-4b4e-9a57-1f0a3f1e6b2c","occurredAt":"2026-11-25T10:15:30Z",
               "payload":{"subjectId":"7d0c3c52-9d41-4b4e-9a57-1f0a3f1e6b2c","kind":"PERSON","ageBand":"35-44",
-              "country":"DE","postcodeRegion":"51","language":"de"}}]""")))
+              "country":"DE","postcodeRegion":"51","language":"de","industryCode":null,"companySize":null}}]""")))
     @APIResponse(responseCode = "200", description = "All events were taken", content = @Content(schema = @Schema(implementation = Receipt.class)))
     @APIResponse(responseCode = "400", description = "Malformed batch; nothing was applied", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not profile-service", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "An event version this service cannot read; nothing was applied", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     // One transaction for the batch: a batch is applied whole or not at all (and then redelivered whole), and
     // one commit per batch instead of one per event is what keeps up with profile-service's create rate.
     @Transactional

@@ -12,16 +12,24 @@ import org.opencdp.behaviour.domain.CustomerAttributes;
 import org.opencdp.behaviour.domain.DeletedCustomer;
 import org.opencdp.behaviour.repository.CustomerAttributesRepository;
 import org.opencdp.behaviour.repository.DeletedCustomerRepository;
+import org.opencdp.events.profile.CustomerDeleted;
+import org.opencdp.events.profile.ProfileChanged;
 import org.opencdp.outbox.EventEnvelope;
 import org.opencdp.outbox.Inbox;
+import org.opencdp.problem.ProblemException;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * Applies profile-service's facts to the customer attributes behaviour-service segments on. Delivery is at least
- * once and not strictly ordered, so each event is applied once (inbox) and never over a newer state.
+ * Applies profile-service's facts to the customer attributes behaviour-service segments on. The payloads are read
+ * as the contract records of {@code libs/events}. Delivery is at least once and not strictly ordered, so each
+ * event is applied once (inbox) and never over a newer state.
  */
 @ApplicationScoped
+@RegisterForReflection(targets = { ProfileChanged.class, CustomerDeleted.class })
 public class ProfileFacts {
 
     private static final Logger LOG = Logger.getLogger(ProfileFacts.class);
@@ -35,15 +43,25 @@ public class ProfileFacts {
     @Inject
     DeletedCustomerRepository deleted;
 
-    /** Returns whether the event changed anything (false for a duplicate, a stale or an unknown event). */
+    @Inject
+    ObjectMapper json;
+
+    /**
+     * Returns whether the event changed anything (false for a duplicate, a stale or an unknown event). A version of
+     * a known type this service cannot read is refused, so that the producer keeps the event until it can.
+     */
     @Transactional
     public boolean apply(EventEnvelope event) {
         if (!inbox.firstDelivery(event.id())) {
             return false;
         }
         return switch (event.type()) {
-            case "profile.changed" -> changed(event.subjectId(), event.occurredAt(), event.payload());
-            case "customer.deleted" -> deleted(event.subjectId(), event.occurredAt());
+            case ProfileChanged.TYPE -> changed(event.subjectId(), event.occurredAt(),
+                    payload(event, ProfileChanged.VERSION, ProfileChanged.class));
+            case CustomerDeleted.TYPE -> {
+                payload(event, CustomerDeleted.VERSION, CustomerDeleted.class);
+                yield deleted(event.subjectId(), event.occurredAt());
+            }
             default -> {
                 LOG.infof("Ignoring event %s of unknown type %s", event.id(), event.type());
                 yield false;
@@ -51,7 +69,7 @@ public class ProfileFacts {
         };
     }
 
-    private boolean changed(UUID subjectId, Instant at, JsonNode payload) {
+    private boolean changed(UUID subjectId, Instant at, ProfileChanged change) {
         DeletedCustomer tombstone = deleted.findById(subjectId);
         if (tombstone != null && !at.isAfter(tombstone.deletedAt)) {
             return false;
@@ -62,13 +80,13 @@ public class ProfileFacts {
         }
         CustomerAttributes next = current != null ? current : new CustomerAttributes();
         next.subjectId = subjectId;
-        next.kind = text(payload, "kind");
-        next.ageBand = text(payload, "ageBand");
-        next.country = text(payload, "country");
-        next.postcodeRegion = text(payload, "postcodeRegion");
-        next.language = text(payload, "language");
-        next.industryCode = text(payload, "industryCode");
-        next.companySize = text(payload, "companySize");
+        next.kind = change.kind();
+        next.ageBand = change.ageBand();
+        next.country = change.country();
+        next.postcodeRegion = change.postcodeRegion();
+        next.language = change.language();
+        next.industryCode = change.industryCode();
+        next.companySize = change.companySize();
         next.asOf = at;
         if (current == null) {
             attributes.persist(next);
@@ -90,8 +108,19 @@ public class ProfileFacts {
         return true;
     }
 
-    private static String text(JsonNode payload, String field) {
-        JsonNode value = payload == null ? null : payload.get(field);
-        return value == null || value.isNull() ? null : value.asText();
+    /** The payload as the contract record of the event's type, if it is of the version this service reads. */
+    private <T> T payload(EventEnvelope event, int version, Class<T> contract) {
+        if (event.version() != version) {
+            throw ProblemException.unprocessable("Event " + event.id() + ": " + event.type() + " version "
+                    + event.version() + " cannot be read here, only version " + version + ".");
+        }
+        if (event.payload() == null || !event.payload().isObject()) {
+            throw ProblemException.invalidField("payload", "must be a " + event.type() + " object");
+        }
+        try {
+            return json.treeToValue(event.payload(), contract);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw ProblemException.invalidField("payload", "is not a " + event.type() + " version " + version);
+        }
     }
 }

@@ -57,7 +57,7 @@ class DeliveryQueue {
                          WHERE d.subscriber = ? AND d.delivered_at IS NULL
                          ORDER BY d.event_id
                          LIMIT ?)
-                    SELECT e.id, e.type, e.subject_id, e.occurred_at, e.payload::text AS payload
+                    SELECT e.id, e.type, e.version, e.subject_id, e.occurred_at, e.payload::text AS payload
                       FROM head h JOIN outbox_event e ON e.id = h.event_id
                      WHERE (SELECT next_attempt_at FROM head WHERE position = 1) <= now()
                      ORDER BY h.event_id""")) {
@@ -66,8 +66,8 @@ class DeliveryQueue {
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         batch.add(new EventEnvelope(rs.getObject("id", UUID.class), rs.getString("type"),
-                                rs.getObject("subject_id", UUID.class), rs.getTimestamp("occurred_at").toInstant(),
-                                json.readTree(rs.getString("payload"))));
+                                rs.getInt("version"), rs.getObject("subject_id", UUID.class),
+                                rs.getTimestamp("occurred_at").toInstant(), json.readTree(rs.getString("payload"))));
                     }
                 }
             }

@@ -48,17 +48,22 @@ public class Outbox {
     }
 
     /**
-     * Stores {@code payload} (serialised as JSON) as a fact of {@code type} about {@code subjectId} (null for a
-     * fact about no one subject) for every subscriber of that type. Must join the transaction of the change it
-     * describes.
+     * Stores {@code payload} (serialised as JSON) as a fact of {@code type} in schema {@code version} about
+     * {@code subjectId} (null for a fact about no one subject) for every subscriber of that type. Must join the
+     * transaction of the change it describes.
+     *
+     * <pre>{@code outbox.publish(ProfileChanged.TYPE, ProfileChanged.VERSION, id, new ProfileChanged(...));}</pre>
      *
      * @return the event's id
      */
     @Transactional(TxType.MANDATORY)
-    public UUID publish(String type, UUID subjectId, Object payload) {
+    public UUID publish(String type, int version, UUID subjectId, Object payload) {
         Objects.requireNonNull(type, "type");
         if (!TYPE.matcher(type).matches()) {
             throw new IllegalArgumentException("event types are dotted lower-case words, e.g. profile.changed");
+        }
+        if (version < 1) {
+            throw new IllegalArgumentException("an event's schema version is 1 or more");
         }
         UUID id = TimeOrderedIds.next();
         Timestamp occurredAt = Timestamp.from(Instant.ofEpochMilli(TimeOrderedIds.epochMillis(id)));
@@ -66,17 +71,18 @@ public class Outbox {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement insert = c.prepareStatement("""
                         WITH event AS (
-                            INSERT INTO outbox_event (id, type, subject_id, occurred_at, payload)
-                            VALUES (?, ?, ?, ?, ?::jsonb)
+                            INSERT INTO outbox_event (id, type, version, subject_id, occurred_at, payload)
+                            VALUES (?, ?, ?, ?, ?, ?::jsonb)
                             RETURNING id, occurred_at)
                         INSERT INTO outbox_delivery (event_id, subscriber, next_attempt_at)
                         SELECT event.id, subscriber, event.occurred_at FROM event, unnest(?::text[]) AS subscriber""")) {
             insert.setObject(1, id);
             insert.setString(2, type);
-            insert.setObject(3, subjectId);
-            insert.setTimestamp(4, occurredAt);
-            insert.setString(5, json.writeValueAsString(payload));
-            insert.setArray(6, c.createArrayOf("text", subscribersByType.getOrDefault(type, List.of()).toArray()));
+            insert.setInt(3, version);
+            insert.setObject(4, subjectId);
+            insert.setTimestamp(5, occurredAt);
+            insert.setString(6, json.writeValueAsString(payload));
+            insert.setArray(7, c.createArrayOf("text", subscribersByType.getOrDefault(type, List.of()).toArray()));
             insert.executeUpdate();
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("the payload of a " + type + " event cannot be written as JSON", e);

@@ -69,6 +69,7 @@ class OutboxTest {
         EventEnvelope received = TestSubscriber.receivedAbout(subject).get(0);
         assertThat(received.id()).isEqualTo(eventId);
         assertThat(received.type()).isEqualTo("profile.changed");
+        assertThat(received.version()).isEqualTo(2);
         assertThat(received.payload().get("ageBand").asText()).isEqualTo("35-44");
         assertThat(received.occurredAt()).isBetween(Instant.now().minusSeconds(60), Instant.now());
         await().atMost(DELIVERY).untilAsserted(() -> assertThat(delivery(eventId).get("delivered_at")).isNotNull());
@@ -90,21 +91,24 @@ class OutboxTest {
 
     @Test
     void publishingOutsideTheTransactionOfAChangeIsRefused() {
-        assertThatThrownBy(() -> outbox.publish("profile.changed", UUID.randomUUID(), Map.of()))
+        assertThatThrownBy(() -> outbox.publish("profile.changed", 1, UUID.randomUUID(), Map.of()))
                 .isInstanceOf(TransactionalException.class);
     }
 
     @Test
-    void anEventTypeThatIsNotDottedLowerCaseWordsIsRefused() {
+    void anEventTypeThatIsNotDottedLowerCaseWordsOrAVersionBelowOneIsRefused() {
         assertThatIllegalArgumentException().isThrownBy(() -> QuarkusTransaction.requiringNew()
-                .run(() -> outbox.publish("ProfileChanged", UUID.randomUUID(), Map.of())));
+                .run(() -> outbox.publish("ProfileChanged", 1, UUID.randomUUID(), Map.of())));
+        assertThatIllegalArgumentException().isThrownBy(() -> QuarkusTransaction.requiringNew()
+                .run(() -> outbox.publish("profile.changed", 0, UUID.randomUUID(), Map.of())));
     }
 
     @Test
     void anEventOfATypeNoSubscriberWantsIsStoredButGoesNowhere() {
         UUID subject = UUID.randomUUID();
 
-        UUID eventId = QuarkusTransaction.requiringNew().call(() -> outbox.publish("customer.deleted", subject, Map.of()));
+        UUID eventId = QuarkusTransaction.requiringNew()
+                .call(() -> outbox.publish("customer.deleted", 1, subject, Map.of()));
 
         assertThat(TestDatabase.count("SELECT count(*) FROM outbox_event WHERE id = ?", eventId)).isOne();
         assertThat(TestDatabase.count("SELECT count(*) FROM outbox_delivery WHERE event_id = ?", eventId)).isZero();
@@ -115,8 +119,8 @@ class OutboxTest {
         TestSubscriber.failWith = 503;
         UUID subject = UUID.randomUUID();
         List<UUID> published = IntStream.range(0, 5)
-                .mapToObj(i -> QuarkusTransaction.requiringNew().call(() -> outbox.publish("profile.changed", subject,
-                        new Changed(subject, "band-" + i))))
+                .mapToObj(i -> QuarkusTransaction.requiringNew().call(() -> outbox.publish("profile.changed", 1,
+                        subject, new Changed(subject, "band-" + i))))
                 .toList();
 
         await().atMost(DELIVERY).untilAsserted(() -> assertThat(delivery(published.get(0)))
@@ -138,7 +142,7 @@ class OutboxTest {
     void anEventDeliveredTwiceIsHandledOnce() {
         UUID eventId = TimeOrderedIds.next();
         String batch = """
-                [{"id":"%s","type":"profile.changed","subjectId":"%s","occurredAt":"2026-11-25T10:15:30Z",
+                [{"id":"%s","type":"profile.changed","version":1,"subjectId":"%s","occurredAt":"2026-11-25T10:15:30Z",
                   "payload":{"ageBand":"25-34"}}]""".formatted(eventId, UUID.randomUUID());
 
         for (int delivery = 0; delivery < 2; delivery++) {
@@ -204,7 +208,7 @@ class OutboxTest {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return outbox.publish("profile.changed", subject, new Changed(subject, ageBand));
+        return outbox.publish("profile.changed", 2, subject, new Changed(subject, ageBand));
     }
 
     /** An event written straight into the tables, back-dated; delivered {@code deliveredAgo} ago or pending. */
@@ -214,8 +218,9 @@ class OutboxTest {
 
     private static UUID oldEvent(UUID subject, Duration age, Duration deliveredAgo) {
         UUID id = TimeOrderedIds.at(System.currentTimeMillis() - age.toMillis());
-        TestDatabase.execute("INSERT INTO outbox_event (id, type, subject_id, occurred_at, payload) "
-                + "VALUES (?, 'profile.changed', ?, now() - ?::bigint * interval '1 second', '{}')", id, subject, age.toSeconds());
+        TestDatabase.execute("INSERT INTO outbox_event (id, type, version, subject_id, occurred_at, payload) "
+                + "VALUES (?, 'profile.changed', 1, ?, now() - ?::bigint * interval '1 second', '{}')", id, subject,
+                age.toSeconds());
         // A subscriber name the relay does not serve, so the relay leaves the row as the test wrote it.
         TestDatabase.execute("INSERT INTO outbox_delivery (event_id, subscriber, next_attempt_at, delivered_at) "
                 + "VALUES (?, 'archive', now(), now() - ?::bigint * interval '1 second')", id,

@@ -73,7 +73,8 @@ public class CustomerService {
     @Inject
     SubjectKeyVault keys;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     @Transactional
     public CustomerView create(CustomerInput input) {
