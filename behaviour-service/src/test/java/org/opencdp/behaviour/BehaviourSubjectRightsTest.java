@@ -2,6 +2,7 @@ package org.opencdp.behaviour;
 
 import java.util.UUID;
 
+import org.opencdp.behaviour.api.ProfileEventsResourceTest;
 import org.opencdp.subjectrights.testkit.SubjectRightsContractTest;
 import org.opencdp.testsupport.PostgresTestResource;
 

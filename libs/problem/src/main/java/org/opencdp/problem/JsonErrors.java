@@ -23,10 +23,6 @@ final class JsonErrors {
     private JsonErrors() {
     }
 
-    static boolean isSyntaxError(JsonProcessingException e) {
-        return !(e instanceof JsonMappingException);
-    }
-
     static String syntaxDetail(JsonProcessingException e) {
         JsonLocation location = e.getLocation();
         String where = location == null || location.getLineNr() < 0 ? ""

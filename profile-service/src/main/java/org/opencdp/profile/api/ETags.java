@@ -11,10 +11,6 @@ public final class ETags {
     private ETags() {
     }
 
-    public static String of(long version) {
-        return "\"" + version + "\"";
-    }
-
     /** The version an If-Match header names: 428 when it is missing, 412 when it names no version of ours. */
     public static long requiredVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {

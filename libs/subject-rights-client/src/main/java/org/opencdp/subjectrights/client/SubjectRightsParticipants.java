@@ -31,13 +31,8 @@ public class SubjectRightsParticipants {
     @Inject
     ServiceClients clients;
 
-    @ConfigProperty(name = "opencdp.subject-rights.participants",
-            defaultValue = "profile,behaviour,tracking,consent,retention")
+    @ConfigProperty(name = "opencdp.subject-rights.participants")
     List<String> participants;
-
-    public List<String> participants() {
-        return participants;
-    }
 
     public List<ParticipantAnswer<ContractCapabilities>> capabilities() {
         return ask(SubjectRightsApi::capabilities);

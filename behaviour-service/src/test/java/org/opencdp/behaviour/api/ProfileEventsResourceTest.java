@@ -1,4 +1,4 @@
-package org.opencdp.behaviour;
+package org.opencdp.behaviour.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,9 +25,10 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 @QuarkusTest
-class ProfileEventsResourceTest {
+public class ProfileEventsResourceTest {
 
-    static Map<String, Object> changed(UUID subject, String ageBand, String country, String region) {
+    /** A profile.changed event of a person, as profile-service's relay delivers it. */
+    public static Map<String, Object> changed(UUID subject, String ageBand, String country, String region) {
         return event(ProfileChanged.TYPE, subject, Instant.now(), Map.of("subjectId", subject.toString(),
                 "kind", "PERSON", "ageBand", ageBand, "country", country, "postcodeRegion", region, "language", "de"));
     }
@@ -41,7 +42,7 @@ class ProfileEventsResourceTest {
                 "subjectId", subject.toString(), "occurredAt", at.toString(), "payload", payload);
     }
 
-    static Response deliver(Object... events) {
+    public static Response deliver(Object... events) {
         return given().auth().oauth2(TestTokens.serviceAccount("profile-service")).contentType(ContentType.JSON)
                 .body(List.of(events)).when().post("/api/v1/events/profile");
     }
