@@ -17,7 +17,7 @@ MVN := ./mvnw -B -ntp
 .PHONY: help run stop status build test test-unit e2e bench clean reset
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 build: ## compile and package every module, without tests
 	@scripts/prerequisites
