@@ -84,8 +84,9 @@ final class ClusterLocation {
                 }
                 throw new LocalStackException(asked + " points to the database cluster " + target + ", but for this path "
                         + "the cluster belongs in " + dir + ": the checkout was moved or copied after its cluster was made. "
-                        + "To keep the data of a moved checkout, move the cluster along (as root, while it is stopped): "
-                        + "`mv " + target + " " + dir + "`; to start over with an empty suite, run `make reset`.");
+                        + "To keep the data of a moved checkout, move the cluster along while it is stopped: `mv " + target
+                        + " " + dir + "`. To start over with an empty suite, run `make reset`, and delete " + target
+                        + " if no other checkout uses it.");
             }
             if (Files.isDirectory(asked, LinkOption.NOFOLLOW_LINKS)) {
                 // Left by an attempt that failed before this rule; an empty directory holds nothing to keep.

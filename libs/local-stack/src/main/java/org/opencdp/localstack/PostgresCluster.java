@@ -134,9 +134,12 @@ public final class PostgresCluster {
         return this;
     }
 
-    /** Stops the server (fast shutdown: open transactions are rolled back) if it runs. */
+    /**
+     * Stops the server (fast shutdown: open transactions are rolled back) if it runs. A postmaster.pid whose server is
+     * gone (killed, or the machine restarted) is left to the next start: pg_ctl would fail on it, or signal a stranger.
+     */
     public void stop() {
-        if (!isRunning()) {
+        if (serverPid().isEmpty()) {
             return;
         }
         Commands.run(Commands.asPostgresUser(List.of(binary("pg_ctl"), "-D", dataDir().toString(),

@@ -58,6 +58,21 @@ class DurablePostgresClusterTest {
     }
 
     @Test
+    void aClusterWhoseServerWasKilledIsStillRemoved() {
+        cluster = PostgresCluster.durable(privateDir.resolve("postgres"), Ports.anyFree(), "durable-test").start();
+        ProcessHandle server = ProcessHandle.of(cluster.serverPid().orElseThrow()).orElseThrow();
+        server.destroyForcibly();
+        server.onExit().join();
+        assertThat(cluster.isRunning()).as("its postmaster.pid stays behind").isTrue();
+        Path files = cluster.directory();
+
+        cluster.destroy();
+        cluster = null;
+
+        assertThat(files).doesNotExist();
+    }
+
+    @Test
     void destroyingRemovesTheClusterAndTheLinkToIt() {
         Path asked = privateDir.resolve("stack/postgres");
         cluster = PostgresCluster.durable(asked, Ports.anyFree(), "durable-test").start();
