@@ -3,6 +3,7 @@ package org.opencdp.localstack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -157,6 +158,25 @@ public final class LocalStack {
         requireStopped();
         postgres().destroy();
         Commands.deleteRecursively(layout.stateDir());
+    }
+
+    /**
+     * The end of a throwaway suite (end-to-end tests, benchmarks): stops it and removes its database cluster, which
+     * as root lives outside the checkout and would otherwise outlive it. The logs stay, the server's own as
+     * logs/postgres.log.
+     */
+    public void stopAndDropDatabase() {
+        stop();
+        PostgresCluster postgres = postgres();
+        try {
+            if (Files.isRegularFile(postgres.serverLog())) {
+                Files.createDirectories(layout.logsDir());
+                Files.copy(postgres.serverLog(), layout.log("postgres"), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new LocalStackException("could not keep the PostgreSQL log in " + layout.logsDir() + ": " + e.getMessage(), e);
+        }
+        postgres.destroy();
     }
 
     /** One entry per part of the suite, in start order. */

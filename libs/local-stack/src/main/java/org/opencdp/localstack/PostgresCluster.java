@@ -87,7 +87,7 @@ public final class PostgresCluster {
         return dir.resolve("data");
     }
 
-    private Path logFile() {
+    public Path serverLog() {
         return dir.resolve("server.log");
     }
 
@@ -127,9 +127,9 @@ public final class PostgresCluster {
         String options = "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1";
         try {
             Commands.run(Commands.asPostgresUser(List.of(binary("pg_ctl"), "-D", dataDir().toString(),
-                    "-l", logFile().toString(), "-o", options, "-w", "-t", "60", "start")), COMMAND_TIMEOUT);
+                    "-l", serverLog().toString(), "-o", options, "-w", "-t", "60", "start")), COMMAND_TIMEOUT);
         } catch (LocalStackException e) {
-            throw new LocalStackException("PostgreSQL did not start; the end of " + logFile() + ":\n" + tailOfLog(), e);
+            throw new LocalStackException("PostgreSQL did not start; the end of " + serverLog() + ":\n" + tailOfLog(), e);
         }
         return this;
     }
@@ -236,7 +236,7 @@ public final class PostgresCluster {
 
     private String tailOfLog() {
         try {
-            List<String> lines = Files.readAllLines(logFile());
+            List<String> lines = Files.readAllLines(serverLog());
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,6 +76,19 @@ class LocalStackStateTest {
         assertThat(layout.secretsFile()).doesNotExist();
         assertThat(layout.logsDir()).doesNotExist();
         assertThat(layout.keycloakHome()).isDirectory();
+    }
+
+    @Test
+    void aThrowawaySuiteEndsWithoutItsDatabaseButWithItsLog() {
+        PostgresCluster postgres = stack.postgres().start();
+        Path files = postgres.directory();
+
+        stack.stopAndDropDatabase();
+
+        assertThat(postgres.serverPid()).isEmpty();
+        assertThat(files).doesNotExist();
+        assertThat(Files.exists(layout.postgresDir(), LinkOption.NOFOLLOW_LINKS)).isFalse();
+        assertThat(layout.log("postgres")).content().contains("database system is ready to accept connections");
     }
 
     @Test
