@@ -2,33 +2,35 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
+# Every target but help runs Java. The JDK is looked for only then, so that `make help` works without one.
+ifneq ($(filter-out help,$(MAKECMDGOALS)),)
 JAVA_HOME := $(shell scripts/find-jdk)
 ifeq ($(JAVA_HOME),)
 $(error no JDK >= 21 found: see the message above)
 endif
 export JAVA_HOME
 export PATH := $(JAVA_HOME)/bin:$(PATH)
+endif
 
 MVN := ./mvnw -B -ntp
-STACK := $(JAVA_HOME)/bin/java -jar tools/local-stack/target/local-stack.jar
 
 .PHONY: help run stop status build test test-unit e2e bench clean reset
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 build: ## compile and package every module, without tests
 	@scripts/prerequisites
 	$(MVN) -q package -DskipTests
 
 run: build ## build, then start PostgreSQL, Keycloak and the five services; prints URLs and demo logins
-	@$(STACK) start
+	@scripts/local-stack start
 
-stop: ## stop everything `make run` started
-	@if [ -f tools/local-stack/target/local-stack.jar ]; then $(STACK) stop; else echo "nothing to stop (never built)"; fi
+stop: ## stop everything `make run` started (works after `make clean` too)
+	@scripts/local-stack stop
 
 status: ## show what of the local suite is running
-	@if [ -f tools/local-stack/target/local-stack.jar ]; then $(STACK) status; else echo "nothing runs (never built)"; fi
+	@scripts/local-stack status
 
 test: ## everything the tests need, then all tests (unit, service, end-to-end)
 	@scripts/prerequisites
@@ -49,5 +51,5 @@ bench: build ## benchmarks (~10 min after the build, on an otherwise idle machin
 clean: ## remove build output (the local suite's data stays)
 	$(MVN) -q clean
 
-reset: stop ## stop the local suite and delete its data (database, Keycloak, logs, local keys)
-	rm -rf .run
+reset: ## stop the local suite and delete its data (database, Keycloak, logs, keys); deletes nothing while any of it runs
+	@scripts/local-stack reset

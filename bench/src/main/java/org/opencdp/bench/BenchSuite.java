@@ -91,6 +91,6 @@ final class BenchSuite implements AutoCloseable {
 
     @Override
     public void close() {
-        stack.stop();
+        stack.stopAndDropDatabase();
     }
 }

@@ -11,7 +11,8 @@ import org.opencdp.localstack.StackPorts;
 /**
  * The suite the end-to-end tests run against: started by the same code as `make run`, but with its state in
  * e2e/target/stack and on ports shifted by {@link StackPorts#E2E_OFFSET}, so it runs beside a developer's suite.
- * Fresh for every run: a new database cluster, new keys, a freshly imported realm.
+ * Fresh for every run: a new database cluster, new keys, a freshly imported realm. At the end the database goes
+ * (as root it lives outside the checkout); the logs stay in e2e/target/stack/logs.
  */
 public final class E2eSuite implements AutoCloseable {
 
@@ -62,7 +63,7 @@ public final class E2eSuite implements AutoCloseable {
             return;
         }
         closed = true;
-        stack.stop();
+        stack.stopAndDropDatabase();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException alreadyShuttingDown) {

@@ -1,5 +1,6 @@
 package org.opencdp.localstack;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +37,8 @@ final class Commands {
     /** Runs a command to completion; a non-zero exit becomes a {@link LocalStackException} carrying its output. */
     static String run(List<String> command, Duration timeout) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            // Every command gets absolute paths; the postgres user may not be allowed into our working directory.
+            Process process = new ProcessBuilder(command).directory(new File("/")).redirectErrorStream(true).start();
             // Read before waiting: a full pipe would block the child.
             byte[] output = process.getInputStream().readAllBytes();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -3,6 +3,7 @@ package org.opencdp.localstack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -126,9 +127,11 @@ public final class LocalStack {
     /**
      * Deletes the suite's state (database cluster, keys, logs, pid files) so the next start is a fresh one; only the
      * unpacked Keycloak stays, which is build output, not state, and saves unpacking 190 MB again. For the
-     * throwaway suites of the end-to-end tests and the benchmarks; stop the suite first.
+     * throwaway suites of the end-to-end tests and the benchmarks. Refuses while any part of the suite runs.
      */
     public void discardState() {
+        requireStopped();
+        postgres().destroy();
         Path state = layout.stateDir();
         if (!Files.isDirectory(state)) {
             return;
@@ -146,13 +149,43 @@ public final class LocalStack {
         }
     }
 
+    /**
+     * `make reset`: stops the suite, then deletes all it keeps (database cluster, keys, logs, the unpacked Keycloak),
+     * so the next start is that of a new suite. Deletes nothing while any part of it still runs.
+     */
+    public void reset() {
+        stop();
+        requireStopped();
+        postgres().destroy();
+        Commands.deleteRecursively(layout.stateDir());
+    }
+
+    /**
+     * The end of a throwaway suite (end-to-end tests, benchmarks): stops it and removes its database cluster, which
+     * as root lives outside the checkout and would otherwise outlive it. The logs stay, the server's own as
+     * logs/postgres.log.
+     */
+    public void stopAndDropDatabase() {
+        stop();
+        PostgresCluster postgres = postgres();
+        try {
+            if (Files.isRegularFile(postgres.serverLog())) {
+                Files.createDirectories(layout.logsDir());
+                Files.copy(postgres.serverLog(), layout.log("postgres"), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new LocalStackException("could not keep the PostgreSQL log in " + layout.logsDir() + ": " + e.getMessage(), e);
+        }
+        postgres.destroy();
+    }
+
     /** One entry per part of the suite, in start order. */
     public List<ComponentStatus> status() {
         List<ComponentStatus> status = new ArrayList<>();
         PostgresCluster postgres = postgres();
         status.add(postgres.serverPid()
                 .map(pid -> new ComponentStatus("postgres", ComponentStatus.State.RUNNING,
-                        "pid " + pid + ", port " + layout.ports().postgres() + ", data in " + layout.postgresDir()))
+                        "pid " + pid + ", port " + layout.ports().postgres() + ", data in " + postgres.directory()))
                 .orElse(stopped("postgres")));
         status.add(processStatus(KeycloakServer.COMPONENT, layout.keycloakUrl(), keycloak::isReady));
         for (Service service : Service.values()) {
@@ -170,12 +203,28 @@ public final class LocalStack {
                 .orElse(stopped(name));
     }
 
+    /** Data is never deleted under a running server. */
+    private void requireStopped() {
+        List<String> running = status().stream().filter(c -> !c.isStopped()).map(ComponentStatus::toString).toList();
+        if (!running.isEmpty()) {
+            throw new LocalStackException("part of the suite still runs, so nothing was deleted:\n  " + String.join("\n  ", running)
+                    + "\nStop it (`make stop`, or end those processes yourself), then try again.");
+        }
+    }
+
     private static ComponentStatus stopped(String name) {
         return new ComponentStatus(name, ComponentStatus.State.STOPPED, "");
     }
 
     /** Everything that would make the start fail half-way, found before anything starts. */
     private void checkPrerequisites() {
+        PostgresCluster postgres = postgres();
+        if (postgres.isInitialised() && !Files.exists(layout.secretsFile())) {
+            // New keys would make the services start on data they cannot decrypt.
+            throw new LocalStackException("the database cluster " + postgres.directory() + " holds the data of an earlier "
+                    + "run, but its keys (" + layout.secretsFile() + ") are gone, so its personal data cannot be read. "
+                    + "Restore that file, or run `make reset` to start over with an empty suite.");
+        }
         PostgresCluster.binary("pg_ctl");
         keycloak.requirePrerequisites();
         services.requireJars();

@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * {@code java -jar tools/local-stack/target/local-stack.jar start|stop|status [--state-dir DIR] [--port-offset N]},
- * run from the repository root (`make run`, `make stop`, `make status` do exactly that). A second suite beside the
- * first needs its own state directory and ports: {@code --state-dir /tmp/second --port-offset 10000}; pass the
- * same options to its stop and status.
+ * {@code java -jar tools/local-stack/target/local-stack.jar start|stop|status|reset [--state-dir DIR] [--port-offset N]},
+ * run from the repository root (`make run`, `make stop`, `make status`, `make reset` do exactly that, through
+ * scripts/local-stack). A second suite beside the first needs its own state directory and ports:
+ * {@code --state-dir /tmp/second --port-offset 10000}; pass the same options to its stop, status and reset.
  */
 public final class LocalStackCli {
 
-    private static final String USAGE = "usage: java -jar tools/local-stack/target/local-stack.jar start|stop|status "
+    private static final String USAGE = "usage: java -jar tools/local-stack/target/local-stack.jar start|stop|status|reset "
             + "[--state-dir DIR] [--port-offset N]   (run from the repository root)";
 
     private LocalStackCli() {
@@ -59,6 +59,7 @@ public final class LocalStackCli {
             case "start" -> start(stack);
             case "stop" -> stop(stack);
             case "status" -> status(stack);
+            case "reset" -> reset(stack);
             default -> {
                 System.err.println(USAGE);
                 yield 2;
@@ -90,12 +91,20 @@ public final class LocalStackCli {
                 ? "OpenCDP is already running; nothing was started. It runs the jars of its start: to run what was "
                         + "built since, `make stop` first."
                 : "OpenCDP is running (started in " + seconds + " s).");
-        System.out.println(new StackSummary(stack.layout()).text());
+        System.out.println(new StackSummary(stack.layout(), stack.postgres().directory()).text());
         return 0;
     }
 
     private static int stop(LocalStack stack) {
         System.out.println(stack.stop() ? "Stopped OpenCDP." : "Nothing of OpenCDP was running.");
+        return 0;
+    }
+
+    private static int reset(LocalStack stack) {
+        Path cluster = stack.postgres().directory();
+        stack.reset();
+        System.out.println("Deleted the local suite's data: " + stack.layout().stateDir()
+                + (cluster.startsWith(stack.layout().stateDir()) ? "" : " and " + cluster) + ".");
         return 0;
     }
 

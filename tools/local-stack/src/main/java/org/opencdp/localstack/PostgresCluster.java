@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -21,7 +22,8 @@ import java.util.stream.Stream;
 /**
  * A PostgreSQL cluster run from the machine's installed server binaries (initdb, pg_ctl), listening on
  * 127.0.0.1 only. Everything it owns lives below one directory: {@code data/}, {@code server.log} and the
- * Unix socket, so removing that directory removes the cluster.
+ * Unix socket, so removing that directory removes the cluster. Where that directory is, {@link ClusterLocation}
+ * decides: as root, where the postgres user that runs the server can reach it.
  */
 public final class PostgresCluster {
 
@@ -29,32 +31,39 @@ public final class PostgresCluster {
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(90);
 
+    /** Where the cluster was asked for; as root a symbolic link to {@link #dir}. */
+    private final Path requested;
     private final Path dir;
     private final int port;
     private final String password;
     private final boolean durable;
 
-    private PostgresCluster(Path dir, int port, String password, boolean durable) {
+    private PostgresCluster(Path requested, Path dir, int port, String password, boolean durable) {
+        this.requested = requested.toAbsolutePath().normalize();
         this.dir = dir.toAbsolutePath().normalize();
         this.port = port;
         this.password = password;
         this.durable = durable;
     }
 
-    /** A cluster whose data must survive restarts (the local run). */
+    /**
+     * A cluster whose data must survive restarts (the local run), asked for at {@code dir}: there, or, as root, in a
+     * place of its own that {@code dir} links to.
+     */
     public static PostgresCluster durable(Path dir, int port, String password) {
-        return new PostgresCluster(dir, port, password, true);
+        return new PostgresCluster(dir, ClusterLocation.forThisProcess().durable(dir), port, password, true);
     }
 
     /**
-     * A cluster for one test run: a fresh directory below the system temp dir, a free port, fsync off.
-     * Clusters that earlier, killed test JVMs left behind are stopped and removed first.
+     * A cluster for one test run: a fresh directory (below the system temp dir, or as root below
+     * {@link ClusterLocation#SERVER_USER_ROOT}), a free port, fsync off. Clusters that earlier, killed test JVMs
+     * left behind are stopped and removed first.
      */
     public static PostgresCluster throwaway() {
-        Path root = Path.of(System.getProperty("java.io.tmpdir"), "opencdp-test-pg");
+        Path root = ClusterLocation.forThisProcess().throwawayRoot();
         reapOrphans(root);
         Path dir = root.resolve(ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8));
-        return new PostgresCluster(dir, Ports.anyFree(), "test-" + UUID.randomUUID(), false);
+        return new PostgresCluster(dir, dir, Ports.anyFree(), "test-" + UUID.randomUUID(), false);
     }
 
     public int port() {
@@ -65,6 +74,7 @@ public final class PostgresCluster {
         return password;
     }
 
+    /** Where the cluster's files really are (a durable cluster's requested path may be a link to it). */
     public Path directory() {
         return dir;
     }
@@ -77,7 +87,7 @@ public final class PostgresCluster {
         return dir.resolve("data");
     }
 
-    private Path logFile() {
+    public Path serverLog() {
         return dir.resolve("server.log");
     }
 
@@ -105,6 +115,7 @@ public final class PostgresCluster {
 
     /** Creates the cluster if this directory holds none yet, then starts it; waits until it accepts connections. */
     public PostgresCluster start() {
+        ClusterLocation.link(requested, dir);
         if (!isInitialised()) {
             initialise();
         }
@@ -116,28 +127,38 @@ public final class PostgresCluster {
         String options = "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1";
         try {
             Commands.run(Commands.asPostgresUser(List.of(binary("pg_ctl"), "-D", dataDir().toString(),
-                    "-l", logFile().toString(), "-o", options, "-w", "-t", "60", "start")), COMMAND_TIMEOUT);
+                    "-l", serverLog().toString(), "-o", options, "-w", "-t", "60", "start")), COMMAND_TIMEOUT);
         } catch (LocalStackException e) {
-            throw new LocalStackException("PostgreSQL did not start; the end of " + logFile() + ":\n" + tailOfLog(), e);
+            throw new LocalStackException("PostgreSQL did not start; the end of " + serverLog() + ":\n" + tailOfLog(), e);
         }
         return this;
     }
 
-    /** Stops the server (fast shutdown: open transactions are rolled back) if it runs. */
+    /**
+     * Stops the server (fast shutdown: open transactions are rolled back) if it runs. A postmaster.pid whose server is
+     * gone (killed, or the machine restarted) is left to the next start: pg_ctl would fail on it, or signal a stranger.
+     */
     public void stop() {
-        if (!isRunning()) {
+        if (serverPid().isEmpty()) {
             return;
         }
         Commands.run(Commands.asPostgresUser(List.of(binary("pg_ctl"), "-D", dataDir().toString(),
                 "-m", "fast", "-w", "-t", "60", "stop")), COMMAND_TIMEOUT);
     }
 
-    /** Stops the server and removes the cluster's directory. */
+    /** Stops the server and removes the cluster's directory, and the link to it. */
     public void destroy() {
         try {
             stop();
         } finally {
             Commands.deleteRecursively(dir);
+            if (Files.isSymbolicLink(requested)) {
+                try {
+                    Files.delete(requested);
+                } catch (IOException e) {
+                    throw new LocalStackException("could not delete the link " + requested + ": " + e.getMessage(), e);
+                }
+            }
         }
     }
 
@@ -174,8 +195,13 @@ public final class PostgresCluster {
 
     private void initialise() {
         try {
+            ClusterLocation.createParentsReachable(dir);
             Files.createDirectories(dir);
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
             Path passwordFile = dir.resolve("superuser.pw");
+            Files.deleteIfExists(passwordFile);
+            // Readable by its owner only from the first moment; as root, the owner becomes postgres just below.
+            Files.createFile(passwordFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(passwordFile, password + "\n", StandardCharsets.UTF_8);
             handOverToPostgresUser();
             try {
@@ -210,7 +236,7 @@ public final class PostgresCluster {
 
     private String tailOfLog() {
         try {
-            List<String> lines = Files.readAllLines(logFile());
+            List<String> lines = Files.readAllLines(serverLog());
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
@@ -244,7 +270,7 @@ public final class PostgresCluster {
                         && ProcessHandle.of(Long.parseLong(owner)).isPresent();
                 if (!ownerAlive) {
                     try {
-                        new PostgresCluster(cluster, 0, "", false).destroy();
+                        new PostgresCluster(cluster, cluster, 0, "", false).destroy();
                     } catch (LocalStackException e) {
                         System.err.println("[local-stack] could not remove orphaned test cluster " + cluster + ": "
                                 + e.getMessage());

@@ -8,11 +8,14 @@ import java.nio.file.Path;
  * directory, so a second suite (the end-to-end tests) with another directory and other ports runs beside the first:
  *
  * <pre>
- * postgres/     the PostgreSQL cluster (kept across restarts)
+ * postgres/     the PostgreSQL cluster (kept across restarts); as root a link to its place below /var/lib/opencdp,
+ *               where the postgres user that runs the server can reach it (see {@link ClusterLocation})
  * keycloak/     the unpacked Keycloak distribution
  * logs/         keycloak.log, &lt;service&gt;.log
  * pids/         one pid file per detached process
  * secrets.env   the personal-data keys, generated once (mode 600)
+ * launcher/     for the local run only: the copy of this launcher that `make run` keeps, so that `make stop`,
+ *               `make status` and `make reset` work after `make clean` (scripts/local-stack)
  * </pre>
  */
 public record StackLayout(Path repoRoot, Path stateDir, StackPorts ports) {
@@ -46,6 +49,7 @@ public record StackLayout(Path repoRoot, Path stateDir, StackPorts ports) {
         }
     }
 
+    /** Where the cluster is asked for; {@link PostgresCluster#directory()} says where its files are. */
     public Path postgresDir() {
         return stateDir.resolve("postgres");
     }

@@ -6,9 +6,11 @@ import java.nio.file.Path;
 final class StackSummary {
 
     private final StackLayout layout;
+    private final Path postgresDir;
 
-    StackSummary(StackLayout layout) {
+    StackSummary(StackLayout layout, Path postgresDir) {
         this.layout = layout;
+        this.postgresDir = postgresDir;
     }
 
     String text() {
@@ -29,8 +31,10 @@ final class StackSummary {
             out.append(String.format("  %-10s %s%n", user.username(), user.may()));
         }
         out.append(String.format("%nLogs: %s/<service>.log and keycloak.log; PostgreSQL: %s/server.log%n",
-                relative(layout.logsDir()), relative(layout.postgresDir())));
-        out.append("Stop everything with `make stop`; `make status` shows what runs.");
+                relative(layout.logsDir()), relative(postgresDir)));
+        out.append(String.format("Data: the database cluster in %s, the personal-data keys in %s%n",
+                relative(postgresDir), relative(layout.secretsFile())));
+        out.append("Stop everything with `make stop`; `make status` shows what runs; `make reset` deletes the data.");
         return out.toString();
     }
 

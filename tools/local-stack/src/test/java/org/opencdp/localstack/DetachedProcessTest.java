@@ -69,6 +69,23 @@ class DetachedProcessTest {
     }
 
     @Test
+    void aPidThatNowNamesAnotherProcessIsNeverSignalled() throws Exception {
+        pidFile = new PidFile(dir.resolve("pids/recycled.pid"));
+        ProcessHandle stranger = DetachedProcess.start(List.of("sleep", "300"), Map.of(), dir,
+                dir.resolve("logs/stranger.log"), pidFile);
+        // The same pid with another start time: as after the process we started ended and its pid went to another.
+        Files.writeString(pidFile.path(), stranger.pid() + " 1000\n");
+
+        try {
+            assertThat(DetachedProcess.stop(pidFile, Duration.ofSeconds(1))).isFalse();
+            assertThat(stranger.isAlive()).isTrue();
+            assertThat(pidFile.path()).doesNotExist();
+        } finally {
+            stranger.destroyForcibly();
+        }
+    }
+
+    @Test
     void stoppingWhatIsNotRunningSaysSo() {
         pidFile = new PidFile(dir.resolve("pids/none.pid"));
 

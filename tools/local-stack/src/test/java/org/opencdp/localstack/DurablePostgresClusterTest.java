@@ -2,20 +2,27 @@ package org.opencdp.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The local run's promise: `make stop` and `make run` again keep the data. */
+/**
+ * The local run's promise: `make stop` and `make run` again keep the data. The cluster is asked for inside a
+ * {@code @TempDir}, which only its creator may enter (mode 700), like a checkout in root's home or in a
+ * {@code mktemp -d} directory: run as root, this proves the postgres user still reaches the cluster's files.
+ */
 class DurablePostgresClusterTest {
 
-    // Below target/, not the system temp dir: the postgres user must be able to reach it, and a @TempDir is private.
-    private final Path dir = Path.of("target/durable-cluster-" + UUID.randomUUID().toString().substring(0, 8));
+    @TempDir
+    Path privateDir;
+
     private PostgresCluster cluster;
 
     @AfterEach
@@ -27,7 +34,8 @@ class DurablePostgresClusterTest {
 
     @Test
     void aDurableClusterKeepsItsDataAcrossStopAndStart() throws Exception {
-        cluster = PostgresCluster.durable(dir, Ports.anyFree(), "durable-test").start();
+        Path asked = privateDir.resolve(".run/postgres");
+        cluster = PostgresCluster.durable(asked, Ports.anyFree(), "durable-test").start();
         cluster.ensureDatabase("profile");
         try (Connection c = cluster.connect("profile"); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE survivor (name text)");
@@ -36,13 +44,44 @@ class DurablePostgresClusterTest {
 
         cluster.stop();
         assertThat(cluster.serverPid()).isEmpty();
-        PostgresCluster restarted = PostgresCluster.durable(dir, cluster.port(), "durable-test").start();
+        PostgresCluster restarted = PostgresCluster.durable(asked, cluster.port(), "durable-test").start();
 
         assertThat(restarted.serverPid()).isPresent();
+        assertThat(restarted.directory()).isEqualTo(cluster.directory());
         try (Connection c = restarted.connect("profile"); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT name FROM survivor")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("kept");
         }
+        assertThat(asked.resolve("server.log")).as("the server log, also through the asked-for path").isRegularFile();
+        assertThat(cluster.directory().resolve("superuser.pw")).as("initdb's password file is gone").doesNotExist();
+    }
+
+    @Test
+    void aClusterWhoseServerWasKilledIsStillRemoved() {
+        cluster = PostgresCluster.durable(privateDir.resolve("postgres"), Ports.anyFree(), "durable-test").start();
+        ProcessHandle server = ProcessHandle.of(cluster.serverPid().orElseThrow()).orElseThrow();
+        server.destroyForcibly();
+        server.onExit().join();
+        assertThat(cluster.isRunning()).as("its postmaster.pid stays behind").isTrue();
+        Path files = cluster.directory();
+
+        cluster.destroy();
+        cluster = null;
+
+        assertThat(files).doesNotExist();
+    }
+
+    @Test
+    void destroyingRemovesTheClusterAndTheLinkToIt() {
+        Path asked = privateDir.resolve("stack/postgres");
+        cluster = PostgresCluster.durable(asked, Ports.anyFree(), "durable-test").start();
+        Path files = cluster.directory();
+
+        cluster.destroy();
+        cluster = null;
+
+        assertThat(files).doesNotExist();
+        assertThat(Files.exists(asked, LinkOption.NOFOLLOW_LINKS)).isFalse();
     }
 }
