@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opencdp.behaviour.service.ProfileFacts;
 import org.opencdp.caller.Roles;
 import org.opencdp.outbox.EventEnvelope;
-import org.opencdp.problem.Problem;
 
 /** Receives profile-service's outbox events. Only profile-service's account may deliver them. */
 @Path("/api/v1/events/profile")
@@ -41,7 +40,7 @@ public class ProfileEventsResource {
 
     @POST
     @RolesAllowed(Roles.SVC_PROFILE)
-    @Operation(summary = "Deliver profile-service events",
+    @Operation(operationId = "deliverProfileEvents", summary = "Deliver profile-service events",
             description = "profile.changed carries a customer's age band, country, postcode region, language and B2B "
                     + "bands; customer.deleted removes them. Idempotent per event id, so redelivery is harmless; an "
                     + "event older than what is stored is ignored. Payloads are the contracts of libs/events; a version "
@@ -52,10 +51,8 @@ public class ProfileEventsResource {
               "payload":{"subjectId":"7d0c3c52-9d41-4b4e-9a57-1f0a3f1e6b2c","kind":"PERSON","ageBand":"35-44",
               "country":"DE","postcodeRegion":"51","language":"de","industryCode":null,"companySize":null}}]""")))
     @APIResponse(responseCode = "200", description = "All events were taken", content = @Content(schema = @Schema(implementation = Receipt.class)))
-    @APIResponse(responseCode = "400", description = "Malformed batch; nothing was applied", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not profile-service", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "An event version this service cannot read; nothing was applied", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed batch; nothing was applied")
+    @APIResponse(responseCode = "422", description = "An event version this service cannot read; nothing was applied")
     // One transaction for the batch: a batch is applied whole or not at all (and then redelivered whole), and
     // one commit per batch instead of one per event is what keeps up with profile-service's create rate.
     @Transactional

@@ -28,16 +28,6 @@ final class AuditExamples {
              "detail":"1 field is invalid","instance":"/api/v1/audit/subjects/3f2b8c1e-4d5a-4e6f-8a7b-9c0d1e2f3a4b",
              "errors":[{"field":"limit","message":"must be a whole number from 1 to 200"}]}""";
 
-    static final String UNAUTHORIZED_PROBLEM = """
-            {"type":"urn:opencdp:problem:unauthorized","title":"Authentication required","status":401,
-             "detail":"A valid bearer access token is required.",
-             "instance":"/api/v1/audit/subjects/3f2b8c1e-4d5a-4e6f-8a7b-9c0d1e2f3a4b"}""";
-
-    static final String FORBIDDEN_PROBLEM = """
-            {"type":"urn:opencdp:problem:forbidden","title":"Forbidden","status":403,
-             "detail":"Your roles do not allow this operation.",
-             "instance":"/api/v1/audit/subjects/3f2b8c1e-4d5a-4e6f-8a7b-9c0d1e2f3a4b"}""";
-
     private AuditExamples() {
     }
 }

@@ -174,6 +174,7 @@ class AuditResourceTest {
         assertThat(operation).containsKey("summary");
         assertThat(openapi.getMap("paths.'/api/v1/audit/subjects/{subjectId}'.get.responses"))
                 .containsOnlyKeys("200", "400", "401", "403");
+        assertThat(operation).doesNotContainKey("x-opencdp-never-404");
         assertThat(openapi.getString(
                 "paths.'/api/v1/audit/subjects/{subjectId}'.get.responses.'200'.content.'application/json'.examples.intact.value"))
                 .contains("chainIntact");

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -17,6 +18,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 @RequestScoped
 public class Caller {
 
+    @Schema(name = "CallerKind")
     public enum Kind {
         USER, SERVICE, ANONYMOUS
     }

@@ -40,13 +40,12 @@ public class MeResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "The caller as this service sees it",
+    @Operation(operationId = "getMe", summary = "The caller as this service sees it",
             description = "Any valid access token. Returns the login (or service account) and its realm roles.")
     @APIResponse(responseCode = "200", description = "The caller",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Me.class),
                     examples = @ExampleObject(name = "sales user",
                             value = "{\"service\":\"profile-service\",\"name\":\"sales\",\"kind\":\"USER\",\"roles\":[\"sales\"]}")))
-    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = "application/problem+json"))
     public Me me() {
         return new Me(service, caller.name(), caller.kind(), caller.roles());
     }

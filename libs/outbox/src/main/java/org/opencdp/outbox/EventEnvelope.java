@@ -30,7 +30,7 @@ public record EventEnvelope(
                 examples = "7d0c3c52-9d41-4b4e-9a57-1f0a3f1e6b2c") UUID subjectId,
         @NotNull @Schema(description = "When the fact happened at the producer",
                 examples = "2026-11-25T10:15:30Z") Instant occurredAt,
-        @Schema(description = "Type-specific content") JsonNode payload) {
+        @Schema(description = "Type-specific content", implementation = Object.class) JsonNode payload) {
 
     /** Dotted lower-case words, e.g. {@code profile.changed}; the same rule as the outbox table's check. */
     public static final String TYPE_PATTERN = "^[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)+$";

@@ -1,5 +1,6 @@
 package org.opencdp.subjectrights;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,5 +10,5 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record CategoryExport(
         @Schema(examples = "customer-master-data") String category,
         @Schema(description = "Number of records in data", examples = "1") long records,
-        @Schema(description = "The records themselves, as JSON") JsonNode data) {
+        @Schema(description = "The records themselves, as JSON objects", type = SchemaType.ARRAY, implementation = Object.class) JsonNode data) {
 }

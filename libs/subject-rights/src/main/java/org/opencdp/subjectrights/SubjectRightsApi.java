@@ -12,13 +12,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.opencdp.problem.Problem;
 
 /**
  * The subject-rights contract: the same small interface in every service, for one subject. retention-service is
@@ -30,12 +31,17 @@ import org.opencdp.problem.Problem;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Subject rights", description = "GDPR data-subject rights for one subject; called by retention-service only")
+// The role rules are on SubjectRightsResource, where the document generator does not see them; this says that every
+// operation needs the realm's token ("keycloak" is the scheme libs/service-defaults names).
+@SecurityRequirement(name = "keycloak")
 public interface SubjectRightsApi {
 
     String SUBJECT_EXAMPLE = "7d0c3c52-9d41-4b4e-9a57-1f0a3f1e6b2c";
+    /** A subject unknown here is a subject without data, never a 404 (libs/openapi's ProblemResponsesFilter reads this). */
+    String NEVER_NOT_FOUND = "x-opencdp-never-404";
 
     @GET
-    @Operation(summary = "The data categories this service holds",
+    @Operation(operationId = "getSubjectRightsCapabilities", summary = "The data categories this service holds",
             description = "Declares the contract version and the data categories with their legal basis and retention.")
     @APIResponse(responseCode = "200", description = "Capabilities", content = @Content(
             schema = @Schema(implementation = ContractCapabilities.class),
@@ -43,13 +49,12 @@ public interface SubjectRightsApi {
                     {"service":"profile-service","contractVersion":"1","categories":[{"name":"customer-master-data",
                     "description":"Names, addresses, e-mail addresses, phone numbers","legalBasis":"GDPR Art. 6(1)(b)",
                     "retention":"while a customer"}]}""")))
-    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not retention-service or dpo", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     ContractCapabilities capabilities();
 
     @GET
     @Path("/{subjectId}")
-    @Operation(summary = "Export everything held on a subject (Art. 15, 20)",
+    @Operation(operationId = "exportSubjectData", extensions = @Extension(name = NEVER_NOT_FOUND, value = "true"),
+            summary = "Export everything held on a subject (Art. 15, 20)",
             description = "Machine-readable JSON of every record in every category. An unknown subject gets an "
                     + "export with empty categories, not a 404: a subject may exist in some services only.")
     @APIResponse(responseCode = "200", description = "The export", content = @Content(
@@ -58,16 +63,14 @@ public interface SubjectRightsApi {
                     {"service":"profile-service","subjectId":"7d0c3c52-9d41-4b4e-9a57-1f0a3f1e6b2c",
                     "exportedAt":"2026-11-25T10:15:30Z","restricted":false,"categories":[{"category":"customer-master-data",
                     "records":1,"data":[{"givenName":"Erika","familyName":"Mustermann"}]}]}""")))
-    @APIResponse(responseCode = "400", description = "subjectId is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not retention-service", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     SubjectDataExport export(
             @Parameter(description = "The subject id issued by profile-service", example = SUBJECT_EXAMPLE)
             @PathParam("subjectId") String subjectId);
 
     @POST
     @Path("/{subjectId}/erasure")
-    @Operation(summary = "Erase a subject (Art. 17)",
+    @Operation(operationId = "eraseSubject", extensions = @Extension(name = NEVER_NOT_FOUND, value = "true"),
+            summary = "Erase a subject (Art. 17)",
             description = "Deletes every record and destroys the subject's data key, so encrypted copies (backups "
                     + "included) become unreadable. Records a statutory retention duty requires are kept, restricted "
                     + "and reported with their deletion date; the key then stays until they expire. Idempotent.")
@@ -78,34 +81,27 @@ public interface SubjectRightsApi {
                     "requestId":"0b4f7c1e-2a3d-4e5f-8a9b-0c1d2e3f4a5b","action":"ERASURE","completedAt":"2026-11-25T10:15:30Z",
                     "restricted":false,"categories":[{"category":"customer-master-data","erased":1,"restricted":0,
                     "keptUnderLegalHold":0},{"category":"subject-key","erased":1,"restricted":0,"keptUnderLegalHold":0}]}""")))
-    @APIResponse(responseCode = "400", description = "Invalid subject id or request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not retention-service", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     SubjectRightsReport erase(@Parameter(example = SUBJECT_EXAMPLE) @PathParam("subjectId") String subjectId,
             @Valid SubjectRightsRequest request);
 
     @POST
     @Path("/{subjectId}/restriction")
-    @Operation(summary = "Restrict processing of a subject (Art. 18)",
+    @Operation(operationId = "restrictSubject", extensions = @Extension(name = NEVER_NOT_FOUND, value = "true"),
+            summary = "Restrict processing of a subject (Art. 18)",
             description = "The data stays but is blocked for every use except storage and legal claims. Idempotent.")
     @APIResponse(responseCode = "200", description = "The restriction receipt", content = @Content(
             schema = @Schema(implementation = SubjectRightsReport.class)))
-    @APIResponse(responseCode = "400", description = "Invalid subject id or request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not retention-service", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     SubjectRightsReport restrict(@Parameter(example = SUBJECT_EXAMPLE) @PathParam("subjectId") String subjectId,
             @Valid SubjectRightsRequest request);
 
     @DELETE
     @Path("/{subjectId}/restriction")
-    @Operation(summary = "Lift an Art. 18 restriction",
+    @Operation(operationId = "liftSubjectRestriction", extensions = @Extension(name = NEVER_NOT_FOUND, value = "true"),
+            summary = "Lift an Art. 18 restriction",
             description = "Ends a restriction requested under Art. 18. A restriction because of a legal hold after "
                     + "an erasure stays; the receipt then says restricted=true.")
     @APIResponse(responseCode = "200", description = "The receipt", content = @Content(
             schema = @Schema(implementation = SubjectRightsReport.class)))
-    @APIResponse(responseCode = "400", description = "Invalid subject id or request id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not retention-service", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     SubjectRightsReport liftRestriction(@Parameter(example = SUBJECT_EXAMPLE) @PathParam("subjectId") String subjectId,
             @Parameter(description = "The data-subject request that lifts it", required = true)
             @QueryParam("requestId") String requestId);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -14,8 +15,9 @@ import io.restassured.path.json.JsonPath;
 
 /**
  * What every OpenCDP service offers operators and frontend teams, checked the same way in each: health, metrics,
- * an OpenAPI document whose every operation is described with its error responses, the Swagger UI outside dev
- * mode, and problem+json for unknown paths. A service's test extends it and is annotated {@code @QuarkusTest}.
+ * an OpenAPI document whose every operation has an operationId, security and its problem responses (added by
+ * libs/openapi's ProblemResponsesFilter), the Swagger UI outside dev mode, and problem+json for unknown paths. A
+ * service's test extends it and is annotated {@code @QuarkusTest}.
  */
 public abstract class ServiceBaselineTest {
 
@@ -42,6 +44,7 @@ public abstract class ServiceBaselineTest {
         JsonPath openapi = given().queryParam("format", "json").when().get("/q/openapi")
                 .then().statusCode(200).extract().jsonPath();
         assertThat(openapi.getString("components.securitySchemes.keycloak.type")).isEqualTo("openIdConnect");
+        assertThat(openapi.getMap("components.schemas")).containsKey("Problem");
         Map<String, Map<String, Map<String, Object>>> paths = openapi.getMap("paths");
         assertThat(paths).isNotEmpty();
         paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
@@ -50,11 +53,36 @@ public abstract class ServiceBaselineTest {
             }
             String where = method.toUpperCase() + " " + path;
             assertThat(operation.get("summary")).as("summary of %s", where).isNotNull();
+            assertThat((String) operation.get("operationId")).as("operationId of %s", where)
+                    .matches("[a-z][A-Za-z0-9]*");
+            assertThat((List<?>) operation.get("security")).as("security of %s", where).isNotEmpty();
             @SuppressWarnings("unchecked")
-            Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
-            assertThat(responses).as("responses of %s", where).isNotNull().containsKey("401");
+            Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
+            assertThat(responses).as("responses of %s", where).isNotNull().containsKeys("401", "403");
             assertThat(responses.keySet()).as("a success response of %s", where).anyMatch(code -> code.startsWith("2"));
+            if (path.contains("{")) {
+                assertThat(responses).as("responses of %s, whose path has a parameter", where).containsKey("400");
+            }
+            if (operation.containsKey("requestBody")) {
+                assertThat(responses).as("responses of %s, which takes a body", where).containsKeys("400", "413");
+            }
+            responses.forEach((code, response) -> {
+                if (code.startsWith("4") || code.startsWith("5")) {
+                    assertThat(response).as("%s of %s", code, where).extractingByKey("content")
+                            .satisfies(content -> assertIsAProblem(content, code + " of " + where));
+                }
+            });
         }));
+    }
+
+    /** An error response's body: problem+json with the shared Problem schema and an example. */
+    @SuppressWarnings("unchecked")
+    private static void assertIsAProblem(Object content, String what) {
+        assertThat((Map<String, Object>) content).as("content of %s", what).containsOnlyKeys("application/problem+json");
+        Map<String, Object> problem = (Map<String, Object>) ((Map<String, Object>) content).get("application/problem+json");
+        assertThat(problem).as("%s", what).extractingByKey("schema")
+                .isEqualTo(Map.of("$ref", "#/components/schemas/Problem"));
+        assertThat((Map<String, Object>) problem.get("examples")).as("examples of %s", what).isNotEmpty();
     }
 
     @Test

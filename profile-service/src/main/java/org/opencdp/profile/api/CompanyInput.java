@@ -7,7 +7,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.opencdp.profile.api.validation.LanguageTag;
 import org.opencdp.profile.api.validation.NaceCode;
 import org.opencdp.profile.domain.AcquisitionSource;
@@ -16,8 +18,11 @@ import org.opencdp.profile.domain.CustomerKind;
 import org.opencdp.profile.domain.CustomerProfile;
 import org.opencdp.profile.domain.RevenuePotentialBand;
 
+// "type" is read by Jackson to pick this record (CustomerInput); it is declared here so that generated clients send it.
 @Schema(name = "CompanyInput", description = "A business customer. Its contact persons are persons of their own, "
-        + "added through POST /api/v1/customers/{companyId}/contacts.")
+        + "added through POST /api/v1/customers/{companyId}/contacts.", requiredProperties = "type",
+        properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "COMPANY",
+                description = "Always COMPANY"))
 public record CompanyInput(
         @NotBlank @Size(max = 200) @Schema(required = true, examples = "Musterbau GmbH") String companyName,
         @NaceCode @Schema(description = "NACE Rev. 2 / WZ 2008 code", examples = "41.20") String industryCode,

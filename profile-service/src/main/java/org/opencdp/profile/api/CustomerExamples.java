@@ -8,6 +8,8 @@ final class CustomerExamples {
 
     static final String ID = "7d0c3c52-9d41-4b4e-9a57-1f0a3f1e6b2c";
 
+    static final String CONTACT_ID = "0b6f2d1e-5a7c-4c39-8f0e-3d2a1b4c5e6f";
+
     static final String PERSON_INPUT = """
             {"type":"PERSON","salutation":"MS","title":"Dr.","givenName":"Erika","familyName":"Mustermann",
              "birthDate":"1984-08-12","gender":"FEMALE","language":"de",

@@ -31,6 +31,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -64,6 +65,7 @@ public class CustomerResource {
     static final String MERGE_PATCH = "application/merge-patch+json";
     static final int DEFAULT_PAGE_SIZE = 20;
     static final int MAX_PAGE_SIZE = 100;
+    private static final String ETAG = "The customer's version, e.g. \"3\": send it back in If-Match to change it";
 
     @Inject
     CustomerService service;
@@ -79,7 +81,7 @@ public class CustomerResource {
 
     @POST
     @RolesAllowed(Roles.SALES)
-    @Operation(summary = "Create a customer",
+    @Operation(operationId = "createCustomer", summary = "Create a customer",
             description = "Creates a person (B2C) or a company (B2B), told apart by `type`. Phone numbers may be sent in "
                     + "any common notation and are stored in E.164 form; personal fields are encrypted with the "
                     + "customer's own key. A card number or IBAN in any field is refused: store the payment method "
@@ -88,16 +90,13 @@ public class CustomerResource {
             @ExampleObject(name = "person", value = CustomerExamples.PERSON_INPUT),
             @ExampleObject(name = "company", value = CustomerExamples.COMPANY_INPUT) }))
     @APIResponse(responseCode = "201", description = "Created; Location names it, ETag is its version",
-            headers = { @Header(name = "Location", description = "URL of the new customer"),
-                    @Header(name = "ETag", description = "Version, for If-Match on updates") },
+            headers = { @Header(name = "Location", description = "URL of the new customer", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)) },
             content = @Content(schema = @Schema(implementation = CustomerView.class),
                     examples = @ExampleObject(name = "person", value = CustomerExamples.PERSON_VIEW)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, unknown or invalid fields; nothing was stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
                     examples = @ExampleObject(name = "invalid fields", value = CustomerExamples.VALIDATION_PROBLEM)))
-    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not sales", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body larger than 256 KB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid CustomerInput input) {
         CustomerView created = service.create(requireBody(input));
         return Response.created(location(created.id())).tag(etag(created.version())).entity(created).build();
@@ -106,7 +105,7 @@ public class CustomerResource {
     @POST
     @Path("/batch")
     @RolesAllowed(Roles.SALES)
-    @Operation(summary = "Create up to 100 customers at once",
+    @Operation(operationId = "createCustomers", summary = "Create up to 100 customers at once",
             description = "For imports and synchronisation from shop or CRM systems. Every customer is checked and "
                     + "stored exactly as by a single create (own key, audit entry, change event); the batch is stored "
                     + "whole or not at all: if one customer is invalid, the problem names it by its position "
@@ -117,11 +116,8 @@ public class CustomerResource {
             content = @Content(schema = @Schema(implementation = CreatedCustomers.class),
                     examples = @ExampleObject(name = "two created", value = CustomerExamples.BATCH_CREATED)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, an empty or too large batch, or an invalid customer; nothing was stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
                     examples = @ExampleObject(name = "the second customer is invalid", value = CustomerExamples.BATCH_VALIDATION_PROBLEM)))
-    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not sales", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body larger than 256 KB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response createBatch(@Valid CustomerBatchInput batch) {
         List<CreatedCustomers.Created> created = service.createAll(requireBody(batch)).stream()
                 .map(c -> new CreatedCustomers.Created(c.id, c.version, location(c.id).getPath()))
@@ -132,20 +128,17 @@ public class CustomerResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.SALES, Roles.SERVICE, Roles.MARKETING, Roles.ANALYST })
-    @Operation(summary = "Read a customer",
+    @Operation(operationId = "getCustomer", summary = "Read a customer",
             description = "What is returned depends on the roles: sales sees everything; marketing everything but the "
                     + "payment method; service the contact data; analyst no direct identifiers (age band, country and "
                     + "postcode region instead). Every read is recorded in the audit trail.")
     @APIResponse(responseCode = "200", description = "The customer; ETag is its version",
-            headers = @Header(name = "ETag", description = "Version, for If-Match on updates"),
+            headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = CustomerView.class), examples = {
                     @ExampleObject(name = "as sales", value = CustomerExamples.PERSON_VIEW),
                     @ExampleObject(name = "as analyst", value = CustomerExamples.ANALYST_VIEW) }))
-    @APIResponse(responseCode = "400", description = "The id is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role may not read customers", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such customer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Processing of the customer is restricted (GDPR Art. 18)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such customer")
+    @APIResponse(responseCode = "409", description = "Processing of the customer is restricted (GDPR Art. 18)")
     public Response get(@Parameter(example = CustomerExamples.ID) @PathParam("id") String id) {
         CustomerView customer = service.get(RequestParameters.uuid("id", id));
         return Response.ok(customer).tag(etag(customer.version())).build();
@@ -153,7 +146,7 @@ public class CustomerResource {
 
     @GET
     @RolesAllowed({ Roles.SALES, Roles.SERVICE, Roles.MARKETING })
-    @Operation(summary = "Search customers",
+    @Operation(operationId = "searchCustomers", summary = "Search customers",
             description = "Every given criterion must match. name and company match whole words, ignoring case and "
                     + "accents (\"jurgen muller\" finds \"Jürgen Müller\"); email matches the whole address ignoring "
                     + "case; phone matches in any notation (\"0171 2345678\", \"+49 171 2345678\", \"0049-171-2345678\"); "
@@ -162,10 +155,7 @@ public class CustomerResource {
                     + "are left out.")
     @APIResponse(responseCode = "200", description = "One page of matches",
             content = @Content(schema = @Schema(implementation = CustomerPage.class)))
-    @APIResponse(responseCode = "400", description = "No criterion, an invalid phone number, cursor or limit over 100",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role may not search customers (analyst)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No criterion, an invalid phone number, cursor or limit over 100")
     public CustomerPage search(
             @Parameter(description = "Words of the person's name", example = "Erika Mustermann") @QueryParam("name") @Size(max = 200) String name,
             @Parameter(description = "E-mail address", example = "erika.mustermann@example.de") @QueryParam("email") @Size(max = 254) String email,
@@ -185,23 +175,19 @@ public class CustomerResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.SALES)
-    @Operation(summary = "Replace a customer",
+    @Operation(operationId = "replaceCustomer", summary = "Replace a customer",
             description = "Replaces every field. Requires If-Match with the ETag you read: 412 when someone changed the "
                     + "customer meanwhile, 428 without If-Match. A person cannot become a company (422).")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CustomerInput.class),
             examples = @ExampleObject(name = "person", value = CustomerExamples.PERSON_INPUT)))
     @APIResponse(responseCode = "200", description = "Replaced; ETag is the new version",
-            headers = @Header(name = "ETag"), content = @Content(schema = @Schema(implementation = CustomerView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body; nothing was changed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not sales", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such customer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Processing of the customer is restricted", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = CustomerView.class)))
+    @APIResponse(responseCode = "404", description = "No such customer")
+    @APIResponse(responseCode = "409", description = "Processing of the customer is restricted (GDPR Art. 18)")
     @APIResponse(responseCode = "412", description = "Stale ETag: someone changed the customer since you read it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
                     examples = @ExampleObject(name = "stale", value = CustomerExamples.STALE_PROBLEM)))
-    @APIResponse(responseCode = "422", description = "Type change", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A person cannot become a company, nor a company a person")
     public Response replace(@Parameter(example = CustomerExamples.ID) @PathParam("id") String id,
             @Parameter(in = ParameterIn.HEADER, description = "The ETag you read", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid CustomerInput input) {
@@ -215,21 +201,18 @@ public class CustomerResource {
     @Path("/{id}")
     @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
     @RolesAllowed(Roles.SALES)
-    @Operation(summary = "Change some fields of a customer (JSON merge patch)",
+    @Operation(operationId = "patchCustomer", summary = "Change some fields of a customer (JSON merge patch)",
             description = "RFC 7396: fields present replace the stored ones, null removes a field, lists are replaced "
                     + "whole. The result is validated like a full replacement. Requires If-Match (412 stale, 428 missing).")
     @RequestBody(required = true, content = @Content(mediaType = MERGE_PATCH,
+            schema = @Schema(type = SchemaType.OBJECT, description = "The fields to change, as in CustomerInput; null removes a field"),
             examples = @ExampleObject(name = "new phone, no title", value = CustomerExamples.MERGE_PATCH)))
     @APIResponse(responseCode = "200", description = "Changed; ETag is the new version",
-            headers = @Header(name = "ETag"), content = @Content(schema = @Schema(implementation = CustomerView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed patch or invalid result; nothing was changed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not sales", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such customer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Processing of the customer is restricted", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale ETag", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Type change", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = CustomerView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed patch or invalid result; nothing was changed")
+    @APIResponse(responseCode = "404", description = "No such customer")
+    @APIResponse(responseCode = "409", description = "Processing of the customer is restricted (GDPR Art. 18)")
+    @APIResponse(responseCode = "422", description = "A person cannot become a company, nor a company a person")
     public Response patch(@Parameter(example = CustomerExamples.ID) @PathParam("id") String id,
             @Parameter(in = ParameterIn.HEADER, description = "The ETag you read", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             String body) throws IOException {
@@ -257,19 +240,14 @@ public class CustomerResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Roles.SALES)
-    @Operation(summary = "Delete a customer",
+    @Operation(operationId = "deleteCustomer", summary = "Delete a customer",
             description = "Deletes the customer for good: its data, search entries and contact links, and its key, so "
                     + "backups become unreadable too. Other services are told through a customer.deleted event. "
                     + "Requires If-Match (412 stale, 428 missing). GDPR erasure requests go through retention-service, "
                     + "which also covers the other services.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "400", description = "The id is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not sales", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such customer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Processing of the customer is restricted", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale ETag", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such customer")
+    @APIResponse(responseCode = "409", description = "Processing of the customer is restricted (GDPR Art. 18)")
     public Response delete(@Parameter(example = CustomerExamples.ID) @PathParam("id") String id,
             @Parameter(in = ParameterIn.HEADER, description = "The ETag you read", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         UUID customerId = RequestParameters.uuid("id", id);
@@ -280,18 +258,16 @@ public class CustomerResource {
     @POST
     @Path("/{companyId}/contacts")
     @RolesAllowed(Roles.SALES)
-    @Operation(summary = "Add a new contact person to a company",
+    @Operation(operationId = "createContact", summary = "Add a new contact person to a company",
             description = "Creates the person (a customer of its own, with its own subject id and key) and links it to "
                     + "the company with a job title.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = NewContactInput.class)))
     @APIResponse(responseCode = "201", description = "The new person; Location names it",
-            headers = { @Header(name = "Location"), @Header(name = "ETag") },
+            headers = { @Header(name = "Location", description = "URL of the new person", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)) },
             content = @Content(schema = @Schema(implementation = CustomerView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body; nothing was stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not sales", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such company", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The customer is a person, not a company", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such company")
+    @APIResponse(responseCode = "422", description = "The customer is a person, not a company")
     public Response addContact(@Parameter(example = CustomerExamples.ID) @PathParam("companyId") String companyId,
             @Valid NewContactInput input) {
         UUID company = RequestParameters.uuid("companyId", companyId);
@@ -303,14 +279,12 @@ public class CustomerResource {
     @PUT
     @Path("/{companyId}/contacts/{personId}")
     @RolesAllowed(Roles.SALES)
-    @Operation(summary = "Make an existing person a contact of a company, or change the job title")
+    @Operation(operationId = "linkContact", summary = "Make an existing person a contact of a company, or change the job title")
     @APIResponse(responseCode = "204", description = "Linked")
-    @APIResponse(responseCode = "400", description = "Invalid ids or body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not sales", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such company or person", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Not a company and a person", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response linkContact(@PathParam("companyId") String companyId, @PathParam("personId") String personId,
+    @APIResponse(responseCode = "404", description = "No such company or person")
+    @APIResponse(responseCode = "422", description = "The first id is not a company, or the second not a person")
+    public Response linkContact(@Parameter(example = CustomerExamples.ID) @PathParam("companyId") String companyId,
+            @Parameter(example = CustomerExamples.CONTACT_ID) @PathParam("personId") String personId,
             @Valid ContactLinkInput input) {
         service.linkContact(RequestParameters.uuid("companyId", companyId), RequestParameters.uuid("personId", personId),
                 input == null ? null : input.jobTitle());
@@ -320,13 +294,11 @@ public class CustomerResource {
     @DELETE
     @Path("/{companyId}/contacts/{personId}")
     @RolesAllowed(Roles.SALES)
-    @Operation(summary = "Remove a person from a company's contacts", description = "The person stays a customer.")
+    @Operation(operationId = "unlinkContact", summary = "Remove a person from a company's contacts", description = "The person stays a customer.")
     @APIResponse(responseCode = "204", description = "Unlinked")
-    @APIResponse(responseCode = "400", description = "Invalid ids", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not sales", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Not a contact of this company", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response unlinkContact(@PathParam("companyId") String companyId, @PathParam("personId") String personId) {
+    @APIResponse(responseCode = "404", description = "Not a contact of this company")
+    public Response unlinkContact(@Parameter(example = CustomerExamples.ID) @PathParam("companyId") String companyId,
+            @Parameter(example = CustomerExamples.CONTACT_ID) @PathParam("personId") String personId) {
         service.unlinkContact(RequestParameters.uuid("companyId", companyId), RequestParameters.uuid("personId", personId));
         return Response.noContent().build();
     }

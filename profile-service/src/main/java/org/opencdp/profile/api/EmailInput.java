@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.opencdp.profile.domain.ContactUse;
 import org.opencdp.profile.domain.EmailAddress;
 
-@Schema(name = "EmailAddress")
+@Schema(name = "EmailAddressInput")
 public record EmailInput(
         @NotBlank @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be a well-formed email address")
         @Schema(required = true, examples = "erika.mustermann@example.de") String address,

@@ -9,7 +9,7 @@ import org.opencdp.profile.domain.PaymentMethod;
 import org.opencdp.profile.domain.PaymentMethodType;
 
 @MaskedReference
-@Schema(name = "PaymentMethod", description = "The preferred payment method: its type and a masked reference only. "
+@Schema(name = "PaymentMethodInput", description = "The preferred payment method: its type and a masked reference only. "
         + "A full card number or IBAN is refused in this and every other field.")
 public record PaymentMethodInput(
         @NotNull @Schema(required = true, examples = "CREDIT_CARD") PaymentMethodType type,

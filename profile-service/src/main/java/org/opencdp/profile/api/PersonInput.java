@@ -8,7 +8,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.opencdp.profile.api.validation.LanguageTag;
 import org.opencdp.profile.api.validation.PlausibleBirthDate;
 import org.opencdp.profile.domain.AcquisitionSource;
@@ -17,7 +19,10 @@ import org.opencdp.profile.domain.CustomerProfile;
 import org.opencdp.profile.domain.Gender;
 import org.opencdp.profile.domain.Salutation;
 
-@Schema(name = "PersonInput", description = "A natural person: a B2C customer or a company's contact person.")
+// "type" is read by Jackson to pick this record (CustomerInput); it is declared here so that generated clients send it.
+@Schema(name = "PersonInput", description = "A natural person: a B2C customer or a company's contact person.",
+        requiredProperties = "type", properties = @SchemaProperty(name = "type", type = SchemaType.STRING,
+                enumeration = "PERSON", description = "Always PERSON"))
 public record PersonInput(
         @Schema(examples = "MS") Salutation salutation,
         @Size(max = 40) @Schema(description = "Academic or honorary title", examples = "Dr.") String title,

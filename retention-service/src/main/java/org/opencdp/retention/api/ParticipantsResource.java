@@ -16,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opencdp.caller.Roles;
-import org.opencdp.problem.Problem;
 import org.opencdp.subjectrights.ContractCapabilities;
 import org.opencdp.subjectrights.client.ParticipantAnswer;
 import org.opencdp.subjectrights.client.SubjectRightsParticipants;
@@ -35,7 +34,7 @@ public class ParticipantsResource {
 
     @GET
     @RolesAllowed({ Roles.DPO, Roles.ADMIN })
-    @Operation(summary = "Which services take part in data-subject requests, and whether they answer",
+    @Operation(operationId = "listParticipants", summary = "Which services take part in data-subject requests, and whether they answer",
             description = "Calls every participating service's subject-rights contract with retention-service's own "
                     + "client-credentials token. A service that is down is reported with the reason, never as an error "
                     + "of this call.")
@@ -44,8 +43,6 @@ public class ParticipantsResource {
             examples = @ExampleObject(name = "one down", value = """
                     [{"participant":"profile","result":{"service":"profile-service","contractVersion":"1","categories":[]}},
                      {"participant":"tracking","error":"unreachable: ConnectException"}]""")))
-    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not dpo or admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<ParticipantAnswer<ContractCapabilities>> participants() {
         return participants.capabilities();
     }
