@@ -1,0 +1,108 @@
+package org.opencdp.problem;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Requests over the HTTP layer's limits get problem documents like every other error, where Quarkus and Vert.x
+ * would answer with an empty body: 413 for a declared body over {@code quarkus.http.limits.max-body-size}, 414 for
+ * a request target longer than {@code opencdp.http.max-uri-length}, 431 for headers larger than
+ * {@code opencdp.http.max-header-size} in total.
+ *
+ * <p>Quarkus checks the body size in a route; this route runs just before it. Vert.x refuses an over-long request
+ * line or header block before any route, in an invalid-request handler that Quarkus gives no way to replace, so
+ * libs/service-defaults sets Vert.x's own limits far above the ones checked here. Two cases stay with Quarkus and
+ * Vert.x and their empty bodies: a chunked body that grows over the limit while it is read, and a request line or
+ * header block over Vert.x's far higher limits.
+ */
+@ApplicationScoped
+public class HttpLimits {
+
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    Optional<MemorySize> maxBodySize;
+
+    @ConfigProperty(name = "opencdp.http.max-uri-length")
+    int maxUriLength;
+
+    @ConfigProperty(name = "opencdp.http.max-header-size")
+    MemorySize maxHeaderSize;
+
+    @Inject
+    ObjectMapper json;
+
+    void install(@Observes Router router) {
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::check);
+    }
+
+    void check(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        if (request.uri().length() > maxUriLength) {
+            // No instance: the path is what is too long, and the query may hold personal data.
+            refuse(context, ProblemType.URI_TOO_LONG,
+                    "The request target (path and query) is longer than " + maxUriLength + " characters.", null);
+        } else if (headerBytes(request) > maxHeaderSize.asLongValue()) {
+            refuse(context, ProblemType.HEADERS_TOO_LARGE,
+                    "The request headers are larger than " + maxHeaderSize.asLongValue() + " bytes in total.",
+                    request.path());
+        } else if (maxBodySize.isPresent() && declaredBodyLength(request) > maxBodySize.get().asLongValue()) {
+            refuse(context, ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than this service accepts: "
+                    + "at most " + maxBodySize.get().asLongValue() + " bytes.", request.path());
+        } else {
+            context.next();
+        }
+    }
+
+    private void refuse(RoutingContext context, ProblemType type, String detail, String instance) {
+        Problem problem = new Problem(type.uri(), type.title(), type.status(), detail, instance, List.of());
+        String body;
+        try {
+            body = json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A problem document could not be written", e);
+        }
+        // The rest of the request (its body) is never read: the connection closes after the answer.
+        context.response().setStatusCode(type.status())
+                .putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaderNames.CONNECTION, "close")
+                .endHandler(done -> context.request().connection().close())
+                .end(body);
+    }
+
+    /** The header block's size as it came in: each line's name, value, ": " and line break. */
+    private static long headerBytes(HttpServerRequest request) {
+        long bytes = 0;
+        for (Map.Entry<String, String> header : request.headers()) {
+            bytes += header.getKey().length() + header.getValue().length() + 4;
+        }
+        return bytes;
+    }
+
+    private static long declaredBodyLength(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaderNames.CONTENT_LENGTH);
+        if (length == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(length.strip());
+        } catch (NumberFormatException e) {
+            return -1; // Vert.x refuses a malformed Content-Length itself.
+        }
+    }
+}

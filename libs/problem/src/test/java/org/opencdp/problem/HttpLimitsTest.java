@@ -1,0 +1,119 @@
+package org.opencdp.problem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * Requests over the HTTP layer's limits, sent over a plain socket as a misbehaving client would (HTTP client
+ * libraries refuse to send some of them): each gets a problem document, not Vert.x's empty answer.
+ */
+@QuarkusTest
+class HttpLimitsTest {
+
+    @TestHTTPResource("/")
+    URI server;
+
+    @Test
+    void aBodyDeclaredLargerThanTheLimitIsA413Problem() throws IOException {
+        RawResponse response = send("POST /problem-test/people HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 2000000\r\n\r\n{\"name\":");
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.header("connection")).isEqualTo("close");
+        JsonPath problem = response.problem();
+        assertThat(problem.getString("type")).isEqualTo("urn:opencdp:problem:payload-too-large");
+        assertThat(problem.getString("title")).isEqualTo("Payload too large");
+        assertThat(problem.getInt("status")).isEqualTo(413);
+        assertThat(problem.getString("detail")).isEqualTo(
+                "The request body is larger than this service accepts: at most 1048576 bytes.");
+        assertThat(problem.getString("instance")).isEqualTo("/problem-test/people");
+    }
+
+    @Test
+    void aRequestTargetLongerThanTheLimitIsA414ProblemThatDoesNotRepeatIt() throws IOException {
+        RawResponse response = send("GET /problem-test/page?size=1&q=" + "a".repeat(5_000)
+                + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+
+        assertThat(response.status()).isEqualTo(414);
+        JsonPath problem = response.problem();
+        assertThat(problem.getString("type")).isEqualTo("urn:opencdp:problem:uri-too-long");
+        assertThat(problem.getString("detail")).contains("4096 characters");
+        assertThat(response.body()).doesNotContain("aaaa");
+    }
+
+    @Test
+    void headersLargerThanTheLimitAreA431Problem() throws IOException {
+        RawResponse response = send("GET /problem-test/page?size=1 HTTP/1.1\r\nHost: localhost\r\n"
+                + "X-Padding: " + "b".repeat(30_000) + "\r\n\r\n");
+
+        assertThat(response.status()).isEqualTo(431);
+        JsonPath problem = response.problem();
+        assertThat(problem.getString("type")).isEqualTo("urn:opencdp:problem:headers-too-large");
+        assertThat(problem.getString("title")).isEqualTo("Request header fields too large");
+        assertThat(problem.getString("instance")).isEqualTo("/problem-test/page");
+    }
+
+    @Test
+    void aRequestJustWithinTheLimitsIsServedAsUsual() throws IOException {
+        RawResponse response = send("GET /problem-test/page?size=1&q=" + "a".repeat(3_000) + " HTTP/1.1\r\n"
+                + "Host: localhost\r\nX-Padding: " + "b".repeat(15_000) + "\r\nConnection: close\r\n\r\n");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{}");
+    }
+
+    private RawResponse send(String request) throws IOException {
+        try (Socket socket = new Socket(server.getHost(), server.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            // Every answer here closes the connection: read until it does.
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream response = new ByteArrayOutputStream();
+            in.transferTo(response);
+            return new RawResponse(response.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    private record RawResponse(String text) {
+
+        int status() {
+            return Integer.parseInt(text.split(" ", 3)[1]);
+        }
+
+        String header(String name) {
+            for (String line : head().split("\r\n")) {
+                if (line.toLowerCase(Locale.ROOT).startsWith(name + ":")) {
+                    return line.substring(name.length() + 1).strip();
+                }
+            }
+            return null;
+        }
+
+        String body() {
+            return text.substring(text.indexOf("\r\n\r\n") + 4);
+        }
+
+        JsonPath problem() {
+            assertThat(header("content-type")).isEqualTo(Problem.MEDIA_TYPE);
+            return new JsonPath(body());
+        }
+
+        private String head() {
+            return text.substring(0, text.indexOf("\r\n\r\n"));
+        }
+    }
+}
