@@ -2,34 +2,54 @@ package org.opencdp.e2e;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.hasKey;
-import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.opencdp.clients.profile.ApiClient;
+import org.opencdp.clients.profile.ApiException;
+import org.opencdp.clients.profile.ApiResponse;
+import org.opencdp.clients.profile.api.AuditTrailApi;
+import org.opencdp.clients.profile.api.CustomersApi;
+import org.opencdp.clients.profile.model.Address;
+import org.opencdp.clients.profile.model.AddressType;
+import org.opencdp.clients.profile.model.AuditEntry;
+import org.opencdp.clients.profile.model.AuditTrailPage;
+import org.opencdp.clients.profile.model.CompanyInput;
+import org.opencdp.clients.profile.model.CompanySizeBand;
+import org.opencdp.clients.profile.model.Customer;
+import org.opencdp.clients.profile.model.CustomerInput;
+import org.opencdp.clients.profile.model.CustomerPage;
+import org.opencdp.clients.profile.model.EmailAddressInput;
+import org.opencdp.clients.profile.model.Gender;
+import org.opencdp.clients.profile.model.NewContact;
+import org.opencdp.clients.profile.model.PaymentMethodInput;
+import org.opencdp.clients.profile.model.PaymentMethodType;
+import org.opencdp.clients.profile.model.PersonInput;
+import org.opencdp.clients.profile.model.PhoneNumberInput;
+import org.opencdp.clients.profile.model.PhoneType;
+import org.opencdp.clients.profile.model.RevenuePotentialBand;
+import org.opencdp.clients.profile.model.Salutation;
 import org.opencdp.localstack.DemoUser;
 import org.opencdp.localstack.Service;
 
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
-
 /**
- * The customer master data as its users meet it, with real logins: sales creates a person and a company with a
- * contact and finds them again; an edit from a stale copy is refused; marketing does not see the payment method;
- * the dpo sees every access; behaviour-service learns the segment attributes through the outbox and forgets them
- * when the customer is deleted.
+ * The customer master data as its users meet it, with real logins and through the Java client generated from
+ * profile-service's OpenAPI document (module clients), as an integration team would use it: sales creates a person
+ * and a company with a contact and finds them again; an edit from a stale copy is refused; marketing does not see
+ * the payment method; the dpo sees every access; behaviour-service learns the segment attributes through the outbox
+ * and forgets them when the customer is deleted.
  */
 @WithLocalSuite
 class CustomerJourneyTest {
@@ -44,69 +64,76 @@ class CustomerJourneyTest {
     }
 
     @Test
-    void salesCreatesAPersonAndACompanyWithAContactAndFindsThePersonByPhoneInThreeNotations() {
+    void salesCreatesAPersonAndACompanyWithAContactAndFindsThePersonByPhoneInThreeNotations() throws ApiException {
+        CustomersApi sales = customers(DemoUser.SALES);
         String digits = randomDigits(7);
-        String id = created(DemoUser.SALES, person("0171 " + digits));
+        ApiResponse<Customer> created = sales.createCustomerWithHttpInfo(new CustomerInput(person("0171 " + digits)));
+        assertThat(created.getStatusCode()).isEqualTo(201);
+        assertThat(etag(created)).isEqualTo("\"0\"");
+        Customer person = created.getData();
 
         for (String notation : List.of("0171 " + digits, "+49 171 " + digits, "0049 (171) " + digits)) {
-            as(DemoUser.SALES).queryParam("phone", notation).when().get(customers())
-                    .then().statusCode(200)
-                    .body("items", hasSize(1))
-                    .body("items[0].id", equalTo(id))
-                    .body("items[0].phones[0].number", equalTo("+49171" + digits));
+            CustomerPage page = sales.searchCustomers(null, null, null, null, null, notation, null);
+            assertThat(page.getItems()).extracting(Customer::getId).containsExactly(person.getId());
+            assertThat(page.getItems().get(0).getPhones().get(0).getNumber()).isEqualTo("+49171" + digits);
         }
 
-        String companyId = created(DemoUser.SALES, company());
-        String contactLocation = as(DemoUser.SALES)
-                .body(Map.of("person", person("0172 " + randomDigits(7)), "jobTitle", "Head of Purchasing"))
-                .when().post(customers() + "/" + companyId + "/contacts")
-                .then().statusCode(201).extract().header("Location");
-        as(DemoUser.SALES).when().get(customers() + "/" + companyId).then().statusCode(200)
-                .body("contacts", hasSize(1))
-                .body("contacts[0].jobTitle", equalTo("Head of Purchasing"));
-        as(DemoUser.SALES).when().get(contactLocation).then().statusCode(200)
-                .body("companies[0].customerId", equalTo(companyId));
+        Customer company = sales.createCustomer(new CustomerInput(company()));
+        Customer contact = sales.createContact(company.getId().toString(), new NewContact()
+                .person(person("0172 " + randomDigits(7))).jobTitle("Head of Purchasing"));
+        Customer companyAgain = sales.getCustomer(company.getId().toString());
+        assertThat(companyAgain.getContacts()).singleElement()
+                .satisfies(link -> assertThat(link.getJobTitle()).isEqualTo("Head of Purchasing"));
+        assertThat(sales.getCustomer(contact.getId().toString()).getCompanies()).singleElement()
+                .satisfies(link -> assertThat(link.getCustomerId()).isEqualTo(company.getId()));
     }
 
     @Test
-    void anUpdateFromAStaleCopyGets412AndChangesNothing() {
-        Map<String, Object> person = person("0171 " + randomDigits(7));
-        String id = created(DemoUser.SALES, person);
-        as(DemoUser.SALES).header("If-Match", "\"0\"").body(Map.of("title", "Prof."))
-                .contentType("application/merge-patch+json")
-                .when().patch(customers() + "/" + id).then().statusCode(200).header("ETag", "\"1\"");
+    void anUpdateFromAStaleCopyGets412AndChangesNothing() throws ApiException {
+        CustomersApi sales = customers(DemoUser.SALES);
+        PersonInput person = person("0171 " + randomDigits(7));
+        String id = sales.createCustomer(new CustomerInput(person)).getId().toString();
+        ApiResponse<Customer> patched = sales.patchCustomerWithHttpInfo(id, Map.of("title", "Prof."), "\"0\"");
+        assertThat(etag(patched)).isEqualTo("\"1\"");
 
-        Response stale = as(DemoUser.SALES).header("If-Match", "\"0\"").body(person).when().put(customers() + "/" + id);
+        ApiException stale = catchThrowableOfType(ApiException.class,
+                () -> sales.replaceCustomer(id, new CustomerInput(person), "\"0\""));
 
-        assertThat(stale.statusCode()).isEqualTo(412);
-        assertThat(stale.contentType()).startsWith("application/problem+json");
-        as(DemoUser.SALES).when().get(customers() + "/" + id).then().body("title", equalTo("Prof."))
-                .header("ETag", "\"1\"");
+        assertThat(stale.getCode()).isEqualTo(412);
+        assertThat(stale.getResponseHeaders().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(stale.getResponseBody()).contains("urn:opencdp:problem:precondition-failed");
+        ApiResponse<Customer> current = sales.getCustomerWithHttpInfo(id);
+        assertThat(current.getData().getTitle()).isEqualTo("Prof.");
+        assertThat(etag(current)).isEqualTo("\"1\"");
     }
 
     @Test
-    void marketingAndServiceDoNotSeeThePaymentMethodAndTheDpoSeesEveryAccess() {
-        String id = created(DemoUser.SALES, person("0171 " + randomDigits(7)));
+    void marketingAndServiceDoNotSeeThePaymentMethodAndTheDpoSeesEveryAccess() throws ApiException {
+        String id = customers(DemoUser.SALES).createCustomer(new CustomerInput(person("0171 " + randomDigits(7))))
+                .getId().toString();
 
-        as(DemoUser.SALES).when().get(customers() + "/" + id).then().statusCode(200)
-                .body("$", hasKey("preferredPaymentMethod"));
-        as(DemoUser.MARKETING).when().get(customers() + "/" + id).then().statusCode(200)
-                .body("familyName", equalTo("Mustermann"))
-                .body("$", not(hasKey("preferredPaymentMethod")));
-        as(DemoUser.SERVICE).when().get(customers() + "/" + id).then().statusCode(200)
-                .body("$", not(hasKey("preferredPaymentMethod")));
-        as(DemoUser.DPO).when().get(customers() + "/" + id).then().statusCode(403);
+        assertThat(customers(DemoUser.SALES).getCustomer(id).getPreferredPaymentMethod()).isNotNull();
+        Customer asMarketing = customers(DemoUser.MARKETING).getCustomer(id);
+        assertThat(asMarketing.getFamilyName()).isEqualTo("Mustermann");
+        assertThat(asMarketing.getPreferredPaymentMethod()).isNull();
+        assertThat(customers(DemoUser.SERVICE).getCustomer(id).getPreferredPaymentMethod()).isNull();
+        ApiException forbidden = catchThrowableOfType(ApiException.class,
+                () -> customers(DemoUser.DPO).getCustomer(id));
+        assertThat(forbidden.getCode()).isEqualTo(403);
 
-        JsonPath trail = as(DemoUser.DPO).when().get(suite.url(Service.PROFILE) + "/api/v1/audit/subjects/" + id)
-                .then().statusCode(200).body("chainIntact", equalTo(true)).extract().jsonPath();
-        assertThat(trail.getList("entries.actor", String.class)).containsExactly("sales", "sales", "marketing", "service");
-        assertThat(trail.getList("entries.action", String.class))
+        AuditTrailPage trail = new AuditTrailApi(client(DemoUser.DPO)).getAuditTrail(UUID.fromString(id), null, null);
+        assertThat(trail.getChainIntact()).isTrue();
+        assertThat(trail.getEntries()).extracting(AuditEntry::getActor)
+                .containsExactly("sales", "sales", "marketing", "service");
+        assertThat(trail.getEntries()).extracting(AuditEntry::getAction)
                 .containsExactly("customer.create", "customer.read", "customer.read", "customer.read");
     }
 
     @Test
-    void behaviourServiceLearnsTheSegmentAttributesThroughTheOutboxAndForgetsThemOnDeletion() {
-        String id = created(DemoUser.SALES, person("0171 " + randomDigits(7)));
+    void behaviourServiceLearnsTheSegmentAttributesThroughTheOutboxAndForgetsThemOnDeletion() throws ApiException {
+        CustomersApi sales = customers(DemoUser.SALES);
+        String id = sales.createCustomer(new CustomerInput(person("0171 " + randomDigits(7)))).getId().toString();
         String retention = suite.keycloak().serviceToken(Service.RETENTION);
 
         await().atMost(OUTBOX_DELIVERY).untilAsserted(() -> given().auth().oauth2(retention)
@@ -117,7 +144,7 @@ class CustomerJourneyTest {
                 .body("categories.find { it.category == 'customer-attributes' }.data[0].country", equalTo("DE"))
                 .body("categories.find { it.category == 'customer-attributes' }.data[0].postcodeRegion", equalTo("51")));
 
-        as(DemoUser.SALES).header("If-Match", "\"0\"").when().delete(customers() + "/" + id).then().statusCode(204);
+        sales.deleteCustomer(id, "\"0\"");
 
         await().atMost(OUTBOX_DELIVERY).untilAsserted(() -> given().auth().oauth2(retention)
                 .when().get(suite.url(Service.BEHAVIOUR) + "/api/v1/subject-rights/" + id)
@@ -129,37 +156,45 @@ class CustomerJourneyTest {
                 .body("categories.category", hasItem("customer-attributes"));
     }
 
-    private static String customers() {
-        return suite.url(Service.PROFILE) + "/api/v1/customers";
+    private static CustomersApi customers(DemoUser user) {
+        return new CustomersApi(client(user));
     }
 
-    private static RequestSpecification as(DemoUser user) {
-        return given().auth().oauth2(suite.keycloak().login(user)).contentType(ContentType.JSON);
+    /** The generated client at this suite's profile-service, with the user's access token from the realm. */
+    private static ApiClient client(DemoUser user) {
+        String token = suite.keycloak().login(user);
+        ApiClient client = new ApiClient();
+        client.updateBaseUri(suite.url(Service.PROFILE));
+        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
+        return client;
     }
 
-    private static String created(DemoUser user, Map<String, Object> customer) {
-        return as(user).body(customer).when().post(customers())
-                .then().statusCode(201).header("ETag", "\"0\"")
-                .extract().path("id");
+    private static String etag(ApiResponse<?> response) {
+        List<String> etags = response.getHeaders().get("etag");
+        return etags == null ? null : etags.get(0);
     }
 
-    private static Map<String, Object> person(String phone) {
-        Map<String, Object> person = new LinkedHashMap<>(Map.of("type", "PERSON", "salutation", "MS",
-                "givenName", "Erika", "familyName", "Mustermann", "birthDate", "1984-08-12", "gender", "FEMALE",
-                "language", "de"));
-        person.put("addresses", List.of(Map.of("type", "HOME", "street", "Heidestraße 17", "postcode", "51147",
-                "city", "Köln", "country", "DE")));
-        person.put("emails", List.of(Map.of("address", "erika." + randomDigits(6) + "@example.de")));
-        person.put("phones", List.of(Map.of("number", phone, "type", "MOBILE")));
-        person.put("preferredPaymentMethod", Map.of("type", "CREDIT_CARD", "maskedReference", "**** **** **** 4242"));
-        return person;
+    private static PersonInput person(String phone) {
+        return new PersonInput().type(PersonInput.TypeEnum.PERSON).salutation(Salutation.MS)
+                .givenName("Erika").familyName("Mustermann").birthDate(LocalDate.of(1984, 8, 12))
+                .gender(Gender.FEMALE).language("de")
+                .addAddressesItem(new Address()
+                        .type(AddressType.HOME).street("Heidestraße 17")
+                        .postcode("51147").city("Köln").country("DE"))
+                .addEmailsItem(new EmailAddressInput().address("erika." + randomDigits(6) + "@example.de"))
+                .addPhonesItem(new PhoneNumberInput().number(phone)
+                        .type(PhoneType.MOBILE))
+                .preferredPaymentMethod(new PaymentMethodInput().type(PaymentMethodType.CREDIT_CARD)
+                        .maskedReference("**** **** **** 4242"));
     }
 
-    private static Map<String, Object> company() {
-        return Map.of("type", "COMPANY", "companyName", "Musterbau " + randomDigits(4) + " GmbH",
-                "industryCode", "41.20", "companySize", "SMALL", "revenuePotential", "HIGH",
-                "addresses", List.of(Map.of("type", "OFFICE", "street", "Industriestraße 4", "postcode", "80331",
-                        "city", "München", "country", "DE")));
+    private static CompanyInput company() {
+        return new CompanyInput().type(CompanyInput.TypeEnum.COMPANY)
+                .companyName("Musterbau " + randomDigits(4) + " GmbH").industryCode("41.20")
+                .companySize(CompanySizeBand.SMALL).revenuePotential(RevenuePotentialBand.HIGH)
+                .addAddressesItem(new Address()
+                        .type(AddressType.OFFICE).street("Industriestraße 4")
+                        .postcode("80331").city("München").country("DE"));
     }
 
     private static String randomDigits(int count) {

@@ -65,8 +65,9 @@ public class AuditResource {
                     example = AuditExamples.SUBJECT_ID) @PathParam("subjectId") String subjectId,
             @Parameter(description = "The previous page's `next`; absent for the first page",
                     example = "4711") @QueryParam("after") String after,
-            @Parameter(description = "Page size, 1 to " + MAX_LIMIT + "; default " + DEFAULT_LIMIT,
-                    example = "50") @QueryParam("limit") String limit) {
+            @Parameter(description = "Page size, 1 to " + MAX_LIMIT + "; default " + DEFAULT_LIMIT, example = "50",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "" + MAX_LIMIT))
+            @QueryParam("limit") String limit) {
         UUID subject = RequestParameters.uuid("subjectId", subjectId);
         Long cursor = entryCursor(after);
         int size = RequestParameters.pageSize("limit", limit, DEFAULT_LIMIT, MAX_LIMIT);

@@ -163,7 +163,8 @@ public class CustomerResource {
             @Parameter(description = "Words of the company name", example = "Musterbau") @QueryParam("company") @Size(max = 200) String company,
             @Parameter(description = "Postcode", example = "51147") @QueryParam("postcode") @Size(max = 12) String postcode,
             @Parameter(description = "From the previous page's next") @QueryParam("cursor") String cursor,
-            @Parameter(description = "Page size, 1 to 100", example = "20") @QueryParam("limit") String limit) {
+            @Parameter(description = "Page size, 1 to 100", example = "20",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limit) {
         int size = RequestParameters.pageSize("limit", limit, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
         UUID after = RequestParameters.cursor("cursor", cursor);
         List<CustomerView> page = service.search(new SearchQuery(name, email, phone, company, postcode), after, size + 1);
