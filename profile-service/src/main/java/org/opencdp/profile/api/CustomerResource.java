@@ -240,6 +240,8 @@ public class CustomerResource {
 
     @DELETE
     @Path("/{id}")
+    // No body on success, so any Accept will do: a client generated from the document asks for problem+json only.
+    @Produces(MediaType.WILDCARD)
     @RolesAllowed(Roles.SALES)
     @Operation(operationId = "deleteCustomer", summary = "Delete a customer",
             description = "Deletes the customer for good: its data, search entries and contact links, and its key, so "
@@ -279,6 +281,8 @@ public class CustomerResource {
 
     @PUT
     @Path("/{companyId}/contacts/{personId}")
+    // No body on success, so any Accept will do: a client generated from the document asks for problem+json only.
+    @Produces(MediaType.WILDCARD)
     @RolesAllowed(Roles.SALES)
     @Operation(operationId = "linkContact", summary = "Make an existing person a contact of a company, or change the job title")
     @APIResponse(responseCode = "204", description = "Linked")
@@ -294,6 +298,8 @@ public class CustomerResource {
 
     @DELETE
     @Path("/{companyId}/contacts/{personId}")
+    // No body on success, so any Accept will do: a client generated from the document asks for problem+json only.
+    @Produces(MediaType.WILDCARD)
     @RolesAllowed(Roles.SALES)
     @Operation(operationId = "unlinkContact", summary = "Remove a person from a company's contacts", description = "The person stays a customer.")
     @APIResponse(responseCode = "204", description = "Unlinked")

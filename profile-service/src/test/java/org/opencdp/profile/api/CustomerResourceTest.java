@@ -144,6 +144,21 @@ class CustomerResourceTest {
     }
 
     @Test
+    void operationsWithoutABodyServeAClientThatAcceptsOnlyProblems() {
+        // What a client generated from the OpenAPI document sends: their only documented bodies are problems.
+        UUID companyId = created(company());
+        UUID personId = created(person());
+        as("sales").accept("application/problem+json").body(Map.of("jobTitle", "Buyer"))
+                .when().put(CUSTOMERS + "/" + companyId + "/contacts/" + personId).then().statusCode(204);
+        as("sales").accept("application/problem+json")
+                .when().delete(CUSTOMERS + "/" + companyId + "/contacts/" + personId).then().statusCode(204);
+        as("sales").accept("application/problem+json").when().delete(CUSTOMERS + "/" + personId)
+                .then().statusCode(428).contentType("application/problem+json");
+        as("sales").accept("application/problem+json").header("If-Match", "\"0\"")
+                .when().delete(CUSTOMERS + "/" + personId).then().statusCode(204);
+    }
+
+    @Test
     void deletingRemovesTheCustomerItsSearchEntriesAndItsKey() {
         UUID id = created(person());
         as("sales").header("If-Match", "\"0\"").when().delete(CUSTOMERS + "/" + id).then().statusCode(204);
