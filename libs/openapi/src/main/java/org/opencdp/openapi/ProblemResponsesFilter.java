@@ -2,6 +2,7 @@ package org.opencdp.openapi;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -92,15 +93,19 @@ public class ProblemResponsesFilter implements OASFilter {
             response.setDescription(standard != null ? standard.description()
                     : ProblemExamples.title(status));
         }
-        if (response.getContent() == null || response.getContent().getMediaTypes() == null
-                || response.getContent().getMediaTypes().isEmpty()) {
-            response.setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()));
-        }
-        MediaType problem = response.getContent().getMediaType(Problem.MEDIA_TYPE);
+        MediaType problem = response.getContent() == null ? null
+                : response.getContent().getMediaType(Problem.MEDIA_TYPE);
         if (problem == null) {
-            // A resource that described a problem under another media type: the body is problem+json all the same.
+            // Described without a body, or under the operation's media type (a @Content without mediaType): the
+            // body is problem+json all the same. What the resource described of it is kept.
             problem = OASFactory.createMediaType();
-            response.getContent().addMediaType(Problem.MEDIA_TYPE, problem);
+            Map<String, MediaType> described = response.getContent() == null ? null
+                    : response.getContent().getMediaTypes();
+            if (described != null && !described.isEmpty()) {
+                MediaType first = described.values().iterator().next();
+                problem.schema(first.getSchema()).examples(first.getExamples()).example(first.getExample());
+            }
+            response.setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, problem));
         }
         if (problem.getSchema() == null) {
             problem.setSchema(OASFactory.createSchema().ref(PROBLEM));

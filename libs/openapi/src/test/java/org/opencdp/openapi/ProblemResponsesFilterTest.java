@@ -119,6 +119,21 @@ class ProblemResponsesFilterTest {
     }
 
     @Test
+    void aProblemDescribedUnderTheOperationsMediaTypeBecomesProblemJsonWithItsExample() {
+        Operation read = secured(OASFactory.createOperation()).addParameter(pathId());
+        read.getResponses().addAPIResponse("409", OASFactory.createAPIResponse().description("Restricted")
+                .content(OASFactory.createContent().addMediaType("application/json", OASFactory.createMediaType()
+                        .addExample("restricted", OASFactory.createExample().value(Map.of("status", 409))))));
+
+        filter(document("/api/v1/things/{id}", OASFactory.createPathItem().GET(read)));
+
+        APIResponse conflict = read.getResponses().getAPIResponse("409");
+        assertThat(conflict.getContent().getMediaTypes()).containsOnlyKeys("application/problem+json");
+        assertThat(problemBody(conflict).getExamples()).containsOnlyKeys("restricted");
+        assertThat(problemBody(conflict).getSchema().getRef()).isEqualTo("#/components/schemas/Problem");
+    }
+
+    @Test
     void schemasNoOperationUsesAreDroppedButProblemStays() {
         OpenAPI document = document("/api/v1/things/{id}",
                 OASFactory.createPathItem().GET(secured(OASFactory.createOperation()).addParameter(pathId())));
