@@ -13,8 +13,7 @@ enum StandardProblem {
             "Invalid request: malformed JSON, or invalid or unknown fields or parameters (`errors` names each); "
                     + "nothing was changed"),
     UNAUTHORIZED(401, OperationShape::secured, "No access token, or an invalid or expired one"),
-    FORBIDDEN(403, OperationShape::secured, "The token's roles do not allow this operation (the security "
-            + "requirement names the roles that do)"),
+    FORBIDDEN(403, OperationShape::secured, "The token's roles do not allow this operation"),
     NOT_FOUND(404, OperationShape::mayBeNotFound, "No such resource"),
     PRECONDITION_FAILED(412, OperationShape::takesIfMatch,
             "If-Match names an outdated version: someone changed the resource since you read it, and nothing was "
