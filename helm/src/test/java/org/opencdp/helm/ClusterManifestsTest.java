@@ -7,6 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -58,5 +62,45 @@ class ClusterManifestsTest {
                 .isEqualTo("restricted");
         documents.stream().filter(d -> !"Namespace".equals(d.path("kind").asText()))
                 .forEach(d -> assertThat(d.path("metadata").path("namespace").asText()).isEqualTo("opencdp"));
+    }
+
+    @Test
+    void keycloakSetsEveryPlaceholderOfTheRealmAndTakesEachClientSecretFromTheSecretItsServiceReads() throws IOException {
+        // Keycloak keeps a placeholder it has no variable for as the literal value: that text would become a secret.
+        Set<String> placeholders = new TreeSet<>();
+        String realm = Files.readString(K8S.resolve("keycloak/cdp-realm.json"));
+        Matcher placeholder = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)").matcher(realm);
+        while (placeholder.find()) {
+            placeholders.add(placeholder.group(1));
+        }
+        JsonNode keycloak = Manifests.ofKind(all(), "Deployment").stream()
+                .filter(d -> d.path("metadata").path("name").asText().equals("keycloak")).findFirst().orElseThrow();
+        JsonNode env = keycloak.path("spec").path("template").path("spec").path("containers").get(0).path("env");
+        JsonNode values = Manifests.parse(Files.readString(Manifests.repoRoot().resolve("helm/opencdp/values.yaml"))).get(0);
+        String settings = Manifests.parse(Files.readString(K8S.resolve("kustomization.yaml"))).get(0)
+                .path("configMapGenerator").toString();
+
+        assertThat(placeholders).contains("CDP_FRONTEND_URL", "PROFILE_SERVICE_CLIENT_SECRET");
+        for (String name : placeholders) {
+            JsonNode variable = null;
+            for (JsonNode candidate : env) {
+                if (candidate.path("name").asText().equals(name)) {
+                    variable = candidate;
+                }
+            }
+            assertThat(variable).as("Keycloak's variable %s", name).isNotNull();
+            assertThat(variable.has("value")).as("%s is not written into the manifest", name).isFalse();
+            JsonNode from = variable.path("valueFrom").path(name.endsWith("_CLIENT_SECRET") ? "secretKeyRef" : "configMapKeyRef");
+            assertThat(from.path("optional").asBoolean()).as("%s is required", name).isFalse();
+            if (name.endsWith("_CLIENT_SECRET")) {
+                String service = name.replace("_CLIENT_SECRET", "").toLowerCase().replace('_', '-');
+                assertThat(from.path("name").asText()).as("Secret of %s", name)
+                        .isEqualTo(values.path(service).path("secretName").asText());
+                assertThat(from.path("key").asText()).isEqualTo("oidc-client-secret");
+            } else {
+                assertThat(from.path("name").asText()).isEqualTo("keycloak-settings");
+                assertThat(settings).as("keycloak-settings").contains("\"" + from.path("key").asText() + "=");
+            }
+        }
     }
 }
