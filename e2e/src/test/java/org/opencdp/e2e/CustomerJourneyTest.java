@@ -107,7 +107,7 @@ class CustomerJourneyTest {
     @Test
     void behaviourServiceLearnsTheSegmentAttributesThroughTheOutboxAndForgetsThemOnDeletion() {
         String id = created(DemoUser.SALES, person("0171 " + randomDigits(7)));
-        String retention = suite.keycloak().serviceToken(Service.RETENTION);
+        String retention = suite.keycloak().serviceToken(Service.RETENTION, Service.BEHAVIOUR);
 
         await().atMost(OUTBOX_DELIVERY).untilAsserted(() -> given().auth().oauth2(retention)
                 .when().get(suite.url(Service.BEHAVIOUR) + "/api/v1/subject-rights/" + id)

@@ -2,8 +2,9 @@ package org.opencdp.caller;
 
 /**
  * The realm roles of the Keycloak realm (k8s/keycloak/cdp-realm.json). People hold department roles; each
- * service's client-credentials account holds one {@code svc-*} role, and an endpoint names the service roles
- * that may call it, so each service account reaches only the calls it needs.
+ * service's client-credentials account holds one {@code svc-*} role, and so does each shop system's
+ * ({@code svc-shop}); an endpoint names the service roles that may call it, so each service account reaches only
+ * the calls it needs.
  */
 public final class Roles {
 
@@ -25,6 +26,11 @@ public final class Roles {
     public static final String SVC_TRACKING = "svc-tracking";
     public static final String SVC_CONSENT = "svc-consent";
     public static final String SVC_RETENTION = "svc-retention";
+    /**
+     * A shop system (one confidential client per shop, created by the operator): imports orders, posts server-side
+     * tracking events and web-form consents.
+     */
+    public static final String SVC_SHOP = "svc-shop";
 
     private Roles() {
     }

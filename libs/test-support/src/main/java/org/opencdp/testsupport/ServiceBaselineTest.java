@@ -70,4 +70,12 @@ public abstract class ServiceBaselineTest {
         given().auth().oauth2(TestTokens.forRole("analyst")).when().get("/api/v1/me").then().statusCode(200)
                 .body("roles[0]", equalTo("analyst"));
     }
+
+    @Test
+    void aTokenMeantForAnotherServiceIsRefused() {
+        given().auth().oauth2(TestTokens.forRole("sales", "another-service")).when().get("/api/v1/me")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.serviceAccount("retention-service", "another-service"))
+                .when().get("/api/v1/me").then().statusCode(401).contentType("application/problem+json");
+    }
 }
