@@ -28,8 +28,8 @@ import io.restassured.specification.RequestSpecification;
 /**
  * The customer master data as its users meet it, with real logins: sales creates a person and a company with a
  * contact and finds them again; an edit from a stale copy is refused; marketing does not see the payment method;
- * the dpo sees every access; behaviour-service learns the segment attributes through the outbox and forgets them
- * when the customer is deleted.
+ * the analyst and the dpo read no single customer, and the dpo sees every access; behaviour-service learns the
+ * segment attributes through the outbox and forgets them when the customer is deleted.
  */
 @WithLocalSuite
 class CustomerJourneyTest {
@@ -96,6 +96,7 @@ class CustomerJourneyTest {
         as(DemoUser.SERVICE).when().get(customers() + "/" + id).then().statusCode(200)
                 .body("$", not(hasKey("preferredPaymentMethod")));
         as(DemoUser.DPO).when().get(customers() + "/" + id).then().statusCode(403);
+        as(DemoUser.ANALYST).when().get(customers() + "/" + id).then().statusCode(403);
 
         JsonPath trail = as(DemoUser.DPO).when().get(suite.url(Service.PROFILE) + "/api/v1/audit/subjects/" + id)
                 .then().statusCode(200).body("chainIntact", equalTo(true)).extract().jsonPath();

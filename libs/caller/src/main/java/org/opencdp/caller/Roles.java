@@ -14,7 +14,7 @@ public final class Roles {
     public static final String SERVICE = "service";
     /** Segments, reports, recommendations; profiles only for purposes with consent; no payment data. */
     public static final String MARKETING = "marketing";
-    /** Aggregated reports only, no direct identifiers. */
+    /** Aggregated reports only: no single customer, no direct identifiers. */
     public static final String ANALYST = "analyst";
     /** Data protection officer: subject requests, retention policies, purpose catalog, audit trail. */
     public static final String DPO = "dpo";

@@ -126,16 +126,16 @@ public class CustomerResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ Roles.SALES, Roles.SERVICE, Roles.MARKETING, Roles.ANALYST })
+    // Not the analyst: analysts see aggregates only, never a single customer (least privilege, docs/security.md).
+    @RolesAllowed({ Roles.SALES, Roles.SERVICE, Roles.MARKETING })
     @Operation(summary = "Read a customer",
             description = "What is returned depends on the roles: sales sees everything; marketing everything but the "
-                    + "payment method; service the contact data; analyst no direct identifiers (age band, country and "
-                    + "postcode region instead). Every read is recorded in the audit trail.")
+                    + "payment method; service the contact data. Analysts read aggregates only, never a single "
+                    + "customer. Every read is recorded in the audit trail.")
     @APIResponse(responseCode = "200", description = "The customer; ETag is its version",
             headers = @Header(name = "ETag", description = "Version, for If-Match on updates"),
             content = @Content(schema = @Schema(implementation = CustomerView.class), examples = {
-                    @ExampleObject(name = "as sales", value = CustomerExamples.PERSON_VIEW),
-                    @ExampleObject(name = "as analyst", value = CustomerExamples.ANALYST_VIEW) }))
+                    @ExampleObject(name = "as sales", value = CustomerExamples.PERSON_VIEW) }))
     @APIResponse(responseCode = "400", description = "The id is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role may not read customers", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
