@@ -251,7 +251,8 @@ public final class LocalStack {
 
     private void startKeycloak() {
         progress.accept("Starting Keycloak on port " + layout.ports().keycloak()
-                + " (realm `" + KeycloakServer.REALM + "` imported afresh from " + layout.repoRoot().relativize(layout.realmFile()) + ") ...");
+                + " (realm `" + KeycloakServer.REALM + "` imported afresh from " + layout.repoRoot().relativize(layout.realmFile())
+                + " and " + layout.repoRoot().relativize(layout.localRealmOverlay()) + ") ...");
         ProcessHandle process = spawn(keycloak::start);
         keycloak.awaitReady(process, KEYCLOAK_TIMEOUT);
         progress.accept("Keycloak is ready");
