@@ -15,8 +15,11 @@ import io.restassured.path.json.JsonPath;
 /**
  * What every OpenCDP service offers operators and frontend teams, checked the same way in each: health, metrics,
  * an OpenAPI document whose every operation is described with its error responses, the Swagger UI outside dev
- * mode, and problem+json for unknown paths. A service's test extends it and is annotated {@code @QuarkusTest}.
+ * mode, and problem+json for unknown paths. A service's test extends it and is annotated {@code @QuarkusTest}; it
+ * needs nothing else, not even another test in the service: every service has a database, so the class declares
+ * {@link WithPostgres} itself.
  */
+@WithPostgres
 public abstract class ServiceBaselineTest {
 
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch");

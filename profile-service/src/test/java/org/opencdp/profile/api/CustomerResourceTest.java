@@ -20,14 +20,13 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.opencdp.testsupport.PostgresTestResource;
 import org.opencdp.testsupport.TestDatabase;
+import org.opencdp.testsupport.WithPostgres;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(PostgresTestResource.class)
+@WithPostgres
 class CustomerResourceTest {
 
     @Test
