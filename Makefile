@@ -14,7 +14,7 @@ endif
 
 MVN := ./mvnw -B -ntp
 
-.PHONY: help run stop status build test test-unit e2e bench clean reset
+.PHONY: help run stop status build lint format test test-unit e2e bench clean reset
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -31,6 +31,12 @@ stop: ## stop everything `make run` started (works after `make clean` too)
 
 status: ## show what of the local suite is running
 	@scripts/local-stack status
+
+lint: ## code checks: format, no version pins the Quarkus BOM makes, OpenAPI lint, architecture rules
+	@scripts/lint
+
+format: ## reformat the Java code (palantir-java-format) so that `make lint` passes its format check
+	$(MVN) -q spotless:apply
 
 test: ## everything the tests need, then all tests (unit, service, end-to-end)
 	@scripts/prerequisites
