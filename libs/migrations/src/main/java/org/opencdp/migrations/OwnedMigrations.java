@@ -1,15 +1,9 @@
 package org.opencdp.migrations;
 
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.ClassProvider;
-import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.ResourceProvider;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -51,33 +45,15 @@ public final class OwnedMigrations {
 
     /** Brings every owner up to date, after moving a history of earlier releases apart if there is one. */
     public void migrate() {
-        Map<MigrationOwner, Flyway> flyways = new LinkedHashMap<>();
-        owners.forEach(owner -> flyways.put(owner, flywayOf(owner)));
-        new SingleHistorySplit(base.getDataSource(), serviceTable()).split(libraryVersions(flyways));
-        flyways.forEach((owner, flyway) -> {
+        new SingleHistorySplit(base.getDataSource(), base.getTable())
+                .split(owners.stream().filter(owner -> !owner.isService()).toList());
+        for (MigrationOwner owner : owners) {
+            Flyway flyway = flywayOf(owner);
+            // An owner without migrations and without a history has nothing to do (and gets no table).
             if (flyway.info().all().length > 0) {
                 flyway.migrate();
             }
-        });
-    }
-
-    private String serviceTable() {
-        return base.getTable();
-    }
-
-    /** The versions each library resolves from its files: how its rows are told apart in a single history. */
-    private static Map<MigrationOwner, Set<String>> libraryVersions(Map<MigrationOwner, Flyway> flyways) {
-        Map<MigrationOwner, Set<String>> versions = new LinkedHashMap<>();
-        flyways.forEach((owner, flyway) -> {
-            if (!owner.isService()) {
-                versions.put(owner, Arrays.stream(flyway.info().all())
-                        .filter(info -> info.getVersion() != null)
-                        .map(MigrationInfo::getVersion)
-                        .map(Object::toString)
-                        .collect(Collectors.toSet()));
-            }
-        });
-        return versions;
+        }
     }
 
     private Flyway flywayOf(MigrationOwner owner) {

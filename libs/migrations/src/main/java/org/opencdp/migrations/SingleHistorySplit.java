@@ -5,8 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
-import java.util.Set;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -14,9 +13,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Moves a history of earlier releases apart: up to release 2026-11-26 every library's migrations were recorded in
- * the service's history table. Each library's rows (told apart by version: versions never repeated across owners
- * in that history) move, unchanged, into the library's own table, which gets the same columns, keys and indexes.
- * Nothing is applied again and nothing is lost; a database without such rows is left as it is.
+ * the service's history table. Each library's rows (told apart by their script, which Quarkus records with its
+ * classpath folder: {@code db/opencdp/audit/V2026.11.25.201__audit_trail.sql}) move, unchanged, into the library's
+ * own table, which gets the same columns, keys and indexes. Nothing is applied again and nothing is lost; a
+ * database without such rows is left as it is.
  *
  * <p>One transaction, under an advisory lock, so replicas starting together split once, and a split that fails
  * leaves the single history as it was.
@@ -35,15 +35,15 @@ final class SingleHistorySplit {
         this.serviceTable = serviceTable;
     }
 
-    void split(Map<MigrationOwner, Set<String>> libraryVersions) {
+    void split(List<MigrationOwner> libraries) {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
                 execute(c, "SELECT pg_advisory_xact_lock(" + LOCK_CLASS + ", 0)");
                 if (exists(c, serviceTable)) {
-                    for (Map.Entry<MigrationOwner, Set<String>> library : libraryVersions.entrySet()) {
-                        moveRowsOf(c, library.getKey(), library.getValue());
+                    for (MigrationOwner library : libraries) {
+                        moveRowsOf(c, library);
                     }
                 }
                 c.commit();
@@ -58,24 +58,19 @@ final class SingleHistorySplit {
         }
     }
 
-    private void moveRowsOf(Connection c, MigrationOwner library, Set<String> versions) throws SQLException {
-        if (versions.isEmpty() || exists(c, library.table())) {
+    private void moveRowsOf(Connection c, MigrationOwner library) throws SQLException {
+        if (exists(c, library.table())) {
             return;
         }
         String single = '"' + serviceTable + '"';
-        String where = " WHERE version = ANY (?)";
-        try (PreparedStatement rows = c.prepareStatement("SELECT count(*) FROM " + single + where)) {
-            rows.setArray(1, c.createArrayOf("text", versions.toArray()));
-            try (ResultSet count = rows.executeQuery()) {
-                count.next();
-                if (count.getLong(1) == 0) {
-                    return;
-                }
-            }
+        String ofTheLibrary = " WHERE starts_with(script, ?)";
+        String folder = library.location().getRootPath() + "/";
+        if (!holdsRows(c, "SELECT EXISTS (SELECT FROM " + single + ofTheLibrary + ")", folder)) {
+            return;
         }
         execute(c, "CREATE TABLE " + library.quotedTable() + " (LIKE " + single + " INCLUDING ALL)");
-        int moved = update(c, "INSERT INTO " + library.quotedTable() + " SELECT * FROM " + single + where, versions);
-        update(c, "DELETE FROM " + single + where, versions);
+        int moved = update(c, "INSERT INTO " + library.quotedTable() + " SELECT * FROM " + single + ofTheLibrary, folder);
+        update(c, "DELETE FROM " + single + ofTheLibrary, folder);
         LOG.infof("Moved %d applied migrations of %s from %s to its own history %s", moved, library.name(),
                 serviceTable, library.table());
     }
@@ -90,9 +85,19 @@ final class SingleHistorySplit {
         }
     }
 
-    private static int update(Connection c, String sql, Set<String> versions) throws SQLException {
+    private static boolean holdsRows(Connection c, String exists, String folder) throws SQLException {
+        try (PreparedStatement query = c.prepareStatement(exists)) {
+            query.setString(1, folder);
+            try (ResultSet result = query.executeQuery()) {
+                result.next();
+                return result.getBoolean(1);
+            }
+        }
+    }
+
+    private static int update(Connection c, String sql, String folder) throws SQLException {
         try (PreparedStatement statement = c.prepareStatement(sql)) {
-            statement.setArray(1, c.createArrayOf("text", versions.toArray()));
+            statement.setString(1, folder);
             return statement.executeUpdate();
         }
     }
