@@ -1,5 +1,6 @@
 package org.opencdp.migrations;
 
+import java.util.Collection;
 import java.util.List;
 
 import org.flywaydb.core.Flyway;
@@ -89,7 +90,7 @@ public final class OwnedMigrations {
             }
 
             @Override
-            public java.util.Collection<LoadableResource> getResources(String prefix, String... suffixes) {
+            public Collection<LoadableResource> getResources(String prefix, String... suffixes) {
                 return all.getResources(prefix, suffixes).stream()
                         .filter(resource -> resource.getAbsolutePath().startsWith(folder))
                         .toList();
