@@ -17,12 +17,11 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import org.junit.jupiter.api.Test;
-import org.opencdp.testsupport.PostgresTestResource;
 import org.opencdp.testsupport.TestDatabase;
+import org.opencdp.testsupport.WithPostgres;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -33,7 +32,7 @@ import io.quarkus.test.junit.TestProfile;
  * stamped with the clock's time. Also shows how a test replaces the default clock of libs/service-defaults.
  */
 @QuarkusTest
-@QuarkusTestResource(PostgresTestResource.class)
+@WithPostgres
 @TestProfile(CustomerClockTest.In2040.class)
 class CustomerClockTest {
 
