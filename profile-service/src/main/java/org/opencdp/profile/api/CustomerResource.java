@@ -41,6 +41,7 @@ import org.opencdp.problem.Problem;
 import org.opencdp.profile.domain.CustomerProfile;
 import org.opencdp.profile.service.CustomerService;
 import org.opencdp.profile.service.SearchQuery;
+import org.opencdp.ratelimits.BulkRead;
 import org.opencdp.requestparameters.RequestParameters;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -148,6 +149,7 @@ public class CustomerResource {
 
     @GET
     @RolesAllowed({ Roles.SALES, Roles.SERVICE, Roles.MARKETING })
+    @BulkRead("search")
     @Operation(summary = "Search customers",
             description = "Every given criterion must match. name and company match whole words, ignoring case and "
                     + "accents (\"jurgen muller\" finds \"Jürgen Müller\"); email matches the whole address ignoring "
@@ -161,6 +163,9 @@ public class CustomerResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role may not search customers (analyst)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "More searches than the caller's limit (300 a minute by default); Retry-After says when to go on",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait"),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CustomerPage search(
             @Parameter(description = "Words of the person's name", example = "Erika Mustermann") @QueryParam("name") @Size(max = 200) String name,
             @Parameter(description = "E-mail address", example = "erika.mustermann@example.de") @QueryParam("email") @Size(max = 254) String email,
