@@ -232,6 +232,7 @@ public final class LocalStack {
         Ports.requireFree(layout.ports().keycloak(), "Keycloak");
         for (Service service : Service.values()) {
             Ports.requireFree(layout.ports().of(service), service.serviceName());
+            Ports.requireFree(layout.ports().managementOf(service), service.serviceName() + "'s health and metrics");
         }
         try {
             Files.createDirectories(layout.logsDir());

@@ -108,4 +108,9 @@ public record StackLayout(Path repoRoot, Path stateDir, StackPorts ports) {
     public String serviceUrl(Service service) {
         return "http://localhost:" + ports.of(service);
     }
+
+    /** The service's management interface: health and metrics, which the API port does not serve. */
+    public String managementUrl(Service service) {
+        return "http://localhost:" + ports.managementOf(service);
+    }
 }

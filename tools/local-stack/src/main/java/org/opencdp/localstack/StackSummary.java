@@ -17,7 +17,8 @@ final class StackSummary {
         StringBuilder out = new StringBuilder();
         out.append("\nServices (Swagger UI: click Authorize, then log in at Keycloak with a demo login):\n");
         for (Service service : Service.values()) {
-            out.append(String.format("  %-18s %s/q/swagger-ui%n", service.serviceName(), layout.serviceUrl(service)));
+            out.append(String.format("  %-18s %s/q/swagger-ui   health and metrics: %s/q/health, /q/metrics%n",
+                    service.serviceName(), layout.serviceUrl(service), layout.managementUrl(service)));
         }
         out.append(String.format("%nKeycloak           %s  realm `%s`; admin console %s/admin (login %s / %s)%n",
                 layout.keycloakUrl(), KeycloakServer.REALM, layout.keycloakUrl(),
