@@ -25,6 +25,7 @@ import javax.net.ssl.TrustManagerFactory;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.opencdp.testsupport.TestTokens;
+import org.opencdp.testsupport.WithPostgres;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -37,6 +38,7 @@ import io.quarkus.test.junit.TestProfile;
  * answers over HTTPS to a client that trusts that CA, refuses a client that does not, and opens no plain HTTP port.
  */
 @QuarkusTest
+@WithPostgres
 @TestProfile(HttpsOnlyTest.ClusterTls.class)
 class HttpsOnlyTest {
 

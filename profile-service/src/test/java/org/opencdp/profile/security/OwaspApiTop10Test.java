@@ -43,13 +43,12 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.opencdp.outbox.OutboxConfig;
-import org.opencdp.testsupport.PostgresTestResource;
 import org.opencdp.testsupport.TestDatabase;
 import org.opencdp.testsupport.TestTokens;
+import org.opencdp.testsupport.WithPostgres;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.security.Authenticated;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -64,7 +63,7 @@ import io.smallrye.jwt.util.KeyUtils;
  * ("OWASP API Security Top 10") links here and says what each control stops and what it does not.
  */
 @QuarkusTest
-@QuarkusTestResource(PostgresTestResource.class)
+@WithPostgres
 class OwaspApiTop10Test {
 
     static final String CUSTOMERS = "/api/v1/customers";
@@ -143,16 +142,24 @@ class OwaspApiTop10Test {
         void aTokenSignedByAnotherKeyIsRefused() throws Exception {
             var generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            String forged = Jwt.claims().issuer(TestTokens.ISSUER).subject(UUID.randomUUID().toString())
+            // Everything right but the key, so the signature alone is what refuses it.
+            String forged = Jwt.claims().issuer(TestTokens.ISSUER).audience("profile-service")
+                    .subject(UUID.randomUUID().toString())
                     .claim("preferred_username", "mallory").claim("realm_access", Map.of("roles", List.of("sales")))
                     .expiresIn(600).jws().keyId("opencdp-test").sign(generator.generateKeyPair().getPrivate());
             given().auth().oauth2(forged).when().get(CUSTOMERS + "?name=x").then().statusCode(401);
         }
 
         @Test
+        void aValidTokenMeantForAnotherServiceIsRefused() {
+            given().auth().oauth2(TestTokens.forRole("sales", "consent-service")).when().get(CUSTOMERS + "?name=x")
+                    .then().statusCode(401).contentType("application/problem+json");
+        }
+
+        @Test
         void anUnsignedTokenIsRefused() {
             String header = b64("{\"alg\":\"none\",\"typ\":\"JWT\"}");
-            String claims = b64("{\"iss\":\"" + TestTokens.ISSUER + "\",\"sub\":\"x\",\"preferred_username\":\"mallory\","
+            String claims = b64("{\"iss\":\"" + TestTokens.ISSUER + "\",\"aud\":\"profile-service\",\"sub\":\"x\",\"preferred_username\":\"mallory\","
                     + "\"realm_access\":{\"roles\":[\"sales\"]},\"exp\":" + (System.currentTimeMillis() / 1000 + 600) + "}");
             given().auth().oauth2(header + "." + claims + ".").when().get(CUSTOMERS + "?name=x").then().statusCode(401);
         }

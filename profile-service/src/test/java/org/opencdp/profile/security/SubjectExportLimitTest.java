@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.opencdp.testsupport.TestTokens;
+import org.opencdp.testsupport.WithPostgres;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -20,6 +21,7 @@ import io.quarkus.test.junit.TestProfile;
  * profile), because it uses up retention-service's allowance, which the other tests' exports would then lack.
  */
 @QuarkusTest
+@WithPostgres
 @TestProfile(SubjectExportLimitTest.OwnApplication.class)
 class SubjectExportLimitTest {
 
