@@ -14,7 +14,7 @@ endif
 
 MVN := ./mvnw -B -ntp
 
-.PHONY: help run stop status build lint test test-unit e2e bench clean reset
+.PHONY: help run stop status build lint format test test-unit e2e bench clean reset
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -22,9 +22,6 @@ help: ## list the targets
 build: ## compile and package every module, without tests
 	@scripts/prerequisites
 	$(MVN) -q package -DskipTests
-
-lint: build ## static checks: every service's OpenAPI document against Redocly's rules (scripts/lint-openapi)
-	@scripts/lint-openapi
 
 run: build ## build, then start PostgreSQL, Keycloak and the five services; prints URLs and demo logins
 	@scripts/local-stack start
@@ -34,6 +31,12 @@ stop: ## stop everything `make run` started (works after `make clean` too)
 
 status: ## show what of the local suite is running
 	@scripts/local-stack status
+
+lint: build ## code checks: format, no version pins the Quarkus BOM makes, OpenAPI lint (of the built documents), architecture rules
+	@scripts/lint
+
+format: ## reformat the Java code (palantir-java-format) so that `make lint` passes its format check
+	$(MVN) -q spotless:apply
 
 test: ## everything the tests need, then all tests (unit, service, end-to-end)
 	@scripts/prerequisites
@@ -47,7 +50,7 @@ e2e: ## only the end-to-end tests: builds what they need, starts its own suite o
 	@scripts/prerequisites
 	$(MVN) verify -pl e2e -am -DskipTests -Pe2e
 
-bench: build ## benchmarks (~10 min after the build, on an otherwise idle machine): own suite on ports 28081…, report in bench/results/
+bench: build ## benchmarks (~20 min after the build, on an otherwise idle machine): own suite on ports 28081…, report in bench/results/
 	@scripts/prerequisites --bench
 	$(JAVA_HOME)/bin/java -jar bench/target/bench.jar profile
 

@@ -4,13 +4,10 @@ import java.util.UUID;
 
 import org.opencdp.behaviour.api.ProfileEventsResourceTest;
 import org.opencdp.subjectrights.testkit.SubjectRightsContractTest;
-import org.opencdp.testsupport.PostgresTestResource;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(PostgresTestResource.class)
 class BehaviourSubjectRightsTest extends SubjectRightsContractTest {
 
     @Override

@@ -6,7 +6,7 @@ import org.opencdp.localstack.LocalStackException;
 
 /**
  * {@code java -jar bench/target/bench.jar profile}, run from the repository root (`make bench` does). Sizes are
- * system properties, e.g. {@code -Dbench.customers=1000000 -Dbench.created=20000}; see {@link ProfileBench}.
+ * system properties, e.g. {@code -Dbench.customers=1000000 -Dbench.seeded=20000}; see {@link ProfileBench}.
  */
 public final class BenchCli {
 

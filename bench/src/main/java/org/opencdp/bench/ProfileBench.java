@@ -7,9 +7,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -35,14 +32,18 @@ final class ProfileBench {
     private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warm-up-seconds", 60));
     private static final Duration DRAIN = Duration.ofMinutes(3);
     private static final int SEED_CLIENTS = 4;
-    private static final int FILL_CHUNK = 50_000;
+    /** Connections that fill the database through the batch endpoint, as many as the batch benchmark uses. */
+    private static final int FILL_CLIENTS = 4;
     /** Customers per request in bench/wrk/create-customers-batch.lua. */
-    private static final int BATCH_SIZE = 100;
+    private static final int BATCH_SIZE = CustomerLoader.BATCH_SIZE;
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(15);
 
     private final BenchSuite suite;
     private final Wrk wrk;
     private final String baseUrl;
     private final StringBuilder report = new StringBuilder();
+    /** Customers the API answered 201 for so far (seed and timed creates). */
+    private long created;
 
     private ProfileBench(BenchSuite suite, Path repoRoot) {
         this.suite = suite;
@@ -78,7 +79,7 @@ final class ProfileBench {
             for (int c = 0; c < SEED_CLIENTS; c++) {
                 clients.add(pool.submit(() -> {
                     for (int i = next.getAndIncrement(); i < SEEDED; i = next.getAndIncrement()) {
-                        post(i);
+                        post(Persons.seeded(i));
                     }
                     return null;
                 }));
@@ -89,78 +90,102 @@ final class ProfileBench {
         } finally {
             pool.shutdownNow();
         }
+        created += SEEDED;
         System.out.printf("[bench] seeded %,d customers%n", SEEDED);
     }
 
     private void create() throws Exception {
         // The first run warms the JIT and the connection pools (on two busy cores the JIT takes about a minute to
         // settle); only the second is reported.
-        wrk.run("create-customer.lua", baseUrl, 2, 8, WARM_UP, token(), "100000000");
+        Wrk.Result warmUp = wrk.run("create-customer.lua", baseUrl, 2, 8, WARM_UP, token(), "100000000");
         Wrk.Result result = wrk.run("create-customer.lua", baseUrl, 2, 8, RUN, token(), "200000000");
+        created += warmUp.requests() + result.requests();
         line("## Create");
         line("");
         line(String.format("One customer per request, `POST /api/v1/customers`, 8 connections, %d s: **%,.0f "
                 + "customers/s** (target: at least 1,000/s), %,d created. Latency: %s.", RUN.toSeconds(),
                 result.perSecond(), result.requests(), result.latency()));
         line("");
-        wrk.run("create-customers-batch.lua", baseUrl, 2, 4, WARM_UP, token(), "300000000");
+        Wrk.Result batchWarmUp = wrk.run("create-customers-batch.lua", baseUrl, 2, 4, WARM_UP, token(), "300000000");
         Wrk.Result batches = wrk.run("create-customers-batch.lua", baseUrl, 2, 4, RUN, token(), "400000000");
+        created += (batchWarmUp.requests() + batches.requests()) * BATCH_SIZE;
         line(String.format("100 customers per request, `POST /api/v1/customers/batch`, 4 connections, %d s: **%,.0f "
                 + "customers/s**, %,d created. Latency of one batch: %s.", RUN.toSeconds(),
                 batches.perSecond() * BATCH_SIZE, batches.requests() * BATCH_SIZE, batches.latency()));
         line("");
     }
 
-    private void fill() throws SQLException, InterruptedException {
+    /**
+     * Fills the database to its size through the API, as an import would (bench/README.md, step 4), then lets
+     * PostgreSQL settle and the outbox drain, so that the searches measure searching alone.
+     */
+    private void fill() throws Exception {
         long begin = System.nanoTime();
-        try (Connection c = suite.stack().postgres().connect(Service.PROFILE.database())) {
-            long created = count(c, "SELECT count(*) FROM customer");
-            byte[] sampleProfile;
-            try (Statement s = c.createStatement();
-                    ResultSet rs = s.executeQuery("SELECT profile FROM customer WHERE kind = 'PERSON' LIMIT 1")) {
-                rs.next();
-                sampleProfile = rs.getBytes(1);
+        int filler = (int) Math.max(0, CUSTOMERS - created);
+        if (filler > 0) {
+            System.out.printf("[bench] filling to %,d customers: %,d more through POST /api/v1/customers/batch%n",
+                    CUSTOMERS, filler);
+            new CustomerLoader(suite, baseUrl, FILL_CLIENTS).load(0, filler, Persons::filler);
+        }
+        double loadSeconds = (System.nanoTime() - begin) / 1e9;
+        long beforeFill = created;
+        created += filler;
+        awaitOutboxDrained();
+        try (Connection c = suite.stack().postgres().connect(Service.PROFILE.database());
+                Statement s = c.createStatement()) {
+            // Maintenance of the whole database, as an operator would after a large import: fresh statistics, and
+            // the import written out now rather than during the measurements.
+            s.execute("VACUUM ANALYZE");
+            s.execute("CHECKPOINT");
+        }
+        line("## Data set");
+        line("");
+        line(filler == 0
+                ? String.format("%,d customers, all created through the API by the steps above (counted from the "
+                        + "API's answers).", created)
+                : String.format("%,d customers (counted from the API's answers), all created through the API: %,d by "
+                        + "the steps above, %,d more in "
+                        + "batches of %d over %d connections in %.0f s (%,.0f customers/s while the outbox relay "
+                        + "delivered their events), complete persons each.", created, beforeFill, filler, BATCH_SIZE,
+                        FILL_CLIENTS, loadSeconds, filler / loadSeconds));
+        line("");
+    }
+
+    /**
+     * The searches should not compete with the outbox relay still sending the creates' events: waits until
+     * profile-service's gauge {@code opencdp_outbox_pending} is 0, as long as the relay makes progress.
+     */
+    private void awaitOutboxDrained() throws IOException, InterruptedException {
+        long pending = outboxPending();
+        long lastProgress = System.nanoTime();
+        long nextReport = lastProgress;
+        while (pending > 0) {
+            if (System.nanoTime() >= nextReport) {
+                System.out.printf("[bench] waiting for the outbox: %,d events still to deliver%n", pending);
+                nextReport = System.nanoTime() + PROGRESS_EVERY.toNanos();
             }
-            try (PreparedStatement fill = c.prepareStatement("""
-                    WITH c AS (
-                        INSERT INTO customer (id, kind, version, profile, created_at, updated_at)
-                        SELECT gen_random_uuid(), 'PERSON', 0, ?, now(), now() FROM generate_series(1, ?)
-                        RETURNING id)
-                    INSERT INTO customer_search_term (term_kind, hash, customer_id)
-                    SELECT t.kind, decode(md5(random()::text || c.id::text || t.kind || t.n), 'hex'), c.id
-                      FROM c CROSS JOIN (VALUES ('NAME', 1), ('NAME', 2), ('EMAIL', 1), ('PHONE', 1), ('POSTCODE', 1))
-                                         AS t(kind, n)""")) {
-                for (long remaining = CUSTOMERS - created; remaining > 0; remaining -= FILL_CHUNK) {
-                    fill.setBytes(1, sampleProfile);
-                    fill.setInt(2, (int) Math.min(FILL_CHUNK, remaining));
-                    fill.executeUpdate();
-                }
+            Thread.sleep(1000);
+            long now = outboxPending();
+            if (now < pending) {
+                lastProgress = System.nanoTime();
+            } else if (System.nanoTime() - lastProgress > DRAIN.toNanos()) {
+                throw new IllegalStateException("the outbox delivered nothing for " + DRAIN.toMinutes() + " minutes");
             }
-            try (Statement s = c.createStatement()) {
-                s.execute("VACUUM ANALYZE customer");
-                s.execute("VACUUM ANALYZE customer_search_term");
-                // Write the fill out now rather than during the measurements.
-                s.execute("CHECKPOINT");
-            }
-            awaitOutboxDrained(c);
-            line("## Data set");
-            line("");
-            line(String.format("%,d customers (%,d created through the API, the rest filler rows), %,d blind-index "
-                    + "entries; filled in %.0f s.", count(c, "SELECT count(*) FROM customer"), created,
-                    count(c, "SELECT count(*) FROM customer_search_term"), (System.nanoTime() - begin) / 1e9));
-            line("");
+            pending = now;
         }
     }
 
-    /** The searches should not compete with the outbox relay still sending the creates' events. */
-    private static void awaitOutboxDrained(Connection c) throws SQLException, InterruptedException {
-        long deadline = System.nanoTime() + DRAIN.toNanos();
-        while (count(c, "SELECT count(*) FROM outbox_delivery WHERE delivered_at IS NULL") > 0) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the outbox did not drain within " + DRAIN.toMinutes() + " minutes");
-            }
-            Thread.sleep(1000);
+    /** Events not yet delivered to any subscriber, from profile-service's metrics. */
+    private long outboxPending() throws IOException, InterruptedException {
+        HttpResponse<String> metrics = suite.http().send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/metrics"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        List<Long> gauges = metrics.body().lines().filter(l -> l.startsWith("opencdp_outbox_pending{"))
+                .map(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).toList();
+        if (metrics.statusCode() != 200 || gauges.isEmpty()) {
+            throw new IllegalStateException("profile-service's /q/metrics has no opencdp_outbox_pending (HTTP "
+                    + metrics.statusCode() + ")");
         }
+        return gauges.stream().mapToLong(Long::longValue).sum();
     }
 
     private void search() throws Exception {
@@ -186,40 +211,19 @@ final class ProfileBench {
         line("");
     }
 
-    private void post(int i) throws IOException, InterruptedException {
+    private void post(String person) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/customers"))
                 .header("Authorization", "Bearer " + token())
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(person(i))).build();
-        HttpResponse<Void> response = suite.http().send(request, HttpResponse.BodyHandlers.discarding());
+                .POST(HttpRequest.BodyPublishers.ofString(person)).build();
+        HttpResponse<String> response = suite.http().send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {
-            throw new IllegalStateException("create of customer " + i + " answered " + response.statusCode());
+            throw new IllegalStateException("a create answered " + response.statusCode() + ": " + response.body());
         }
-    }
-
-    /** Matches bench/wrk/search-customer.lua: customer.i@example.de, 0151 (10,000,000 + i). */
-    private static String person(int i) {
-        return """
-                {"type":"PERSON","salutation":"%s","givenName":"Kunde","familyName":"Nummer %d","birthDate":"%d-%02d-%02d",
-                 "gender":"%s","language":"de",
-                 "addresses":[{"type":"HOME","street":"Hauptstraße %d","postcode":"%05d","city":"Köln","country":"DE"}],
-                 "emails":[{"address":"customer.%d@example.de","primary":true}],
-                 "phones":[{"number":"0151 %d","type":"MOBILE","primary":true}],
-                 "preferredPaymentMethod":{"type":"CREDIT_CARD","maskedReference":"**** **** **** %04d"},
-                 "interests":["outdoor","dogs"],"acquisitionSource":"ONLINE_SHOP"}"""
-                .formatted(i % 2 == 0 ? "MS" : "MR", i, 1950 + i % 55, 1 + i % 12, 1 + i % 28,
-                        i % 2 == 0 ? "FEMALE" : "MALE", 1 + i % 200, 10000 + i % 89999, i, 10_000_000 + i, i % 10000);
     }
 
     private String token() {
         return suite.token(DemoUser.SALES);
-    }
-
-    private static long count(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     private void line(String text) {

@@ -48,8 +48,8 @@ import org.opencdp.localstack.Service;
  * The customer master data as its users meet it, with real logins and through the Java client generated from
  * profile-service's OpenAPI document (module clients), as an integration team would use it: sales creates a person
  * and a company with a contact and finds them again; an edit from a stale copy is refused; marketing does not see
- * the payment method; the dpo sees every access; behaviour-service learns the segment attributes through the outbox
- * and forgets them when the customer is deleted.
+ * the payment method; the analyst and the dpo read no single customer, and the dpo sees every access;
+ * behaviour-service learns the segment attributes through the outbox and forgets them when the customer is deleted.
  */
 @WithLocalSuite
 class CustomerJourneyTest {
@@ -121,6 +121,9 @@ class CustomerJourneyTest {
         ApiException forbidden = catchThrowableOfType(ApiException.class,
                 () -> customers(DemoUser.DPO).getCustomer(id));
         assertThat(forbidden.getCode()).isEqualTo(403);
+        ApiException forbiddenToAnalyst = catchThrowableOfType(ApiException.class,
+                () -> customers(DemoUser.ANALYST).getCustomer(id));
+        assertThat(forbiddenToAnalyst.getCode()).isEqualTo(403);
 
         AuditTrailPage trail = new AuditTrailApi(client(DemoUser.DPO)).getAuditTrail(UUID.fromString(id), null, null);
         assertThat(trail.getChainIntact()).isTrue();
@@ -134,7 +137,7 @@ class CustomerJourneyTest {
     void behaviourServiceLearnsTheSegmentAttributesThroughTheOutboxAndForgetsThemOnDeletion() throws ApiException {
         CustomersApi sales = customers(DemoUser.SALES);
         String id = sales.createCustomer(new CustomerInput(person("0171 " + randomDigits(7)))).getId().toString();
-        String retention = suite.keycloak().serviceToken(Service.RETENTION);
+        String retention = suite.keycloak().serviceToken(Service.RETENTION, Service.BEHAVIOUR);
 
         await().atMost(OUTBOX_DELIVERY).untilAsserted(() -> given().auth().oauth2(retention)
                 .when().get(suite.url(Service.BEHAVIOUR) + "/api/v1/subject-rights/" + id)

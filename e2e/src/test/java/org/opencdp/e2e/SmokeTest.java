@@ -2,9 +2,9 @@ package org.opencdp.e2e;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.opencdp.localstack.DemoShop;
 import org.opencdp.localstack.DemoUser;
 import org.opencdp.localstack.Service;
 
@@ -25,7 +26,8 @@ import io.restassured.specification.RequestSpecification;
 /**
  * The suite as `make run` starts it: every demo login works at Keycloak, every service accepts its tokens and sees
  * its role, only the dpo reads the audit trail, nobody gets in without a token, and the service accounts are
- * recognised as services.
+ * recognised as services where they may call and refused where they may not: a token is accepted only by the
+ * service it is meant for (its audience).
  */
 @WithLocalSuite
 class SmokeTest {
@@ -49,6 +51,8 @@ class SmokeTest {
         assertThat(claims.getString("preferred_username")).isEqualTo(user.username());
         assertThat(claims.getString("azp")).isEqualTo(Keycloak.FRONTEND_CLIENT);
         assertThat(claims.getList("realm_access.roles", String.class)).containsExactly(user.role());
+        assertThat(claims.getList("aud", String.class)).as("a frontend token is meant for every service")
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(Service.values()).map(Service::serviceName).toList());
     }
 
     @ParameterizedTest(name = "{1} knows {0} by name and role")
@@ -75,15 +79,58 @@ class SmokeTest {
         get(service, "/api/v1/audit/subjects/" + UUID.randomUUID(), null, 401, "without a token");
     }
 
-    @ParameterizedTest(name = "{1} recognises the service account of {0} as a service")
-    @MethodSource("everyServiceAccountAtEveryService")
-    void everyServiceAcceptsTheServiceAccountsAsServices(Service account, Service service) {
-        JsonPath me = get(service, "/api/v1/me", keycloak.serviceToken(account), 200,
+    @ParameterizedTest(name = "{1} recognises the service account of {0} as a service, with a token meant for {1}")
+    @MethodSource("everyServiceAccountAndTheServicesItCalls")
+    void eachServiceAccountReachesTheServicesItCallsWithATokenMeantForThem(Service account, Service service) {
+        JsonPath me = get(service, "/api/v1/me", keycloak.serviceToken(account, service), 200,
                 "as the service account of " + account.serviceName()).jsonPath();
 
         assertThat(me.getString("kind")).isEqualTo("SERVICE");
         assertThat(me.getString("name")).isEqualTo(account.serviceName());
         assertThat(me.getList("roles", String.class)).containsExactly(account.serviceAccountRole());
+    }
+
+    @ParameterizedTest(name = "the realm gives the service account of {0} no token for {1}, which it does not call")
+    @MethodSource("everyServiceAccountAndTheServicesItDoesNotCall")
+    void aServiceAccountGetsNoTokenForAServiceItDoesNotCall(Service account, Service service) {
+        keycloak.clientCredentials(account.serviceName(), account.localClientSecret(), service.serviceName())
+                .then().statusCode(400).body("error", equalTo("invalid_scope"));
+    }
+
+    @ParameterizedTest(name = "{0} refuses profile-service's token meant for behaviour-service")
+    @EnumSource(value = Service.class, names = "BEHAVIOUR", mode = EnumSource.Mode.EXCLUDE)
+    void aServiceAccountTokenMeantForBehaviourServiceIsRefusedByEveryOtherService(Service service) {
+        String forBehaviour = keycloak.serviceToken(Service.PROFILE, Service.BEHAVIOUR);
+
+        get(Service.BEHAVIOUR, "/api/v1/me", forBehaviour, 200, "with a token meant for it");
+        get(service, "/api/v1/me", forBehaviour, 401, "with a token meant for behaviour-service");
+    }
+
+    @ParameterizedTest(name = "{0} refuses a service account token that names no audience")
+    @EnumSource(Service.class)
+    void aServiceAccountTokenWithoutAudienceIsRefusedEverywhere(Service service) {
+        String noAudience = keycloak.clientCredentials(Service.RETENTION.serviceName(),
+                Service.RETENTION.localClientSecret(), null).then().statusCode(200).extract().path("access_token");
+
+        assertThat(Keycloak.claims(noAudience).getString("aud")).isNull();
+        get(service, "/api/v1/me", noAudience, 401, "with a token meant for no service");
+    }
+
+    @ParameterizedTest(name = "the demo shop reaches {0} as a service with svc-shop")
+    @MethodSource("theServicesAShopCalls")
+    void theDemoShopReachesTheServicesAShopCalls(Service service) {
+        JsonPath me = get(service, "/api/v1/me", keycloak.shopToken(service), 200, "as the demo shop").jsonPath();
+
+        assertThat(me.getString("kind")).isEqualTo("SERVICE");
+        assertThat(me.getString("name")).isEqualTo(DemoShop.CLIENT_ID);
+        assertThat(me.getList("roles", String.class)).containsExactly(DemoShop.ROLE);
+    }
+
+    @ParameterizedTest(name = "the realm gives the demo shop no token for {0}")
+    @MethodSource("theServicesAShopDoesNotCall")
+    void theDemoShopGetsNoTokenForTheOtherServices(Service service) {
+        keycloak.clientCredentials(DemoShop.CLIENT_ID, DemoShop.SECRET, service.serviceName())
+                .then().statusCode(400).body("error", equalTo("invalid_scope"));
     }
 
     static Stream<Arguments> everyUserAtEveryService() {
@@ -96,9 +143,22 @@ class SmokeTest {
                 .map(args -> Arguments.of(args[0], args[1], args[0] == DemoUser.DPO ? 200 : 403));
     }
 
-    static Stream<Arguments> everyServiceAccountAtEveryService() {
-        List<Service> services = List.of(Service.values());
-        return services.stream().flatMap(account -> services.stream().map(service -> Arguments.of(account, service)));
+    static Stream<Arguments> everyServiceAccountAndTheServicesItCalls() {
+        return Arrays.stream(Service.values())
+                .flatMap(account -> account.calls().stream().map(service -> Arguments.of(account, service)));
+    }
+
+    static Stream<Arguments> everyServiceAccountAndTheServicesItDoesNotCall() {
+        return Arrays.stream(Service.values()).flatMap(account -> Arrays.stream(Service.values())
+                .filter(service -> !account.calls().contains(service)).map(service -> Arguments.of(account, service)));
+    }
+
+    static Stream<Service> theServicesAShopCalls() {
+        return DemoShop.calls().stream();
+    }
+
+    static Stream<Service> theServicesAShopDoesNotCall() {
+        return Arrays.stream(Service.values()).filter(service -> !DemoShop.calls().contains(service));
     }
 
     /** GET with a bearer token (or none); a wrong status fails with a sentence naming the call. */

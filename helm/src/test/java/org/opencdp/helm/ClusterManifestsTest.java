@@ -7,6 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +24,8 @@ class ClusterManifestsTest {
 
     private static List<JsonNode> all() throws IOException {
         List<JsonNode> documents = new ArrayList<>();
-        for (String file : List.of("namespace.yaml", "postgres/clusters.yaml", "keycloak/keycloak.yaml")) {
+        for (String file : List.of("namespace.yaml", "tls/issuers.yaml", "postgres/clusters.yaml", "keycloak/keycloak.yaml",
+                "network-policies.yaml")) {
             documents.addAll(Manifests.parse(Files.readString(K8S.resolve(file))));
         }
         return documents;
@@ -58,5 +63,145 @@ class ClusterManifestsTest {
                 .isEqualTo("restricted");
         documents.stream().filter(d -> !"Namespace".equals(d.path("kind").asText()))
                 .forEach(d -> assertThat(d.path("metadata").path("namespace").asText()).isEqualTo("opencdp"));
+    }
+
+    @Test
+    void keycloakSetsEveryPlaceholderOfTheRealmAndTakesEachClientSecretFromTheSecretItsServiceReads() throws IOException {
+        // Keycloak keeps a placeholder it has no variable for as the literal value: that text would become a secret.
+        Set<String> placeholders = new TreeSet<>();
+        String realm = Files.readString(K8S.resolve("keycloak/cdp-realm.json"));
+        Matcher placeholder = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)").matcher(realm);
+        while (placeholder.find()) {
+            placeholders.add(placeholder.group(1));
+        }
+        JsonNode keycloak = Manifests.ofKind(all(), "Deployment").stream()
+                .filter(d -> d.path("metadata").path("name").asText().equals("keycloak")).findFirst().orElseThrow();
+        JsonNode env = keycloak.path("spec").path("template").path("spec").path("containers").get(0).path("env");
+        JsonNode values = Manifests.parse(Files.readString(Manifests.repoRoot().resolve("helm/opencdp/values.yaml"))).get(0);
+        String settings = Manifests.parse(Files.readString(K8S.resolve("kustomization.yaml"))).get(0)
+                .path("configMapGenerator").toString();
+
+        assertThat(placeholders).contains("CDP_FRONTEND_URL", "PROFILE_SERVICE_CLIENT_SECRET");
+        for (String name : placeholders) {
+            JsonNode variable = null;
+            for (JsonNode candidate : env) {
+                if (candidate.path("name").asText().equals(name)) {
+                    variable = candidate;
+                }
+            }
+            assertThat(variable).as("Keycloak's variable %s", name).isNotNull();
+            assertThat(variable.has("value")).as("%s is not written into the manifest", name).isFalse();
+            JsonNode from = variable.path("valueFrom").path(name.endsWith("_CLIENT_SECRET") ? "secretKeyRef" : "configMapKeyRef");
+            assertThat(from.path("optional").asBoolean()).as("%s is required", name).isFalse();
+            if (name.endsWith("_CLIENT_SECRET")) {
+                String service = name.replace("_CLIENT_SECRET", "").toLowerCase().replace('_', '-');
+                assertThat(from.path("name").asText()).as("Secret of %s", name)
+                        .isEqualTo(values.path(service).path("secretName").asText());
+                assertThat(from.path("key").asText()).isEqualTo("oidc-client-secret");
+            } else {
+                assertThat(from.path("name").asText()).isEqualTo("keycloak-settings");
+                assertThat(settings).as("keycloak-settings").contains("\"" + from.path("key").asText() + "=");
+            }
+        }
+    }
+
+    @Test
+    void everyDatabaseRefusesConnectionsWithoutTls() throws IOException {
+        List<JsonNode> clusters = Manifests.ofKind(all(), "Cluster");
+        assertThat(clusters).hasSizeGreaterThanOrEqualTo(6);
+        for (JsonNode cluster : clusters) {
+            assertThat(cluster.path("spec").path("postgresql").path("pg_hba")).extracting(JsonNode::asText)
+                    .as(cluster.path("metadata").path("name").asText())
+                    .contains("hostnossl all all 0.0.0.0/0 reject", "hostnossl all all ::/0 reject");
+        }
+    }
+
+    @Test
+    void everyDatabaseAcceptsOnlyItsOwnServiceItsInstancesAndTheOperator() throws IOException {
+        List<JsonNode> documents = all();
+        List<JsonNode> policies = Manifests.ofKind(documents, "NetworkPolicy");
+        for (JsonNode cluster : Manifests.ofKind(documents, "Cluster")) {
+            String name = cluster.path("metadata").path("name").asText();
+            String owner = name.equals("keycloak-db") ? "keycloak" : name.replaceAll("-(db|keys)$", "") + "-service";
+            JsonNode policy = policies.stream().filter(p -> selectedClusters(p.path("spec").path("podSelector")).contains(name))
+                    .findFirst().orElseThrow(() -> new AssertionError("no network policy selects " + name));
+            List<String> peersOn5432 = new ArrayList<>();
+            for (JsonNode rule : policy.path("spec").path("ingress")) {
+                if (!rule.path("ports").toString().contains("5432")) {
+                    continue;
+                }
+                for (JsonNode peer : rule.path("from")) {
+                    String app = peer.path("podSelector").path("matchLabels").path("app.kubernetes.io/name").asText();
+                    String namespace = peer.path("namespaceSelector").path("matchLabels").path("kubernetes.io/metadata.name").asText();
+                    List<String> instances = selectedClusters(peer.path("podSelector"));
+                    if (!app.isEmpty()) {
+                        peersOn5432.add("app:" + app);
+                    } else if (!namespace.isEmpty()) {
+                        peersOn5432.add("namespace:" + namespace);
+                    } else {
+                        assertThat(instances).as(name + ": a peer that is neither the service nor its own instances").contains(name);
+                        peersOn5432.add("instances");
+                    }
+                }
+            }
+            assertThat(peersOn5432).as(name).containsExactlyInAnyOrder("app:" + owner, "instances", "namespace:cnpg-system");
+        }
+    }
+
+    @Test
+    void theNamespaceAdmitsNothingThatNoPolicyAllows() throws IOException {
+        JsonNode deny = Manifests.ofKind(all(), "NetworkPolicy").stream()
+                .filter(p -> p.path("metadata").path("name").asText().equals("default-deny-ingress")).findFirst().orElseThrow();
+        assertThat(deny.path("spec").path("podSelector").isEmpty()).isTrue();
+        assertThat(deny.path("spec").path("policyTypes").toString()).contains("Ingress");
+        assertThat(deny.path("spec").path("ingress").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void keycloakAdmitsTheServicesAndTheIngressOnHttpsAndReachesOnlyDnsAndItsDatabase() throws IOException {
+        JsonNode policy = Manifests.ofKind(all(), "NetworkPolicy").stream()
+                .filter(p -> p.path("metadata").path("name").asText().equals("keycloak")).findFirst().orElseThrow().path("spec");
+        assertThat(policy.path("policyTypes").toString()).contains("Ingress", "Egress");
+        for (JsonNode rule : policy.path("ingress")) {
+            assertThat(rule.path("ports").get(0).path("port").asInt()).isEqualTo(8443);
+        }
+        assertThat(policy.path("ingress").toString()).contains("\"app.kubernetes.io/component\":\"api\"", "ingress-nginx");
+        List<String> egress = new ArrayList<>();
+        policy.path("egress").forEach(rule -> rule.path("to").forEach(peer -> egress.add(peer.path("podSelector").path("matchLabels").toString())));
+        assertThat(egress).containsExactlyInAnyOrder("{\"k8s-app\":\"kube-dns\"}", "{\"cnpg.io/cluster\":\"keycloak-db\"}");
+    }
+
+    @Test
+    void keycloakServesHttpsOnlyWithACertificateForTheAddressTheChartUses() throws IOException {
+        List<JsonNode> documents = all();
+        JsonNode keycloak = Manifests.ofKind(documents, "Deployment").get(0);
+        String args = keycloak.path("spec").path("template").path("spec").path("containers").get(0).path("args").toString();
+        assertThat(args).contains("--http-enabled=false", "--https-port=8443", "--hostname-backchannel-dynamic=true");
+        assertThat(Manifests.env(keycloak, "KC_DB_URL")).contains("sslmode=verify-full");
+
+        JsonNode values = Manifests.parse(Files.readString(Manifests.chart().resolve("values.yaml"))).get(0).path("global");
+        assertThat(values.path("oidc").path("url").asText()).isEqualTo("https://keycloak:8443/realms/cdp");
+        JsonNode certificate = Manifests.ofKind(documents, "Certificate").stream()
+                .filter(c -> c.path("metadata").path("name").asText().equals("keycloak-tls")).findFirst().orElseThrow();
+        assertThat(certificate.path("spec").path("dnsNames").toString()).contains("\"keycloak\"");
+        // The issuer the chart asks for the services' certificates is the one k8s/ sets up, and it signs Keycloak's too.
+        String issuer = values.path("tls").path("issuerRef").path("name").asText();
+        assertThat(certificate.path("spec").path("issuerRef").path("name").asText()).isEqualTo(issuer);
+        assertThat(Manifests.ofKind(documents, "Issuer")).extracting(i -> i.path("metadata").path("name").asText()).contains(issuer);
+    }
+
+    /** The cluster names a podSelector picks by CloudNativePG's cnpg.io/cluster label. */
+    private static List<String> selectedClusters(JsonNode podSelector) {
+        List<String> names = new ArrayList<>();
+        String label = podSelector.path("matchLabels").path("cnpg.io/cluster").asText();
+        if (!label.isEmpty()) {
+            names.add(label);
+        }
+        for (JsonNode expression : podSelector.path("matchExpressions")) {
+            if (expression.path("key").asText().equals("cnpg.io/cluster") && expression.path("operator").asText().equals("In")) {
+                expression.path("values").forEach(v -> names.add(v.asText()));
+            }
+        }
+        return names;
     }
 }

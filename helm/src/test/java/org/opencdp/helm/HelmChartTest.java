@@ -46,6 +46,9 @@ class HelmChartTest {
                     .extracting(d -> d.path("metadata").path("name").asText())
                     .containsExactlyInAnyOrderElementsOf(SERVICES);
         }
+        assertThat(Manifests.ofKind(rendered, "Certificate"))
+                .extracting(d -> d.path("metadata").path("name").asText())
+                .containsExactlyInAnyOrderElementsOf(SERVICES.stream().map(s -> s + "-tls").toList());
         assertThat(Manifests.ofKind(rendered, "ServiceMonitor")).isEmpty();
     }
 
@@ -88,7 +91,7 @@ class HelmChartTest {
     void servicesFindEachOtherAndTheRealm() {
         JsonNode env = Manifests.ofKind(rendered, "Deployment").get(0).path("spec").path("template").path("spec")
                 .path("containers").get(0).path("env");
-        assertThat(env.toString()).contains("OPENCDP_PROFILE_URL", "http://profile-service:8080", "OPENCDP_OIDC_URL");
+        assertThat(env.toString()).contains("OPENCDP_PROFILE_URL", "https://profile-service:8443", "OPENCDP_OIDC_URL");
     }
 
     @Test
@@ -109,7 +112,10 @@ class HelmChartTest {
                 .set("consent-service.enabled", "false")
                 .call());
         assertThat(Manifests.ofKind(docs, "ServiceMonitor")).singleElement()
-                .satisfies(m -> assertThat(m.path("spec").path("endpoints").get(0).path("path").asText()).isEqualTo("/q/metrics"));
+                .satisfies(m -> {
+                    assertThat(m.path("spec").path("endpoints").get(0).path("path").asText()).isEqualTo("/q/metrics");
+                    assertThat(m.path("spec").path("endpoints").get(0).path("port").asText()).isEqualTo("management");
+                });
         JsonNode profile = Manifests.ofKind(docs, "Deployment").stream()
                 .filter(d -> d.path("metadata").path("name").asText().equals("profile-service")).findFirst().orElseThrow();
         assertThat(profile.path("spec").path("replicas").asInt()).isEqualTo(3);

@@ -3,13 +3,10 @@ package org.opencdp.retention;
 import java.util.UUID;
 
 import org.opencdp.subjectrights.testkit.SubjectRightsContractTest;
-import org.opencdp.testsupport.PostgresTestResource;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(PostgresTestResource.class)
 class RetentionSubjectRightsTest extends SubjectRightsContractTest {
 
     @Override

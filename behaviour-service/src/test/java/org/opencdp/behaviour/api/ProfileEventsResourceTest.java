@@ -17,6 +17,7 @@ import org.opencdp.events.profile.CustomerDeleted;
 import org.opencdp.events.profile.ProfileChanged;
 import org.opencdp.testsupport.TestDatabase;
 import org.opencdp.testsupport.TestTokens;
+import org.opencdp.testsupport.WithPostgres;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -25,6 +26,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 @QuarkusTest
+@WithPostgres
 public class ProfileEventsResourceTest {
 
     /** A profile.changed event of a person, as profile-service's relay delivers it. */

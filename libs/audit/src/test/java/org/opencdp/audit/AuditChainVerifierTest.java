@@ -17,10 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.opencdp.caller.Caller;
 import org.opencdp.testsupport.TestDatabase;
 import org.opencdp.testsupport.TestTokens;
+import org.opencdp.testsupport.WithPostgres;
 
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
+@WithPostgres
 class AuditChainVerifierTest {
 
     @Inject

@@ -20,11 +20,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.opencdp.caller.Caller;
 import org.opencdp.testsupport.TestTokens;
+import org.opencdp.testsupport.WithPostgres;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
+@WithPostgres
 class AuditResourceTest {
 
     private static final String TRAIL = "/api/v1/audit/subjects/";

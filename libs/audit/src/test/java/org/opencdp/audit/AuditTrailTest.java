@@ -26,17 +26,16 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.opencdp.caller.Caller;
-import org.opencdp.testsupport.PostgresTestResource;
 import org.opencdp.testsupport.TestDatabase;
 import org.opencdp.testsupport.TestTokens;
+import org.opencdp.testsupport.WithPostgres;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
-@QuarkusTestResource(PostgresTestResource.class)
+@WithPostgres
 class AuditTrailTest {
 
     private static final String NAME = "Erika Mustermann";

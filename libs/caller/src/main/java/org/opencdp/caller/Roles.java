@@ -2,8 +2,9 @@ package org.opencdp.caller;
 
 /**
  * The realm roles of the Keycloak realm (k8s/keycloak/cdp-realm.json). People hold department roles; each
- * service's client-credentials account holds one {@code svc-*} role, and an endpoint names the service roles
- * that may call it, so each service account reaches only the calls it needs.
+ * service's client-credentials account holds one {@code svc-*} role, and so does each shop system's
+ * ({@code svc-shop}); an endpoint names the service roles that may call it, so each service account reaches only
+ * the calls it needs.
  */
 public final class Roles {
 
@@ -13,7 +14,7 @@ public final class Roles {
     public static final String SERVICE = "service";
     /** Segments, reports, recommendations; profiles only for purposes with consent; no payment data. */
     public static final String MARKETING = "marketing";
-    /** Aggregated reports only, no direct identifiers. */
+    /** Aggregated reports only: no single customer, no direct identifiers. */
     public static final String ANALYST = "analyst";
     /** Data protection officer: subject requests, retention policies, purpose catalog, audit trail. */
     public static final String DPO = "dpo";
@@ -25,6 +26,11 @@ public final class Roles {
     public static final String SVC_TRACKING = "svc-tracking";
     public static final String SVC_CONSENT = "svc-consent";
     public static final String SVC_RETENTION = "svc-retention";
+    /**
+     * A shop system (one confidential client per shop, created by the operator): imports orders, posts server-side
+     * tracking events and web-form consents.
+     */
+    public static final String SVC_SHOP = "svc-shop";
 
     private Roles() {
     }

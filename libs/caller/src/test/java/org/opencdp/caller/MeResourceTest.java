@@ -34,6 +34,29 @@ class MeResourceTest {
     }
 
     @Test
+    void aShopSystemIsAServiceNamedByItsClientId() {
+        given().auth().oauth2(TestTokens.shop("shop-backend"))
+                .when().get("/api/v1/me")
+                .then().statusCode(200)
+                .body("name", equalTo("shop-backend"))
+                .body("kind", equalTo("SERVICE"))
+                .body("roles", contains("svc-shop"));
+    }
+
+    @Test
+    void aTokenMeantForAnotherServiceGets401AsAProblem() {
+        given().auth().oauth2(TestTokens.forRole("sales", "profile-service"))
+                .when().get("/api/v1/me")
+                .then().statusCode(401)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:opencdp:problem:unauthorized"));
+        given().auth().oauth2(TestTokens.serviceAccount("retention-service", "behaviour-service"))
+                .when().get("/api/v1/me")
+                .then().statusCode(401)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void noTokenGets401AsAProblemWithTheBearerChallenge() {
         given().when().get("/api/v1/me")
                 .then().statusCode(401)

@@ -3,6 +3,7 @@ package org.opencdp.outbox;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -61,5 +62,12 @@ public interface OutboxConfig {
 
         /** The event types it receives, e.g. {@code profile.changed,customer.deleted}. */
         List<String> eventTypes();
+
+        /**
+         * The audience of the subscriber's tokens (the client id of the receiving service), for which the relay asks
+         * the realm for its token. Default: the subscriber's name followed by {@code -service}, e.g. behaviour-service
+         * ({@code ServiceTokens.audienceOf}).
+         */
+        Optional<String> audience();
     }
 }

@@ -25,7 +25,8 @@ import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 
 /**
  * Sends the outbox to the subscribers: every {@code opencdp.outbox.relay-interval}, for each subscriber, due
- * events in batches as a POSTed JSON array of {@link EventEnvelope}s with this service's client-credentials token.
+ * events in batches as a POSTed JSON array of {@link EventEnvelope}s with this service's client-credentials token
+ * for the subscriber's audience.
  * A 2xx answer marks the batch delivered; anything else (an error status, a timeout, no token from the realm)
  * counts as a failed attempt and the batch is retried after a backoff, so nothing is lost while a subscriber is
  * down. Subscribers must therefore be idempotent ({@link Inbox}).
@@ -90,7 +91,7 @@ public class OutboxRelay {
         if (batch.isEmpty()) {
             return 0;
         }
-        String failure = send(subscriber.url(), batch);
+        String failure = send(subscriber.url(), subscriber.audience().orElse(ServiceTokens.audienceOf(name)), batch);
         if (failure == null) {
             queue.delivered(name, batch);
             metrics.counter("opencdp.outbox.delivered", "subscriber", name).increment(batch.size());
@@ -107,12 +108,12 @@ public class OutboxRelay {
      * Null on success, else what went wrong as an HTTP status or an exception class: never a response body or an
      * exception message, which may echo the payload.
      */
-    private String send(String url, List<EventEnvelope> batch) {
+    private String send(String url, String audience, List<EventEnvelope> batch) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                     .timeout(config.requestTimeout())
                     .header("Content-Type", "application/json")
-                    .header("Authorization", "Bearer " + tokens.accessToken())
+                    .header("Authorization", "Bearer " + tokens.accessToken(audience))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(batch)))
                     .build();
             int status = http().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();

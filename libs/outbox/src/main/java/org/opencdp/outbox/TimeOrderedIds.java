@@ -15,6 +15,10 @@ public final class TimeOrderedIds {
     private TimeOrderedIds() {
     }
 
+    /**
+     * Reads the system clock, not the service's injectable {@code Clock}, on purpose: the relay delivers in id
+     * order, so ids must follow the real order of creation even while a test has fixed the service's clock.
+     */
     public static UUID next() {
         return at(System.currentTimeMillis());
     }

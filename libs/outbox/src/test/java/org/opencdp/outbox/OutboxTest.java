@@ -23,18 +23,18 @@ import jakarta.transaction.TransactionalException;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.opencdp.testsupport.PostgresTestResource;
 import org.opencdp.testsupport.TestDatabase;
 import org.opencdp.testsupport.TestTokens;
+import org.opencdp.testsupport.WithPostgres;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
-@QuarkusTestResource(PostgresTestResource.class)
-@QuarkusTestResource(SelfSubscriptionTestResource.class)
+@WithPostgres
+@WithTestResource(SelfSubscriptionTestResource.class)
 class OutboxTest {
 
     private static final Duration DELIVERY = Duration.ofSeconds(15);

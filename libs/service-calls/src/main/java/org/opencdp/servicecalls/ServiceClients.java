@@ -19,7 +19,8 @@ import io.smallrye.faulttolerance.api.Guard;
 
 /**
  * The one way a service calls another: a REST client for the target's base URL
- * ({@code opencdp.services.<name>.url}) that carries this service's client-credentials token, with connect and
+ * ({@code opencdp.services.<name>.url}) that carries this service's client-credentials token for the target's
+ * audience ({@link ServiceTokens#audienceOf(String)}), with connect and
  * read timeouts, retries of transient failures and a circuit breaker per target service, so a service that is
  * down costs its callers little.
  *
@@ -37,7 +38,7 @@ public class ServiceClients {
     Config config;
 
     @Inject
-    ServiceTokenFilter tokenFilter;
+    ServiceTokens tokens;
 
     private final Map<String, Object> clients = new ConcurrentHashMap<>();
     private final Map<String, Guard> guards = new ConcurrentHashMap<>();
@@ -64,7 +65,7 @@ public class ServiceClients {
                 .baseUri(baseUri(service))
                 .connectTimeout(CONNECT_TIMEOUT_MS, TimeUnit.MILLISECONDS)
                 .readTimeout(READ_TIMEOUT_MS, TimeUnit.MILLISECONDS)
-                .register(tokenFilter)
+                .register(new ServiceTokenFilter(tokens, ServiceTokens.audienceOf(service)))
                 .build(api));
     }
 

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 
 import org.opencdp.caller.Roles;
+import org.opencdp.ratelimits.BulkRead;
 import org.opencdp.requestparameters.RequestParameters;
 
 /** The contract's server side, the same in every service. Only retention-service may exercise it. */
@@ -20,6 +21,7 @@ public class SubjectRightsResource implements SubjectRightsApi {
 
     @Override
     @RolesAllowed(Roles.SVC_RETENTION)
+    @BulkRead("subject-export")
     public SubjectDataExport export(String subjectId) {
         return rights.export(RequestParameters.uuid("subjectId", subjectId));
     }

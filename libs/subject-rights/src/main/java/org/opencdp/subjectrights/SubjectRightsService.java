@@ -1,5 +1,6 @@
 package org.opencdp.subjectrights;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,6 +40,9 @@ public class SubjectRightsService {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    Clock clock;
+
     @ConfigProperty(name = "quarkus.application.name")
     String service;
 
@@ -50,7 +54,7 @@ public class SubjectRightsService {
     public SubjectDataExport export(UUID subjectId) {
         List<CategoryExport> categories = handler.export(subjectId);
         audit.record(subjectId, "subject.export", "GDPR Art. 15/20 access request");
-        return new SubjectDataExport(service, subjectId, Instant.now(), restrictions.isRestricted(subjectId), categories);
+        return new SubjectDataExport(service, subjectId, Instant.now(clock), restrictions.isRestricted(subjectId), categories);
     }
 
     @Transactional
@@ -98,7 +102,7 @@ public class SubjectRightsService {
 
     private SubjectRightsReport report(UUID subjectId, UUID requestId, SubjectRightsAction action,
             List<CategoryOutcome> outcomes) {
-        return new SubjectRightsReport(service, subjectId, requestId, action, Instant.now(),
+        return new SubjectRightsReport(service, subjectId, requestId, action, Instant.now(clock),
                 restrictions.isRestricted(subjectId), List.copyOf(outcomes));
     }
 }

@@ -1,29 +1,41 @@
 package org.opencdp.testsupport;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.opencdp.localstack.PostgresCluster;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.common.QuarkusTestResourceConfigurableLifecycleManager;
 
 /**
- * Gives a module's {@code @QuarkusTest}s a real PostgreSQL of their own: a throwaway cluster (started as the
- * postgres user when the tests run as root) with one database, removed when the tests end, whether they pass or
- * fail. A JVM killed before it could clean up leaves a cluster that the next test run removes.
- *
- * <p>Register it once per module: {@code @QuarkusTestResource(PostgresTestResource.class)} on any test class.
+ * Gives the {@code @QuarkusTest}s annotated {@link WithPostgres} a real PostgreSQL of their own: a throwaway cluster
+ * (started as the postgres user when the tests run as root) with one database, removed when their application
+ * stops, whether the tests pass or fail. A JVM killed before it could clean up leaves a cluster that the next test
+ * run removes.
  */
-public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
+public class PostgresTestResource implements QuarkusTestResourceConfigurableLifecycleManager<WithPostgres> {
 
     static final String DATABASE = "opencdp_test";
     private static PostgresCluster cluster;
+    private String startingFrom = "";
 
     /** The running test cluster, for tests that look straight into the database. */
     public static synchronized PostgresCluster cluster() {
         if (cluster == null) {
-            throw new IllegalStateException("no test cluster runs: register PostgresTestResource with @QuarkusTestResource");
+            throw new IllegalStateException("no test cluster runs: annotate the test class with @WithPostgres");
         }
         return cluster;
+    }
+
+    @Override
+    public void init(WithPostgres annotation) {
+        startingFrom = annotation.startingFrom();
     }
 
     @Override
@@ -33,6 +45,9 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
         // Safety net for a JVM that ends without Quarkus calling stop().
         PostgresCluster started = cluster;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> destroyQuietly(started), "test-postgres-cleanup"));
+        if (!startingFrom.isEmpty()) {
+            restore(startingFrom);
+        }
         return Map.of(
                 "quarkus.datasource.jdbc.url", cluster.jdbcUrl(DATABASE),
                 "quarkus.datasource.username", PostgresCluster.SUPERUSER,
@@ -44,6 +59,23 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
         if (cluster != null) {
             destroyQuietly(cluster);
             cluster = null;
+        }
+    }
+
+    /** Runs a plain pg_dump script; psql's own commands (lines starting with a backslash) are not SQL and skipped. */
+    private static void restore(String dump) {
+        try (InputStream in = PostgresTestResource.class.getClassLoader().getResourceAsStream(dump)) {
+            if (in == null) {
+                throw new IllegalStateException("no dump " + dump + " on the test classpath");
+            }
+            String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.startsWith("\\"))
+                    .collect(Collectors.joining("\n"));
+            try (Connection c = cluster.connect(DATABASE); Statement statement = c.createStatement()) {
+                statement.execute(sql);
+            }
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("could not restore " + dump, e);
         }
     }
 

@@ -11,27 +11,53 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.http.TestHTTPResourceManager;
 import io.restassured.path.json.JsonPath;
 
 /**
- * What every OpenCDP service offers operators and frontend teams, checked the same way in each: health, metrics,
- * an OpenAPI document whose every operation has an operationId, security and its problem responses (added by
- * libs/openapi's ProblemResponsesFilter), the Swagger UI outside dev mode, and problem+json for unknown paths. A
- * service's test extends it and is annotated {@code @QuarkusTest}.
+ * What every OpenCDP service offers operators and frontend teams, checked the same way in each: health and metrics
+ * on the management port (not on the API port), the security headers, an OpenAPI document whose every operation has
+ * an operationId, security and its problem responses (added by libs/openapi's ProblemResponsesFilter), the Swagger UI
+ * outside dev mode, and problem+json for unknown paths. A service's test extends it and is annotated
+ * {@code @QuarkusTest}; it needs nothing else, not even another test in the service: every service has a database,
+ * so the class declares {@link WithPostgres} itself.
  */
+@WithPostgres
 public abstract class ServiceBaselineTest {
 
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch");
 
     @Test
-    void healthLivenessAndReadinessAreUp() {
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    void healthLivenessAndReadinessAreUpOnTheManagementPort() {
+        given().baseUri(managementUri()).when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().baseUri(managementUri()).when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
-    void metricsArePublishedForPrometheus() {
-        given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    void metricsArePublishedForPrometheusOnTheManagementPort() {
+        given().baseUri(managementUri()).when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("jvm_memory_used_bytes"));
+    }
+
+    /** Callers and other services reach the API port only: what operators watch is not served there. */
+    @Test
+    void theApiPortServesNeitherMetricsNorHealth() {
+        given().when().get("/q/metrics").then().statusCode(404);
+        given().when().get("/q/health/ready").then().statusCode(404);
+        given().when().get("/q/health").then().statusCode(404);
+    }
+
+    /** API answers carry personal data: no cache may keep them and no browser may sniff or frame them. */
+    @Test
+    void apiAnswersCarryTheSecurityHeaders() {
+        given().auth().oauth2(TestTokens.forRole("analyst")).when().get("/api/v1/me").then().statusCode(200)
+                .header("Cache-Control", "no-store")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-Frame-Options", "DENY")
+                .header("Referrer-Policy", "no-referrer");
+        given().when().get("/api/v1/me").then().statusCode(401)
+                .header("Cache-Control", "no-store")
+                .header("X-Content-Type-Options", "nosniff");
     }
 
     @Test
@@ -96,10 +122,26 @@ public abstract class ServiceBaselineTest {
                 .then().statusCode(404).contentType("application/problem+json");
     }
 
+    /**
+     * The management interface's base URL in this test run, e.g. {@code http://localhost:41234} (its port is chosen
+     * at random, like the API port's); paths below it start with {@code /q/}, as the Helm chart's probes name them.
+     */
+    protected static String managementUri() {
+        return java.net.URI.create(TestHTTPResourceManager.getManagementUri()).resolve("/").toString();
+    }
+
     @Test
     void theCallerEndpointNeedsAToken() {
         given().when().get("/api/v1/me").then().statusCode(401);
         given().auth().oauth2(TestTokens.forRole("analyst")).when().get("/api/v1/me").then().statusCode(200)
                 .body("roles[0]", equalTo("analyst"));
+    }
+
+    @Test
+    void aTokenMeantForAnotherServiceIsRefused() {
+        given().auth().oauth2(TestTokens.forRole("sales", "another-service")).when().get("/api/v1/me")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.serviceAccount("retention-service", "another-service"))
+                .when().get("/api/v1/me").then().statusCode(401).contentType("application/problem+json");
     }
 }

@@ -9,8 +9,8 @@ import org.opencdp.servicecalls.ServiceTokens;
 
 /**
  * In @QuarkusTests there is no realm to issue client-credentials tokens, so a service's own calls carry a test
- * token for its service account instead (same claims as Keycloak's). The real path through Keycloak is covered
- * by the e2e tests.
+ * token of its service account for the service called instead (same claims as Keycloak's). The real path through
+ * Keycloak is covered by the e2e tests.
  */
 @Alternative
 @Priority(1)
@@ -21,7 +21,7 @@ public class TestServiceTokens implements ServiceTokens {
     String service;
 
     @Override
-    public String accessToken() {
-        return TestTokens.serviceAccount(service);
+    public String accessToken(String audience) {
+        return TestTokens.serviceAccount(service, audience);
     }
 }

@@ -10,13 +10,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
 
 /**
  * Mints real signed access tokens shaped like Keycloak's: roles in {@code realm_access.roles}, the login in
- * {@code preferred_username}, the client in {@code azp}. The services verify them with the public key from
- * test-support's configuration, so tests exercise the production role rules.
+ * {@code preferred_username}, the client in {@code azp}, the service the token is meant for in {@code aud}. The
+ * services verify them with the public key from test-support's configuration, so tests exercise the production role
+ * and audience rules. A token is meant for the service under test (its {@code quarkus.application.name}) unless an
+ * audience is named.
  */
 public final class TestTokens {
 
@@ -31,9 +35,14 @@ public final class TestTokens {
         return user(role + ".user", role);
     }
 
+    /** A token for the demo user of the role meant for another service: {@code forRole("sales", "consent-service")}. */
+    public static String forRole(String role, String audience) {
+        return sign(role + ".user", "cdp-frontend", List.of(role), audience, Duration.ofMinutes(10));
+    }
+
     /** A token for the named user holding the given realm roles. */
     public static String user(String username, String... roles) {
-        return sign(username, "cdp-frontend", List.of(roles), Duration.ofMinutes(10));
+        return sign(username, "cdp-frontend", List.of(roles), serviceUnderTest(), Duration.ofMinutes(10));
     }
 
     /**
@@ -41,13 +50,27 @@ public final class TestTokens {
      * service's own realm role {@code svc-retention} as Keycloak's realm file grants it.
      */
     public static String serviceAccount(String clientId) {
+        return serviceAccount(clientId, serviceUnderTest());
+    }
+
+    /**
+     * A client-credentials token a service got for calling another service, e.g.
+     * {@code serviceAccount("profile-service", "behaviour-service")}.
+     */
+    public static String serviceAccount(String clientId, String audience) {
         String role = "svc-" + clientId.replace("-service", "");
-        return sign("service-account-" + clientId, clientId, List.of(role), Duration.ofMinutes(10));
+        return sign("service-account-" + clientId, clientId, List.of(role), audience, Duration.ofMinutes(10));
+    }
+
+    /** A client-credentials token of a shop system (role {@code svc-shop}), e.g. {@code shop("shop-backend")}. */
+    public static String shop(String clientId) {
+        return sign("service-account-" + clientId, clientId, List.of("svc-shop"), serviceUnderTest(),
+                Duration.ofMinutes(10));
     }
 
     /** A correctly signed token that expired a minute ago. */
     public static String expired(String role) {
-        return sign(role + ".user", "cdp-frontend", List.of(role), Duration.ofMinutes(-1));
+        return sign(role + ".user", "cdp-frontend", List.of(role), serviceUnderTest(), Duration.ofMinutes(-1));
     }
 
     /** A bearer header value for RestAssured: {@code .auth().oauth2(TestTokens.forRole("dpo"))} works too. */
@@ -55,10 +78,18 @@ public final class TestTokens {
         return "Bearer " + token;
     }
 
-    private static String sign(String username, String clientId, List<String> roles, Duration lifetime) {
+    /** The service the test runs: every service accepts only tokens whose audience is its application name. */
+    private static String serviceUnderTest() {
+        return ConfigProvider.getConfig().getOptionalValue("quarkus.application.name", String.class)
+                .orElseThrow(() -> new IllegalStateException("no quarkus.application.name: name the token's audience"));
+    }
+
+    private static String sign(String username, String clientId, List<String> roles, String audience,
+            Duration lifetime) {
         long now = System.currentTimeMillis() / 1000;
         return Jwt.claims()
                 .issuer(ISSUER)
+                .audience(audience)
                 .subject(UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8)).toString())
                 .claim("preferred_username", username)
                 .claim("azp", clientId)

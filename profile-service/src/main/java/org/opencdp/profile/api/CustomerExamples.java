@@ -38,12 +38,6 @@ final class CustomerExamples {
              "preferredPaymentMethod":{"type":"CREDIT_CARD","maskedReference":"**** **** **** 4242"},
              "interests":["outdoor","dogs"],"acquisitionSource":"ONLINE_SHOP"}""";
 
-    static final String ANALYST_VIEW = """
-            {"id":"7d0c3c52-9d41-4b4e-9a57-1f0a3f1e6b2c","type":"PERSON","version":0,
-             "createdAt":"2026-11-25T10:15:30Z","updatedAt":"2026-11-25T10:15:30Z","ageBand":"35-44",
-             "gender":"FEMALE","language":"de","interests":["outdoor","dogs"],"acquisitionSource":"ONLINE_SHOP",
-             "country":"DE","postcodeRegion":"51"}""";
-
     static final String MERGE_PATCH = """
             {"phones":[{"number":"+49 30 9876543","type":"LANDLINE","primary":true}],"title":null}""";
 

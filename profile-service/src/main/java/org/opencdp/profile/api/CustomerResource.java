@@ -7,10 +7,7 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -42,15 +39,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opencdp.caller.Roles;
 import org.opencdp.problem.Problem;
-import org.opencdp.profile.domain.CustomerKind;
 import org.opencdp.profile.domain.CustomerProfile;
 import org.opencdp.profile.service.CustomerService;
 import org.opencdp.profile.service.SearchQuery;
+import org.opencdp.ratelimits.BulkRead;
 import org.opencdp.requestparameters.RequestParameters;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Customer master data: B2C persons, B2B companies and their contact persons. Thin: parses, authorises, calls
@@ -71,10 +66,10 @@ public class CustomerResource {
     CustomerService service;
 
     @Inject
-    ObjectMapper json;
+    CustomerViews views;
 
     @Inject
-    Validator validator;
+    CustomerMergePatch patches;
 
     @Context
     UriInfo uri;
@@ -98,7 +93,7 @@ public class CustomerResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE,
                     examples = @ExampleObject(name = "invalid fields", value = CustomerExamples.VALIDATION_PROBLEM)))
     public Response create(@Valid CustomerInput input) {
-        CustomerView created = service.create(requireBody(input));
+        CustomerView created = views.of(service.create(requireBody(input).toProfile()));
         return Response.created(location(created.id())).tag(etag(created.version())).entity(created).build();
     }
 
@@ -119,33 +114,35 @@ public class CustomerResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE,
                     examples = @ExampleObject(name = "the second customer is invalid", value = CustomerExamples.BATCH_VALIDATION_PROBLEM)))
     public Response createBatch(@Valid CustomerBatchInput batch) {
-        List<CreatedCustomers.Created> created = service.createAll(requireBody(batch)).stream()
-                .map(c -> new CreatedCustomers.Created(c.id, c.version, location(c.id).getPath()))
+        List<CustomerProfile> profiles = requireBody(batch).customers().stream().map(CustomerInput::toProfile).toList();
+        List<CreatedCustomers.Created> created = service.createAll(profiles).stream()
+                .map(c -> new CreatedCustomers.Created(c.id(), c.version(), location(c.id()).getPath()))
                 .toList();
         return Response.status(Response.Status.CREATED).entity(new CreatedCustomers(created)).build();
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ Roles.SALES, Roles.SERVICE, Roles.MARKETING, Roles.ANALYST })
+    // Not the analyst: analysts see aggregates only, never a single customer (least privilege, docs/security.md).
+    @RolesAllowed({ Roles.SALES, Roles.SERVICE, Roles.MARKETING })
     @Operation(operationId = "getCustomer", summary = "Read a customer",
             description = "What is returned depends on the roles: sales sees everything; marketing everything but the "
-                    + "payment method; service the contact data; analyst no direct identifiers (age band, country and "
-                    + "postcode region instead). Every read is recorded in the audit trail.")
+                    + "payment method; service the contact data. Analysts read aggregates only, never a single "
+                    + "customer. Every read is recorded in the audit trail.")
     @APIResponse(responseCode = "200", description = "The customer; ETag is its version",
             headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = CustomerView.class), examples = {
-                    @ExampleObject(name = "as sales", value = CustomerExamples.PERSON_VIEW),
-                    @ExampleObject(name = "as analyst", value = CustomerExamples.ANALYST_VIEW) }))
+                    @ExampleObject(name = "as sales", value = CustomerExamples.PERSON_VIEW) }))
     @APIResponse(responseCode = "404", description = "No such customer")
     @APIResponse(responseCode = "409", description = "Processing of the customer is restricted (GDPR Art. 18)")
     public Response get(@Parameter(example = CustomerExamples.ID) @PathParam("id") String id) {
-        CustomerView customer = service.get(RequestParameters.uuid("id", id));
+        CustomerView customer = views.of(service.get(RequestParameters.uuid("id", id), views.access()));
         return Response.ok(customer).tag(etag(customer.version())).build();
     }
 
     @GET
     @RolesAllowed({ Roles.SALES, Roles.SERVICE, Roles.MARKETING })
+    @BulkRead("search")
     @Operation(operationId = "searchCustomers", summary = "Search customers",
             description = "Every given criterion must match. name and company match whole words, ignoring case and "
                     + "accents (\"jurgen muller\" finds \"Jürgen Müller\"); email matches the whole address ignoring "
@@ -156,6 +153,9 @@ public class CustomerResource {
     @APIResponse(responseCode = "200", description = "One page of matches",
             content = @Content(schema = @Schema(implementation = CustomerPage.class)))
     @APIResponse(responseCode = "400", description = "No criterion, an invalid phone number, cursor or limit over 100")
+    @APIResponse(responseCode = "429", description = "More searches than the caller's limit (300 a minute by default); Retry-After says when to go on",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public CustomerPage search(
             @Parameter(description = "Words of the person's name", example = "Erika Mustermann") @QueryParam("name") @Size(max = 200) String name,
             @Parameter(description = "E-mail address", example = "erika.mustermann@example.de") @QueryParam("email") @Size(max = 254) String email,
@@ -167,7 +167,8 @@ public class CustomerResource {
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limit) {
         int size = RequestParameters.pageSize("limit", limit, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
         UUID after = RequestParameters.cursor("cursor", cursor);
-        List<CustomerView> page = service.search(new SearchQuery(name, email, phone, company, postcode), after, size + 1);
+        List<CustomerView> page = service.search(new SearchQuery(name, email, phone, company, postcode), after, size + 1)
+                .stream().map(views::of).toList();
         boolean more = page.size() > size;
         List<CustomerView> items = more ? page.subList(0, size) : page;
         return new CustomerPage(items, more ? RequestParameters.cursorOf(items.get(items.size() - 1).id()) : null);
@@ -194,7 +195,8 @@ public class CustomerResource {
             @Valid CustomerInput input) {
         UUID customerId = RequestParameters.uuid("id", id);
         long version = ETags.requiredVersion(ifMatch);
-        CustomerView replaced = service.replace(customerId, version, requireBody(input), "PUT /api/v1/customers/{id}");
+        CustomerView replaced = views.of(service.replace(customerId, version, requireBody(input).toProfile(),
+                "PUT /api/v1/customers/{id}", views.access()));
         return Response.ok(replaced).tag(etag(replaced.version())).build();
     }
 
@@ -219,22 +221,10 @@ public class CustomerResource {
             String body) throws IOException {
         UUID customerId = RequestParameters.uuid("id", id);
         long version = ETags.requiredVersion(ifMatch);
-        JsonNode patch = json.readTree(body == null ? "" : body);
-        if (patch == null || !patch.isObject()) {
-            throw org.opencdp.problem.ProblemException.badRequest("A merge patch must be a JSON object.");
-        }
-        CustomerProfile current = service.currentProfile(customerId, version);
-        ObjectNode merged = json.valueToTree(current.kind() == CustomerKind.PERSON
-                ? PersonInput.of(current) : CompanyInput.of(current));
-        merged.put("type", current.kind().name());
-        JsonMergePatch.apply(merged, patch);
-        CustomerInput input = json.treeToValue(merged, CustomerInput.class);
-        var violations = validator.validate(input);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations.stream().map(v -> (ConstraintViolation<?>) v)
-                    .collect(java.util.stream.Collectors.toSet()));
-        }
-        CustomerView changed = service.replace(customerId, version, input, "PATCH /api/v1/customers/{id}");
+        JsonNode patch = patches.parse(body);
+        CustomerProfile patched = patches.apply(service.currentProfile(customerId, version), patch);
+        CustomerView changed = views.of(service.replace(customerId, version, patched, "PATCH /api/v1/customers/{id}",
+                views.access()));
         return Response.ok(changed).tag(etag(changed.version())).build();
     }
 
@@ -275,7 +265,8 @@ public class CustomerResource {
             @Valid NewContactInput input) {
         UUID company = RequestParameters.uuid("companyId", companyId);
         NewContactInput contact = requireBody(input);
-        CustomerView person = service.addNewContact(company, contact.person(), contact.jobTitle());
+        CustomerView person = views.of(service.addNewContact(company, contact.person().toProfile(), contact.jobTitle(),
+                views.access()));
         return Response.created(location(person.id())).tag(etag(person.version())).entity(person).build();
     }
 

@@ -8,7 +8,6 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.opencdp.profile.domain.AcquisitionSource;
 import org.opencdp.profile.domain.CompanySizeBand;
-import org.opencdp.profile.domain.Customer;
 import org.opencdp.profile.domain.CustomerKind;
 import org.opencdp.profile.domain.CustomerProfile;
 import org.opencdp.profile.domain.EmailAddress;
@@ -16,9 +15,10 @@ import org.opencdp.profile.domain.Gender;
 import org.opencdp.profile.domain.PaymentMethod;
 import org.opencdp.profile.domain.PhoneNumber;
 import org.opencdp.profile.domain.PostalAddress;
+import org.opencdp.profile.domain.ProfileAccess;
 import org.opencdp.profile.domain.RevenuePotentialBand;
 import org.opencdp.profile.domain.Salutation;
-import org.opencdp.profile.service.ProfileAccess;
+import org.opencdp.profile.domain.StoredCustomer;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -59,12 +59,14 @@ public record CustomerView(
         @Schema(description = "On a company: its contact persons") List<ContactView> contacts,
         @Schema(description = "On a person: the companies it is a contact of") List<ContactView> companies) {
 
-    public static CustomerView of(Customer customer, CustomerProfile p, ProfileAccess access, LocalDate today,
-            List<ContactView> contacts, List<ContactView> companies) {
+    /** {@code today} is the day the age and age band are derived for. */
+    public static CustomerView of(StoredCustomer customer, ProfileAccess access, LocalDate today) {
         boolean ids = access.seesIdentifiers();
         boolean profiling = access.seesProfiling();
+        CustomerProfile p = customer.profile();
         var main = p.mainAddress();
-        return new CustomerView(customer.id, customer.kind, customer.version, customer.createdAt, customer.updatedAt,
+        return new CustomerView(customer.id(), customer.kind(), customer.version(), customer.createdAt(),
+                customer.updatedAt(),
                 ids ? p.salutation() : null,
                 ids ? p.title() : null,
                 ids ? p.givenName() : null,
@@ -86,7 +88,7 @@ public record CustomerView(
                 profiling || !ids ? p.acquisitionSource() : null,
                 ids ? null : main.map(PostalAddress::country).orElse(null),
                 ids ? null : main.map(PostalAddress::postcodeRegion).orElse(null),
-                ids ? contacts : null,
-                ids ? companies : null);
+                ids ? ContactView.allOf(customer.contacts()) : null,
+                ids ? ContactView.allOf(customer.companies()) : null);
     }
 }

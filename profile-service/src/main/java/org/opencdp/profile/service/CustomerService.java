@@ -2,7 +2,6 @@ package org.opencdp.profile.service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,25 +13,25 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.opencdp.audit.AuditTrail;
-import org.opencdp.caller.Caller;
 import org.opencdp.personaldata.SubjectKeyVault;
 import org.opencdp.problem.ProblemException;
-import org.opencdp.profile.api.ContactView;
-import org.opencdp.profile.api.CustomerBatchInput;
-import org.opencdp.profile.api.CustomerInput;
-import org.opencdp.profile.api.CustomerView;
 import org.opencdp.profile.domain.CompanyContact;
+import org.opencdp.profile.domain.ContactLink;
 import org.opencdp.profile.domain.Customer;
 import org.opencdp.profile.domain.CustomerKind;
 import org.opencdp.profile.domain.CustomerProfile;
+import org.opencdp.profile.domain.ProfileAccess;
+import org.opencdp.profile.domain.StoredCustomer;
 import org.opencdp.profile.repository.CompanyContactRepository;
 import org.opencdp.profile.repository.CustomerRepository;
 import org.opencdp.profile.repository.SearchTermRepository;
 import org.opencdp.subjectrights.SubjectRestrictions;
 
 /**
- * The customer use cases. Every read and change of one customer is written to the audit trail in the same
- * transaction; every change is told to other services through the outbox in the same transaction.
+ * The customer use cases. They take domain values (profiles, ids, versions) and hand out {@link StoredCustomer}s,
+ * never entities or API types: what a caller sees of them is the api layer's business. Every read and change of
+ * one customer is written to the audit trail in the same transaction; every change is told to other services
+ * through the outbox in the same transaction.
  */
 @ApplicationScoped
 public class CustomerService {
@@ -62,9 +61,6 @@ public class CustomerService {
     SubjectRestrictions restrictions;
 
     @Inject
-    Caller caller;
-
-    @Inject
     InputChecks checks;
 
     @Inject
@@ -77,12 +73,11 @@ public class CustomerService {
     Clock clock;
 
     @Transactional
-    public CustomerView create(CustomerInput input) {
-        checks.noPaymentNumbersIn(input);
-        CustomerProfile profile = input.toProfile();
+    public StoredCustomer create(CustomerProfile profile) {
+        checks.noPaymentNumbersIn(profile);
         Customer customer = insert(profile);
         audit.record(customer.id, "customer.create", "POST /api/v1/customers");
-        return viewOfNew(customer, profile);
+        return stored(customer, profile, List.of(), List.of());
     }
 
     /**
@@ -90,25 +85,26 @@ public class CustomerService {
      * and change event; what the batch saves is the per-request work (token, transaction, commit).
      */
     @Transactional
-    public List<Customer> createAll(CustomerBatchInput batch) {
-        checks.noPaymentNumbersIn(batch);
-        List<Customer> created = new ArrayList<>(batch.customers().size());
-        for (CustomerInput input : batch.customers()) {
-            created.add(insert(input.toProfile()));
+    public List<StoredCustomer> createAll(List<CustomerProfile> profiles) {
+        checks.noPaymentNumbersInBatch(profiles);
+        List<StoredCustomer> created = new ArrayList<>(profiles.size());
+        for (CustomerProfile profile : profiles) {
+            created.add(stored(insert(profile), profile, List.of(), List.of()));
         }
-        audit.recordAll(created.stream().map(c -> c.id).toList(), "customer.create", "POST /api/v1/customers/batch");
+        audit.recordAll(created.stream().map(StoredCustomer::id).toList(), "customer.create", "POST /api/v1/customers/batch");
         return created;
     }
 
+    /** The customer, with its company links if the reader may see direct identifiers. */
     @Transactional
-    public CustomerView get(UUID id) {
+    public StoredCustomer get(UUID id, ProfileAccess reader) {
         Customer customer = usable(id);
         CustomerProfile profile = codec.decrypt(customer);
         audit.record(id, "customer.read", "GET /api/v1/customers/{id}");
-        return view(customer, profile);
+        return withLinks(customer, profile, reader);
     }
 
-    /** The stored profile in the shape a client sends, the base a JSON merge patch applies to. */
+    /** The stored profile, the base a JSON merge patch applies to. */
     @Transactional
     public CustomerProfile currentProfile(UUID id, long expectedVersion) {
         Customer customer = usable(id);
@@ -116,12 +112,13 @@ public class CustomerService {
         return codec.decrypt(customer);
     }
 
+    /** Replaces the whole profile; {@code purpose} names the operation in the audit trail. */
     @Transactional
-    public CustomerView replace(UUID id, long expectedVersion, CustomerInput input, String purpose) {
-        checks.noPaymentNumbersIn(input);
+    public StoredCustomer replace(UUID id, long expectedVersion, CustomerProfile profile, String purpose,
+            ProfileAccess reader) {
+        checks.noPaymentNumbersIn(profile);
         Customer customer = usable(id);
         requireVersion(customer, expectedVersion);
-        CustomerProfile profile = input.toProfile();
         if (profile.kind() != customer.kind) {
             throw ProblemException.unprocessable("A " + customer.kind + " cannot become a " + profile.kind()
                     + "; create a new customer instead.");
@@ -130,7 +127,7 @@ public class CustomerService {
         customers.flushGuardingVersion();
         audit.record(id, "customer.update", purpose);
         events.changed(id, profile);
-        return view(customer, profile);
+        return withLinks(customer, profile, reader);
     }
 
     @Transactional
@@ -144,15 +141,14 @@ public class CustomerService {
     }
 
     @Transactional
-    public CustomerView addNewContact(UUID companyId, CustomerInput person, String jobTitle) {
+    public StoredCustomer addNewContact(UUID companyId, CustomerProfile person, String jobTitle, ProfileAccess reader) {
         checks.noPaymentNumbersIn(person);
         checks.noPaymentNumbersIn("jobTitle", jobTitle);
         requireCompany(companyId);
-        CustomerProfile profile = person.toProfile();
-        Customer contact = insert(profile);
+        Customer contact = insert(person);
         link(companyId, contact.id, jobTitle);
         audit.record(contact.id, "customer.create", "POST /api/v1/customers/{companyId}/contacts");
-        return view(contact, profile);
+        return withLinks(contact, person, reader);
     }
 
     @Transactional
@@ -178,8 +174,9 @@ public class CustomerService {
         audit.record(personId, "customer.update", "DELETE /api/v1/customers/{companyId}/contacts/{personId}");
     }
 
+    /** One page of matches, without company links; restricted customers are left out. */
     @Transactional
-    public List<CustomerView> search(SearchQuery query, UUID after, int limit) {
+    public List<StoredCustomer> search(SearchQuery query, UUID after, int limit) {
         List<SearchTermRepository.Criterion> criteria = searchTerms.criteria(query);
         List<UUID> ids = searchIndex.matching(criteria, after, limit);
         List<UUID> visible = new ArrayList<>(ids);
@@ -187,10 +184,8 @@ public class CustomerService {
         List<Customer> found = customers.findAllByIds(visible);
         Map<UUID, CustomerProfile> profiles = codec.decryptAll(found);
         audit.recordAll(profiles.keySet(), "customer.search-hit", "GET /api/v1/customers?search");
-        ProfileAccess access = ProfileAccess.of(caller);
-        LocalDate today = LocalDate.now(clock);
         return found.stream().filter(c -> profiles.containsKey(c.id))
-                .map(c -> CustomerView.of(c, profiles.get(c.id), access, today, List.of(), List.of()))
+                .map(c -> stored(c, profiles.get(c.id), List.of(), List.of()))
                 .toList();
     }
 
@@ -246,35 +241,36 @@ public class CustomerService {
         }
     }
 
-    private CustomerView view(Customer customer, CustomerProfile profile) {
-        ProfileAccess access = ProfileAccess.of(caller);
-        List<ContactView> contactViews = new ArrayList<>();
-        List<ContactView> companyViews = new ArrayList<>();
-        if (access.seesIdentifiers()) {
+    /** Company links are looked up and decrypted only for a reader who may see them. */
+    private StoredCustomer withLinks(Customer customer, CustomerProfile profile, ProfileAccess reader) {
+        List<ContactLink> contactLinks = new ArrayList<>();
+        List<ContactLink> companyLinks = new ArrayList<>();
+        if (reader.seesIdentifiers()) {
             if (customer.kind == CustomerKind.COMPANY) {
                 for (CompanyContact link : contacts.contactsOf(customer.id)) {
-                    contactViews.add(linkView(link.personId, link));
+                    contactLinks.add(linkSeenFrom(link.personId, link));
                 }
             } else {
                 for (CompanyContact link : contacts.companiesOf(customer.id)) {
-                    companyViews.add(linkView(link.companyId, link));
+                    companyLinks.add(linkSeenFrom(link.companyId, link));
                 }
             }
         }
-        return CustomerView.of(customer, profile, access, LocalDate.now(clock), contactViews, companyViews);
+        return stored(customer, profile, contactLinks, companyLinks);
     }
 
-    /** A customer just created has no links yet: nothing to look up. */
-    private CustomerView viewOfNew(Customer customer, CustomerProfile profile) {
-        return CustomerView.of(customer, profile, ProfileAccess.of(caller), LocalDate.now(clock), List.of(), List.of());
+    private static StoredCustomer stored(Customer customer, CustomerProfile profile, List<ContactLink> contactLinks,
+            List<ContactLink> companyLinks) {
+        return new StoredCustomer(customer.id, customer.kind, customer.version, customer.createdAt, customer.updatedAt,
+                profile, contactLinks, companyLinks);
     }
 
-    private ContactView linkView(UUID otherId, CompanyContact link) {
+    private ContactLink linkSeenFrom(UUID otherId, CompanyContact link) {
         String name = customers.find(otherId)
                 .filter(other -> !restrictions.isRestricted(other.id))
                 .map(other -> codec.decrypt(other).displayName())
                 .orElse(null);
-        return new ContactView(otherId, name, codec.decryptJobTitle(link.personId, link.encryptedJobTitle));
+        return new ContactLink(otherId, name, codec.decryptJobTitle(link.personId, link.encryptedJobTitle));
     }
 
     private Instant now() {

@@ -10,14 +10,16 @@ import jakarta.inject.Inject;
 
 import org.opencdp.problem.Problem;
 import org.opencdp.problem.ProblemException;
+import org.opencdp.profile.domain.CustomerProfile;
 import org.opencdp.profile.domain.SensitiveNumbers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Checks that Bean Validation cannot express on a single field: no payment card number or IBAN anywhere in a
- * request, whatever field it was pasted into.
+ * Checks that Bean Validation cannot express on a single field: no payment card number or IBAN anywhere in what
+ * is stored, whatever field it was pasted into. The service applies them, so they hold for every way a profile
+ * gets in, not only for the requests that the api layer validates.
  */
 @ApplicationScoped
 public class InputChecks {
@@ -25,18 +27,32 @@ public class InputChecks {
     @Inject
     ObjectMapper json;
 
-    public void noPaymentNumbersIn(Object request) {
+    /** Errors name the profile's fields as a request names them ({@code emails[0].address}). */
+    public void noPaymentNumbersIn(CustomerProfile profile) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        walk(json.valueToTree(request), "", errors);
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalidFields(errors);
+        walk(json.valueToTree(profile), "", errors);
+        throwIfAny(errors);
+    }
+
+    /** Errors name a customer by its position, as a batch request does ({@code customers[3].emails[0].address}). */
+    public void noPaymentNumbersInBatch(List<CustomerProfile> profiles) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < profiles.size(); i++) {
+            walk(json.valueToTree(profiles.get(i)), "customers[" + i + "]", errors);
         }
+        throwIfAny(errors);
     }
 
     public void noPaymentNumbersIn(String field, String value) {
         SensitiveNumbers.Kind found = SensitiveNumbers.find(value);
         if (found != null) {
             throw ProblemException.invalidField(field, message(found));
+        }
+    }
+
+    private static void throwIfAny(List<Problem.FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalidFields(errors);
         }
     }
 

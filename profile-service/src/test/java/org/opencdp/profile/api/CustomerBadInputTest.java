@@ -19,12 +19,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencdp.testsupport.TestDatabase;
+import org.opencdp.testsupport.WithPostgres;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
 /** Every bad input the issue names: a 4xx problem naming the field, and nothing stored. */
 @QuarkusTest
+@WithPostgres
 class CustomerBadInputTest {
 
     private long customersBefore;

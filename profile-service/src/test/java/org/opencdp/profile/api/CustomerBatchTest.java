@@ -19,6 +19,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.opencdp.testsupport.TestDatabase;
+import org.opencdp.testsupport.WithPostgres;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -26,6 +27,7 @@ import io.restassured.response.ValidatableResponse;
 
 /** POST /api/v1/customers/batch: each customer as by a single create, the batch whole or not at all. */
 @QuarkusTest
+@WithPostgres
 class CustomerBatchTest {
 
     private static final String BATCH = CUSTOMERS + "/batch";

@@ -13,11 +13,13 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.opencdp.testsupport.TestDatabase;
+import org.opencdp.testsupport.WithPostgres;
 
 import io.quarkus.test.junit.QuarkusTest;
 
 /** What a customer leaves in the database: ciphertext, blind-index hashes, audit entries, outbox events. */
 @QuarkusTest
+@WithPostgres
 class CustomerStorageTest {
 
     @Test

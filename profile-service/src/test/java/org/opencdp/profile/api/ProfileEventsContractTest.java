@@ -16,6 +16,7 @@ import org.opencdp.events.EventContracts;
 import org.opencdp.events.profile.CustomerDeleted;
 import org.opencdp.events.profile.ProfileChanged;
 import org.opencdp.testsupport.TestDatabase;
+import org.opencdp.testsupport.WithPostgres;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,6 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * their JSON types, the type name and version. A field renamed, added or dropped here alone fails this test.
  */
 @QuarkusTest
+@WithPostgres
 class ProfileEventsContractTest {
 
     private final ObjectMapper json = new ObjectMapper();

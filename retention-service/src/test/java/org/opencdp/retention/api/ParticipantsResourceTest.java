@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import org.junit.jupiter.api.Test;
 import org.opencdp.testsupport.TestTokens;
+import org.opencdp.testsupport.WithPostgres;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -15,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * token); the other four point at a closed port, so they must be reported as unreachable, not fail the call.
  */
 @QuarkusTest
+@WithPostgres
 class ParticipantsResourceTest {
 
     @Test

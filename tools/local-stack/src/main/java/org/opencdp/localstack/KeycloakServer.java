@@ -13,10 +13,10 @@ import java.util.stream.Stream;
 
 /**
  * The local Keycloak: the distribution from the Maven registry, unpacked once into the state directory, started in
- * dev mode with the realm of k8s/keycloak/cdp-realm.json.
+ * dev mode with the production realm of k8s/keycloak/cdp-realm.json and the local overlay on top ({@link LocalRealm}).
  *
  * <p>Its dev database is deleted before every start, so the realm is imported afresh each time and the realm file
- * stays the single truth: a role or user added to the file shows up after `make stop; make run`, and nothing
+ * files stay the single truth: a role or user added to them shows up after `make stop; make run`, and nothing
  * changed by hand in the admin console outlives a restart. Keycloak keeps no customer data, so nothing of value is
  * lost.
  */
@@ -42,8 +42,10 @@ public final class KeycloakServer {
             throw new LocalStackException("the Keycloak distribution " + layout.keycloakArchive() + " is missing: "
                     + "run `make run`, which builds first (or `./mvnw -B -pl tools/local-stack package`).");
         }
-        if (!Files.isRegularFile(layout.realmFile())) {
-            throw new LocalStackException("the realm file " + layout.realmFile() + " is missing; restore it from git.");
+        for (Path realm : List.of(layout.realmFile(), layout.localRealmOverlay())) {
+            if (!Files.isRegularFile(realm)) {
+                throw new LocalStackException("the realm file " + realm + " is missing; restore it from git.");
+            }
         }
     }
 
@@ -58,6 +60,8 @@ public final class KeycloakServer {
         environment.put("JAVA_OPTS_KC_HEAP", HEAP);
         environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
         environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        // The realm's placeholders (the confidential clients' secrets), filled in at import as in the cluster.
+        environment.putAll(LocalRealm.environment());
         // A JAVA_OPTS of the caller's shell would replace Keycloak's defaults, heap limit included.
         environment.put("JAVA_OPTS", null);
         List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "start-dev", "--import-realm",
@@ -124,9 +128,9 @@ public final class KeycloakServer {
         Commands.deleteRecursively(data.resolve("transaction-logs"));
         try {
             Path imports = Files.createDirectories(data.resolve("import"));
-            Files.copy(layout.realmFile(), imports.resolve(REALM + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            LocalRealm.writeForImport(layout, imports.resolve(REALM + "-realm.json"));
         } catch (IOException e) {
-            throw new LocalStackException("could not copy the realm file into " + data + ": " + e.getMessage(), e);
+            throw new LocalStackException("could not create the realm import directory in " + data + ": " + e.getMessage(), e);
         }
     }
 

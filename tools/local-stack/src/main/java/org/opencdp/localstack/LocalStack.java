@@ -232,6 +232,7 @@ public final class LocalStack {
         Ports.requireFree(layout.ports().keycloak(), "Keycloak");
         for (Service service : Service.values()) {
             Ports.requireFree(layout.ports().of(service), service.serviceName());
+            Ports.requireFree(layout.ports().managementOf(service), service.serviceName() + "'s health and metrics");
         }
         try {
             Files.createDirectories(layout.logsDir());
@@ -251,7 +252,8 @@ public final class LocalStack {
 
     private void startKeycloak() {
         progress.accept("Starting Keycloak on port " + layout.ports().keycloak()
-                + " (realm `" + KeycloakServer.REALM + "` imported afresh from " + layout.repoRoot().relativize(layout.realmFile()) + ") ...");
+                + " (realm `" + KeycloakServer.REALM + "` imported afresh from " + layout.repoRoot().relativize(layout.realmFile())
+                + " and " + layout.repoRoot().relativize(layout.localRealmOverlay()) + ") ...");
         ProcessHandle process = spawn(keycloak::start);
         keycloak.awaitReady(process, KEYCLOAK_TIMEOUT);
         progress.accept("Keycloak is ready");

@@ -1,7 +1,9 @@
 package org.opencdp.localstack;
 
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 
 /** The five services of the suite, with what the local run needs to know about each. */
 public enum Service {
@@ -41,9 +43,30 @@ public enum Service {
         return "svc-" + shortName();
     }
 
-    /** The secret of its confidential client in k8s/keycloak/cdp-realm.json: for local runs only. */
+    /** The secret of its confidential client in the local run (Keycloak reads it from {@link #clientSecretVariable()}). */
     public String localClientSecret() {
         return serviceName() + "-local-secret";
+    }
+
+    /**
+     * The variable from which Keycloak sets its confidential client's secret at the realm import, e.g.
+     * PROFILE_SERVICE_CLIENT_SECRET (the realm file holds the placeholder, never the secret).
+     */
+    public String clientSecretVariable() {
+        return name() + "_SERVICE_CLIENT_SECRET";
+    }
+
+    /**
+     * The services it calls with its service account; its client in the realm may ask for exactly their audiences
+     * (docs/security.md, "Who calls whom").
+     */
+    public Set<Service> calls() {
+        return switch (this) {
+            case PROFILE -> EnumSet.of(BEHAVIOUR, TRACKING, CONSENT);
+            case BEHAVIOUR, TRACKING -> EnumSet.of(CONSENT);
+            case CONSENT -> EnumSet.of(BEHAVIOUR, TRACKING);
+            case RETENTION -> EnumSet.allOf(Service.class);
+        };
     }
 
     /** The variable through which the other services find this one, e.g. OPENCDP_PROFILE_URL. */

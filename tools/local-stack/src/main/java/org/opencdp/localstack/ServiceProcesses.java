@@ -46,6 +46,7 @@ final class ServiceProcesses {
     Map<String, String> environment(Service service, LocalSecrets secrets) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("OPENCDP_HTTP_PORT", String.valueOf(layout.ports().of(service)));
+        env.put("OPENCDP_MANAGEMENT_PORT", String.valueOf(layout.ports().managementOf(service)));
         env.put("OPENCDP_DB_URL", "jdbc:postgresql://127.0.0.1:" + layout.ports().postgres() + "/" + service.database());
         env.put("OPENCDP_DB_USER", PostgresCluster.SUPERUSER);
         env.put("OPENCDP_DB_PASSWORD", LocalStack.DATABASE_PASSWORD);
@@ -64,7 +65,7 @@ final class ServiceProcesses {
     }
 
     boolean isReady(Service service) {
-        return HttpProbe.answersOk(layout.serviceUrl(service) + "/q/health/ready");
+        return HttpProbe.answersOk(layout.managementUrl(service) + "/q/health/ready");
     }
 
     /**

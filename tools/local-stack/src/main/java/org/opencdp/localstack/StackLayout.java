@@ -78,9 +78,14 @@ public record StackLayout(Path repoRoot, Path stateDir, StackPorts ports) {
         return stateDir.resolve("secrets.env");
     }
 
-    /** The realm the local Keycloak imports; the Kubernetes deployment imports the same file. */
+    /** The production realm, which the Kubernetes deployment imports; the local run adds {@link #localRealmOverlay()}. */
     public Path realmFile() {
         return repoRoot.resolve("k8s/keycloak/cdp-realm.json");
+    }
+
+    /** What only the local run has: demo users, the password grant, localhost redirects, the demo shop. */
+    public Path localRealmOverlay() {
+        return repoRoot.resolve("tools/local-stack/cdp-realm-local.json");
     }
 
     /** Copied there from the Maven registry by the local-stack build. */
@@ -102,5 +107,10 @@ public record StackLayout(Path repoRoot, Path stateDir, StackPorts ports) {
 
     public String serviceUrl(Service service) {
         return "http://localhost:" + ports.of(service);
+    }
+
+    /** The service's management interface: health and metrics, which the API port does not serve. */
+    public String managementUrl(Service service) {
+        return "http://localhost:" + ports.managementOf(service);
     }
 }

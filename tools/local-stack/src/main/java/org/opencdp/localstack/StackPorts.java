@@ -15,6 +15,11 @@ public record StackPorts(int postgres, int keycloak, Map<Service, Integer> servi
     public static final int E2E_OFFSET = 10000;
     /** The benchmarks' offset: 25433, 28180, 28081 … 28085, apart from both of the others. */
     public static final int BENCH_OFFSET = 20000;
+    /**
+     * A service's management port (health and metrics, never the API) is its API port plus this: 9081 … 9085 for
+     * the local run, 19081 … for the end-to-end suite.
+     */
+    public static final int MANAGEMENT_OFFSET = 1000;
 
     public StackPorts {
         services = Map.copyOf(services);
@@ -49,6 +54,11 @@ public record StackPorts(int postgres, int keycloak, Map<Service, Integer> servi
 
     public int of(Service service) {
         return services.get(service);
+    }
+
+    /** Where the service serves /q/health and /q/metrics. */
+    public int managementOf(Service service) {
+        return checked(of(service) + MANAGEMENT_OFFSET);
     }
 
     private static int checked(int port) {

@@ -31,6 +31,8 @@ class LocalStackPreflightTest {
         layout = StackLayout.forRepo(repo).withPorts(StackPorts.defaults().shiftedBy(20000));
         Files.createDirectories(layout.realmFile().getParent());
         Files.writeString(layout.realmFile(), "{}");
+        Files.createDirectories(layout.localRealmOverlay().getParent());
+        Files.writeString(layout.localRealmOverlay(), "{}");
         Files.createDirectories(layout.keycloakArchive().getParent());
         Files.createFile(layout.keycloakArchive());
         for (Service service : Service.values()) {

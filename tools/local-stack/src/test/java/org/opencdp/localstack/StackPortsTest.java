@@ -27,6 +27,16 @@ class StackPortsTest {
         assertThat(ports.keycloak()).isEqualTo(18180);
         assertThat(ports.of(Service.PROFILE)).isEqualTo(18081);
         assertThat(ports.of(Service.RETENTION)).isEqualTo(18085);
+        assertThat(ports.managementOf(Service.PROFILE)).isEqualTo(19081);
+    }
+
+    @Test
+    void healthAndMetricsAreOnAManagementPortBesideEachApiPort() {
+        StackPorts ports = StackPorts.defaults();
+
+        assertThat(ports.managementOf(Service.PROFILE)).isEqualTo(9081);
+        assertThat(ports.managementOf(Service.RETENTION)).isEqualTo(9085);
+        assertThat(StackPorts.benchmark().managementOf(Service.TRACKING)).isEqualTo(29083);
     }
 
     @Test

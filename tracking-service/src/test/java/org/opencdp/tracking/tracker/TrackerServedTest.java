@@ -7,11 +7,13 @@ import static org.hamcrest.Matchers.containsString;
 import java.io.IOException;
 
 import org.junit.jupiter.api.Test;
+import org.opencdp.testsupport.WithPostgres;
 
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Websites load the tracker and visitors the demo page without any token, at the paths the README gives. */
 @QuarkusTest
+@WithPostgres
 class TrackerServedTest {
 
     @Test

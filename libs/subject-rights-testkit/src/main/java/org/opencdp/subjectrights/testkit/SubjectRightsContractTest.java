@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.opencdp.testsupport.TestDatabase;
 import org.opencdp.testsupport.TestTokens;
+import org.opencdp.testsupport.WithPostgres;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -31,8 +32,10 @@ import io.restassured.specification.RequestSpecification;
  * }</pre>
  *
  * A service that holds no data on subjects yet returns a subject without data from {@link #givenASubjectWithData()}
- * and overrides {@link #holdsPersonalData()} with false.
+ * and overrides {@link #holdsPersonalData()} with false. The contract is kept in the service's database, so the
+ * class declares {@link WithPostgres} for every service's test.
  */
+@WithPostgres
 public abstract class SubjectRightsContractTest {
 
     protected static final String BASE = "/api/v1/subject-rights";

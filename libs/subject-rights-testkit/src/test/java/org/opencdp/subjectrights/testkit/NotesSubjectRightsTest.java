@@ -13,17 +13,14 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.opencdp.personaldata.PersonalDataCipher;
 import org.opencdp.personaldata.SubjectKeyDestroyedException;
-import org.opencdp.testsupport.PostgresTestResource;
 import org.opencdp.testsupport.TestDatabase;
 import org.opencdp.testsupport.TestTokens;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /** Runs the contract kit against a small test application, and covers what the kit leaves to each service. */
 @QuarkusTest
-@QuarkusTestResource(PostgresTestResource.class)
 class NotesSubjectRightsTest extends SubjectRightsContractTest {
 
     @Inject

@@ -1,11 +1,9 @@
-package org.opencdp.profile.service;
-
-import org.opencdp.caller.Caller;
-import org.opencdp.caller.Roles;
+package org.opencdp.profile.domain;
 
 /**
- * How much of a profile a caller may see, from the department roles (shared/design.md). Each level sees a subset
- * of the one above it; a caller with several roles gets the widest.
+ * How much of a customer profile a reader may see (data minimisation). Each level sees a subset of the one above
+ * it. Which department role gets which level is decided where the caller is known (the api layer); the service
+ * needs the level too, so that it does not decrypt what the reader may not see (company links).
  */
 public enum ProfileAccess {
     /** sales: everything. */
@@ -16,22 +14,6 @@ public enum ProfileAccess {
     CONTACT,
     /** analyst: no direct identifiers; bands and regions instead of birth dates and addresses. */
     PSEUDONYMOUS;
-
-    public static ProfileAccess of(Caller caller) {
-        if (caller.hasRole(Roles.SALES)) {
-            return FULL;
-        }
-        if (caller.hasRole(Roles.MARKETING)) {
-            return MARKETING;
-        }
-        if (caller.hasRole(Roles.SERVICE)) {
-            return CONTACT;
-        }
-        if (caller.hasRole(Roles.ANALYST)) {
-            return PSEUDONYMOUS;
-        }
-        throw new IllegalStateException("no profile access for roles " + caller.roles());
-    }
 
     public boolean seesIdentifiers() {
         return this != PSEUDONYMOUS;
