@@ -22,16 +22,10 @@ import io.quarkus.test.common.QuarkusTestResourceConfigurableLifecycleManager;
 public class PostgresTestResource implements QuarkusTestResourceConfigurableLifecycleManager<WithPostgres> {
 
     static final String DATABASE = "opencdp_test";
-    private static PostgresCluster cluster;
+    // Per instance: Quarkus may start the resources of the next application before it stops those of the last one,
+    // so a cluster shared through a static field could be removed under the running application.
+    private PostgresCluster cluster;
     private String startingFrom = "";
-
-    /** The running test cluster, for tests that look straight into the database. */
-    public static synchronized PostgresCluster cluster() {
-        if (cluster == null) {
-            throw new IllegalStateException("no test cluster runs: annotate the test class with @WithPostgres");
-        }
-        return cluster;
-    }
 
     @Override
     public void init(WithPostgres annotation) {
@@ -63,7 +57,7 @@ public class PostgresTestResource implements QuarkusTestResourceConfigurableLife
     }
 
     /** Runs a plain pg_dump script; psql's own commands (lines starting with a backslash) are not SQL and skipped. */
-    private static void restore(String dump) {
+    private void restore(String dump) {
         try (InputStream in = PostgresTestResource.class.getClassLoader().getResourceAsStream(dump)) {
             if (in == null) {
                 throw new IllegalStateException("no dump " + dump + " on the test classpath");

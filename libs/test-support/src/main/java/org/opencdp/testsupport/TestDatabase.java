@@ -1,6 +1,7 @@
 package org.opencdp.testsupport;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -10,9 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
 /**
  * Looks straight into the test database, past the service: to prove what was (or was not) stored, and that a
- * stored value reveals nothing.
+ * stored value reveals nothing. It connects with the running application's own datasource settings, so it always
+ * sees the database of the application under test, whichever {@link WithPostgres} variant started it.
  */
 public final class TestDatabase {
 
@@ -20,7 +25,7 @@ public final class TestDatabase {
     }
 
     public static List<Map<String, Object>> rows(String sql, Object... parameters) {
-        try (Connection c = PostgresTestResource.cluster().connect(PostgresTestResource.DATABASE);
+        try (Connection c = connect();
                 PreparedStatement statement = prepare(c, sql, parameters);
                 ResultSet rs = statement.executeQuery()) {
             ResultSetMetaData meta = rs.getMetaData();
@@ -45,12 +50,19 @@ public final class TestDatabase {
     }
 
     public static int execute(String sql, Object... parameters) {
-        try (Connection c = PostgresTestResource.cluster().connect(PostgresTestResource.DATABASE);
+        try (Connection c = connect();
                 PreparedStatement statement = prepare(c, sql, parameters)) {
             return statement.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("test statement failed: " + sql, e);
         }
+    }
+
+    private static Connection connect() throws SQLException {
+        Config config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
     }
 
     private static PreparedStatement prepare(Connection c, String sql, Object... parameters) throws SQLException {

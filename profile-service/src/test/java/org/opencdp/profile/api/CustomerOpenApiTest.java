@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.opencdp.testsupport.PostgresTestResource;
+import org.opencdp.testsupport.WithPostgres;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -18,7 +17,7 @@ import io.restassured.path.json.JsonPath;
  * What every service's document shares is checked by ServiceBaselineTest.
  */
 @QuarkusTest
-@QuarkusTestResource(PostgresTestResource.class)
+@WithPostgres
 class CustomerOpenApiTest {
 
     private static final String ONE = "paths.'/api/v1/customers/{id}'";
@@ -54,9 +53,10 @@ class CustomerOpenApiTest {
     }
 
     @Test
-    void aSearchHasNoNotFoundAndNoBodyProblems() {
+    void aSearchHasNoNotFoundAndNoBodyProblemsButItsBulkReadLimit() {
         JsonPath document = document();
-        assertThat(document.getMap(ALL + ".get.responses")).containsOnlyKeys("200", "400", "401", "403");
+        assertThat(document.getMap(ALL + ".get.responses")).containsOnlyKeys("200", "400", "401", "403", "429");
+        assertThat(document.getString(ALL + ".get.responses.429.headers.Retry-After.schema.type")).isEqualTo("integer");
         assertThat(document.getString(ALL + ".get.responses.400.description"))
                 .isEqualTo("No criterion, an invalid phone number, cursor or limit over 100");
     }
