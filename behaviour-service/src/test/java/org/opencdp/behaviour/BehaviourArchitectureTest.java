@@ -2,5 +2,4 @@ package org.opencdp.behaviour;
 
 import org.opencdp.testsupport.ServiceArchitectureTest;
 
-class BehaviourArchitectureTest extends ServiceArchitectureTest {
-}
+class BehaviourArchitectureTest extends ServiceArchitectureTest {}

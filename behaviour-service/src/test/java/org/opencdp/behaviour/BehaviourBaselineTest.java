@@ -5,5 +5,4 @@ import org.opencdp.testsupport.ServiceBaselineTest;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-class BehaviourBaselineTest extends ServiceBaselineTest {
-}
+class BehaviourBaselineTest extends ServiceBaselineTest {}

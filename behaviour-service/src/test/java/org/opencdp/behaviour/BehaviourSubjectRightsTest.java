@@ -14,7 +14,8 @@ class BehaviourSubjectRightsTest extends SubjectRightsContractTest {
     protected UUID givenASubjectWithData() {
         UUID subject = UUID.randomUUID();
         ProfileEventsResourceTest.deliver(ProfileEventsResourceTest.changed(subject, "35-44", "DE", "10"))
-                .then().statusCode(200);
+                .then()
+                .statusCode(200);
         return subject;
     }
 }

@@ -10,8 +10,7 @@ import org.opencdp.localstack.LocalStackException;
  */
 public final class BenchCli {
 
-    private BenchCli() {
-    }
+    private BenchCli() {}
 
     public static void main(String[] args) throws Exception {
         String which = args.length == 0 ? "profile" : args[0];

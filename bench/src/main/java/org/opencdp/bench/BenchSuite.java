@@ -30,8 +30,11 @@ final class BenchSuite implements AutoCloseable {
 
     private final LocalStack stack;
     /** HTTP/1.1, as browsers and proxies speak to a service; the JDK client would otherwise upgrade to h2c. */
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
     private String token;
     private long tokenFetchedAt;
 
@@ -40,7 +43,8 @@ final class BenchSuite implements AutoCloseable {
     }
 
     static BenchSuite start(Path repoRoot) {
-        StackLayout layout = StackLayout.forRepo(repoRoot).withStateDir(repoRoot.resolve("bench/target/stack"))
+        StackLayout layout = StackLayout.forRepo(repoRoot)
+                .withStateDir(repoRoot.resolve("bench/target/stack"))
                 .withPorts(StackPorts.benchmark());
         LocalStack stack = new LocalStack(layout, line -> System.out.println("[bench suite] " + line));
         stack.stop();
@@ -75,13 +79,16 @@ final class BenchSuite implements AutoCloseable {
     private String login(DemoUser user) {
         String form = "grant_type=password&client_id=cdp-frontend&username=" + user.username() + "&password="
                 + URLEncoder.encode(DemoUser.PASSWORD, StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.layout().realmUrl() + "/protocol/openid-connect/token"))
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(stack.layout().realmUrl() + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("login of " + user.username() + " failed: HTTP " + response.statusCode());
+                throw new IllegalStateException(
+                        "login of " + user.username() + " failed: HTTP " + response.statusCode());
             }
             return JSON.readTree(response.body()).get("access_token").asText();
         } catch (Exception e) {

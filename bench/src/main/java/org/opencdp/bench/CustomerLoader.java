@@ -87,7 +87,8 @@ final class CustomerLoader {
         HttpRequest request = HttpRequest.newBuilder(batchUrl)
                 .header("Authorization", "Bearer " + suite.token(DemoUser.SALES))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build();
         HttpResponse<String> response = suite.http().send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {
             throw new IllegalStateException("creating customers " + first + "-" + (first + size - 1) + " answered "
@@ -99,7 +100,8 @@ final class CustomerLoader {
         double seconds = (System.nanoTime() - begin) / 1e9;
         double perSecond = created / Math.max(seconds, 0.001);
         long left = perSecond > 0 ? Math.round((count - created) / perSecond) : 0;
-        System.out.printf("[bench] created %,d of %,d customers through the API, %,.0f/s, about %d min %02d s to go%n",
+        System.out.printf(
+                "[bench] created %,d of %,d customers through the API, %,.0f/s, about %d min %02d s to go%n",
                 created, count, perSecond, left / 60, left % 60);
     }
 }

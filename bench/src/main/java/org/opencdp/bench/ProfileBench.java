@@ -36,6 +36,7 @@ final class ProfileBench {
     private static final int FILL_CLIENTS = 4;
     /** Customers per request in bench/wrk/create-customers-batch.lua. */
     private static final int BATCH_SIZE = CustomerLoader.BATCH_SIZE;
+
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(15);
 
     private final BenchSuite suite;
@@ -102,16 +103,18 @@ final class ProfileBench {
         created += warmUp.requests() + result.requests();
         line("## Create");
         line("");
-        line(String.format("One customer per request, `POST /api/v1/customers`, 8 connections, %d s: **%,.0f "
-                + "customers/s** (target: at least 1,000/s), %,d created. Latency: %s.", RUN.toSeconds(),
-                result.perSecond(), result.requests(), result.latency()));
+        line(String.format(
+                "One customer per request, `POST /api/v1/customers`, 8 connections, %d s: **%,.0f "
+                        + "customers/s** (target: at least 1,000/s), %,d created. Latency: %s.",
+                RUN.toSeconds(), result.perSecond(), result.requests(), result.latency()));
         line("");
         Wrk.Result batchWarmUp = wrk.run("create-customers-batch.lua", baseUrl, 2, 4, WARM_UP, token(), "300000000");
         Wrk.Result batches = wrk.run("create-customers-batch.lua", baseUrl, 2, 4, RUN, token(), "400000000");
         created += (batchWarmUp.requests() + batches.requests()) * BATCH_SIZE;
-        line(String.format("100 customers per request, `POST /api/v1/customers/batch`, 4 connections, %d s: **%,.0f "
-                + "customers/s**, %,d created. Latency of one batch: %s.", RUN.toSeconds(),
-                batches.perSecond() * BATCH_SIZE, batches.requests() * BATCH_SIZE, batches.latency()));
+        line(String.format(
+                "100 customers per request, `POST /api/v1/customers/batch`, 4 connections, %d s: **%,.0f "
+                        + "customers/s**, %,d created. Latency of one batch: %s.",
+                RUN.toSeconds(), batches.perSecond() * BATCH_SIZE, batches.requests() * BATCH_SIZE, batches.latency()));
         line("");
     }
 
@@ -123,7 +126,8 @@ final class ProfileBench {
         long begin = System.nanoTime();
         int filler = (int) Math.max(0, CUSTOMERS - created);
         if (filler > 0) {
-            System.out.printf("[bench] filling to %,d customers: %,d more through POST /api/v1/customers/batch%n",
+            System.out.printf(
+                    "[bench] filling to %,d customers: %,d more through POST /api/v1/customers/batch%n",
                     CUSTOMERS, filler);
             new CustomerLoader(suite, baseUrl, FILL_CLIENTS).load(0, filler, Persons::filler);
         }
@@ -140,14 +144,24 @@ final class ProfileBench {
         }
         line("## Data set");
         line("");
-        line(filler == 0
-                ? String.format("%,d customers, all created through the API by the steps above (counted from the "
-                        + "API's answers).", created)
-                : String.format("%,d customers (counted from the API's answers), all created through the API: %,d by "
-                        + "the steps above, %,d more in "
-                        + "batches of %d over %d connections in %.0f s (%,.0f customers/s while the outbox relay "
-                        + "delivered their events), complete persons each.", created, beforeFill, filler, BATCH_SIZE,
-                        FILL_CLIENTS, loadSeconds, filler / loadSeconds));
+        line(
+                filler == 0
+                        ? String.format(
+                                "%,d customers, all created through the API by the steps above (counted from the "
+                                        + "API's answers).",
+                                created)
+                        : String.format(
+                                "%,d customers (counted from the API's answers), all created through the API: %,d by "
+                                        + "the steps above, %,d more in "
+                                        + "batches of %d over %d connections in %.0f s (%,.0f customers/s while the outbox relay "
+                                        + "delivered their events), complete persons each.",
+                                created,
+                                beforeFill,
+                                filler,
+                                BATCH_SIZE,
+                                FILL_CLIENTS,
+                                loadSeconds,
+                                filler / loadSeconds));
         line("");
     }
 
@@ -177,13 +191,19 @@ final class ProfileBench {
 
     /** Events not yet delivered to any subscriber, from profile-service's metrics. */
     private long outboxPending() throws IOException, InterruptedException {
-        HttpResponse<String> metrics = suite.http().send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/metrics"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        List<Long> gauges = metrics.body().lines().filter(l -> l.startsWith("opencdp_outbox_pending{"))
-                .map(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).toList();
+        HttpResponse<String> metrics = suite.http()
+                .send(
+                        HttpRequest.newBuilder(URI.create(baseUrl + "/q/metrics"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        List<Long> gauges = metrics.body()
+                .lines()
+                .filter(l -> l.startsWith("opencdp_outbox_pending{"))
+                .map(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .toList();
         if (metrics.statusCode() != 200 || gauges.isEmpty()) {
-            throw new IllegalStateException("profile-service's /q/metrics has no opencdp_outbox_pending (HTTP "
-                    + metrics.statusCode() + ")");
+            throw new IllegalStateException(
+                    "profile-service's /q/metrics has no opencdp_outbox_pending (HTTP " + metrics.statusCode() + ")");
         }
         return gauges.stream().mapToLong(Long::longValue).sum();
     }
@@ -197,8 +217,9 @@ final class ProfileBench {
         line("");
         line("| search | searches | latency |");
         line("|---|---|---|");
-        line(String.format("| by phone (`0151 …`, `+49 151 …`, `0049-151-…` in turn) | %,d | %s |", byPhone.requests(),
-                byPhone.latency()));
+        line(String.format(
+                "| by phone (`0151 …`, `+49 151 …`, `0049-151-…` in turn) | %,d | %s |",
+                byPhone.requests(), byPhone.latency()));
         line(String.format("| by e-mail | %,d | %s |", byEmail.requests(), byEmail.latency()));
         line("");
         line("Target: p99 under 5 ms. Every answer was checked: exactly the customer searched for.");
@@ -206,7 +227,8 @@ final class ProfileBench {
         Wrk.Result parallel = wrk.run("search-customer.lua", baseUrl, 2, 8, RUN, token(), "mixed", seeded, "0");
         line("## Search throughput, 8 connections");
         line("");
-        line(String.format("**%,.0f searches/s** (phone and e-mail in turn); latency under this load: %s.",
+        line(String.format(
+                "**%,.0f searches/s** (phone and e-mail in turn); latency under this load: %s.",
                 parallel.perSecond(), parallel.latency()));
         line("");
     }
@@ -215,7 +237,8 @@ final class ProfileBench {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/customers"))
                 .header("Authorization", "Bearer " + token())
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(person)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(person))
+                .build();
         HttpResponse<String> response = suite.http().send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {
             throw new IllegalStateException("a create answered " + response.statusCode() + ": " + response.body());

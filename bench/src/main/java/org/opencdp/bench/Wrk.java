@@ -22,8 +22,16 @@ final class Wrk {
         this.scripts = repoRoot.resolve("bench/wrk");
     }
 
-    record Result(long requests, Duration duration, long errors, long mismatches, double p50, double p90,
-            double p99, double p999, double max) {
+    record Result(
+            long requests,
+            Duration duration,
+            long errors,
+            long mismatches,
+            double p50,
+            double p90,
+            double p99,
+            double p999,
+            double max) {
 
         double perSecond() {
             return requests / (duration.toNanos() / 1e9);
@@ -31,8 +39,8 @@ final class Wrk {
 
         /** "p50 1.23 ms, p90 …, p99 …, p99.9 …, max …" */
         String latency() {
-            return String.format("p50 %.2f ms, p90 %.2f ms, **p99 %.2f ms**, p99.9 %.2f ms, max %.2f ms", p50, p90,
-                    p99, p999, max);
+            return String.format(
+                    "p50 %.2f ms, p90 %.2f ms, **p99 %.2f ms**, p99.9 %.2f ms, max %.2f ms", p50, p90, p99, p999, max);
         }
     }
 
@@ -42,9 +50,17 @@ final class Wrk {
      */
     Result run(String script, String baseUrl, int threads, int connections, Duration duration, String... args)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("wrk", "-t" + threads, "-c" + connections,
-                "-d" + duration.toSeconds() + "s", "--timeout", "10s", "-s", scripts.resolve(script).toString(),
-                baseUrl, "--"));
+        List<String> command = new ArrayList<>(List.of(
+                "wrk",
+                "-t" + threads,
+                "-c" + connections,
+                "-d" + duration.toSeconds() + "s",
+                "--timeout",
+                "10s",
+                "-s",
+                scripts.resolve(script).toString(),
+                baseUrl,
+                "--"));
         command.addAll(List.of(args));
         Process wrk;
         try {
@@ -56,12 +72,21 @@ final class Wrk {
         if (wrk.waitFor() != 0) {
             throw new IllegalStateException("wrk failed:\n" + output);
         }
-        String line = output.lines().filter(l -> l.startsWith("WRK_RESULT ")).findFirst()
+        String line = output.lines()
+                .filter(l -> l.startsWith("WRK_RESULT "))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("wrk printed no result:\n" + output));
         JsonNode r = BenchSuite.JSON.readTree(line.substring("WRK_RESULT ".length()));
-        Result result = new Result(r.get("requests").asLong(), Duration.ofNanos(r.get("duration_us").asLong() * 1000),
-                r.get("errors").asLong(), r.get("mismatches").asLong(), ms(r, "p50_us"), ms(r, "p90_us"),
-                ms(r, "p99_us"), ms(r, "p999_us"), ms(r, "max_us"));
+        Result result = new Result(
+                r.get("requests").asLong(),
+                Duration.ofNanos(r.get("duration_us").asLong() * 1000),
+                r.get("errors").asLong(),
+                r.get("mismatches").asLong(),
+                ms(r, "p50_us"),
+                ms(r, "p90_us"),
+                ms(r, "p99_us"),
+                ms(r, "p999_us"),
+                ms(r, "max_us"));
         if (result.errors() > 0 || result.mismatches() > 0) {
             throw new IllegalStateException(script + ": " + result.errors() + " failed requests, " + result.mismatches()
                     + " wrong answers\n" + output);

@@ -2,5 +2,4 @@ package org.opencdp.consent;
 
 import org.opencdp.testsupport.ServiceArchitectureTest;
 
-class ConsentArchitectureTest extends ServiceArchitectureTest {
-}
+class ConsentArchitectureTest extends ServiceArchitectureTest {}

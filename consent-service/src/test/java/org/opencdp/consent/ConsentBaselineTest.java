@@ -5,5 +5,4 @@ import org.opencdp.testsupport.ServiceBaselineTest;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-class ConsentBaselineTest extends ServiceBaselineTest {
-}
+class ConsentBaselineTest extends ServiceBaselineTest {}

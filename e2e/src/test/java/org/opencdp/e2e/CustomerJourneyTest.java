@@ -79,12 +79,15 @@ class CustomerJourneyTest {
         }
 
         Customer company = sales.createCustomer(new CustomerInput(company()));
-        Customer contact = sales.createContact(company.getId().toString(), new NewContact()
-                .person(person("0172 " + randomDigits(7))).jobTitle("Head of Purchasing"));
+        Customer contact = sales.createContact(
+                company.getId().toString(),
+                new NewContact().person(person("0172 " + randomDigits(7))).jobTitle("Head of Purchasing"));
         Customer companyAgain = sales.getCustomer(company.getId().toString());
-        assertThat(companyAgain.getContacts()).singleElement()
+        assertThat(companyAgain.getContacts())
+                .singleElement()
                 .satisfies(link -> assertThat(link.getJobTitle()).isEqualTo("Head of Purchasing"));
-        assertThat(sales.getCustomer(contact.getId().toString()).getCompanies()).singleElement()
+        assertThat(sales.getCustomer(contact.getId().toString()).getCompanies())
+                .singleElement()
                 .satisfies(link -> assertThat(link.getCustomerId()).isEqualTo(company.getId()));
     }
 
@@ -96,12 +99,12 @@ class CustomerJourneyTest {
         ApiResponse<Customer> patched = sales.patchCustomerWithHttpInfo(id, Map.of("title", "Prof."), "\"0\"");
         assertThat(etag(patched)).isEqualTo("\"1\"");
 
-        ApiException stale = catchThrowableOfType(ApiException.class,
-                () -> sales.replaceCustomer(id, new CustomerInput(person), "\"0\""));
+        ApiException stale = catchThrowableOfType(
+                ApiException.class, () -> sales.replaceCustomer(id, new CustomerInput(person), "\"0\""));
 
         assertThat(stale.getCode()).isEqualTo(412);
-        assertThat(stale.getResponseHeaders().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(stale.getResponseHeaders().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(stale.getResponseBody()).contains("urn:opencdp:problem:precondition-failed");
         ApiResponse<Customer> current = sales.getCustomerWithHttpInfo(id);
         assertThat(current.getData().getTitle()).isEqualTo("Prof.");
@@ -110,52 +113,76 @@ class CustomerJourneyTest {
 
     @Test
     void marketingAndServiceDoNotSeeThePaymentMethodAndTheDpoSeesEveryAccess() throws ApiException {
-        String id = customers(DemoUser.SALES).createCustomer(new CustomerInput(person("0171 " + randomDigits(7))))
-                .getId().toString();
+        String id = customers(DemoUser.SALES)
+                .createCustomer(new CustomerInput(person("0171 " + randomDigits(7))))
+                .getId()
+                .toString();
 
-        assertThat(customers(DemoUser.SALES).getCustomer(id).getPreferredPaymentMethod()).isNotNull();
+        assertThat(customers(DemoUser.SALES).getCustomer(id).getPreferredPaymentMethod())
+                .isNotNull();
         Customer asMarketing = customers(DemoUser.MARKETING).getCustomer(id);
         assertThat(asMarketing.getFamilyName()).isEqualTo("Mustermann");
         assertThat(asMarketing.getPreferredPaymentMethod()).isNull();
-        assertThat(customers(DemoUser.SERVICE).getCustomer(id).getPreferredPaymentMethod()).isNull();
-        ApiException forbidden = catchThrowableOfType(ApiException.class,
-                () -> customers(DemoUser.DPO).getCustomer(id));
+        assertThat(customers(DemoUser.SERVICE).getCustomer(id).getPreferredPaymentMethod())
+                .isNull();
+        ApiException forbidden = catchThrowableOfType(
+                ApiException.class, () -> customers(DemoUser.DPO).getCustomer(id));
         assertThat(forbidden.getCode()).isEqualTo(403);
-        ApiException forbiddenToAnalyst = catchThrowableOfType(ApiException.class,
-                () -> customers(DemoUser.ANALYST).getCustomer(id));
+        ApiException forbiddenToAnalyst = catchThrowableOfType(
+                ApiException.class, () -> customers(DemoUser.ANALYST).getCustomer(id));
         assertThat(forbiddenToAnalyst.getCode()).isEqualTo(403);
 
         AuditTrailPage trail = new AuditTrailApi(client(DemoUser.DPO)).getAuditTrail(UUID.fromString(id), null, null);
         assertThat(trail.getChainIntact()).isTrue();
-        assertThat(trail.getEntries()).extracting(AuditEntry::getActor)
+        assertThat(trail.getEntries())
+                .extracting(AuditEntry::getActor)
                 .containsExactly("sales", "sales", "marketing", "service");
-        assertThat(trail.getEntries()).extracting(AuditEntry::getAction)
+        assertThat(trail.getEntries())
+                .extracting(AuditEntry::getAction)
                 .containsExactly("customer.create", "customer.read", "customer.read", "customer.read");
     }
 
     @Test
     void behaviourServiceLearnsTheSegmentAttributesThroughTheOutboxAndForgetsThemOnDeletion() throws ApiException {
         CustomersApi sales = customers(DemoUser.SALES);
-        String id = sales.createCustomer(new CustomerInput(person("0171 " + randomDigits(7)))).getId().toString();
+        String id = sales.createCustomer(new CustomerInput(person("0171 " + randomDigits(7))))
+                .getId()
+                .toString();
         String retention = suite.keycloak().serviceToken(Service.RETENTION, Service.BEHAVIOUR);
 
-        await().atMost(OUTBOX_DELIVERY).untilAsserted(() -> given().auth().oauth2(retention)
-                .when().get(suite.url(Service.BEHAVIOUR) + "/api/v1/subject-rights/" + id)
-                .then().statusCode(200)
-                .body("categories.find { it.category == 'customer-attributes' }.records", equalTo(1))
-                .body("categories.find { it.category == 'customer-attributes' }.data[0].ageBand", equalTo("35-44"))
-                .body("categories.find { it.category == 'customer-attributes' }.data[0].country", equalTo("DE"))
-                .body("categories.find { it.category == 'customer-attributes' }.data[0].postcodeRegion", equalTo("51")));
+        await().atMost(OUTBOX_DELIVERY)
+                .untilAsserted(() -> given().auth()
+                        .oauth2(retention)
+                        .when()
+                        .get(suite.url(Service.BEHAVIOUR) + "/api/v1/subject-rights/" + id)
+                        .then()
+                        .statusCode(200)
+                        .body("categories.find { it.category == 'customer-attributes' }.records", equalTo(1))
+                        .body(
+                                "categories.find { it.category == 'customer-attributes' }.data[0].ageBand",
+                                equalTo("35-44"))
+                        .body("categories.find { it.category == 'customer-attributes' }.data[0].country", equalTo("DE"))
+                        .body(
+                                "categories.find { it.category == 'customer-attributes' }.data[0].postcodeRegion",
+                                equalTo("51")));
 
         sales.deleteCustomer(id, "\"0\"");
 
-        await().atMost(OUTBOX_DELIVERY).untilAsserted(() -> given().auth().oauth2(retention)
-                .when().get(suite.url(Service.BEHAVIOUR) + "/api/v1/subject-rights/" + id)
-                .then().statusCode(200)
-                .body("categories.find { it.category == 'customer-attributes' }.records", equalTo(0)));
+        await().atMost(OUTBOX_DELIVERY)
+                .untilAsserted(() -> given().auth()
+                        .oauth2(retention)
+                        .when()
+                        .get(suite.url(Service.BEHAVIOUR) + "/api/v1/subject-rights/" + id)
+                        .then()
+                        .statusCode(200)
+                        .body("categories.find { it.category == 'customer-attributes' }.records", equalTo(0)));
         // Nothing the behaviour-service received names the person.
-        given().auth().oauth2(retention).when().get(suite.url(Service.BEHAVIOUR) + "/api/v1/subject-rights/" + id)
-                .then().body(not(org.hamcrest.Matchers.containsString("Mustermann")))
+        given().auth()
+                .oauth2(retention)
+                .when()
+                .get(suite.url(Service.BEHAVIOUR) + "/api/v1/subject-rights/" + id)
+                .then()
+                .body(not(org.hamcrest.Matchers.containsString("Mustermann")))
                 .body("categories.category", hasItem("customer-attributes"));
     }
 
@@ -178,26 +205,40 @@ class CustomerJourneyTest {
     }
 
     private static PersonInput person(String phone) {
-        return new PersonInput().type(PersonInput.TypeEnum.PERSON).salutation(Salutation.MS)
-                .givenName("Erika").familyName("Mustermann").birthDate(LocalDate.of(1984, 8, 12))
-                .gender(Gender.FEMALE).language("de")
+        return new PersonInput()
+                .type(PersonInput.TypeEnum.PERSON)
+                .salutation(Salutation.MS)
+                .givenName("Erika")
+                .familyName("Mustermann")
+                .birthDate(LocalDate.of(1984, 8, 12))
+                .gender(Gender.FEMALE)
+                .language("de")
                 .addAddressesItem(new Address()
-                        .type(AddressType.HOME).street("Heidestraße 17")
-                        .postcode("51147").city("Köln").country("DE"))
+                        .type(AddressType.HOME)
+                        .street("Heidestraße 17")
+                        .postcode("51147")
+                        .city("Köln")
+                        .country("DE"))
                 .addEmailsItem(new EmailAddressInput().address("erika." + randomDigits(6) + "@example.de"))
-                .addPhonesItem(new PhoneNumberInput().number(phone)
-                        .type(PhoneType.MOBILE))
-                .preferredPaymentMethod(new PaymentMethodInput().type(PaymentMethodType.CREDIT_CARD)
+                .addPhonesItem(new PhoneNumberInput().number(phone).type(PhoneType.MOBILE))
+                .preferredPaymentMethod(new PaymentMethodInput()
+                        .type(PaymentMethodType.CREDIT_CARD)
                         .maskedReference("**** **** **** 4242"));
     }
 
     private static CompanyInput company() {
-        return new CompanyInput().type(CompanyInput.TypeEnum.COMPANY)
-                .companyName("Musterbau " + randomDigits(4) + " GmbH").industryCode("41.20")
-                .companySize(CompanySizeBand.SMALL).revenuePotential(RevenuePotentialBand.HIGH)
+        return new CompanyInput()
+                .type(CompanyInput.TypeEnum.COMPANY)
+                .companyName("Musterbau " + randomDigits(4) + " GmbH")
+                .industryCode("41.20")
+                .companySize(CompanySizeBand.SMALL)
+                .revenuePotential(RevenuePotentialBand.HIGH)
                 .addAddressesItem(new Address()
-                        .type(AddressType.OFFICE).street("Industriestraße 4")
-                        .postcode("80331").city("München").country("DE"));
+                        .type(AddressType.OFFICE)
+                        .street("Industriestraße 4")
+                        .postcode("80331")
+                        .city("München")
+                        .country("DE"));
     }
 
     private static String randomDigits(int count) {

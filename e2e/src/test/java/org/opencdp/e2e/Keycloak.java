@@ -30,9 +30,12 @@ public final class Keycloak {
                 .formParam("client_id", FRONTEND_CLIENT)
                 .formParam("username", username)
                 .formParam("password", password)
-                .when().post(tokenUrl)
-                .then().statusCode(200)
-                .extract().path("access_token");
+                .when()
+                .post(tokenUrl)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
     }
 
     public String login(DemoUser user) {

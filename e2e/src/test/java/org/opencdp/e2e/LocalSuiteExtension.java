@@ -13,7 +13,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class LocalSuiteExtension implements BeforeAllCallback, ParameterResolver {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalSuiteExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(LocalSuiteExtension.class);
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -31,7 +32,8 @@ public final class LocalSuiteExtension implements BeforeAllCallback, ParameterRe
     }
 
     private static E2eSuite suite(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE)
+        return context.getRoot()
+                .getStore(NAMESPACE)
                 .computeIfAbsent(StartAttempt.class, key -> StartAttempt.make(), StartAttempt.class)
                 .suite();
     }

@@ -29,12 +29,18 @@ class ServiceCallsTest {
     void retentionServiceReachesEveryServiceWithItsOwnTokenAndTheDpoSeesTheAnswers() {
         String dpo = suite.keycloak().login(DemoUser.DPO);
 
-        List<Map<String, Object>> answers = given().auth().oauth2(dpo)
-                .when().get(suite.url(Service.RETENTION) + "/api/v1/participants")
-                .then().statusCode(200)
-                .extract().jsonPath().getList("$");
+        List<Map<String, Object>> answers = given().auth()
+                .oauth2(dpo)
+                .when()
+                .get(suite.url(Service.RETENTION) + "/api/v1/participants")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$");
 
-        assertThat(answers).extracting(a -> a.get("participant"))
+        assertThat(answers)
+                .extracting(a -> a.get("participant"))
                 .containsExactlyInAnyOrder("profile", "behaviour", "tracking", "consent", "retention");
         assertThat(answers).as("every service answered (no error)").allSatisfy(a -> {
             assertThat(a).doesNotContainKey("error");
@@ -44,8 +50,11 @@ class ServiceCallsTest {
 
     @Test
     void aDepartmentRoleCannotTriggerTheServiceCalls() {
-        given().auth().oauth2(suite.keycloak().login(DemoUser.SALES))
-                .when().get(suite.url(Service.RETENTION) + "/api/v1/participants")
-                .then().statusCode(403);
+        given().auth()
+                .oauth2(suite.keycloak().login(DemoUser.SALES))
+                .when()
+                .get(suite.url(Service.RETENTION) + "/api/v1/participants")
+                .then()
+                .statusCode(403);
     }
 }

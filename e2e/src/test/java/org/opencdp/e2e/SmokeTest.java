@@ -51,14 +51,18 @@ class SmokeTest {
         assertThat(claims.getString("preferred_username")).isEqualTo(user.username());
         assertThat(claims.getString("azp")).isEqualTo(Keycloak.FRONTEND_CLIENT);
         assertThat(claims.getList("realm_access.roles", String.class)).containsExactly(user.role());
-        assertThat(claims.getList("aud", String.class)).as("a frontend token is meant for every service")
-                .containsExactlyInAnyOrderElementsOf(Arrays.stream(Service.values()).map(Service::serviceName).toList());
+        assertThat(claims.getList("aud", String.class))
+                .as("a frontend token is meant for every service")
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(Service.values())
+                        .map(Service::serviceName)
+                        .toList());
     }
 
     @ParameterizedTest(name = "{1} knows {0} by name and role")
     @MethodSource("everyUserAtEveryService")
     void everyServiceKnowsEveryDemoUserByNameAndRole(DemoUser user, Service service) {
-        JsonPath me = get(service, "/api/v1/me", token(user), 200, "as " + user.username()).jsonPath();
+        JsonPath me = get(service, "/api/v1/me", token(user), 200, "as " + user.username())
+                .jsonPath();
 
         assertThat(me.getString("service")).isEqualTo(service.serviceName());
         assertThat(me.getString("name")).isEqualTo(user.username());
@@ -69,7 +73,12 @@ class SmokeTest {
     @ParameterizedTest(name = "{1} shows the audit trail of a subject to {0}: {2}")
     @MethodSource("auditTrailAnswers")
     void onlyTheDpoReadsTheAuditTrailOfEveryService(DemoUser user, Service service, int expectedStatus) {
-        get(service, "/api/v1/audit/subjects/" + UUID.randomUUID(), token(user), expectedStatus, "as " + user.username());
+        get(
+                service,
+                "/api/v1/audit/subjects/" + UUID.randomUUID(),
+                token(user),
+                expectedStatus,
+                "as " + user.username());
     }
 
     @ParameterizedTest(name = "{0} refuses a call without a token")
@@ -82,8 +91,13 @@ class SmokeTest {
     @ParameterizedTest(name = "{1} recognises the service account of {0} as a service, with a token meant for {1}")
     @MethodSource("everyServiceAccountAndTheServicesItCalls")
     void eachServiceAccountReachesTheServicesItCallsWithATokenMeantForThem(Service account, Service service) {
-        JsonPath me = get(service, "/api/v1/me", keycloak.serviceToken(account, service), 200,
-                "as the service account of " + account.serviceName()).jsonPath();
+        JsonPath me = get(
+                        service,
+                        "/api/v1/me",
+                        keycloak.serviceToken(account, service),
+                        200,
+                        "as the service account of " + account.serviceName())
+                .jsonPath();
 
         assertThat(me.getString("kind")).isEqualTo("SERVICE");
         assertThat(me.getString("name")).isEqualTo(account.serviceName());
@@ -94,7 +108,9 @@ class SmokeTest {
     @MethodSource("everyServiceAccountAndTheServicesItDoesNotCall")
     void aServiceAccountGetsNoTokenForAServiceItDoesNotCall(Service account, Service service) {
         keycloak.clientCredentials(account.serviceName(), account.localClientSecret(), service.serviceName())
-                .then().statusCode(400).body("error", equalTo("invalid_scope"));
+                .then()
+                .statusCode(400)
+                .body("error", equalTo("invalid_scope"));
     }
 
     @ParameterizedTest(name = "{0} refuses profile-service's token meant for behaviour-service")
@@ -109,8 +125,12 @@ class SmokeTest {
     @ParameterizedTest(name = "{0} refuses a service account token that names no audience")
     @EnumSource(Service.class)
     void aServiceAccountTokenWithoutAudienceIsRefusedEverywhere(Service service) {
-        String noAudience = keycloak.clientCredentials(Service.RETENTION.serviceName(),
-                Service.RETENTION.localClientSecret(), null).then().statusCode(200).extract().path("access_token");
+        String noAudience = keycloak.clientCredentials(
+                        Service.RETENTION.serviceName(), Service.RETENTION.localClientSecret(), null)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
 
         assertThat(Keycloak.claims(noAudience).getString("aud")).isNull();
         get(service, "/api/v1/me", noAudience, 401, "with a token meant for no service");
@@ -119,7 +139,8 @@ class SmokeTest {
     @ParameterizedTest(name = "the demo shop reaches {0} as a service with svc-shop")
     @MethodSource("theServicesAShopCalls")
     void theDemoShopReachesTheServicesAShopCalls(Service service) {
-        JsonPath me = get(service, "/api/v1/me", keycloak.shopToken(service), 200, "as the demo shop").jsonPath();
+        JsonPath me = get(service, "/api/v1/me", keycloak.shopToken(service), 200, "as the demo shop")
+                .jsonPath();
 
         assertThat(me.getString("kind")).isEqualTo("SERVICE");
         assertThat(me.getString("name")).isEqualTo(DemoShop.CLIENT_ID);
@@ -130,7 +151,9 @@ class SmokeTest {
     @MethodSource("theServicesAShopDoesNotCall")
     void theDemoShopGetsNoTokenForTheOtherServices(Service service) {
         keycloak.clientCredentials(DemoShop.CLIENT_ID, DemoShop.SECRET, service.serviceName())
-                .then().statusCode(400).body("error", equalTo("invalid_scope"));
+                .then()
+                .statusCode(400)
+                .body("error", equalTo("invalid_scope"));
     }
 
     static Stream<Arguments> everyUserAtEveryService() {
@@ -139,7 +162,8 @@ class SmokeTest {
     }
 
     static Stream<Arguments> auditTrailAnswers() {
-        return everyUserAtEveryService().map(Arguments::get)
+        return everyUserAtEveryService()
+                .map(Arguments::get)
                 .map(args -> Arguments.of(args[0], args[1], args[0] == DemoUser.DPO ? 200 : 403));
     }
 
@@ -149,8 +173,10 @@ class SmokeTest {
     }
 
     static Stream<Arguments> everyServiceAccountAndTheServicesItDoesNotCall() {
-        return Arrays.stream(Service.values()).flatMap(account -> Arrays.stream(Service.values())
-                .filter(service -> !account.calls().contains(service)).map(service -> Arguments.of(account, service)));
+        return Arrays.stream(Service.values())
+                .flatMap(account -> Arrays.stream(Service.values())
+                        .filter(service -> !account.calls().contains(service))
+                        .map(service -> Arguments.of(account, service)));
     }
 
     static Stream<Service> theServicesAShopCalls() {
@@ -158,7 +184,8 @@ class SmokeTest {
     }
 
     static Stream<Service> theServicesAShopDoesNotCall() {
-        return Arrays.stream(Service.values()).filter(service -> !DemoShop.calls().contains(service));
+        return Arrays.stream(Service.values())
+                .filter(service -> !DemoShop.calls().contains(service));
     }
 
     /** GET with a bearer token (or none); a wrong status fails with a sentence naming the call. */

@@ -31,7 +31,8 @@ import io.restassured.response.Response;
 @WithLocalSuite
 class SwaggerUiLoginTest {
 
-    private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
+    private static final Pattern FORM_ACTION =
+            Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
     private static final Pattern CODE = Pattern.compile("[?&#]code=([^&]+)");
 
     private static E2eSuite suite;
@@ -49,12 +50,23 @@ class SwaggerUiLoginTest {
         given().when().get(base + "/q/swagger-ui/").then().statusCode(200).contentType(containsString("text/html"));
         given().when().get(redirectUri).then().statusCode(200);
 
-        String discoveryUrl = given().queryParam("format", "json").when().get(base + "/q/openapi").then().statusCode(200)
-                .extract().path("components.securitySchemes.keycloak.openIdConnectUrl");
-        JsonPath discovery = given().when().get(discoveryUrl).then().statusCode(200).extract().jsonPath();
+        String discoveryUrl = given().queryParam("format", "json")
+                .when()
+                .get(base + "/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("components.securitySchemes.keycloak.openIdConnectUrl");
+        JsonPath discovery = given().when()
+                .get(discoveryUrl)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
 
         String verifier = randomVerifier();
-        Response loginPage = given().redirects().follow(false)
+        Response loginPage = given().redirects()
+                .follow(false)
                 .queryParam("client_id", Keycloak.FRONTEND_CLIENT)
                 .queryParam("redirect_uri", redirectUri)
                 .queryParam("response_type", "code")
@@ -62,32 +74,47 @@ class SwaggerUiLoginTest {
                 .queryParam("state", "swagger-ui-state")
                 .queryParam("code_challenge", challengeOf(verifier))
                 .queryParam("code_challenge_method", "S256")
-                .when().get(discovery.getString("authorization_endpoint"));
+                .when()
+                .get(discovery.getString("authorization_endpoint"));
         assertThat(loginPage.statusCode()).as("Keycloak's login page").isEqualTo(200);
         Matcher action = FORM_ACTION.matcher(loginPage.asString());
         assertThat(action.find()).as("a login form on Keycloak's page").isTrue();
 
-        Response afterLogin = given().redirects().follow(false).cookies(loginPage.getCookies())
+        Response afterLogin = given().redirects()
+                .follow(false)
+                .cookies(loginPage.getCookies())
                 .formParam("username", DemoUser.SALES.username())
                 .formParam("password", DemoUser.PASSWORD)
-                .when().post(action.group(1).replace("&amp;", "&"));
-        assertThat(afterLogin.statusCode()).as("redirect back to the Swagger UI after the login").isEqualTo(302);
+                .when()
+                .post(action.group(1).replace("&amp;", "&"));
+        assertThat(afterLogin.statusCode())
+                .as("redirect back to the Swagger UI after the login")
+                .isEqualTo(302);
         String location = afterLogin.getHeader("Location");
         assertThat(location).startsWith(redirectUri).contains("state=swagger-ui-state");
         Matcher code = CODE.matcher(location);
         assertThat(code.find()).as("an authorization code in %s", location).isTrue();
 
-        String accessToken = given()
-                .formParam("grant_type", "authorization_code")
+        String accessToken = given().formParam("grant_type", "authorization_code")
                 .formParam("client_id", Keycloak.FRONTEND_CLIENT)
                 .formParam("code", URLDecoder.decode(code.group(1), StandardCharsets.UTF_8))
                 .formParam("redirect_uri", redirectUri)
                 .formParam("code_verifier", verifier)
-                .when().post(discovery.getString("token_endpoint"))
-                .then().statusCode(200).extract().path("access_token");
+                .when()
+                .post(discovery.getString("token_endpoint"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
 
-        JsonPath me = given().auth().oauth2(accessToken).when().get(base + "/api/v1/me")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath me = given().auth()
+                .oauth2(accessToken)
+                .when()
+                .get(base + "/api/v1/me")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(me.getString("name")).isEqualTo(DemoUser.SALES.username());
         assertThat(me.getList("roles", String.class)).containsExactly(DemoUser.SALES.role());
     }

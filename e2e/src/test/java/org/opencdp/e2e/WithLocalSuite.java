@@ -11,5 +11,4 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(LocalSuiteExtension.class)
-public @interface WithLocalSuite {
-}
+public @interface WithLocalSuite {}

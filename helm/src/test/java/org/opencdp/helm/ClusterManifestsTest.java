@@ -24,7 +24,11 @@ class ClusterManifestsTest {
 
     private static List<JsonNode> all() throws IOException {
         List<JsonNode> documents = new ArrayList<>();
-        for (String file : List.of("namespace.yaml", "tls/issuers.yaml", "postgres/clusters.yaml", "keycloak/keycloak.yaml",
+        for (String file : List.of(
+                "namespace.yaml",
+                "tls/issuers.yaml",
+                "postgres/clusters.yaml",
+                "keycloak/keycloak.yaml",
                 "network-policies.yaml")) {
             documents.addAll(Manifests.parse(Files.readString(K8S.resolve(file))));
         }
@@ -33,24 +37,47 @@ class ClusterManifestsTest {
 
     @Test
     void everyFileTheKustomizationNamesExists() throws IOException {
-        JsonNode kustomization = Manifests.parse(Files.readString(K8S.resolve("kustomization.yaml"))).get(0);
-        kustomization.path("resources").forEach(r -> assertThat(K8S.resolve(r.asText())).exists());
-        kustomization.path("configMapGenerator").forEach(g -> g.path("files")
-                .forEach(f -> assertThat(K8S.resolve(f.asText())).exists()));
+        JsonNode kustomization = Manifests.parse(Files.readString(K8S.resolve("kustomization.yaml")))
+                .get(0);
+        kustomization
+                .path("resources")
+                .forEach(r -> assertThat(K8S.resolve(r.asText())).exists());
+        kustomization
+                .path("configMapGenerator")
+                .forEach(g -> g.path("files")
+                        .forEach(f -> assertThat(K8S.resolve(f.asText())).exists()));
     }
 
     @Test
     void eachServiceHasItsOwnDatabaseClusterWhereTheChartLooksForIt() throws IOException {
         List<JsonNode> clusters = Manifests.ofKind(all(), "Cluster");
-        List<JsonNode> deployments = Manifests.ofKind(Manifests.parse(new Helm(Manifests.repoRoot().resolve("helm/opencdp"))
-                .template().withKubeVersion("1.31.0").call()), "Deployment");
+        List<JsonNode> deployments = Manifests.ofKind(
+                Manifests.parse(new Helm(Manifests.repoRoot().resolve("helm/opencdp"))
+                        .template()
+                        .withKubeVersion("1.31.0")
+                        .call()),
+                "Deployment");
         for (JsonNode deployment : deployments) {
-            String env = deployment.path("spec").path("template").path("spec").path("containers").get(0).path("env").toString();
+            String env = deployment
+                    .path("spec")
+                    .path("template")
+                    .path("spec")
+                    .path("containers")
+                    .get(0)
+                    .path("env")
+                    .toString();
             String service = deployment.path("metadata").path("name").asText().replace("-service", "");
-            JsonNode cluster = clusters.stream().filter(c -> c.path("metadata").path("name").asText().equals(service + "-db"))
-                    .findFirst().orElseThrow(() -> new AssertionError("no database cluster for " + service));
-            assertThat(env).contains("jdbc:postgresql://" + service + "-db-rw:5432/"
-                    + cluster.path("spec").path("bootstrap").path("initdb").path("database").asText());
+            JsonNode cluster = clusters.stream()
+                    .filter(c -> c.path("metadata").path("name").asText().equals(service + "-db"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no database cluster for " + service));
+            assertThat(env)
+                    .contains("jdbc:postgresql://" + service + "-db-rw:5432/"
+                            + cluster.path("spec")
+                                    .path("bootstrap")
+                                    .path("initdb")
+                                    .path("database")
+                                    .asText());
             assertThat(env).contains(service + "-db-app");
         }
     }
@@ -59,14 +86,21 @@ class ClusterManifestsTest {
     void everythingLivesInTheOpencdpNamespaceThatEnforcesTheRestrictedProfile() throws IOException {
         List<JsonNode> documents = all();
         JsonNode namespace = Manifests.ofKind(documents, "Namespace").get(0);
-        assertThat(namespace.path("metadata").path("labels").path("pod-security.kubernetes.io/enforce").asText())
+        assertThat(namespace
+                        .path("metadata")
+                        .path("labels")
+                        .path("pod-security.kubernetes.io/enforce")
+                        .asText())
                 .isEqualTo("restricted");
-        documents.stream().filter(d -> !"Namespace".equals(d.path("kind").asText()))
-                .forEach(d -> assertThat(d.path("metadata").path("namespace").asText()).isEqualTo("opencdp"));
+        documents.stream()
+                .filter(d -> !"Namespace".equals(d.path("kind").asText()))
+                .forEach(d -> assertThat(d.path("metadata").path("namespace").asText())
+                        .isEqualTo("opencdp"));
     }
 
     @Test
-    void keycloakSetsEveryPlaceholderOfTheRealmAndTakesEachClientSecretFromTheSecretItsServiceReads() throws IOException {
+    void keycloakSetsEveryPlaceholderOfTheRealmAndTakesEachClientSecretFromTheSecretItsServiceReads()
+            throws IOException {
         // Keycloak keeps a placeholder it has no variable for as the literal value: that text would become a secret.
         Set<String> placeholders = new TreeSet<>();
         String realm = Files.readString(K8S.resolve("keycloak/cdp-realm.json"));
@@ -75,11 +109,21 @@ class ClusterManifestsTest {
             placeholders.add(placeholder.group(1));
         }
         JsonNode keycloak = Manifests.ofKind(all(), "Deployment").stream()
-                .filter(d -> d.path("metadata").path("name").asText().equals("keycloak")).findFirst().orElseThrow();
-        JsonNode env = keycloak.path("spec").path("template").path("spec").path("containers").get(0).path("env");
-        JsonNode values = Manifests.parse(Files.readString(Manifests.repoRoot().resolve("helm/opencdp/values.yaml"))).get(0);
-        String settings = Manifests.parse(Files.readString(K8S.resolve("kustomization.yaml"))).get(0)
-                .path("configMapGenerator").toString();
+                .filter(d -> d.path("metadata").path("name").asText().equals("keycloak"))
+                .findFirst()
+                .orElseThrow();
+        JsonNode env = keycloak.path("spec")
+                .path("template")
+                .path("spec")
+                .path("containers")
+                .get(0)
+                .path("env");
+        JsonNode values = Manifests.parse(Files.readString(Manifests.repoRoot().resolve("helm/opencdp/values.yaml")))
+                .get(0);
+        String settings = Manifests.parse(Files.readString(K8S.resolve("kustomization.yaml")))
+                .get(0)
+                .path("configMapGenerator")
+                .toString();
 
         assertThat(placeholders).contains("CDP_FRONTEND_URL", "PROFILE_SERVICE_CLIENT_SECRET");
         for (String name : placeholders) {
@@ -90,17 +134,26 @@ class ClusterManifestsTest {
                 }
             }
             assertThat(variable).as("Keycloak's variable %s", name).isNotNull();
-            assertThat(variable.has("value")).as("%s is not written into the manifest", name).isFalse();
-            JsonNode from = variable.path("valueFrom").path(name.endsWith("_CLIENT_SECRET") ? "secretKeyRef" : "configMapKeyRef");
-            assertThat(from.path("optional").asBoolean()).as("%s is required", name).isFalse();
+            assertThat(variable.has("value"))
+                    .as("%s is not written into the manifest", name)
+                    .isFalse();
+            JsonNode from = variable.path("valueFrom")
+                    .path(name.endsWith("_CLIENT_SECRET") ? "secretKeyRef" : "configMapKeyRef");
+            assertThat(from.path("optional").asBoolean())
+                    .as("%s is required", name)
+                    .isFalse();
             if (name.endsWith("_CLIENT_SECRET")) {
-                String service = name.replace("_CLIENT_SECRET", "").toLowerCase().replace('_', '-');
-                assertThat(from.path("name").asText()).as("Secret of %s", name)
+                String service =
+                        name.replace("_CLIENT_SECRET", "").toLowerCase().replace('_', '-');
+                assertThat(from.path("name").asText())
+                        .as("Secret of %s", name)
                         .isEqualTo(values.path(service).path("secretName").asText());
                 assertThat(from.path("key").asText()).isEqualTo("oidc-client-secret");
             } else {
                 assertThat(from.path("name").asText()).isEqualTo("keycloak-settings");
-                assertThat(settings).as("keycloak-settings").contains("\"" + from.path("key").asText() + "=");
+                assertThat(settings)
+                        .as("keycloak-settings")
+                        .contains("\"" + from.path("key").asText() + "=");
             }
         }
     }
@@ -110,7 +163,8 @@ class ClusterManifestsTest {
         List<JsonNode> clusters = Manifests.ofKind(all(), "Cluster");
         assertThat(clusters).hasSizeGreaterThanOrEqualTo(6);
         for (JsonNode cluster : clusters) {
-            assertThat(cluster.path("spec").path("postgresql").path("pg_hba")).extracting(JsonNode::asText)
+            assertThat(cluster.path("spec").path("postgresql").path("pg_hba"))
+                    .extracting(JsonNode::asText)
                     .as(cluster.path("metadata").path("name").asText())
                     .contains("hostnossl all all 0.0.0.0/0 reject", "hostnossl all all ::/0 reject");
         }
@@ -123,35 +177,50 @@ class ClusterManifestsTest {
         for (JsonNode cluster : Manifests.ofKind(documents, "Cluster")) {
             String name = cluster.path("metadata").path("name").asText();
             String owner = name.equals("keycloak-db") ? "keycloak" : name.replaceAll("-(db|keys)$", "") + "-service";
-            JsonNode policy = policies.stream().filter(p -> selectedClusters(p.path("spec").path("podSelector")).contains(name))
-                    .findFirst().orElseThrow(() -> new AssertionError("no network policy selects " + name));
+            JsonNode policy = policies.stream()
+                    .filter(p ->
+                            selectedClusters(p.path("spec").path("podSelector")).contains(name))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no network policy selects " + name));
             List<String> peersOn5432 = new ArrayList<>();
             for (JsonNode rule : policy.path("spec").path("ingress")) {
                 if (!rule.path("ports").toString().contains("5432")) {
                     continue;
                 }
                 for (JsonNode peer : rule.path("from")) {
-                    String app = peer.path("podSelector").path("matchLabels").path("app.kubernetes.io/name").asText();
-                    String namespace = peer.path("namespaceSelector").path("matchLabels").path("kubernetes.io/metadata.name").asText();
+                    String app = peer.path("podSelector")
+                            .path("matchLabels")
+                            .path("app.kubernetes.io/name")
+                            .asText();
+                    String namespace = peer.path("namespaceSelector")
+                            .path("matchLabels")
+                            .path("kubernetes.io/metadata.name")
+                            .asText();
                     List<String> instances = selectedClusters(peer.path("podSelector"));
                     if (!app.isEmpty()) {
                         peersOn5432.add("app:" + app);
                     } else if (!namespace.isEmpty()) {
                         peersOn5432.add("namespace:" + namespace);
                     } else {
-                        assertThat(instances).as(name + ": a peer that is neither the service nor its own instances").contains(name);
+                        assertThat(instances)
+                                .as(name + ": a peer that is neither the service nor its own instances")
+                                .contains(name);
                         peersOn5432.add("instances");
                     }
                 }
             }
-            assertThat(peersOn5432).as(name).containsExactlyInAnyOrder("app:" + owner, "instances", "namespace:cnpg-system");
+            assertThat(peersOn5432)
+                    .as(name)
+                    .containsExactlyInAnyOrder("app:" + owner, "instances", "namespace:cnpg-system");
         }
     }
 
     @Test
     void theNamespaceAdmitsNothingThatNoPolicyAllows() throws IOException {
         JsonNode deny = Manifests.ofKind(all(), "NetworkPolicy").stream()
-                .filter(p -> p.path("metadata").path("name").asText().equals("default-deny-ingress")).findFirst().orElseThrow();
+                .filter(p -> p.path("metadata").path("name").asText().equals("default-deny-ingress"))
+                .findFirst()
+                .orElseThrow();
         assertThat(deny.path("spec").path("podSelector").isEmpty()).isTrue();
         assertThat(deny.path("spec").path("policyTypes").toString()).contains("Ingress");
         assertThat(deny.path("spec").path("ingress").isMissingNode()).isTrue();
@@ -160,34 +229,56 @@ class ClusterManifestsTest {
     @Test
     void keycloakAdmitsTheServicesAndTheIngressOnHttpsAndReachesOnlyDnsAndItsDatabase() throws IOException {
         JsonNode policy = Manifests.ofKind(all(), "NetworkPolicy").stream()
-                .filter(p -> p.path("metadata").path("name").asText().equals("keycloak")).findFirst().orElseThrow().path("spec");
+                .filter(p -> p.path("metadata").path("name").asText().equals("keycloak"))
+                .findFirst()
+                .orElseThrow()
+                .path("spec");
         assertThat(policy.path("policyTypes").toString()).contains("Ingress", "Egress");
         for (JsonNode rule : policy.path("ingress")) {
             assertThat(rule.path("ports").get(0).path("port").asInt()).isEqualTo(8443);
         }
-        assertThat(policy.path("ingress").toString()).contains("\"app.kubernetes.io/component\":\"api\"", "ingress-nginx");
+        assertThat(policy.path("ingress").toString())
+                .contains("\"app.kubernetes.io/component\":\"api\"", "ingress-nginx");
         List<String> egress = new ArrayList<>();
-        policy.path("egress").forEach(rule -> rule.path("to").forEach(peer -> egress.add(peer.path("podSelector").path("matchLabels").toString())));
-        assertThat(egress).containsExactlyInAnyOrder("{\"k8s-app\":\"kube-dns\"}", "{\"cnpg.io/cluster\":\"keycloak-db\"}");
+        policy.path("egress")
+                .forEach(rule -> rule.path("to")
+                        .forEach(peer -> egress.add(
+                                peer.path("podSelector").path("matchLabels").toString())));
+        assertThat(egress)
+                .containsExactlyInAnyOrder("{\"k8s-app\":\"kube-dns\"}", "{\"cnpg.io/cluster\":\"keycloak-db\"}");
     }
 
     @Test
     void keycloakServesHttpsOnlyWithACertificateForTheAddressTheChartUses() throws IOException {
         List<JsonNode> documents = all();
         JsonNode keycloak = Manifests.ofKind(documents, "Deployment").get(0);
-        String args = keycloak.path("spec").path("template").path("spec").path("containers").get(0).path("args").toString();
+        String args = keycloak.path("spec")
+                .path("template")
+                .path("spec")
+                .path("containers")
+                .get(0)
+                .path("args")
+                .toString();
         assertThat(args).contains("--http-enabled=false", "--https-port=8443", "--hostname-backchannel-dynamic=true");
         assertThat(Manifests.env(keycloak, "KC_DB_URL")).contains("sslmode=verify-full");
 
-        JsonNode values = Manifests.parse(Files.readString(Manifests.chart().resolve("values.yaml"))).get(0).path("global");
+        JsonNode values = Manifests.parse(Files.readString(Manifests.chart().resolve("values.yaml")))
+                .get(0)
+                .path("global");
         assertThat(values.path("oidc").path("url").asText()).isEqualTo("https://keycloak:8443/realms/cdp");
         JsonNode certificate = Manifests.ofKind(documents, "Certificate").stream()
-                .filter(c -> c.path("metadata").path("name").asText().equals("keycloak-tls")).findFirst().orElseThrow();
+                .filter(c -> c.path("metadata").path("name").asText().equals("keycloak-tls"))
+                .findFirst()
+                .orElseThrow();
         assertThat(certificate.path("spec").path("dnsNames").toString()).contains("\"keycloak\"");
-        // The issuer the chart asks for the services' certificates is the one k8s/ sets up, and it signs Keycloak's too.
+        // The issuer the chart asks for the services' certificates is the one k8s/ sets up, and it signs Keycloak's
+        // too.
         String issuer = values.path("tls").path("issuerRef").path("name").asText();
-        assertThat(certificate.path("spec").path("issuerRef").path("name").asText()).isEqualTo(issuer);
-        assertThat(Manifests.ofKind(documents, "Issuer")).extracting(i -> i.path("metadata").path("name").asText()).contains(issuer);
+        assertThat(certificate.path("spec").path("issuerRef").path("name").asText())
+                .isEqualTo(issuer);
+        assertThat(Manifests.ofKind(documents, "Issuer"))
+                .extracting(i -> i.path("metadata").path("name").asText())
+                .contains(issuer);
     }
 
     /** The cluster names a podSelector picks by CloudNativePG's cnpg.io/cluster label. */
@@ -198,7 +289,8 @@ class ClusterManifestsTest {
             names.add(label);
         }
         for (JsonNode expression : podSelector.path("matchExpressions")) {
-            if (expression.path("key").asText().equals("cnpg.io/cluster") && expression.path("operator").asText().equals("In")) {
+            if (expression.path("key").asText().equals("cnpg.io/cluster")
+                    && expression.path("operator").asText().equals("In")) {
                 expression.path("values").forEach(v -> names.add(v.asText()));
             }
         }

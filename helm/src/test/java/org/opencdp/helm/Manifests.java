@@ -19,11 +19,12 @@ final class Manifests {
     private static final YAMLFactory YAML = new YAMLFactory();
     private static final ObjectMapper MAPPER = new ObjectMapper(YAML);
 
-    private Manifests() {
-    }
+    private Manifests() {}
 
     static Path repoRoot() {
-        return Path.of(System.getProperty("opencdp.repo.root", "..")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("opencdp.repo.root", ".."))
+                .toAbsolutePath()
+                .normalize();
     }
 
     static Path chart() {
@@ -32,25 +33,38 @@ final class Manifests {
 
     /** helm template of the umbrella chart as for a current cluster (the chart needs Kubernetes 1.27 or newer). */
     static TemplateCommand template() {
-        return new Helm(chart()).template().withName("opencdp").withNamespace("opencdp").withKubeVersion("1.31.0");
+        return new Helm(chart())
+                .template()
+                .withName("opencdp")
+                .withNamespace("opencdp")
+                .withKubeVersion("1.31.0");
     }
 
     /** The objects of the given kind and name in rendered manifests. */
     static JsonNode named(List<JsonNode> documents, String kind, String name) {
-        return ofKind(documents, kind).stream().filter(d -> name.equals(d.path("metadata").path("name").asText()))
-                .findFirst().orElseThrow(() -> new AssertionError("no " + kind + " " + name));
+        return ofKind(documents, kind).stream()
+                .filter(d -> name.equals(d.path("metadata").path("name").asText()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " " + name));
     }
 
     /** The first container of a Deployment. */
     static JsonNode container(JsonNode deployment) {
-        return deployment.path("spec").path("template").path("spec").path("containers").get(0);
+        return deployment
+                .path("spec")
+                .path("template")
+                .path("spec")
+                .path("containers")
+                .get(0);
     }
 
     /** The value of a container's environment variable, or null. */
     static String env(JsonNode deployment, String variable) {
         for (JsonNode entry : container(deployment).path("env")) {
             if (variable.equals(entry.path("name").asText())) {
-                return entry.path("value").isMissingNode() ? null : entry.path("value").asText();
+                return entry.path("value").isMissingNode()
+                        ? null
+                        : entry.path("value").asText();
             }
         }
         return null;
@@ -59,7 +73,7 @@ final class Manifests {
     static List<JsonNode> parse(String yaml) {
         try (YAMLParser parser = YAML.createParser(yaml)) {
             List<JsonNode> documents = new ArrayList<>();
-            for (var it = MAPPER.readValues(parser, JsonNode.class); it.hasNext();) {
+            for (var it = MAPPER.readValues(parser, JsonNode.class); it.hasNext(); ) {
                 JsonNode document = it.next();
                 if (document != null && !document.isNull() && !document.isEmpty()) {
                     documents.add(document);
@@ -72,6 +86,8 @@ final class Manifests {
     }
 
     static List<JsonNode> ofKind(List<JsonNode> documents, String kind) {
-        return documents.stream().filter(d -> kind.equals(d.path("kind").asText())).toList();
+        return documents.stream()
+                .filter(d -> kind.equals(d.path("kind").asText()))
+                .toList();
     }
 }

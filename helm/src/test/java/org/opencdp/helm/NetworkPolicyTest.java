@@ -27,8 +27,14 @@ class NetworkPolicyTest {
             "behaviour-service", Set.of("consent-service"),
             "tracking-service", Set.of("consent-service"),
             "consent-service", Set.of("tracking-service", "behaviour-service"),
-            "retention-service", Set.of("profile-service", "behaviour-service", "tracking-service", "consent-service",
-                    "retention-service"));
+            "retention-service",
+                    Set.of(
+                            "profile-service",
+                            "behaviour-service",
+                            "tracking-service",
+                            "consent-service",
+                            "retention-service"));
+
     private static List<JsonNode> rendered;
 
     @BeforeAll
@@ -40,8 +46,15 @@ class NetworkPolicyTest {
     void everyServiceDeniesByDefaultBothWays() {
         for (String service : CALLS.keySet()) {
             JsonNode spec = policy(service);
-            assertThat(spec.path("policyTypes")).extracting(JsonNode::asText).as(service).containsExactlyInAnyOrder("Ingress", "Egress");
-            assertThat(spec.path("podSelector").path("matchLabels").path("app.kubernetes.io/name").asText()).isEqualTo(service);
+            assertThat(spec.path("policyTypes"))
+                    .extracting(JsonNode::asText)
+                    .as(service)
+                    .containsExactlyInAnyOrder("Ingress", "Egress");
+            assertThat(spec.path("podSelector")
+                            .path("matchLabels")
+                            .path("app.kubernetes.io/name")
+                            .asText())
+                    .isEqualTo(service);
         }
     }
 
@@ -49,7 +62,8 @@ class NetworkPolicyTest {
     void eachServiceReachesExactlyTheServicesItCalls() {
         for (var entry : CALLS.entrySet()) {
             assertThat(egressTargets(entry.getKey(), "app.kubernetes.io/name", 8443))
-                    .as(entry.getKey()).containsExactlyInAnyOrderElementsOf(union(entry.getValue(), Set.of("keycloak")));
+                    .as(entry.getKey())
+                    .containsExactlyInAnyOrderElementsOf(union(entry.getValue(), Set.of("keycloak")));
         }
     }
 
@@ -65,7 +79,10 @@ class NetworkPolicyTest {
             Set<String> admitted = new TreeSet<>();
             for (JsonNode rule : policy(service).path("ingress")) {
                 for (JsonNode peer : rule.path("from")) {
-                    String name = peer.path("podSelector").path("matchLabels").path("app.kubernetes.io/name").asText();
+                    String name = peer.path("podSelector")
+                            .path("matchLabels")
+                            .path("app.kubernetes.io/name")
+                            .asText();
                     if (!name.isEmpty()) {
                         assertThat(ports(rule)).as(service + " from " + name).containsExactly(8443);
                         admitted.add(name);
@@ -80,7 +97,8 @@ class NetworkPolicyTest {
     void eachServiceReachesOnlyItsOwnDatabases() {
         for (String service : CALLS.keySet()) {
             String name = service.replace("-service", "");
-            assertThat(egressTargets(service, "cnpg.io/cluster", 5432)).as(service)
+            assertThat(egressTargets(service, "cnpg.io/cluster", 5432))
+                    .as(service)
                     .containsExactlyInAnyOrder(name + "-db", name + "-keys");
         }
     }
@@ -91,15 +109,29 @@ class NetworkPolicyTest {
             JsonNode egress = policy(service).path("egress");
             boolean dns = false;
             for (JsonNode rule : egress) {
-                assertThat(rule.path("to").isEmpty()).as(service + ": a rule without 'to' allows every destination").isFalse();
-                assertThat(rule.path("ports").isEmpty()).as(service + ": a rule without ports allows every port").isFalse();
+                assertThat(rule.path("to").isEmpty())
+                        .as(service + ": a rule without 'to' allows every destination")
+                        .isFalse();
+                assertThat(rule.path("ports").isEmpty())
+                        .as(service + ": a rule without ports allows every port")
+                        .isFalse();
                 for (JsonNode peer : rule.path("to")) {
-                    assertThat(peer.has("ipBlock")).as(service + ": no address ranges").isFalse();
+                    assertThat(peer.has("ipBlock"))
+                            .as(service + ": no address ranges")
+                            .isFalse();
                     assertThat(peer.path("podSelector").path("matchLabels").isEmpty())
-                            .as(service + ": every peer names its pods").isFalse();
-                    if ("kube-system".equals(peer.path("namespaceSelector").path("matchLabels")
-                            .path("kubernetes.io/metadata.name").asText())) {
-                        dns = peer.path("podSelector").path("matchLabels").path("k8s-app").asText().equals("kube-dns")
+                            .as(service + ": every peer names its pods")
+                            .isFalse();
+                    if ("kube-system"
+                            .equals(peer.path("namespaceSelector")
+                                    .path("matchLabels")
+                                    .path("kubernetes.io/metadata.name")
+                                    .asText())) {
+                        dns = peer.path("podSelector")
+                                        .path("matchLabels")
+                                        .path("k8s-app")
+                                        .asText()
+                                        .equals("kube-dns")
                                 && ports(rule).equals(List.of(53, 53));
                     }
                 }
@@ -113,8 +145,11 @@ class NetworkPolicyTest {
         for (String service : CALLS.keySet()) {
             for (JsonNode rule : policy(service).path("ingress")) {
                 for (JsonNode peer : rule.path("from")) {
-                    if ("monitoring".equals(peer.path("namespaceSelector").path("matchLabels")
-                            .path("kubernetes.io/metadata.name").asText())) {
+                    if ("monitoring"
+                            .equals(peer.path("namespaceSelector")
+                                    .path("matchLabels")
+                                    .path("kubernetes.io/metadata.name")
+                                    .asText())) {
                         assertThat(ports(rule)).as(service).containsExactly(9000);
                     }
                 }
@@ -124,14 +159,28 @@ class NetworkPolicyTest {
 
     @Test
     void theMatrixFollowsTheChosenPortsBehindAMesh() {
-        List<JsonNode> mesh = Manifests.parse(Manifests.template().set("global.tls.mode", "mesh").call());
+        List<JsonNode> mesh = Manifests.parse(
+                Manifests.template().set("global.tls.mode", "mesh").call());
         JsonNode spec = named(mesh, "NetworkPolicy", "profile-service").path("spec");
-        assertThat(spec.path("ingress").get(0).path("from").get(0).path("podSelector").path("matchLabels")
-                .path("app.kubernetes.io/name").asText()).isEqualTo("retention-service");
+        assertThat(spec.path("ingress")
+                        .get(0)
+                        .path("from")
+                        .get(0)
+                        .path("podSelector")
+                        .path("matchLabels")
+                        .path("app.kubernetes.io/name")
+                        .asText())
+                .isEqualTo("retention-service");
         assertThat(ports(spec.path("ingress").get(0))).containsExactly(8080);
         JsonNode toServices = spec.path("egress").get(spec.path("egress").size() - 1);
-        assertThat(toServices.path("to").get(0).path("podSelector").path("matchLabels").path("app.kubernetes.io/name")
-                .asText()).isEqualTo("behaviour-service");
+        assertThat(toServices
+                        .path("to")
+                        .get(0)
+                        .path("podSelector")
+                        .path("matchLabels")
+                        .path("app.kubernetes.io/name")
+                        .asText())
+                .isEqualTo("behaviour-service");
         assertThat(ports(toServices)).containsExactly(8080);
     }
 
@@ -144,7 +193,8 @@ class NetworkPolicyTest {
         Set<String> targets = new TreeSet<>();
         for (JsonNode rule : policy(service).path("egress")) {
             for (JsonNode peer : rule.path("to")) {
-                String value = peer.path("podSelector").path("matchLabels").path(label).asText();
+                String value =
+                        peer.path("podSelector").path("matchLabels").path(label).asText();
                 if (!value.isEmpty()) {
                     assertThat(ports(rule)).as(service + " to " + value).containsExactly(port);
                     targets.add(value);

@@ -24,8 +24,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 class TransportSecurityTest {
 
-    private static final List<String> SERVICES = List.of("profile-service", "behaviour-service", "tracking-service",
-            "consent-service", "retention-service");
+    private static final List<String> SERVICES =
+            List.of("profile-service", "behaviour-service", "tracking-service", "consent-service", "retention-service");
     private static final Path PRODUCTION_VALUES = Manifests.chart().resolve("values-production.yaml");
     private static List<JsonNode> rendered;
     private static List<JsonNode> production;
@@ -33,16 +33,23 @@ class TransportSecurityTest {
     @BeforeAll
     static void render() {
         rendered = Manifests.parse(Manifests.template().call());
-        production = Manifests.parse(Manifests.template().withValuesFile(PRODUCTION_VALUES).call());
+        production = Manifests.parse(
+                Manifests.template().withValuesFile(PRODUCTION_VALUES).call());
     }
 
     @Test
     void eachServiceGetsACertificateForItsServiceNamesFromTheClusterCa() {
         for (String service : SERVICES) {
-            JsonNode certificate = named(rendered, "Certificate", service + "-tls").path("spec");
+            JsonNode certificate =
+                    named(rendered, "Certificate", service + "-tls").path("spec");
             assertThat(certificate.path("secretName").asText()).isEqualTo(service + "-tls");
-            assertThat(certificate.path("dnsNames")).extracting(JsonNode::asText).containsExactly(service,
-                    service + ".opencdp", service + ".opencdp.svc", service + ".opencdp.svc.cluster.local");
+            assertThat(certificate.path("dnsNames"))
+                    .extracting(JsonNode::asText)
+                    .containsExactly(
+                            service,
+                            service + ".opencdp",
+                            service + ".opencdp.svc",
+                            service + ".opencdp.svc.cluster.local");
             assertThat(certificate.path("issuerRef").path("name").asText()).isEqualTo("opencdp-ca");
             assertThat(certificate.path("usages").toString()).contains("server auth");
         }
@@ -52,17 +59,27 @@ class TransportSecurityTest {
     void eachServiceServesHttpsOnlyWithItsMountedCertificate() {
         for (String service : SERVICES) {
             JsonNode deployment = named(rendered, "Deployment", service);
-            assertThat(container(deployment).path("ports")).extracting(p -> p.path("name").asText() + ":" + p.path("containerPort").asInt())
-                    .as(service).containsExactlyInAnyOrder("https:8443", "management:9000");
+            assertThat(container(deployment).path("ports"))
+                    .extracting(p -> p.path("name").asText() + ":"
+                            + p.path("containerPort").asInt())
+                    .as(service)
+                    .containsExactlyInAnyOrder("https:8443", "management:9000");
             assertThat(env(deployment, "QUARKUS_HTTP_INSECURE_REQUESTS")).isEqualTo("disabled");
             assertThat(env(deployment, "QUARKUS_HTTP_SSL_PORT")).isEqualTo("8443");
             assertThat(env(deployment, "QUARKUS_HTTP_SSL_CERTIFICATE_FILES")).isEqualTo("/var/run/opencdp/tls/tls.crt");
-            assertThat(env(deployment, "QUARKUS_HTTP_SSL_CERTIFICATE_KEY_FILES")).isEqualTo("/var/run/opencdp/tls/tls.key");
-            assertThat(volume(deployment, "tls").path("secret").path("secretName").asText()).isEqualTo(service + "-tls");
+            assertThat(env(deployment, "QUARKUS_HTTP_SSL_CERTIFICATE_KEY_FILES"))
+                    .isEqualTo("/var/run/opencdp/tls/tls.key");
+            assertThat(volume(deployment, "tls")
+                            .path("secret")
+                            .path("secretName")
+                            .asText())
+                    .isEqualTo(service + "-tls");
             assertThat(mountPath(deployment, "tls")).isEqualTo("/var/run/opencdp/tls");
 
             JsonNode service_ = named(rendered, "Service", service);
-            assertThat(service_.path("spec").path("ports")).extracting(p -> p.path("name").asText() + ":" + p.path("port").asInt())
+            assertThat(service_.path("spec").path("ports"))
+                    .extracting(
+                            p -> p.path("name").asText() + ":" + p.path("port").asInt())
                     .containsExactlyInAnyOrder("https:8443", "management:9000");
         }
     }
@@ -77,11 +94,21 @@ class TransportSecurityTest {
             }
             assertThat(env(deployment, "JAVA_OPTS_APPEND"))
                     .contains("-Djavax.net.ssl.trustStore=/var/run/opencdp/truststore/truststore.p12");
-            JsonNode init = deployment.path("spec").path("template").path("spec").path("initContainers").get(0);
+            JsonNode init = deployment
+                    .path("spec")
+                    .path("template")
+                    .path("spec")
+                    .path("initContainers")
+                    .get(0);
             assertThat(init.path("name").asText()).isEqualTo("truststore");
-            assertThat(init.path("args").get(0).asText()).contains("-file /var/run/opencdp/tls/ca.crt",
-                    "-keystore /var/run/opencdp/truststore/truststore.p12");
-            assertThat(init.path("securityContext").path("readOnlyRootFilesystem").asBoolean()).isTrue();
+            assertThat(init.path("args").get(0).asText())
+                    .contains(
+                            "-file /var/run/opencdp/tls/ca.crt",
+                            "-keystore /var/run/opencdp/truststore/truststore.p12");
+            assertThat(init.path("securityContext")
+                            .path("readOnlyRootFilesystem")
+                            .asBoolean())
+                    .isTrue();
         }
     }
 
@@ -90,12 +117,15 @@ class TransportSecurityTest {
         for (String service : SERVICES) {
             String database = service.replace("-service", "");
             JsonNode deployment = named(rendered, "Deployment", service);
-            assertThat(env(deployment, "OPENCDP_DB_URL")).isEqualTo("jdbc:postgresql://" + database + "-db-rw:5432/"
-                    + database + "?sslmode=verify-full&sslrootcert=/var/run/opencdp/database-ca/ca.crt");
+            assertThat(env(deployment, "OPENCDP_DB_URL"))
+                    .isEqualTo("jdbc:postgresql://" + database + "-db-rw:5432/" + database
+                            + "?sslmode=verify-full&sslrootcert=/var/run/opencdp/database-ca/ca.crt");
             JsonNode secret = volume(deployment, "database-ca").path("secret");
             assertThat(secret.path("secretName").asText()).isEqualTo(database + "-db-ca");
             // CloudNativePG's CA secret also holds ca.key: only the certificate is projected into the pod.
-            assertThat(secret.path("items")).extracting(i -> i.path("key").asText()).containsExactly("ca.crt");
+            assertThat(secret.path("items"))
+                    .extracting(i -> i.path("key").asText())
+                    .containsExactly("ca.crt");
             assertThat(mountPath(deployment, "database-ca")).isEqualTo("/var/run/opencdp/database-ca");
         }
     }
@@ -103,9 +133,11 @@ class TransportSecurityTest {
     @Test
     void aUrlWithParametersKeepsThemAndGetsVerifyFullAppended() {
         List<JsonNode> docs = Manifests.parse(Manifests.template()
-                .set("profile-service.database.url", "jdbc:postgresql://db:5432/profile?ApplicationName=profile").call());
-        assertThat(env(named(docs, "Deployment", "profile-service"), "OPENCDP_DB_URL")).isEqualTo(
-                "jdbc:postgresql://db:5432/profile?ApplicationName=profile&sslmode=verify-full&sslrootcert=/var/run/opencdp/database-ca/ca.crt");
+                .set("profile-service.database.url", "jdbc:postgresql://db:5432/profile?ApplicationName=profile")
+                .call());
+        assertThat(env(named(docs, "Deployment", "profile-service"), "OPENCDP_DB_URL"))
+                .isEqualTo(
+                        "jdbc:postgresql://db:5432/profile?ApplicationName=profile&sslmode=verify-full&sslrootcert=/var/run/opencdp/database-ca/ca.crt");
     }
 
     @Test
@@ -113,7 +145,8 @@ class TransportSecurityTest {
         for (String service : SERVICES) {
             JsonNode container = container(named(rendered, "Deployment", service));
             for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
-                assertThat(container.path(probe).path("httpGet").path("port").asText()).as(service + " " + probe)
+                assertThat(container.path(probe).path("httpGet").path("port").asText())
+                        .as(service + " " + probe)
                         .isEqualTo("management");
             }
         }
@@ -122,51 +155,81 @@ class TransportSecurityTest {
     @Test
     void productionValuesRenderWithTheSwaggerUiOffAndDevelopmentValuesWithItOn() {
         for (String service : SERVICES) {
-            assertThat(env(named(production, "Deployment", service), "QUARKUS_SWAGGER_UI_ENABLE")).as(service).isEqualTo("false");
-            assertThat(env(named(rendered, "Deployment", service), "QUARKUS_SWAGGER_UI_ENABLE")).as(service).isNull();
+            assertThat(env(named(production, "Deployment", service), "QUARKUS_SWAGGER_UI_ENABLE"))
+                    .as(service)
+                    .isEqualTo("false");
+            assertThat(env(named(rendered, "Deployment", service), "QUARKUS_SWAGGER_UI_ENABLE"))
+                    .as(service)
+                    .isNull();
         }
     }
 
     @Test
     void productionRefusesAnHttpRealm() {
-        assertThatThrownBy(() -> Manifests.template().withValuesFile(PRODUCTION_VALUES)
-                .set("global.oidc.url", "http://keycloak:8080/realms/cdp").call())
-                .hasMessageContaining("oidc").hasMessageContaining("url");
-        assertThatThrownBy(() -> Manifests.template().withValuesFile(PRODUCTION_VALUES)
-                .set("global.oidc.publicUrl", "http://login.example.com/realms/cdp").call())
+        assertThatThrownBy(() -> Manifests.template()
+                        .withValuesFile(PRODUCTION_VALUES)
+                        .set("global.oidc.url", "http://keycloak:8080/realms/cdp")
+                        .call())
+                .hasMessageContaining("oidc")
+                .hasMessageContaining("url");
+        assertThatThrownBy(() -> Manifests.template()
+                        .withValuesFile(PRODUCTION_VALUES)
+                        .set("global.oidc.publicUrl", "http://login.example.com/realms/cdp")
+                        .call())
                 .hasMessageContaining("publicUrl");
         // The same URL is accepted outside production (a developer's cluster).
-        assertThat(Manifests.template().set("global.oidc.url", "http://keycloak:8080/realms/cdp").call()).isNotBlank();
+        assertThat(Manifests.template()
+                        .set("global.oidc.url", "http://keycloak:8080/realms/cdp")
+                        .call())
+                .isNotBlank();
     }
 
     @Test
     void productionRefusesHttpBetweenTheServicesAndAnUnverifiedDatabase() {
-        assertThatThrownBy(() -> Manifests.template().withValuesFile(PRODUCTION_VALUES)
-                .set("global.services.consent", "http://consent-service:8080").call())
+        assertThatThrownBy(() -> Manifests.template()
+                        .withValuesFile(PRODUCTION_VALUES)
+                        .set("global.services.consent", "http://consent-service:8080")
+                        .call())
                 .hasMessageContaining("consent");
-        assertThatThrownBy(() -> Manifests.template().withValuesFile(PRODUCTION_VALUES)
-                .set("tracking-service.database.caSecretName", "").call())
+        assertThatThrownBy(() -> Manifests.template()
+                        .withValuesFile(PRODUCTION_VALUES)
+                        .set("tracking-service.database.caSecretName", "")
+                        .call())
                 .hasMessageContaining("caSecretName");
     }
 
     @Test
     void corsNeverAllowsEveryOrigin() {
-        assertThatThrownBy(() -> Manifests.template().set("global.corsOrigins", "*").call()).hasMessageContaining("corsOrigins");
-        assertThatThrownBy(() -> Manifests.template().set("global.corsOrigins", "https://app.example.com\\,*").call())
+        assertThatThrownBy(() ->
+                        Manifests.template().set("global.corsOrigins", "*").call())
+                .hasMessageContaining("corsOrigins");
+        assertThatThrownBy(() -> Manifests.template()
+                        .set("global.corsOrigins", "https://app.example.com\\,*")
+                        .call())
                 .hasMessageContaining("corsOrigins");
     }
 
     @Test
     void theMeshAlternativeServesPlainHttpInsideThePodWithoutCertificates() {
-        List<JsonNode> mesh = Manifests.parse(Manifests.template().withValuesFile(PRODUCTION_VALUES)
-                .set("global.tls.mode", "mesh").call());
+        List<JsonNode> mesh = Manifests.parse(Manifests.template()
+                .withValuesFile(PRODUCTION_VALUES)
+                .set("global.tls.mode", "mesh")
+                .call());
         assertThat(Manifests.ofKind(mesh, "Certificate")).isEmpty();
         JsonNode deployment = named(mesh, "Deployment", "profile-service");
-        assertThat(container(deployment).path("ports")).extracting(p -> p.path("name").asText() + ":" + p.path("containerPort").asInt())
+        assertThat(container(deployment).path("ports"))
+                .extracting(p ->
+                        p.path("name").asText() + ":" + p.path("containerPort").asInt())
                 .containsExactlyInAnyOrder("http:8080", "management:9000");
         assertThat(env(deployment, "QUARKUS_HTTP_INSECURE_REQUESTS")).isNull();
         assertThat(env(deployment, "OPENCDP_CONSENT_URL")).isEqualTo("http://consent-service:8080");
-        assertThat(deployment.path("spec").path("template").path("spec").path("initContainers").isMissingNode()).isTrue();
+        assertThat(deployment
+                        .path("spec")
+                        .path("template")
+                        .path("spec")
+                        .path("initContainers")
+                        .isMissingNode())
+                .isTrue();
         // The realm stays https and the database verified in production, mesh or not.
         assertThat(env(deployment, "OPENCDP_DB_URL")).contains("sslmode=verify-full");
     }
@@ -177,22 +240,63 @@ class TransportSecurityTest {
      */
     @Test
     void theTrustStoreScriptAddsTheClusterCaToThePublicOnes(@TempDir Path scratch) throws Exception {
-        String script = named(rendered, "Deployment", "consent-service").path("spec").path("template").path("spec")
-                .path("initContainers").get(0).path("args").get(0).asText()
+        String script = named(rendered, "Deployment", "consent-service")
+                .path("spec")
+                .path("template")
+                .path("spec")
+                .path("initContainers")
+                .get(0)
+                .path("args")
+                .get(0)
+                .asText()
                 .replace("/var/run/opencdp", scratch.toString());
         Files.createDirectories(scratch.resolve("tls"));
         Files.createDirectories(scratch.resolve("truststore"));
-        run(scratch, keytool(), "-genkeypair", "-alias", "ca", "-keyalg", "EC", "-dname", "CN=OpenCDP test cluster CA",
-                "-ext", "bc:c", "-keystore", "ca.p12", "-storepass", "scratch-pass");
-        run(scratch, keytool(), "-exportcert", "-rfc", "-alias", "ca", "-keystore", "ca.p12", "-storepass", "scratch-pass",
-                "-file", scratch.resolve("tls/ca.crt").toString());
+        run(
+                scratch,
+                keytool(),
+                "-genkeypair",
+                "-alias",
+                "ca",
+                "-keyalg",
+                "EC",
+                "-dname",
+                "CN=OpenCDP test cluster CA",
+                "-ext",
+                "bc:c",
+                "-keystore",
+                "ca.p12",
+                "-storepass",
+                "scratch-pass");
+        run(
+                scratch,
+                keytool(),
+                "-exportcert",
+                "-rfc",
+                "-alias",
+                "ca",
+                "-keystore",
+                "ca.p12",
+                "-storepass",
+                "scratch-pass",
+                "-file",
+                scratch.resolve("tls/ca.crt").toString());
 
         run(scratch, "/bin/sh", "-ec", script);
 
-        String listing = run(scratch, keytool(), "-list", "-keystore", scratch.resolve("truststore/truststore.p12").toString(),
-                "-storetype", "PKCS12", "-storepass", "changeit");
+        String listing = run(
+                scratch,
+                keytool(),
+                "-list",
+                "-keystore",
+                scratch.resolve("truststore/truststore.p12").toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                "changeit");
         assertThat(listing).contains("opencdp-cluster-ca");
-        assertThat(listing.lines().filter(l -> l.contains("trustedCertEntry")).count()).isGreaterThan(50);
+        assertThat(listing.lines().filter(l -> l.contains("trustedCertEntry")).count())
+                .isGreaterThan(50);
     }
 
     private static String keytool() {
@@ -200,23 +304,37 @@ class TransportSecurityTest {
     }
 
     private static String run(Path dir, String... command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         builder.environment().put("PATH", Path.of(keytool()).getParent() + ":" + System.getenv("PATH"));
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor()).as(String.join(" ", command) + "\n" + output).isZero();
+        assertThat(process.waitFor())
+                .as(String.join(" ", command) + "\n" + output)
+                .isZero();
         return output;
     }
 
     private static JsonNode volume(JsonNode deployment, String name) {
-        return StreamSupport.stream(deployment.path("spec").path("template").path("spec").path("volumes").spliterator(), false)
-                .filter(v -> name.equals(v.path("name").asText())).findFirst()
+        return StreamSupport.stream(
+                        deployment
+                                .path("spec")
+                                .path("template")
+                                .path("spec")
+                                .path("volumes")
+                                .spliterator(),
+                        false)
+                .filter(v -> name.equals(v.path("name").asText()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no volume " + name));
     }
 
     private static String mountPath(JsonNode deployment, String volume) {
         return StreamSupport.stream(container(deployment).path("volumeMounts").spliterator(), false)
-                .filter(m -> volume.equals(m.path("name").asText())).findFirst()
-                .orElseThrow(() -> new AssertionError("no mount of " + volume)).path("mountPath").asText();
+                .filter(m -> volume.equals(m.path("name").asText()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no mount of " + volume))
+                .path("mountPath")
+                .asText();
     }
 }

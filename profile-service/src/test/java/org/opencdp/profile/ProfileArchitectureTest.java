@@ -2,5 +2,4 @@ package org.opencdp.profile;
 
 import org.opencdp.testsupport.ServiceArchitectureTest;
 
-class ProfileArchitectureTest extends ServiceArchitectureTest {
-}
+class ProfileArchitectureTest extends ServiceArchitectureTest {}

@@ -5,5 +5,4 @@ import org.opencdp.testsupport.ServiceBaselineTest;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-class ProfileBaselineTest extends ServiceBaselineTest {
-}
+class ProfileBaselineTest extends ServiceBaselineTest {}

@@ -18,23 +18,56 @@ class ProfileSubjectRightsTest extends SubjectRightsContractTest {
 
     @Override
     protected UUID givenASubjectWithData() {
-        String company = RestAssured.given().auth().oauth2(TestTokens.forRole("sales")).contentType(ContentType.JSON)
+        String company = RestAssured.given()
+                .auth()
+                .oauth2(TestTokens.forRole("sales"))
+                .contentType(ContentType.JSON)
                 .body(Map.of("type", "COMPANY", "companyName", "Erasure Test AG"))
-                .when().post("/api/v1/customers").then().statusCode(201).extract().path("id");
-        String person = RestAssured.given().auth().oauth2(TestTokens.forRole("sales")).contentType(ContentType.JSON)
-                .body(Map.of("person", Map.of("type", "PERSON", "givenName", "Erika", "familyName", "Mustermann",
-                        "emails", java.util.List.of(Map.of("address", "erika@example.de"))), "jobTitle", "Buyer"))
-                .when().post("/api/v1/customers/" + company + "/contacts").then().statusCode(201).extract().path("id");
+                .when()
+                .post("/api/v1/customers")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String person = RestAssured.given()
+                .auth()
+                .oauth2(TestTokens.forRole("sales"))
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "person",
+                        Map.of(
+                                "type",
+                                "PERSON",
+                                "givenName",
+                                "Erika",
+                                "familyName",
+                                "Mustermann",
+                                "emails",
+                                java.util.List.of(Map.of("address", "erika@example.de"))),
+                        "jobTitle",
+                        "Buyer"))
+                .when()
+                .post("/api/v1/customers/" + company + "/contacts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         return UUID.fromString(person);
     }
 
     @Override
     protected void assertNothingLeftAfterErasure(UUID subjectId) {
-        assertThat(TestDatabase.count("SELECT count(*) FROM customer WHERE id = ?", subjectId)).isZero();
-        assertThat(TestDatabase.count("SELECT count(*) FROM customer_search_term WHERE customer_id = ?", subjectId)).isZero();
-        assertThat(TestDatabase.count("SELECT count(*) FROM company_contact WHERE person_id = ?", subjectId)).isZero();
-        assertThat(TestDatabase.count("SELECT count(*) FROM subject_key WHERE subject_id = ?", subjectId)).isZero();
+        assertThat(TestDatabase.count("SELECT count(*) FROM customer WHERE id = ?", subjectId))
+                .isZero();
+        assertThat(TestDatabase.count("SELECT count(*) FROM customer_search_term WHERE customer_id = ?", subjectId))
+                .isZero();
+        assertThat(TestDatabase.count("SELECT count(*) FROM company_contact WHERE person_id = ?", subjectId))
+                .isZero();
+        assertThat(TestDatabase.count("SELECT count(*) FROM subject_key WHERE subject_id = ?", subjectId))
+                .isZero();
         assertThat(TestDatabase.count(
-                "SELECT count(*) FROM outbox_event WHERE subject_id = ? AND type = 'customer.deleted'", subjectId)).isOne();
+                        "SELECT count(*) FROM outbox_event WHERE subject_id = ? AND type = 'customer.deleted'",
+                        subjectId))
+                .isOne();
     }
 }

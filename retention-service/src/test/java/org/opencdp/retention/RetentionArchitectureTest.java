@@ -2,5 +2,4 @@ package org.opencdp.retention;
 
 import org.opencdp.testsupport.ServiceArchitectureTest;
 
-class RetentionArchitectureTest extends ServiceArchitectureTest {
-}
+class RetentionArchitectureTest extends ServiceArchitectureTest {}

@@ -2,5 +2,4 @@ package org.opencdp.tracking;
 
 import org.opencdp.testsupport.ServiceArchitectureTest;
 
-class TrackingArchitectureTest extends ServiceArchitectureTest {
-}
+class TrackingArchitectureTest extends ServiceArchitectureTest {}

@@ -35,12 +35,15 @@ public class ProfileEventsResource {
     @Inject
     ProfileFacts facts;
 
-    public record Receipt(@Schema(examples = "2") int received, @Schema(examples = "1") int applied) {
-    }
+    public record Receipt(
+            @Schema(examples = "2") int received,
+            @Schema(examples = "1") int applied) {}
 
     @POST
     @RolesAllowed(Roles.SVC_PROFILE)
-    @Operation(operationId = "deliverProfileEvents", summary = "Deliver profile-service events",
+    @Operation(
+            operationId = "deliverProfileEvents",
+            summary = "Deliver profile-service events",
             description = "profile.changed carries a customer's age band, country, postcode region, language and B2B "
                     + "bands; customer.deleted removes them. Idempotent per event id, so redelivery is harmless; an "
                     + "event older than what is stored is ignored. Payloads are the contracts of libs/events; a version "
@@ -50,7 +53,10 @@ public class ProfileEventsResource {
               "subjectId":"7d0c3c52-9d41-4b4e-9a57-1f0a3f1e6b2c","occurredAt":"2026-11-25T10:15:30Z",
               "payload":{"subjectId":"7d0c3c52-9d41-4b4e-9a57-1f0a3f1e6b2c","kind":"PERSON","ageBand":"35-44",
               "country":"DE","postcodeRegion":"51","language":"de","industryCode":null,"companySize":null}}]""")))
-    @APIResponse(responseCode = "200", description = "All events were taken", content = @Content(schema = @Schema(implementation = Receipt.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "All events were taken",
+            content = @Content(schema = @Schema(implementation = Receipt.class)))
     @APIResponse(responseCode = "400", description = "Malformed batch; nothing was applied")
     @APIResponse(responseCode = "422", description = "An event version this service cannot read; nothing was applied")
     // One transaction for the batch: a batch is applied whole or not at all (and then redelivered whole), and

@@ -9,5 +9,4 @@ import org.opencdp.behaviour.domain.CustomerAttributes;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
-public class CustomerAttributesRepository implements PanacheRepositoryBase<CustomerAttributes, UUID> {
-}
+public class CustomerAttributesRepository implements PanacheRepositoryBase<CustomerAttributes, UUID> {}

@@ -9,5 +9,4 @@ import org.opencdp.behaviour.domain.DeletedCustomer;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
-public class DeletedCustomerRepository implements PanacheRepositoryBase<DeletedCustomer, UUID> {
-}
+public class DeletedCustomerRepository implements PanacheRepositoryBase<DeletedCustomer, UUID> {}

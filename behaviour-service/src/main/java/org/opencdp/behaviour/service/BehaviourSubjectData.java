@@ -29,7 +29,8 @@ public class BehaviourSubjectData implements SubjectDataHandler {
 
     @Override
     public List<DataCategory> categories() {
-        return List.of(new DataCategory(CUSTOMER_ATTRIBUTES,
+        return List.of(new DataCategory(
+                CUSTOMER_ATTRIBUTES,
                 "Age band, country, postcode region, language and B2B bands, copied from profile-service for segments",
                 "GDPR Art. 6(1)(f) legitimate interest in customer segmentation",
                 "while the customer exists in profile-service"));

@@ -29,7 +29,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * event is applied once (inbox) and never over a newer state.
  */
 @ApplicationScoped
-@RegisterForReflection(targets = { ProfileChanged.class, CustomerDeleted.class })
+@RegisterForReflection(targets = {ProfileChanged.class, CustomerDeleted.class})
 public class ProfileFacts {
 
     private static final Logger LOG = Logger.getLogger(ProfileFacts.class);
@@ -56,8 +56,11 @@ public class ProfileFacts {
             return false;
         }
         return switch (event.type()) {
-            case ProfileChanged.TYPE -> changed(event.subjectId(), event.occurredAt(),
-                    payload(event, ProfileChanged.VERSION, ProfileChanged.class));
+            case ProfileChanged.TYPE ->
+                changed(
+                        event.subjectId(),
+                        event.occurredAt(),
+                        payload(event, ProfileChanged.VERSION, ProfileChanged.class));
             case CustomerDeleted.TYPE -> {
                 payload(event, CustomerDeleted.VERSION, CustomerDeleted.class);
                 yield deleted(event.subjectId(), event.occurredAt());

@@ -57,9 +57,10 @@ class AuditChains {
     private static void lockChains(Connection c, SortedSet<UUID> subjects) throws SQLException {
         // Every transaction takes its locks in ascending key order, so two of them recording overlapping sets of
         // subjects cannot deadlock each other. unnest yields the array in order, and the locks are taken row by row.
-        Integer[] keys = subjects.stream().map(AuditChains::lockKey).distinct().sorted().toArray(Integer[]::new);
-        try (PreparedStatement lock = c.prepareStatement(
-                "SELECT count(pg_advisory_xact_lock(?, key)) FROM unnest(?::int4[]) AS key")) {
+        Integer[] keys =
+                subjects.stream().map(AuditChains::lockKey).distinct().sorted().toArray(Integer[]::new);
+        try (PreparedStatement lock =
+                c.prepareStatement("SELECT count(pg_advisory_xact_lock(?, key)) FROM unnest(?::int4[]) AS key")) {
             lock.setInt(1, LOCK_SPACE);
             lock.setArray(2, c.createArrayOf("int4", keys));
             lock.executeQuery().close();
@@ -83,8 +84,10 @@ class AuditChains {
             try (ResultSet rs = heads.executeQuery()) {
                 while (rs.next()) {
                     requireReadCommitted(rs.getString("isolation"));
-                    links.add(new Link(rs.getObject("subject_id", UUID.class),
-                            rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getBytes("head")));
+                    links.add(new Link(
+                            rs.getObject("subject_id", UUID.class),
+                            rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                            rs.getBytes("head")));
                 }
             }
         }
@@ -97,13 +100,14 @@ class AuditChains {
      */
     private static void requireReadCommitted(String isolation) {
         if (!"read committed".equals(isolation)) {
-            throw new IllegalStateException("the audit trail must be written in a READ COMMITTED transaction, not "
-                    + isolation);
+            throw new IllegalStateException(
+                    "the audit trail must be written in a READ COMMITTED transaction, not " + isolation);
         }
     }
 
-    private static void insert(Connection c, List<Link> links, String actor, String actorKind, String action,
-            String purpose) throws SQLException {
+    private static void insert(
+            Connection c, List<Link> links, String actor, String actorKind, String action, String purpose)
+            throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO audit_entry
                        (subject_id, occurred_at, actor, actor_kind, action, purpose, previous_hash, entry_hash)
@@ -116,8 +120,16 @@ class AuditChains {
                 insert.setString(5, action);
                 insert.setString(6, purpose);
                 insert.setBytes(7, link.previousHash());
-                insert.setBytes(8, AuditEntryHash.of(link.previousHash(), link.subjectId(), link.occurredAt(), actor,
-                        actorKind, action, purpose));
+                insert.setBytes(
+                        8,
+                        AuditEntryHash.of(
+                                link.previousHash(),
+                                link.subjectId(),
+                                link.occurredAt(),
+                                actor,
+                                actorKind,
+                                action,
+                                purpose));
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -125,6 +137,5 @@ class AuditChains {
     }
 
     /** Where a new entry attaches: its subject's last hash (null for a new chain) and the time of recording. */
-    private record Link(UUID subjectId, Instant occurredAt, byte[] previousHash) {
-    }
+    private record Link(UUID subjectId, Instant occurredAt, byte[] previousHash) {}
 }

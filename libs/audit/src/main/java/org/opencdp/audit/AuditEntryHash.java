@@ -22,16 +22,25 @@ final class AuditEntryHash {
     static final int LENGTH = 32;
     private static final byte[] VERSION = "opencdp-audit-entry-v1".getBytes(StandardCharsets.US_ASCII);
 
-    private AuditEntryHash() {
-    }
+    private AuditEntryHash() {}
 
-    static byte[] of(byte[] previousHash, UUID subjectId, Instant occurredAt, String actor, String actorKind,
-            String action, String purpose) {
+    static byte[] of(
+            byte[] previousHash,
+            UUID subjectId,
+            Instant occurredAt,
+            String actor,
+            String actorKind,
+            String action,
+            String purpose) {
         MessageDigest digest = sha256();
         field(digest, VERSION);
         field(digest, previousHash == null ? new byte[0] : previousHash);
-        field(digest, ByteBuffer.allocate(16).putLong(subjectId.getMostSignificantBits())
-                .putLong(subjectId.getLeastSignificantBits()).array());
+        field(
+                digest,
+                ByteBuffer.allocate(16)
+                        .putLong(subjectId.getMostSignificantBits())
+                        .putLong(subjectId.getLeastSignificantBits())
+                        .array());
         field(digest, ByteBuffer.allocate(8).putLong(epochMicros(occurredAt)).array());
         field(digest, utf8(actor));
         field(digest, utf8(actorKind));

@@ -28,6 +28,5 @@ final class AuditExamples {
              "detail":"1 field is invalid","instance":"/api/v1/audit/subjects/3f2b8c1e-4d5a-4e6f-8a7b-9c0d1e2f3a4b",
              "errors":[{"field":"limit","message":"must be a whole number from 1 to 200"}]}""";
 
-    private AuditExamples() {
-    }
+    private AuditExamples() {}
 }

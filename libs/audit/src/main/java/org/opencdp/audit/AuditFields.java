@@ -19,8 +19,7 @@ final class AuditFields {
     /** Dotted lower-case words such as {@code customer.read} or {@code subject.restriction-lift}. */
     private static final Pattern ACTION = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)+");
 
-    private AuditFields() {
-    }
+    private AuditFields() {}
 
     static String actor(String actor) {
         requirePrintable("actor", actor, MAX_ACTOR);
@@ -30,8 +29,7 @@ final class AuditFields {
     static String action(String action) {
         requirePrintable("action", action, MAX_ACTION);
         if (!ACTION.matcher(action).matches()) {
-            throw new IllegalArgumentException(
-                    "audit action must be dotted lower-case words such as customer.read");
+            throw new IllegalArgumentException("audit action must be dotted lower-case words such as customer.read");
         }
         return action;
     }

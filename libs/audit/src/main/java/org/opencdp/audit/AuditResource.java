@@ -45,29 +45,50 @@ public class AuditResource {
     @GET
     @RolesAllowed(Roles.DPO)
     // The extension: an unknown subject has an empty trail, not none (libs/openapi's ProblemResponsesFilter reads it).
-    @Operation(operationId = "getAuditTrail", extensions = @Extension(name = "x-opencdp-never-404", value = "true"),
+    @Operation(
+            operationId = "getAuditTrail",
+            extensions = @Extension(name = "x-opencdp-never-404", value = "true"),
             summary = "Read a subject's audit trail",
             description = "Every read or change of the subject's personal data in this service: who (a person's login "
                     + "or a service account), what, why and when, oldest first and paged with `after`. The entries are "
                     + "hash-chained; `chainIntact` is false when an entry of the subject's chain was changed or "
                     + "removed, and `firstBrokenEntryId` names the first entry that no longer verifies. This read is "
                     + "recorded too (action `audit-trail.read`) and shows up in the next read. Roles: dpo.")
-    @APIResponse(responseCode = "200", description = "One page of the trail",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = AuditTrailPage.class), examples = {
-                            @ExampleObject(name = "intact", value = AuditExamples.INTACT_PAGE),
-                            @ExampleObject(name = "tampered", value = AuditExamples.BROKEN_PAGE) }))
-    @APIResponse(responseCode = "400", description = "subjectId is not a UUID, or after or limit is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE,
-                    examples = @ExampleObject(name = "limit over the cap", value = AuditExamples.LIMIT_PROBLEM)))
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of the trail",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AuditTrailPage.class),
+                            examples = {
+                                @ExampleObject(name = "intact", value = AuditExamples.INTACT_PAGE),
+                                @ExampleObject(name = "tampered", value = AuditExamples.BROKEN_PAGE)
+                            }))
+    @APIResponse(
+            responseCode = "400",
+            description = "subjectId is not a UUID, or after or limit is invalid",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            examples =
+                                    @ExampleObject(name = "limit over the cap", value = AuditExamples.LIMIT_PROBLEM)))
     public AuditTrailPage trail(
-            @Parameter(description = "The subject id", schema = @Schema(type = SchemaType.STRING, format = "uuid"),
-                    example = AuditExamples.SUBJECT_ID) @PathParam("subjectId") String subjectId,
-            @Parameter(description = "The previous page's `next`; absent for the first page",
-                    example = "4711") @QueryParam("after") String after,
-            @Parameter(description = "Page size, 1 to " + MAX_LIMIT + "; default " + DEFAULT_LIMIT, example = "50",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "" + MAX_LIMIT))
-            @QueryParam("limit") String limit) {
+            @Parameter(
+                            description = "The subject id",
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"),
+                            example = AuditExamples.SUBJECT_ID)
+                    @PathParam("subjectId")
+                    String subjectId,
+            @Parameter(description = "The previous page's `next`; absent for the first page", example = "4711")
+                    @QueryParam("after")
+                    String after,
+            @Parameter(
+                            description = "Page size, 1 to " + MAX_LIMIT + "; default " + DEFAULT_LIMIT,
+                            example = "50",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "" + MAX_LIMIT))
+                    @QueryParam("limit")
+                    String limit) {
         UUID subject = RequestParameters.uuid("subjectId", subjectId);
         Long cursor = entryCursor(after);
         int size = RequestParameters.pageSize("limit", limit, DEFAULT_LIMIT, MAX_LIMIT);

@@ -57,8 +57,12 @@ public class AuditTrail {
     @Transactional(TxType.REQUIRED)
     public void record(UUID subjectId, String action, String purpose) {
         Caller current = currentCaller();
-        append(subjects(List.of(Objects.requireNonNull(subjectId, "subjectId"))), current.name(),
-                current.kind(), action, purpose);
+        append(
+                subjects(List.of(Objects.requireNonNull(subjectId, "subjectId"))),
+                current.name(),
+                current.kind(),
+                action,
+                purpose);
     }
 
     /**
@@ -80,8 +84,12 @@ public class AuditTrail {
      */
     @Transactional(TxType.REQUIRED)
     public void recordAs(String actor, Caller.Kind kind, UUID subjectId, String action, String purpose) {
-        append(subjects(List.of(Objects.requireNonNull(subjectId, "subjectId"))), actor,
-                Objects.requireNonNull(kind, "kind"), action, purpose);
+        append(
+                subjects(List.of(Objects.requireNonNull(subjectId, "subjectId"))),
+                actor,
+                Objects.requireNonNull(kind, "kind"),
+                action,
+                purpose);
     }
 
     private void append(SortedSet<UUID> subjects, String actor, Caller.Kind kind, String action, String purpose) {

@@ -46,9 +46,12 @@ class AuditChainVerifierTest {
 
         AuditRows.tamper("UPDATE audit_entry SET action = 'customer.read' WHERE id = ?", second);
 
-        given().auth().oauth2(TestTokens.forRole("dpo"))
-                .when().get("/api/v1/audit/subjects/" + subject)
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(TestTokens.forRole("dpo"))
+                .when()
+                .get("/api/v1/audit/subjects/" + subject)
+                .then()
+                .statusCode(200)
                 .body("chainIntact", equalTo(false))
                 .body("firstBrokenEntryId", equalTo((int) second));
     }
@@ -88,14 +91,20 @@ class AuditChainVerifierTest {
         UUID subject = subjectWithEntries(3);
         Map<String, Object> second = AuditRows.of(subject).get(1);
         long secondId = ((Number) second.get("id")).longValue();
-        byte[] forgedHash = AuditEntryHash.of((byte[]) second.get("previous_hash"), subject,
-                ((Timestamp) second.get("occurred_at")).toInstant(), (String) second.get("actor"),
-                (String) second.get("actor_kind"), "customer.read", (String) second.get("purpose"));
+        byte[] forgedHash = AuditEntryHash.of(
+                (byte[]) second.get("previous_hash"),
+                subject,
+                ((Timestamp) second.get("occurred_at")).toInstant(),
+                (String) second.get("actor"),
+                (String) second.get("actor_kind"),
+                "customer.read",
+                (String) second.get("purpose"));
 
-        AuditRows.tamper("UPDATE audit_entry SET action = 'customer.read', entry_hash = ? WHERE id = ?", forgedHash,
-                secondId);
+        AuditRows.tamper(
+                "UPDATE audit_entry SET action = 'customer.read', entry_hash = ? WHERE id = ?", forgedHash, secondId);
 
-        assertThat(verifier.verify(subject)).isEqualTo(new ChainVerification(false, AuditRows.idsOf(subject).get(2)));
+        assertThat(verifier.verify(subject))
+                .isEqualTo(new ChainVerification(false, AuditRows.idsOf(subject).get(2)));
     }
 
     @Test
@@ -115,14 +124,18 @@ class AuditChainVerifierTest {
         UUID tampered = subjectWithEntries(2);
         UUID untouched = subjectWithEntries(2);
 
-        AuditRows.tamper("UPDATE audit_entry SET actor = 'someone.else' WHERE id = ?",
+        AuditRows.tamper(
+                "UPDATE audit_entry SET actor = 'someone.else' WHERE id = ?",
                 AuditRows.idsOf(tampered).get(0));
 
         assertThat(verifier.verify(tampered).intact()).isFalse();
         assertThat(verifier.verify(untouched).intact()).isTrue();
-        given().auth().oauth2(TestTokens.forRole("dpo"))
-                .when().get("/api/v1/audit/subjects/" + untouched)
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(TestTokens.forRole("dpo"))
+                .when()
+                .get("/api/v1/audit/subjects/" + untouched)
+                .then()
+                .statusCode(200)
                 .body("chainIntact", equalTo(true))
                 .body("firstBrokenEntryId", nullValue());
     }
@@ -132,7 +145,8 @@ class AuditChainVerifierTest {
         // The documented limit of a hash chain kept in the database it protects (see the README).
         UUID subject = subjectWithEntries(3);
 
-        AuditRows.tamper("DELETE FROM audit_entry WHERE id = ?", AuditRows.idsOf(subject).get(2));
+        AuditRows.tamper(
+                "DELETE FROM audit_entry WHERE id = ?", AuditRows.idsOf(subject).get(2));
 
         assertThat(verifier.verify(subject).intact()).isTrue();
     }
@@ -146,10 +160,10 @@ class AuditChainVerifierTest {
                 .hasStackTraceContaining("append-only");
         assertThatThrownBy(() -> TestDatabase.execute("DELETE FROM audit_entry WHERE id = ?", id))
                 .hasStackTraceContaining("append-only");
-        assertThatThrownBy(() -> TestDatabase.execute("TRUNCATE audit_entry"))
-                .hasStackTraceContaining("append-only");
+        assertThatThrownBy(() -> TestDatabase.execute("TRUNCATE audit_entry")).hasStackTraceContaining("append-only");
 
-        assertThat(AuditRows.of(subject)).singleElement()
+        assertThat(AuditRows.of(subject))
+                .singleElement()
                 .satisfies(row -> assertThat(row.get("action")).isEqualTo("customer.update"));
     }
 

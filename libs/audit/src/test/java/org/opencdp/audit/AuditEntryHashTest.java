@@ -23,11 +23,11 @@ class AuditEntryHashTest {
     @Test
     void theEncodingMatchesTheDocumentedFormatSoStoredChainsKeepVerifying() {
         // Expected values computed independently (Python hashlib) from the format in AuditEntryHash's Javadoc.
-        assertThat(hex(AuditEntryHash.of(PREVIOUS, SUBJECT, AT, "jane.doe", "USER", "customer.read",
-                "Auskunft gemäß Art. 15 DSGVO")))
+        assertThat(hex(AuditEntryHash.of(
+                        PREVIOUS, SUBJECT, AT, "jane.doe", "USER", "customer.read", "Auskunft gemäß Art. 15 DSGVO")))
                 .isEqualTo("e5187e8dceed068364ce5529327414db13b1090a3f0449ea9b0bc313a62f693b");
-        assertThat(hex(AuditEntryHash.of(null, SUBJECT, AT, "jane.doe", "USER", "customer.read",
-                "GET /api/v1/customers/{id}")))
+        assertThat(hex(AuditEntryHash.of(
+                        null, SUBJECT, AT, "jane.doe", "USER", "customer.read", "GET /api/v1/customers/{id}")))
                 .isEqualTo("da1614fe32664a65eb408d3eca741c51862476dbed168f82cc75faf689e5d110");
     }
 
@@ -41,15 +41,20 @@ class AuditEntryHashTest {
     @Test
     void everyFieldIsCoveredByTheHash() {
         byte[] base = AuditEntryHash.of(PREVIOUS, SUBJECT, AT, "jane", "USER", "customer.read", "p");
-        assertThat(AuditEntryHash.of(null, SUBJECT, AT, "jane", "USER", "customer.read", "p")).isNotEqualTo(base);
+        assertThat(AuditEntryHash.of(null, SUBJECT, AT, "jane", "USER", "customer.read", "p"))
+                .isNotEqualTo(base);
         assertThat(AuditEntryHash.of(PREVIOUS, UUID.randomUUID(), AT, "jane", "USER", "customer.read", "p"))
                 .isNotEqualTo(base);
         assertThat(AuditEntryHash.of(PREVIOUS, SUBJECT, AT.plusNanos(1_000), "jane", "USER", "customer.read", "p"))
                 .isNotEqualTo(base);
-        assertThat(AuditEntryHash.of(PREVIOUS, SUBJECT, AT, "john", "USER", "customer.read", "p")).isNotEqualTo(base);
-        assertThat(AuditEntryHash.of(PREVIOUS, SUBJECT, AT, "jane", "SERVICE", "customer.read", "p")).isNotEqualTo(base);
-        assertThat(AuditEntryHash.of(PREVIOUS, SUBJECT, AT, "jane", "USER", "customer.update", "p")).isNotEqualTo(base);
-        assertThat(AuditEntryHash.of(PREVIOUS, SUBJECT, AT, "jane", "USER", "customer.read", "q")).isNotEqualTo(base);
+        assertThat(AuditEntryHash.of(PREVIOUS, SUBJECT, AT, "john", "USER", "customer.read", "p"))
+                .isNotEqualTo(base);
+        assertThat(AuditEntryHash.of(PREVIOUS, SUBJECT, AT, "jane", "SERVICE", "customer.read", "p"))
+                .isNotEqualTo(base);
+        assertThat(AuditEntryHash.of(PREVIOUS, SUBJECT, AT, "jane", "USER", "customer.update", "p"))
+                .isNotEqualTo(base);
+        assertThat(AuditEntryHash.of(PREVIOUS, SUBJECT, AT, "jane", "USER", "customer.read", "q"))
+                .isNotEqualTo(base);
     }
 
     @Test

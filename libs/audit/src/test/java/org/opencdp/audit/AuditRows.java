@@ -9,15 +9,16 @@ import org.opencdp.testsupport.TestDatabase;
 /** The audit table as the tests see it, straight from the database. */
 final class AuditRows {
 
-    private AuditRows() {
-    }
+    private AuditRows() {}
 
     static List<Map<String, Object>> of(UUID subjectId) {
         return TestDatabase.rows("SELECT * FROM audit_entry WHERE subject_id = ? ORDER BY id", subjectId);
     }
 
     static List<Long> idsOf(UUID subjectId) {
-        return of(subjectId).stream().map(row -> ((Number) row.get("id")).longValue()).toList();
+        return of(subjectId).stream()
+                .map(row -> ((Number) row.get("id")).longValue())
+                .toList();
     }
 
     static long countOf(UUID subjectId) {

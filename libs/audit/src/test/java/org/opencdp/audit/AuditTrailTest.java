@@ -57,7 +57,12 @@ class AuditTrailTest {
         storeCustomer(subject, jane);
         Instant before = Instant.now().minusSeconds(1);
 
-        given().auth().oauth2(jane).when().get("/test/customers/" + subject).then().statusCode(200);
+        given().auth()
+                .oauth2(jane)
+                .when()
+                .get("/test/customers/" + subject)
+                .then()
+                .statusCode(200);
 
         List<Map<String, Object>> rows = AuditRows.of(subject);
         assertThat(rows).hasSize(2);
@@ -69,7 +74,8 @@ class AuditTrailTest {
         assertThat(read.get("purpose")).isEqualTo("GET /test/customers/{id}");
         assertThat(((Timestamp) read.get("occurred_at")).toInstant())
                 .isBetween(before, Instant.now().plusSeconds(1));
-        assertThat((byte[]) read.get("previous_hash")).isEqualTo((byte[]) rows.get(0).get("entry_hash"));
+        assertThat((byte[]) read.get("previous_hash"))
+                .isEqualTo((byte[]) rows.get(0).get("entry_hash"));
         assertThat(rows.get(0).get("previous_hash")).isNull();
     }
 
@@ -78,8 +84,12 @@ class AuditTrailTest {
         UUID subject = UUID.randomUUID();
         storeCustomer(subject, TestTokens.forRole("sales"));
 
-        given().auth().oauth2(TestTokens.serviceAccount("retention-service"))
-                .when().get("/test/customers/" + subject).then().statusCode(200);
+        given().auth()
+                .oauth2(TestTokens.serviceAccount("retention-service"))
+                .when()
+                .get("/test/customers/" + subject)
+                .then()
+                .statusCode(200);
 
         Map<String, Object> read = AuditRows.of(subject).get(1);
         assertThat(read.get("actor")).isEqualTo("retention-service");
@@ -91,7 +101,12 @@ class AuditTrailTest {
         UUID subject = UUID.randomUUID();
         String sales = TestTokens.user("jane", "sales");
         storeCustomer(subject, sales);
-        given().auth().oauth2(sales).when().get("/test/customers/" + subject).then().statusCode(200)
+        given().auth()
+                .oauth2(sales)
+                .when()
+                .get("/test/customers/" + subject)
+                .then()
+                .statusCode(200)
                 .body("email", org.hamcrest.Matchers.equalTo(EMAIL));
         // The request did carry personal data into the service:
         assertThat(TestDatabase.count("SELECT count(*) FROM test_customer WHERE id = ? AND email = ?", subject, EMAIL))
@@ -100,13 +115,25 @@ class AuditTrailTest {
         List<Map<String, Object>> rows = AuditRows.of(subject);
         assertThat(rows).hasSize(2);
         for (Map<String, Object> row : rows) {
-            assertThat(row).containsOnlyKeys("id", "subject_id", "occurred_at", "actor", "actor_kind", "action",
-                    "purpose", "previous_hash", "entry_hash");
+            assertThat(row)
+                    .containsOnlyKeys(
+                            "id",
+                            "subject_id",
+                            "occurred_at",
+                            "actor",
+                            "actor_kind",
+                            "action",
+                            "purpose",
+                            "previous_hash",
+                            "entry_hash");
             row.forEach((column, value) -> assertThat(String.valueOf(value))
-                    .as(column).doesNotContainIgnoringCase("erika").doesNotContainIgnoringCase("mustermann"));
+                    .as(column)
+                    .doesNotContainIgnoringCase("erika")
+                    .doesNotContainIgnoringCase("mustermann"));
         }
         assertThat(TestDatabase.count("SELECT count(*) FROM audit_entry a WHERE a::text ILIKE '%mustermann%'"
-                + " OR a::text ILIKE '%erika%'")).isZero();
+                        + " OR a::text ILIKE '%erika%'"))
+                .isZero();
     }
 
     @Test
@@ -114,16 +141,24 @@ class AuditTrailTest {
         UUID subject = UUID.randomUUID();
         String sales = TestTokens.forRole("sales");
 
-        given().auth().oauth2(sales).contentType(ContentType.JSON).body(Map.of("name", NAME, "email", EMAIL))
-                .when().put("/test/customers/" + subject + "/failing")
-                .then().statusCode(409);
+        given().auth()
+                .oauth2(sales)
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", NAME, "email", EMAIL))
+                .when()
+                .put("/test/customers/" + subject + "/failing")
+                .then()
+                .statusCode(409);
 
         assertThat(AuditRows.countOf(subject)).isZero();
-        assertThat(TestDatabase.count("SELECT count(*) FROM test_customer WHERE id = ?", subject)).isZero();
+        assertThat(TestDatabase.count("SELECT count(*) FROM test_customer WHERE id = ?", subject))
+                .isZero();
 
         storeCustomer(subject, sales);
         List<Map<String, Object>> rows = AuditRows.of(subject);
-        assertThat(rows).singleElement().satisfies(row -> assertThat(row.get("previous_hash")).isNull());
+        assertThat(rows)
+                .singleElement()
+                .satisfies(row -> assertThat(row.get("previous_hash")).isNull());
         assertThat(verifier.verify(subject).intact()).isTrue();
     }
 
@@ -132,9 +167,13 @@ class AuditTrailTest {
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
 
-        given().auth().oauth2(TestTokens.user("jane", "sales"))
+        given().auth()
+                .oauth2(TestTokens.user("jane", "sales"))
                 .queryParam("id", first, second, first)
-                .when().get("/test/customers").then().statusCode(200);
+                .when()
+                .get("/test/customers")
+                .then()
+                .statusCode(200);
 
         for (UUID subject : List.of(first, second)) {
             assertThat(AuditRows.of(subject)).singleElement().satisfies(row -> {
@@ -150,13 +189,15 @@ class AuditTrailTest {
         ExecutorService job = Executors.newSingleThreadExecutor();
         try {
             Future<?> outcome = job.submit(() -> trail.record(subject, "customer.read", "retention purge"));
-            assertThatIllegalStateException().isThrownBy(() -> {
-                try {
-                    outcome.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    throw e.getCause();
-                }
-            }).withMessageContaining("recordAs");
+            assertThatIllegalStateException()
+                    .isThrownBy(() -> {
+                        try {
+                            outcome.get();
+                        } catch (java.util.concurrent.ExecutionException e) {
+                            throw e.getCause();
+                        }
+                    })
+                    .withMessageContaining("recordAs");
         } finally {
             job.shutdown();
         }
@@ -167,7 +208,11 @@ class AuditTrailTest {
     void aScheduledJobRecordsUnderItsOwnName() {
         UUID subject = UUID.randomUUID();
 
-        trail.recordAs("system:retention-purge", Caller.Kind.SERVICE, subject, "customer.delete",
+        trail.recordAs(
+                "system:retention-purge",
+                Caller.Kind.SERVICE,
+                subject,
+                "customer.delete",
                 "retention policy: contract data 10 years");
 
         assertThat(AuditRows.of(subject)).singleElement().satisfies(row -> {
@@ -182,8 +227,8 @@ class AuditTrailTest {
         UUID subject = UUID.randomUUID();
 
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> trail.recordAs("system:import", Caller.Kind.SERVICE, subject, "customer.update",
-                        "import of " + EMAIL))
+                .isThrownBy(() -> trail.recordAs(
+                        "system:import", Caller.Kind.SERVICE, subject, "customer.update", "import of " + EMAIL))
                 .withMessageNotContaining(EMAIL);
 
         assertThat(AuditRows.countOf(subject)).isZero();
@@ -193,14 +238,17 @@ class AuditTrailTest {
     void aTransactionAboveReadCommittedIsRefusedRatherThanForkingTheChain() {
         UUID subject = UUID.randomUUID();
 
-        assertThatIllegalStateException().isThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-                s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
-            } catch (SQLException e) {
-                throw new IllegalArgumentException(e);
-            }
-            trail.recordAs("system:report", Caller.Kind.SERVICE, subject, "customer.read", "monthly report");
-        })).withMessageContaining("READ COMMITTED");
+        assertThatIllegalStateException()
+                .isThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+                    try (Connection c = dataSource.getConnection();
+                            Statement s = c.createStatement()) {
+                        s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+                    } catch (SQLException e) {
+                        throw new IllegalArgumentException(e);
+                    }
+                    trail.recordAs("system:report", Caller.Kind.SERVICE, subject, "customer.read", "monthly report");
+                }))
+                .withMessageContaining("READ COMMITTED");
 
         assertThat(AuditRows.countOf(subject)).isZero();
     }
@@ -213,8 +261,9 @@ class AuditTrailTest {
             List<Future<?>> done = new ArrayList<>();
             for (int writer = 0; writer < 4; writer++) {
                 String actor = "system:writer-" + writer;
-                done.add(writers.submit(() -> IntStream.range(0, 25).forEach(i -> trail.recordAs(actor,
-                        Caller.Kind.SERVICE, subject, "customer.read", "concurrency test"))));
+                done.add(writers.submit(() -> IntStream.range(0, 25)
+                        .forEach(i -> trail.recordAs(
+                                actor, Caller.Kind.SERVICE, subject, "customer.read", "concurrency test"))));
             }
             for (Future<?> writer : done) {
                 writer.get();
@@ -226,13 +275,16 @@ class AuditTrailTest {
         List<Map<String, Object>> rows = AuditRows.of(subject);
         assertThat(rows).hasSize(100);
         assertThat(verifier.verify(subject)).isEqualTo(new ChainVerification(true, null));
-        List<Instant> times = rows.stream().map(row -> ((Timestamp) row.get("occurred_at")).toInstant()).toList();
+        List<Instant> times = rows.stream()
+                .map(row -> ((Timestamp) row.get("occurred_at")).toInstant())
+                .toList();
         assertThat(times).as("a chain's times never run backwards").isSorted();
     }
 
     @Test
     void transactionsRecordingOverlappingSubjectsInAnyOrderDoNotDeadlock() throws Exception {
-        List<UUID> subjects = IntStream.range(0, 5).mapToObj(i -> UUID.randomUUID()).toList();
+        List<UUID> subjects =
+                IntStream.range(0, 5).mapToObj(i -> UUID.randomUUID()).toList();
         String sales = TestTokens.forRole("sales");
         ExecutorService writers = Executors.newFixedThreadPool(4);
         try {
@@ -242,8 +294,13 @@ class AuditTrailTest {
                     for (int round = 0; round < 10; round++) {
                         List<UUID> shuffled = new ArrayList<>(subjects);
                         Collections.shuffle(shuffled);
-                        given().auth().oauth2(sales).queryParam("id", shuffled.toArray())
-                                .when().get("/test/customers").then().statusCode(200);
+                        given().auth()
+                                .oauth2(sales)
+                                .queryParam("id", shuffled.toArray())
+                                .when()
+                                .get("/test/customers")
+                                .then()
+                                .statusCode(200);
                     }
                 }));
             }
@@ -261,7 +318,13 @@ class AuditTrailTest {
     }
 
     private static void storeCustomer(UUID subject, String salesToken) {
-        given().auth().oauth2(salesToken).contentType(ContentType.JSON).body(Map.of("name", NAME, "email", EMAIL))
-                .when().put("/test/customers/" + subject).then().statusCode(200);
+        given().auth()
+                .oauth2(salesToken)
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", NAME, "email", EMAIL))
+                .when()
+                .put("/test/customers/" + subject)
+                .then()
+                .statusCode(200);
     }
 }

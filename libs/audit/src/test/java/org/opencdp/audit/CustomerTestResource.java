@@ -30,8 +30,7 @@ import org.opencdp.problem.ProblemException;
 @Consumes(MediaType.APPLICATION_JSON)
 public class CustomerTestResource {
 
-    public record Customer(String name, String email) {
-    }
+    public record Customer(String name, String email) {}
 
     @Inject
     DataSource dataSource;
@@ -41,7 +40,7 @@ public class CustomerTestResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ Roles.SALES, Roles.SERVICE, Roles.SVC_RETENTION })
+    @RolesAllowed({Roles.SALES, Roles.SERVICE, Roles.SVC_RETENTION})
     @Transactional
     public Customer read(@PathParam("id") UUID id) {
         Customer customer = find(id);
@@ -94,7 +93,8 @@ public class CustomerTestResource {
     }
 
     private void store(UUID id, Customer customer) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("""
                 INSERT INTO test_customer (id, name, email) VALUES (?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email""")) {
             s.setObject(1, id);

@@ -20,7 +20,9 @@ public class Caller {
 
     @Schema(name = "CallerKind")
     public enum Kind {
-        USER, SERVICE, ANONYMOUS
+        USER,
+        SERVICE,
+        ANONYMOUS
     }
 
     @Inject

@@ -35,17 +35,26 @@ public class MeResource {
             @Schema(examples = "profile-service") String service,
             @Schema(examples = "sales") String name,
             @Schema(examples = "USER") Caller.Kind kind,
-            @Schema(examples = "[\"sales\"]") Set<String> roles) {
-    }
+            @Schema(examples = "[\"sales\"]") Set<String> roles) {}
 
     @GET
     @Authenticated
-    @Operation(operationId = "getMe", summary = "The caller as this service sees it",
+    @Operation(
+            operationId = "getMe",
+            summary = "The caller as this service sees it",
             description = "Any valid access token. Returns the login (or service account) and its realm roles.")
-    @APIResponse(responseCode = "200", description = "The caller",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Me.class),
-                    examples = @ExampleObject(name = "sales user",
-                            value = "{\"service\":\"profile-service\",\"name\":\"sales\",\"kind\":\"USER\",\"roles\":[\"sales\"]}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The caller",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Me.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "sales user",
+                                            value =
+                                                    "{\"service\":\"profile-service\",\"name\":\"sales\",\"kind\":\"USER\",\"roles\":[\"sales\"]}")))
     public Me me() {
         return new Me(service, caller.name(), caller.kind(), caller.roles());
     }

@@ -32,8 +32,7 @@ public final class Roles {
      */
     public static final String SVC_SHOP = "svc-shop";
 
-    private Roles() {
-    }
+    private Roles() {}
 
     public static boolean isServiceAccountRole(String role) {
         return role.startsWith("svc-");

@@ -14,9 +14,12 @@ class MeResourceTest {
 
     @Test
     void aUserTokenIsReadAsThePersonWithTheirRealmRoles() {
-        given().auth().oauth2(TestTokens.user("jane", "sales", "service"))
-                .when().get("/api/v1/me")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(TestTokens.user("jane", "sales", "service"))
+                .when()
+                .get("/api/v1/me")
+                .then()
+                .statusCode(200)
                 .body("name", equalTo("jane"))
                 .body("kind", equalTo("USER"))
                 .body("roles", contains("sales", "service"))
@@ -25,9 +28,12 @@ class MeResourceTest {
 
     @Test
     void aServiceAccountIsNamedByItsClientId() {
-        given().auth().oauth2(TestTokens.serviceAccount("retention-service"))
-                .when().get("/api/v1/me")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(TestTokens.serviceAccount("retention-service"))
+                .when()
+                .get("/api/v1/me")
+                .then()
+                .statusCode(200)
                 .body("name", equalTo("retention-service"))
                 .body("kind", equalTo("SERVICE"))
                 .body("roles", contains("svc-retention"));
@@ -35,9 +41,12 @@ class MeResourceTest {
 
     @Test
     void aShopSystemIsAServiceNamedByItsClientId() {
-        given().auth().oauth2(TestTokens.shop("shop-backend"))
-                .when().get("/api/v1/me")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(TestTokens.shop("shop-backend"))
+                .when()
+                .get("/api/v1/me")
+                .then()
+                .statusCode(200)
                 .body("name", equalTo("shop-backend"))
                 .body("kind", equalTo("SERVICE"))
                 .body("roles", contains("svc-shop"));
@@ -45,21 +54,29 @@ class MeResourceTest {
 
     @Test
     void aTokenMeantForAnotherServiceGets401AsAProblem() {
-        given().auth().oauth2(TestTokens.forRole("sales", "profile-service"))
-                .when().get("/api/v1/me")
-                .then().statusCode(401)
+        given().auth()
+                .oauth2(TestTokens.forRole("sales", "profile-service"))
+                .when()
+                .get("/api/v1/me")
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:opencdp:problem:unauthorized"));
-        given().auth().oauth2(TestTokens.serviceAccount("retention-service", "behaviour-service"))
-                .when().get("/api/v1/me")
-                .then().statusCode(401)
+        given().auth()
+                .oauth2(TestTokens.serviceAccount("retention-service", "behaviour-service"))
+                .when()
+                .get("/api/v1/me")
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json");
     }
 
     @Test
     void noTokenGets401AsAProblemWithTheBearerChallenge() {
-        given().when().get("/api/v1/me")
-                .then().statusCode(401)
+        given().when()
+                .get("/api/v1/me")
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"))
                 .body("type", equalTo("urn:opencdp:problem:unauthorized"));
@@ -67,9 +84,12 @@ class MeResourceTest {
 
     @Test
     void anExpiredTokenGets401AsAProblem() {
-        given().auth().oauth2(TestTokens.expired("sales"))
-                .when().get("/api/v1/me")
-                .then().statusCode(401)
+        given().auth()
+                .oauth2(TestTokens.expired("sales"))
+                .when()
+                .get("/api/v1/me")
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json");
     }
 
@@ -77,9 +97,12 @@ class MeResourceTest {
     void aTokenSignedByAnotherKeyGets401() {
         String token = TestTokens.forRole("sales");
         String forged = token.substring(0, token.lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
-        given().auth().oauth2(forged)
-                .when().get("/api/v1/me")
-                .then().statusCode(401)
+        given().auth()
+                .oauth2(forged)
+                .when()
+                .get("/api/v1/me")
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json");
     }
 }

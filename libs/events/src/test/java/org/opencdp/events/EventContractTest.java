@@ -53,7 +53,8 @@ class EventContractTest {
 
     @Test
     void aConsumerReadsAPayloadOfALaterCompatibleProducerThatAddedAField() throws Exception {
-        ObjectNode later = EventContracts.example(ProfileChanged.TYPE, ProfileChanged.VERSION).deepCopy();
+        ObjectNode later = EventContracts.example(ProfileChanged.TYPE, ProfileChanged.VERSION)
+                .deepCopy();
         later.put("loyaltyTier", "GOLD");
 
         assertThat(json.treeToValue(later, ProfileChanged.class).ageBand()).isEqualTo("35-44");

@@ -20,8 +20,7 @@ public final class EventContracts {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private EventContracts() {
-    }
+    private EventContracts() {}
 
     /** The example payload of {@code type} in {@code version}. */
     public static JsonNode example(String type, int version) {
@@ -42,13 +41,15 @@ public final class EventContracts {
      */
     public static void assertHasTheShapeOf(JsonNode payload, String type, int version) {
         JsonNode example = example(type, version);
-        assertThat(fieldNames(payload)).as("the fields of a %s v%d payload", type, version)
+        assertThat(fieldNames(payload))
+                .as("the fields of a %s v%d payload", type, version)
                 .isEqualTo(fieldNames(example));
         example.properties().forEach(field -> {
             JsonNode value = payload.get(field.getKey());
             if (!value.isNull()) {
-                assertThat(value.getNodeType()).as("the JSON type of %s in a %s v%d payload", field.getKey(), type,
-                        version).isEqualTo(field.getValue().getNodeType());
+                assertThat(value.getNodeType())
+                        .as("the JSON type of %s in a %s v%d payload", field.getKey(), type, version)
+                        .isEqualTo(field.getValue().getNodeType());
             }
         });
     }

@@ -22,12 +22,15 @@ class MigrateAtStart {
     /** The scheduler starts at {@code PLATFORM_BEFORE}. */
     private static final int BEFORE_THE_SCHEDULER = Interceptor.Priority.PLATFORM_BEFORE - 1;
 
-    void migrate(@Observes @Priority(BEFORE_THE_SCHEDULER) StartupEvent start, Flyway flyway,
+    void migrate(
+            @Observes @Priority(BEFORE_THE_SCHEDULER) StartupEvent start,
+            Flyway flyway,
             @ConfigProperty(name = "quarkus.flyway.migrate-at-start") boolean quarkusMigrates,
             @ConfigProperty(name = "quarkus.flyway.locations") List<String> locations) {
         if (quarkusMigrates) {
-            throw new IllegalStateException("quarkus.flyway.migrate-at-start must be false: Quarkus would migrate every"
-                    + " owner in one history. libs/migrations migrates each in its own (see libs/migrations/README.md)");
+            throw new IllegalStateException(
+                    "quarkus.flyway.migrate-at-start must be false: Quarkus would migrate every"
+                            + " owner in one history. libs/migrations migrates each in its own (see libs/migrations/README.md)");
         }
         new OwnedMigrations(flyway.getConfiguration(), locations).migrate();
     }

@@ -34,7 +34,8 @@ record MigrationOwner(String name, Location location, String table) {
      */
     static List<MigrationOwner> inOrder(List<String> locations, String serviceTable) {
         if (!TABLE_NAME.matcher(serviceTable).matches()) {
-            throw new IllegalStateException("quarkus.flyway.table must be a plain lower-case name, not " + serviceTable);
+            throw new IllegalStateException(
+                    "quarkus.flyway.table must be a plain lower-case name, not " + serviceTable);
         }
         List<MigrationOwner> owners = new ArrayList<>();
         for (String location : locations) {

@@ -69,10 +69,12 @@ final class SingleHistorySplit {
             return;
         }
         execute(c, "CREATE TABLE " + library.quotedTable() + " (LIKE " + single + " INCLUDING ALL)");
-        int moved = update(c, "INSERT INTO " + library.quotedTable() + " SELECT * FROM " + single + ofTheLibrary, folder);
+        int moved =
+                update(c, "INSERT INTO " + library.quotedTable() + " SELECT * FROM " + single + ofTheLibrary, folder);
         update(c, "DELETE FROM " + single + ofTheLibrary, folder);
-        LOG.infof("Moved %d applied migrations of %s from %s to its own history %s", moved, library.name(),
-                serviceTable, library.table());
+        LOG.infof(
+                "Moved %d applied migrations of %s from %s to its own history %s",
+                moved, library.name(), serviceTable, library.table());
     }
 
     private static boolean exists(Connection c, String table) throws SQLException {

@@ -33,13 +33,17 @@ class OwnedMigrationsTest {
                     SELECT 'first' AS owner, installed_on FROM flyway_schema_history_first_lib WHERE type = 'SQL'
                     UNION ALL SELECT 'second', installed_on FROM flyway_schema_history_second_lib WHERE type = 'SQL'
                     UNION ALL SELECT 'service', installed_on FROM flyway_schema_history WHERE type = 'SQL'
-                ) h ORDER BY installed_on""").stream().map(row -> (String) row.get("owner")).toList();
+                ) h ORDER BY installed_on""").stream()
+                .map(row -> (String) row.get("owner"))
+                .toList();
         assertThat(firstApplied).containsExactly("first", "second", "service");
         assertThat(TestDatabase.count("SELECT count(*) FROM service_thing")).isZero();
     }
 
     private static List<String> applied(String history) {
         return TestDatabase.rows("SELECT version FROM " + history + " WHERE type = 'SQL' ORDER BY installed_rank")
-                .stream().map(row -> (String) row.get("version")).toList();
+                .stream()
+                .map(row -> (String) row.get("version"))
+                .toList();
     }
 }

@@ -15,8 +15,7 @@ import org.opencdp.problem.ProblemType;
  */
 final class ProblemExamples {
 
-    private ProblemExamples() {
-    }
+    private ProblemExamples() {}
 
     static String name(int status) {
         return title(status).toLowerCase();
@@ -47,10 +46,16 @@ final class ProblemExamples {
     /** A body that is not JSON where the operation takes one, else an invalid value of its first parameter. */
     private static Map<String, Object> badRequest(OperationShape shape) {
         if (shape.hasBody()) {
-            return problem(ProblemType.MALFORMED_JSON, 400, "The request body is not valid JSON at line 1, column 12.",
-                    shape.concretePath(), List.of());
+            return problem(
+                    ProblemType.MALFORMED_JSON,
+                    400,
+                    "The request body is not valid JSON at line 1, column 12.",
+                    shape.concretePath(),
+                    List.of());
         }
-        Parameter parameter = shape.parameters().stream().filter(p -> p.getIn() == Parameter.In.PATH).findFirst()
+        Parameter parameter = shape.parameters().stream()
+                .filter(p -> p.getIn() == Parameter.In.PATH)
+                .findFirst()
                 .orElse(shape.parameters().get(0));
         String message = isUuid(parameter.getExample())
                 ? "must be a UUID such as 3f2b8c1e-4d5a-4e6f-8a7b-9c0d1e2f3a4b"
@@ -61,8 +66,8 @@ final class ProblemExamples {
         return problem(ProblemType.VALIDATION, 400, "1 field is invalid", shape.concretePath(), List.of(error));
     }
 
-    private static Map<String, Object> problem(ProblemType type, int status, String detail, String instance,
-            List<Map<String, Object>> errors) {
+    private static Map<String, Object> problem(
+            ProblemType type, int status, String detail, String instance, List<Map<String, Object>> errors) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", type.uri().toString());
         problem.put("title", type.title());

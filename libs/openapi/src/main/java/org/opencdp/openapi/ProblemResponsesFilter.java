@@ -48,7 +48,8 @@ public class ProblemResponsesFilter implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        if (openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null
+        if (openAPI.getComponents() == null
+                || openAPI.getComponents().getSchemas() == null
                 || !openAPI.getComponents().getSchemas().containsKey(PROBLEM)) {
             throw new IllegalStateException("The OpenAPI document has no Problem schema: libs/problem's Problem "
                     + "record must be in the application's index");
@@ -57,7 +58,8 @@ public class ProblemResponsesFilter implements OASFilter {
         if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
             openAPI.getPaths().getPathItems().forEach((path, item) -> {
                 if (item.getOperations() != null) {
-                    item.getOperations().values()
+                    item.getOperations()
+                            .values()
                             .forEach(operation -> addProblems(path, item, operation, documentSecurity));
                 }
             });
@@ -67,8 +69,8 @@ public class ProblemResponsesFilter implements OASFilter {
         FilterUtil.applyFilter(new UnusedSchemaFilter(), openAPI);
     }
 
-    private static void addProblems(String path, PathItem item, Operation operation,
-            List<SecurityRequirement> documentSecurity) {
+    private static void addProblems(
+            String path, PathItem item, Operation operation, List<SecurityRequirement> documentSecurity) {
         OperationShape shape = OperationShape.of(path, item, operation, documentSecurity);
         operation.removeExtension(NEVER_NOT_FOUND);
         if (operation.getResponses() == null) {
@@ -90,17 +92,16 @@ public class ProblemResponsesFilter implements OASFilter {
     private static void completeProblem(int status, APIResponse response, OperationShape shape) {
         StandardProblem standard = StandardProblem.of(status);
         if (status == 401 || status == 403 || isBlank(response.getDescription())) {
-            response.setDescription(standard != null ? standard.description()
-                    : ProblemExamples.title(status));
+            response.setDescription(standard != null ? standard.description() : ProblemExamples.title(status));
         }
-        MediaType problem = response.getContent() == null ? null
-                : response.getContent().getMediaType(Problem.MEDIA_TYPE);
+        MediaType problem =
+                response.getContent() == null ? null : response.getContent().getMediaType(Problem.MEDIA_TYPE);
         if (problem == null) {
             // Described without a body, or under the operation's media type (a @Content without mediaType): the
             // body is problem+json all the same. What the resource described of it is kept.
             problem = OASFactory.createMediaType();
-            Map<String, MediaType> described = response.getContent() == null ? null
-                    : response.getContent().getMediaTypes();
+            Map<String, MediaType> described =
+                    response.getContent() == null ? null : response.getContent().getMediaTypes();
             if (described != null && !described.isEmpty()) {
                 MediaType first = described.values().iterator().next();
                 problem.schema(first.getSchema()).examples(first.getExamples()).example(first.getExample());
@@ -111,7 +112,8 @@ public class ProblemResponsesFilter implements OASFilter {
             problem.setSchema(OASFactory.createSchema().ref(PROBLEM));
         }
         if ((problem.getExamples() == null || problem.getExamples().isEmpty()) && problem.getExample() == null) {
-            problem.addExample(ProblemExamples.name(status),
+            problem.addExample(
+                    ProblemExamples.name(status),
                     OASFactory.createExample().value(ProblemExamples.of(status, shape, response.getDescription())));
         }
     }
@@ -121,11 +123,16 @@ public class ProblemResponsesFilter implements OASFilter {
     }
 
     /** What of an operation decides which problems it can answer with. */
-    record OperationShape(String concretePath, boolean secured, boolean hasBody,
-            List<Parameter> parameters, boolean takesIfMatch, boolean neverNotFound) {
+    record OperationShape(
+            String concretePath,
+            boolean secured,
+            boolean hasBody,
+            List<Parameter> parameters,
+            boolean takesIfMatch,
+            boolean neverNotFound) {
 
-        static OperationShape of(String path, PathItem item, Operation operation,
-                List<SecurityRequirement> documentSecurity) {
+        static OperationShape of(
+                String path, PathItem item, Operation operation, List<SecurityRequirement> documentSecurity) {
             List<Parameter> parameters = new ArrayList<>();
             if (item.getParameters() != null) {
                 parameters.addAll(item.getParameters());
@@ -133,16 +140,23 @@ public class ProblemResponsesFilter implements OASFilter {
             if (operation.getParameters() != null) {
                 parameters.addAll(operation.getParameters());
             }
-            List<SecurityRequirement> security = operation.getSecurity() != null ? operation.getSecurity()
-                    : documentSecurity;
-            boolean secured = security != null && security.stream()
-                    .anyMatch(requirement -> requirement.getSchemes() != null && !requirement.getSchemes().isEmpty());
-            boolean ifMatch = parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.HEADER
-                    && "If-Match".equalsIgnoreCase(p.getName()));
+            List<SecurityRequirement> security =
+                    operation.getSecurity() != null ? operation.getSecurity() : documentSecurity;
+            boolean secured = security != null
+                    && security.stream()
+                            .anyMatch(requirement -> requirement.getSchemes() != null
+                                    && !requirement.getSchemes().isEmpty());
+            boolean ifMatch = parameters.stream()
+                    .anyMatch(p -> p.getIn() == Parameter.In.HEADER && "If-Match".equalsIgnoreCase(p.getName()));
             boolean neverNotFound = operation.getExtensions() != null
                     && "true".equals(String.valueOf(operation.getExtensions().get(NEVER_NOT_FOUND)));
-            return new OperationShape(concrete(path, parameters), secured, operation.getRequestBody() != null,
-                    parameters, ifMatch, neverNotFound);
+            return new OperationShape(
+                    concrete(path, parameters),
+                    secured,
+                    operation.getRequestBody() != null,
+                    parameters,
+                    ifMatch,
+                    neverNotFound);
         }
 
         boolean mayBeNotFound() {
@@ -154,7 +168,9 @@ public class ProblemResponsesFilter implements OASFilter {
             String concrete = path;
             for (Parameter parameter : parameters) {
                 if (parameter.getIn() == Parameter.In.PATH && parameter.getExample() != null) {
-                    concrete = concrete.replace("{" + parameter.getName() + "}", parameter.getExample().toString());
+                    concrete = concrete.replace(
+                            "{" + parameter.getName() + "}",
+                            parameter.getExample().toString());
                 }
             }
             return concrete;

@@ -22,11 +22,12 @@ public class RealmLoginFilter implements OASFilter {
             return;
         }
         Config config = ConfigProvider.getConfig();
-        SecurityScheme scheme = openAPI.getComponents().getSecuritySchemes()
+        SecurityScheme scheme = openAPI.getComponents()
+                .getSecuritySchemes()
                 .get(config.getValue("quarkus.smallrye-openapi.security-scheme-name", String.class));
         if (scheme != null) {
-            scheme.setOpenIdConnectUrl(config.getValue("opencdp.oidc.public-url", String.class)
-                    + "/.well-known/openid-configuration");
+            scheme.setOpenIdConnectUrl(
+                    config.getValue("opencdp.oidc.public-url", String.class) + "/.well-known/openid-configuration");
         }
     }
 }

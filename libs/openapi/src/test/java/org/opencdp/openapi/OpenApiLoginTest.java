@@ -22,9 +22,14 @@ class OpenApiLoginTest {
     void theSwaggerUiIsServedAndLogsInAtTheConfiguredRealm() {
         String realm = ConfigProvider.getConfig().getValue("opencdp.oidc.public-url", String.class);
         given().when().get("/q/swagger-ui/").then().statusCode(200).contentType(containsString("text/html"));
-        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+        given().queryParam("format", "json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .body("components.securitySchemes.keycloak.type", equalTo("openIdConnect"))
-                .body("components.securitySchemes.keycloak.openIdConnectUrl",
+                .body(
+                        "components.securitySchemes.keycloak.openIdConnectUrl",
                         equalTo(realm + "/.well-known/openid-configuration"))
                 .body("paths.'/api/v1/me'.get.security[0]", hasKey("keycloak"));
     }

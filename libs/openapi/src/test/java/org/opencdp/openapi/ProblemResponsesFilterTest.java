@@ -26,20 +26,30 @@ class ProblemResponsesFilterTest {
         filter(document("/api/v1/things/{id}", OASFactory.createPathItem().GET(read)));
 
         assertThat(read.getResponses().getAPIResponses()).containsOnlyKeys("200", "400", "401", "403", "404");
-        assertThat(example(read, "404")).containsEntry("type", "urn:opencdp:problem:not-found")
-                .containsEntry("status", 404).containsEntry("instance", "/api/v1/things/" + ID);
-        assertThat(example(read, "400")).containsEntry("type", "urn:opencdp:problem:validation")
-                .containsEntry("errors", List.of(Map.of("field", "id",
-                        "message", "must be a UUID such as 3f2b8c1e-4d5a-4e6f-8a7b-9c0d1e2f3a4b")));
+        assertThat(example(read, "404"))
+                .containsEntry("type", "urn:opencdp:problem:not-found")
+                .containsEntry("status", 404)
+                .containsEntry("instance", "/api/v1/things/" + ID);
+        assertThat(example(read, "400"))
+                .containsEntry("type", "urn:opencdp:problem:validation")
+                .containsEntry(
+                        "errors",
+                        List.of(Map.of(
+                                "field",
+                                "id",
+                                "message",
+                                "must be a UUID such as 3f2b8c1e-4d5a-4e6f-8a7b-9c0d1e2f3a4b")));
         assertThat(read.getResponses().getAPIResponse("401").getDescription()).contains("access token");
     }
 
     @Test
     void anUpdateWithABodyAndIfMatchAlsoGetsPayloadTooLargeAndBothPreconditions() {
-        Operation update = secured(OASFactory.createOperation()).addParameter(pathId())
+        Operation update = secured(OASFactory.createOperation())
+                .addParameter(pathId())
                 .addParameter(OASFactory.createParameter().name("If-Match").in(Parameter.In.HEADER))
-                .requestBody(OASFactory.createRequestBody().content(OASFactory.createContent()
-                        .addMediaType("application/json", OASFactory.createMediaType())));
+                .requestBody(OASFactory.createRequestBody()
+                        .content(OASFactory.createContent()
+                                .addMediaType("application/json", OASFactory.createMediaType())));
 
         filter(document("/api/v1/things/{id}", OASFactory.createPathItem().PUT(update)));
 
@@ -52,7 +62,8 @@ class ProblemResponsesFilterTest {
 
     @Test
     void anOperationThatNeverAnswersNotFoundGetsNoNotFound() {
-        Operation export = secured(OASFactory.createOperation()).addParameter(pathId())
+        Operation export = secured(OASFactory.createOperation())
+                .addParameter(pathId())
                 .addExtension(ProblemResponsesFilter.NEVER_NOT_FOUND, "true");
 
         filter(document("/api/v1/subjects/{id}", OASFactory.createPathItem().GET(export)));
@@ -73,7 +84,8 @@ class ProblemResponsesFilterTest {
     @Test
     void securityDeclaredForTheWholeDocumentCounts() {
         Operation read = OASFactory.createOperation().responses(ok());
-        OpenAPI document = document("/api/v1/things", OASFactory.createPathItem().GET(read));
+        OpenAPI document =
+                document("/api/v1/things", OASFactory.createPathItem().GET(read));
         document.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("keycloak"));
 
         filter(document);
@@ -84,28 +96,41 @@ class ProblemResponsesFilterTest {
     @Test
     void aResourcesOwnConflictKeepsItsDescriptionAndGetsTheProblemBodyWithItAsDetail() {
         Operation read = secured(OASFactory.createOperation()).addParameter(pathId());
-        read.getResponses().addAPIResponse("409",
-                OASFactory.createAPIResponse().description("Processing of the thing is restricted (GDPR Art. 18)"));
+        read.getResponses()
+                .addAPIResponse(
+                        "409",
+                        OASFactory.createAPIResponse()
+                                .description("Processing of the thing is restricted (GDPR Art. 18)"));
 
         filter(document("/api/v1/things/{id}", OASFactory.createPathItem().GET(read)));
 
         APIResponse conflict = read.getResponses().getAPIResponse("409");
         assertThat(conflict.getDescription()).isEqualTo("Processing of the thing is restricted (GDPR Art. 18)");
         assertThat(problemBody(conflict).getSchema().getRef()).isEqualTo("#/components/schemas/Problem");
-        assertThat(example(read, "409")).containsEntry("type", "urn:opencdp:problem:conflict")
+        assertThat(example(read, "409"))
+                .containsEntry("type", "urn:opencdp:problem:conflict")
                 .containsEntry("detail", "Processing of the thing is restricted (GDPR Art. 18).");
     }
 
     @Test
     void aResourcesOwnExampleWinsAndQuarkussBareSecurityResponsesAreCompleted() {
         Operation create = secured(OASFactory.createOperation())
-                .requestBody(OASFactory.createRequestBody().content(OASFactory.createContent()
-                        .addMediaType("application/json", OASFactory.createMediaType())));
+                .requestBody(OASFactory.createRequestBody()
+                        .content(OASFactory.createContent()
+                                .addMediaType("application/json", OASFactory.createMediaType())));
         create.getResponses()
-                .addAPIResponse("400", OASFactory.createAPIResponse().description("Invalid thing")
-                        .content(OASFactory.createContent().addMediaType("application/problem+json",
-                                OASFactory.createMediaType().addExample("invalid name",
-                                        OASFactory.createExample().value(Map.of("status", 400))))))
+                .addAPIResponse(
+                        "400",
+                        OASFactory.createAPIResponse()
+                                .description("Invalid thing")
+                                .content(OASFactory.createContent()
+                                        .addMediaType(
+                                                "application/problem+json",
+                                                OASFactory.createMediaType()
+                                                        .addExample(
+                                                                "invalid name",
+                                                                OASFactory.createExample()
+                                                                        .value(Map.of("status", 400))))))
                 .addAPIResponse("401", OASFactory.createAPIResponse().description("Not Authorized"));
 
         filter(document("/api/v1/things", OASFactory.createPathItem().POST(create)));
@@ -121,9 +146,19 @@ class ProblemResponsesFilterTest {
     @Test
     void aProblemDescribedUnderTheOperationsMediaTypeBecomesProblemJsonWithItsExample() {
         Operation read = secured(OASFactory.createOperation()).addParameter(pathId());
-        read.getResponses().addAPIResponse("409", OASFactory.createAPIResponse().description("Restricted")
-                .content(OASFactory.createContent().addMediaType("application/json", OASFactory.createMediaType()
-                        .addExample("restricted", OASFactory.createExample().value(Map.of("status", 409))))));
+        read.getResponses()
+                .addAPIResponse(
+                        "409",
+                        OASFactory.createAPIResponse()
+                                .description("Restricted")
+                                .content(OASFactory.createContent()
+                                        .addMediaType(
+                                                "application/json",
+                                                OASFactory.createMediaType()
+                                                        .addExample(
+                                                                "restricted",
+                                                                OASFactory.createExample()
+                                                                        .value(Map.of("status", 409))))));
 
         filter(document("/api/v1/things/{id}", OASFactory.createPathItem().GET(read)));
 
@@ -135,8 +170,10 @@ class ProblemResponsesFilterTest {
 
     @Test
     void schemasNoOperationUsesAreDroppedButProblemStays() {
-        OpenAPI document = document("/api/v1/things/{id}",
-                OASFactory.createPathItem().GET(secured(OASFactory.createOperation()).addParameter(pathId())));
+        OpenAPI document = document(
+                "/api/v1/things/{id}",
+                OASFactory.createPathItem()
+                        .GET(secured(OASFactory.createOperation()).addParameter(pathId())));
         document.getComponents().addSchema("EventEnvelope", OASFactory.createSchema());
 
         filter(document);
@@ -148,7 +185,8 @@ class ProblemResponsesFilterTest {
     void aDocumentWithoutTheProblemSchemaIsRefused() {
         OpenAPI document = OASFactory.createOpenAPI().components(OASFactory.createComponents());
 
-        assertThatThrownBy(() -> filter(document)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> filter(document))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Problem");
     }
 
@@ -156,20 +194,29 @@ class ProblemResponsesFilterTest {
         return OASFactory.createOpenAPI()
                 .paths(OASFactory.createPaths().addPathItem(path, item))
                 .components(OASFactory.createComponents()
-                        .addSchema("Problem", OASFactory.createSchema()
-                                .addProperty("errors", OASFactory.createSchema().addType(
-                                        org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.ARRAY)
-                                        .items(OASFactory.createSchema().ref("FieldError"))))
+                        .addSchema(
+                                "Problem",
+                                OASFactory.createSchema()
+                                        .addProperty(
+                                                "errors",
+                                                OASFactory.createSchema()
+                                                        .addType(
+                                                                org.eclipse.microprofile.openapi.models.media.Schema
+                                                                        .SchemaType.ARRAY)
+                                                        .items(OASFactory.createSchema()
+                                                                .ref("FieldError"))))
                         .addSchema("FieldError", OASFactory.createSchema()));
     }
 
     private static Operation secured(Operation operation) {
-        return operation.responses(ok())
+        return operation
+                .responses(ok())
                 .addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("keycloak", "sales"));
     }
 
     private static org.eclipse.microprofile.openapi.models.responses.APIResponses ok() {
-        return OASFactory.createAPIResponses().addAPIResponse("200", OASFactory.createAPIResponse().description("OK"));
+        return OASFactory.createAPIResponses()
+                .addAPIResponse("200", OASFactory.createAPIResponse().description("OK"));
     }
 
     private static Parameter pathId() {
@@ -188,6 +235,7 @@ class ProblemResponsesFilterTest {
     private static Map<String, Object> example(Operation operation, String code) {
         MediaType body = problemBody(operation.getResponses().getAPIResponse(code));
         assertThat(body.getSchema().getRef()).isEqualTo("#/components/schemas/Problem");
-        return (Map<String, Object>) body.getExamples().values().iterator().next().getValue();
+        return (Map<String, Object>)
+                body.getExamples().values().iterator().next().getValue();
     }
 }

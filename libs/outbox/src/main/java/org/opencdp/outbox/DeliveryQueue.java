@@ -65,9 +65,13 @@ class DeliveryQueue {
                 select.setInt(2, limit);
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        batch.add(new EventEnvelope(rs.getObject("id", UUID.class), rs.getString("type"),
-                                rs.getInt("version"), rs.getObject("subject_id", UUID.class),
-                                rs.getTimestamp("occurred_at").toInstant(), json.readTree(rs.getString("payload"))));
+                        batch.add(new EventEnvelope(
+                                rs.getObject("id", UUID.class),
+                                rs.getString("type"),
+                                rs.getInt("version"),
+                                rs.getObject("subject_id", UUID.class),
+                                rs.getTimestamp("occurred_at").toInstant(),
+                                json.readTree(rs.getString("payload"))));
                     }
                 }
             }
@@ -101,8 +105,8 @@ class DeliveryQueue {
      * from {@code initialBackoff} up to {@code maxBackoff}.
      */
     @Transactional(TxType.REQUIRES_NEW)
-    void failed(String subscriber, List<EventEnvelope> batch, String error, Duration initialBackoff,
-            Duration maxBackoff) {
+    void failed(
+            String subscriber, List<EventEnvelope> batch, String error, Duration initialBackoff, Duration maxBackoff) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement update = c.prepareStatement("""
                         UPDATE outbox_delivery
@@ -138,7 +142,8 @@ class DeliveryQueue {
     }
 
     private void update(String subscriber, List<EventEnvelope> batch, String sql) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement update = c.prepareStatement(sql)) {
             update.setString(1, subscriber);
             update.setArray(2, c.createArrayOf("uuid", ids(batch)));
             update.executeUpdate();

@@ -21,16 +21,30 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection
 @Schema(name = "EventEnvelope", description = "A fact delivered from another service's outbox")
 public record EventEnvelope(
-        @NotNull @Schema(description = "Unique per fact; the same on every redelivery (UUIDv7)",
-                examples = "01936f3e-8d2a-7b4c-9e1f-2a3b4c5d6e7f") UUID id,
-        @NotNull @Pattern(regexp = TYPE_PATTERN) @Schema(examples = "profile.changed") String type,
-        @NotNull @Positive @Schema(description = "The version of the type's payload schema (libs/events)",
-                examples = "1") Integer version,
-        @Schema(description = "The subject the fact is about; absent for facts about no one subject",
-                examples = "7d0c3c52-9d41-4b4e-9a57-1f0a3f1e6b2c") UUID subjectId,
-        @NotNull @Schema(description = "When the fact happened at the producer",
-                examples = "2026-11-25T10:15:30Z") Instant occurredAt,
-        @Schema(description = "Type-specific content", implementation = Object.class) JsonNode payload) {
+        @NotNull
+        @Schema(
+                description = "Unique per fact; the same on every redelivery (UUIDv7)",
+                examples = "01936f3e-8d2a-7b4c-9e1f-2a3b4c5d6e7f")
+        UUID id,
+
+        @NotNull @Pattern(regexp = TYPE_PATTERN) @Schema(examples = "profile.changed")
+        String type,
+
+        @NotNull
+        @Positive
+        @Schema(description = "The version of the type's payload schema (libs/events)", examples = "1")
+        Integer version,
+
+        @Schema(
+                description = "The subject the fact is about; absent for facts about no one subject",
+                examples = "7d0c3c52-9d41-4b4e-9a57-1f0a3f1e6b2c")
+        UUID subjectId,
+
+        @NotNull @Schema(description = "When the fact happened at the producer", examples = "2026-11-25T10:15:30Z")
+        Instant occurredAt,
+
+        @Schema(description = "Type-specific content", implementation = Object.class)
+        JsonNode payload) {
 
     /** Dotted lower-case words, e.g. {@code profile.changed}; the same rule as the outbox table's check. */
     public static final String TYPE_PATTERN = "^[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)+$";

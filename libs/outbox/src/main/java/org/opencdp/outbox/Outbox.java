@@ -19,7 +19,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -43,8 +42,8 @@ public class Outbox {
         this.json = json;
         this.subscribersByType = config.subscribers().entrySet().stream()
                 .flatMap(s -> s.getValue().eventTypes().stream().map(type -> Map.entry(type, s.getKey())))
-                .collect(Collectors.groupingBy(Map.Entry::getKey,
-                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+                .collect(Collectors.groupingBy(
+                        Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
     }
 
     /**
@@ -82,7 +81,11 @@ public class Outbox {
             insert.setObject(4, subjectId);
             insert.setTimestamp(5, occurredAt);
             insert.setString(6, json.writeValueAsString(payload));
-            insert.setArray(7, c.createArrayOf("text", subscribersByType.getOrDefault(type, List.of()).toArray()));
+            insert.setArray(
+                    7,
+                    c.createArrayOf(
+                            "text",
+                            subscribersByType.getOrDefault(type, List.of()).toArray()));
             insert.executeUpdate();
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("the payload of a " + type + " event cannot be written as JSON", e);

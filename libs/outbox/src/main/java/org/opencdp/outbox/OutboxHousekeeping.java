@@ -31,8 +31,11 @@ public class OutboxHousekeeping {
     @Inject
     DataSource dataSource;
 
-    @Scheduled(identity = "outbox-housekeeping", every = "{opencdp.outbox.housekeeping-interval}",
-            delayed = "1m", concurrentExecution = ConcurrentExecution.SKIP)
+    @Scheduled(
+            identity = "outbox-housekeeping",
+            every = "{opencdp.outbox.housekeeping-interval}",
+            delayed = "1m",
+            concurrentExecution = ConcurrentExecution.SKIP)
     @Transactional
     public void clean() {
         try (Connection c = dataSource.getConnection();
@@ -52,8 +55,9 @@ public class OutboxHousekeeping {
             inbox.setLong(1, config.keepReceived().toMillis());
             int deletedInbox = inbox.executeUpdate();
             if (deletedEvents + deletedInbox > 0) {
-                LOG.infof("Outbox housekeeping deleted %d delivered event(s) and %d inbox entr(y/ies)", deletedEvents,
-                        deletedInbox);
+                LOG.infof(
+                        "Outbox housekeeping deleted %d delivered event(s) and %d inbox entr(y/ies)",
+                        deletedEvents, deletedInbox);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("outbox housekeeping failed", e);

@@ -68,10 +68,13 @@ public class OutboxRelay {
         }
     }
 
-    @Scheduled(identity = "outbox-relay", every = "{opencdp.outbox.relay-interval}",
+    @Scheduled(
+            identity = "outbox-relay",
+            every = "{opencdp.outbox.relay-interval}",
             concurrentExecution = ConcurrentExecution.SKIP)
     void relay() {
-        for (Map.Entry<String, OutboxConfig.Subscriber> subscriber : config.subscribers().entrySet()) {
+        for (Map.Entry<String, OutboxConfig.Subscriber> subscriber :
+                config.subscribers().entrySet()) {
             try {
                 // Drain what is due, batch after batch, as long as the subscriber accepts full batches.
                 int sent;
@@ -79,7 +82,9 @@ public class OutboxRelay {
                     sent = sendNextBatch(subscriber.getKey(), subscriber.getValue());
                 } while (sent == config.batchSize());
             } catch (RuntimeException e) {
-                LOG.warnf("Outbox relay to %s stopped this round: %s", subscriber.getKey(), e.getClass().getName());
+                LOG.warnf(
+                        "Outbox relay to %s stopped this round: %s",
+                        subscriber.getKey(), e.getClass().getName());
             }
         }
     }
@@ -99,8 +104,9 @@ public class OutboxRelay {
         }
         queue.failed(name, batch, failure, config.initialBackoff(), config.maxBackoff());
         metrics.counter("opencdp.outbox.failed.attempts", "subscriber", name).increment();
-        LOG.warnf("Outbox delivery of %d event(s) to %s failed (%s); retrying after a backoff", batch.size(), name,
-                failure);
+        LOG.warnf(
+                "Outbox delivery of %d event(s) to %s failed (%s); retrying after a backoff",
+                batch.size(), name, failure);
         return 0;
     }
 
@@ -116,7 +122,8 @@ public class OutboxRelay {
                     .header("Authorization", "Bearer " + tokens.accessToken(audience))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(batch)))
                     .build();
-            int status = http().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status =
+                    http().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             return status / 100 == 2 ? null : "HTTP " + status;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -128,7 +135,9 @@ public class OutboxRelay {
 
     private HttpClient http() {
         if (http == null) {
-            http = HttpClient.newBuilder().connectTimeout(config.requestTimeout()).build();
+            http = HttpClient.newBuilder()
+                    .connectTimeout(config.requestTimeout())
+                    .build();
         }
         return http;
     }

@@ -12,8 +12,7 @@ public final class TimeOrderedIds {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private TimeOrderedIds() {
-    }
+    private TimeOrderedIds() {}
 
     /**
      * Reads the system clock, not the service's injectable {@code Clock}, on purpose: the relay delivers in id

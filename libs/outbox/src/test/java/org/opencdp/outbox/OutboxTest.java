@@ -51,8 +51,7 @@ class OutboxTest {
     @Inject
     DataSource dataSource;
 
-    record Changed(UUID subjectId, String ageBand) {
-    }
+    record Changed(UUID subjectId, String ageBand) {}
 
     @AfterEach
     void subscriberIsUpAgain() {
@@ -65,14 +64,17 @@ class OutboxTest {
 
         UUID eventId = QuarkusTransaction.requiringNew().call(() -> changeAndPublish(subject, "35-44"));
 
-        await().atMost(DELIVERY).until(() -> !TestSubscriber.receivedAbout(subject).isEmpty());
+        await().atMost(DELIVERY)
+                .until(() -> !TestSubscriber.receivedAbout(subject).isEmpty());
         EventEnvelope received = TestSubscriber.receivedAbout(subject).get(0);
         assertThat(received.id()).isEqualTo(eventId);
         assertThat(received.type()).isEqualTo("profile.changed");
         assertThat(received.version()).isEqualTo(2);
         assertThat(received.payload().get("ageBand").asText()).isEqualTo("35-44");
         assertThat(received.occurredAt()).isBetween(Instant.now().minusSeconds(60), Instant.now());
-        await().atMost(DELIVERY).untilAsserted(() -> assertThat(delivery(eventId).get("delivered_at")).isNotNull());
+        await().atMost(DELIVERY)
+                .untilAsserted(
+                        () -> assertThat(delivery(eventId).get("delivered_at")).isNotNull());
         assertThat(delivery(eventId)).containsEntry("attempts", 1).containsEntry("last_error", null);
     }
 
@@ -81,12 +83,15 @@ class OutboxTest {
         UUID subject = UUID.randomUUID();
 
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
-            changeAndPublish(subject, "18-24");
-            throw new IllegalStateException("the change fails after the event was written");
-        })).isInstanceOf(IllegalStateException.class);
+                    changeAndPublish(subject, "18-24");
+                    throw new IllegalStateException("the change fails after the event was written");
+                }))
+                .isInstanceOf(IllegalStateException.class);
 
-        assertThat(TestDatabase.count("SELECT count(*) FROM outbox_event WHERE subject_id = ?", subject)).isZero();
-        assertThat(TestDatabase.count("SELECT count(*) FROM test_change WHERE subject_id = ?", subject)).isZero();
+        assertThat(TestDatabase.count("SELECT count(*) FROM outbox_event WHERE subject_id = ?", subject))
+                .isZero();
+        assertThat(TestDatabase.count("SELECT count(*) FROM test_change WHERE subject_id = ?", subject))
+                .isZero();
     }
 
     @Test
@@ -97,21 +102,25 @@ class OutboxTest {
 
     @Test
     void anEventTypeThatIsNotDottedLowerCaseWordsOrAVersionBelowOneIsRefused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> QuarkusTransaction.requiringNew()
-                .run(() -> outbox.publish("ProfileChanged", 1, UUID.randomUUID(), Map.of())));
-        assertThatIllegalArgumentException().isThrownBy(() -> QuarkusTransaction.requiringNew()
-                .run(() -> outbox.publish("profile.changed", 0, UUID.randomUUID(), Map.of())));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> QuarkusTransaction.requiringNew()
+                        .run(() -> outbox.publish("ProfileChanged", 1, UUID.randomUUID(), Map.of())));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> QuarkusTransaction.requiringNew()
+                        .run(() -> outbox.publish("profile.changed", 0, UUID.randomUUID(), Map.of())));
     }
 
     @Test
     void anEventOfATypeNoSubscriberWantsIsStoredButGoesNowhere() {
         UUID subject = UUID.randomUUID();
 
-        UUID eventId = QuarkusTransaction.requiringNew()
-                .call(() -> outbox.publish("customer.deleted", 1, subject, Map.of()));
+        UUID eventId =
+                QuarkusTransaction.requiringNew().call(() -> outbox.publish("customer.deleted", 1, subject, Map.of()));
 
-        assertThat(TestDatabase.count("SELECT count(*) FROM outbox_event WHERE id = ?", eventId)).isOne();
-        assertThat(TestDatabase.count("SELECT count(*) FROM outbox_delivery WHERE event_id = ?", eventId)).isZero();
+        assertThat(TestDatabase.count("SELECT count(*) FROM outbox_event WHERE id = ?", eventId))
+                .isOne();
+        assertThat(TestDatabase.count("SELECT count(*) FROM outbox_delivery WHERE event_id = ?", eventId))
+                .isZero();
     }
 
     @Test
@@ -119,23 +128,32 @@ class OutboxTest {
         TestSubscriber.failWith = 503;
         UUID subject = UUID.randomUUID();
         List<UUID> published = IntStream.range(0, 5)
-                .mapToObj(i -> QuarkusTransaction.requiringNew().call(() -> outbox.publish("profile.changed", 1,
-                        subject, new Changed(subject, "band-" + i))))
+                .mapToObj(i -> QuarkusTransaction.requiringNew()
+                        .call(() -> outbox.publish("profile.changed", 1, subject, new Changed(subject, "band-" + i))))
                 .toList();
 
-        await().atMost(DELIVERY).untilAsserted(() -> assertThat(delivery(published.get(0)))
-                .containsEntry("last_error", "HTTP 503")
-                .satisfies(row -> assertThat((Integer) row.get("attempts")).isGreaterThanOrEqualTo(2)));
+        await().atMost(DELIVERY)
+                .untilAsserted(() -> assertThat(delivery(published.get(0)))
+                        .containsEntry("last_error", "HTTP 503")
+                        .satisfies(
+                                row -> assertThat((Integer) row.get("attempts")).isGreaterThanOrEqualTo(2)));
         assertThat(TestSubscriber.receivedAbout(subject)).isEmpty();
         // Head of line: while the oldest event fails, the later ones are not tried on their own.
         assertThat(delivery(published.get(4)).get("attempts")).isEqualTo(0);
 
         TestSubscriber.failWith = 0;
 
-        await().atMost(DELIVERY).until(() -> TestSubscriber.receivedAbout(subject).size() >= 5);
-        assertThat(TestSubscriber.receivedAbout(subject)).extracting(EventEnvelope::id).containsExactlyElementsOf(published);
-        await().atMost(DELIVERY).until(() -> TestDatabase.count("SELECT count(*) FROM outbox_delivery d JOIN "
-                + "outbox_event e ON e.id = d.event_id WHERE e.subject_id = ? AND d.delivered_at IS NOT NULL", subject) == 5);
+        await().atMost(DELIVERY)
+                .until(() -> TestSubscriber.receivedAbout(subject).size() >= 5);
+        assertThat(TestSubscriber.receivedAbout(subject))
+                .extracting(EventEnvelope::id)
+                .containsExactlyElementsOf(published);
+        await().atMost(DELIVERY)
+                .until(() -> TestDatabase.count(
+                                "SELECT count(*) FROM outbox_delivery d JOIN "
+                                        + "outbox_event e ON e.id = d.event_id WHERE e.subject_id = ? AND d.delivered_at IS NOT NULL",
+                                subject)
+                        == 5);
     }
 
     @Test
@@ -146,11 +164,19 @@ class OutboxTest {
                   "payload":{"ageBand":"25-34"}}]""".formatted(eventId, UUID.randomUUID());
 
         for (int delivery = 0; delivery < 2; delivery++) {
-            given().auth().oauth2(TestTokens.serviceAccount("outbox-test")).contentType(ContentType.JSON).body(batch)
-                    .when().post("/test/inbox").then().statusCode(204);
+            given().auth()
+                    .oauth2(TestTokens.serviceAccount("outbox-test"))
+                    .contentType(ContentType.JSON)
+                    .body(batch)
+                    .when()
+                    .post("/test/inbox")
+                    .then()
+                    .statusCode(204);
         }
 
-        assertThat(TestSubscriber.RECEIVED).filteredOn(e -> e.id().equals(eventId)).hasSize(2);
+        assertThat(TestSubscriber.RECEIVED)
+                .filteredOn(e -> e.id().equals(eventId))
+                .hasSize(2);
         assertThat(TestSubscriber.HANDLED).filteredOn(eventId::equals).hasSize(1);
     }
 
@@ -159,12 +185,15 @@ class OutboxTest {
         UUID eventId = UUID.randomUUID();
 
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
-            assertThat(inbox.firstDelivery(eventId)).isTrue();
-            throw new IllegalStateException("handling failed");
-        })).isInstanceOf(IllegalStateException.class);
+                    assertThat(inbox.firstDelivery(eventId)).isTrue();
+                    throw new IllegalStateException("handling failed");
+                }))
+                .isInstanceOf(IllegalStateException.class);
 
-        assertThat(QuarkusTransaction.requiringNew().call(() -> inbox.firstDelivery(eventId))).isTrue();
-        assertThat(QuarkusTransaction.requiringNew().call(() -> inbox.firstDelivery(eventId))).isFalse();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> inbox.firstDelivery(eventId)))
+                .isTrue();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> inbox.firstDelivery(eventId)))
+                .isFalse();
     }
 
     @Test
@@ -174,16 +203,20 @@ class OutboxTest {
         UUID recentlyDelivered = oldEvent(Duration.ofDays(8), Duration.ofDays(1));
         UUID oldInboxEntry = UUID.randomUUID();
         UUID recentInboxEntry = UUID.randomUUID();
-        TestDatabase.execute("INSERT INTO inbox_event VALUES (?, now() - interval '31 days'), (?, now() - interval '29 days')",
-                oldInboxEntry, recentInboxEntry);
+        TestDatabase.execute(
+                "INSERT INTO inbox_event VALUES (?, now() - interval '31 days'), (?, now() - interval '29 days')",
+                oldInboxEntry,
+                recentInboxEntry);
 
         housekeeping.clean();
 
         assertThat(eventExists(oldDelivered)).isFalse();
         assertThat(eventExists(oldPending)).isTrue();
         assertThat(eventExists(recentlyDelivered)).isTrue();
-        assertThat(TestDatabase.count("SELECT count(*) FROM inbox_event WHERE event_id = ?", oldInboxEntry)).isZero();
-        assertThat(TestDatabase.count("SELECT count(*) FROM inbox_event WHERE event_id = ?", recentInboxEntry)).isOne();
+        assertThat(TestDatabase.count("SELECT count(*) FROM inbox_event WHERE event_id = ?", oldInboxEntry))
+                .isZero();
+        assertThat(TestDatabase.count("SELECT count(*) FROM inbox_event WHERE event_id = ?", recentInboxEntry))
+                .isOne();
     }
 
     @Test
@@ -218,12 +251,17 @@ class OutboxTest {
 
     private static UUID oldEvent(UUID subject, Duration age, Duration deliveredAgo) {
         UUID id = TimeOrderedIds.at(System.currentTimeMillis() - age.toMillis());
-        TestDatabase.execute("INSERT INTO outbox_event (id, type, version, subject_id, occurred_at, payload) "
-                + "VALUES (?, 'profile.changed', 1, ?, now() - ?::bigint * interval '1 second', '{}')", id, subject,
+        TestDatabase.execute(
+                "INSERT INTO outbox_event (id, type, version, subject_id, occurred_at, payload) "
+                        + "VALUES (?, 'profile.changed', 1, ?, now() - ?::bigint * interval '1 second', '{}')",
+                id,
+                subject,
                 age.toSeconds());
         // A subscriber name the relay does not serve, so the relay leaves the row as the test wrote it.
-        TestDatabase.execute("INSERT INTO outbox_delivery (event_id, subscriber, next_attempt_at, delivered_at) "
-                + "VALUES (?, 'archive', now(), now() - ?::bigint * interval '1 second')", id,
+        TestDatabase.execute(
+                "INSERT INTO outbox_delivery (event_id, subscriber, next_attempt_at, delivered_at) "
+                        + "VALUES (?, 'archive', now(), now() - ?::bigint * interval '1 second')",
+                id,
                 deliveredAgo == null ? null : deliveredAgo.toSeconds());
         return id;
     }
@@ -233,7 +271,10 @@ class OutboxTest {
     }
 
     private static Map<String, Object> delivery(UUID eventId) {
-        return TestDatabase.rows("SELECT attempts, last_error, delivered_at FROM outbox_delivery WHERE event_id = ? "
-                + "AND subscriber = 'self'", eventId).get(0);
+        return TestDatabase.rows(
+                        "SELECT attempts, last_error, delivered_at FROM outbox_delivery WHERE event_id = ? "
+                                + "AND subscriber = 'self'",
+                        eventId)
+                .get(0);
     }
 }

@@ -18,14 +18,16 @@ public class SelfSubscriptionTestResource implements QuarkusTestResourceLifecycl
     public Map<String, String> start() {
         try (ServerSocket socket = new ServerSocket(0)) {
             int port = socket.getLocalPort();
-            return Map.of("quarkus.http.test-port", String.valueOf(port),
-                    "opencdp.outbox.subscribers.self.url", "http://localhost:" + port + "/test/inbox");
+            return Map.of(
+                    "quarkus.http.test-port",
+                    String.valueOf(port),
+                    "opencdp.outbox.subscribers.self.url",
+                    "http://localhost:" + port + "/test/inbox");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     @Override
-    public void stop() {
-    }
+    public void stop() {}
 }

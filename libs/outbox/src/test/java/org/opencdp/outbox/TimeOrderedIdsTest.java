@@ -25,7 +25,8 @@ class TimeOrderedIdsTest {
 
         // PostgreSQL compares uuids as unsigned bytes; the time prefix is positive, so its high bits compare alike.
         assertThat(later.toString()).isGreaterThan(earlier.toString());
-        assertThat(Long.compareUnsigned(later.getMostSignificantBits(), earlier.getMostSignificantBits())).isPositive();
+        assertThat(Long.compareUnsigned(later.getMostSignificantBits(), earlier.getMostSignificantBits()))
+                .isPositive();
     }
 
     @Test

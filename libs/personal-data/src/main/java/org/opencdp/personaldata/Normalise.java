@@ -13,8 +13,7 @@ import java.util.Set;
  */
 public final class Normalise {
 
-    private Normalise() {
-    }
+    private Normalise() {}
 
     /** Trimmed and lower-cased. (Mailbox names are case-sensitive in theory, never in practice.) */
     public static String email(String address) {

@@ -22,7 +22,8 @@ public class PersonalDataCipher {
         if (ciphertext == null) {
             return null;
         }
-        return vault.existingKey(subjectId).orElseThrow(() -> new SubjectKeyDestroyedException(subjectId))
+        return vault.existingKey(subjectId)
+                .orElseThrow(() -> new SubjectKeyDestroyedException(subjectId))
                 .decrypt(field, ciphertext);
     }
 }

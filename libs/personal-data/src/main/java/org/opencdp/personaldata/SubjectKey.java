@@ -42,8 +42,11 @@ public final class SubjectKey {
 
     static byte[] associatedData(UUID subjectId, String label) {
         byte[] text = label.getBytes(StandardCharsets.UTF_8);
-        return ByteBuffer.allocate(16 + text.length).putLong(subjectId.getMostSignificantBits())
-                .putLong(subjectId.getLeastSignificantBits()).put(text).array();
+        return ByteBuffer.allocate(16 + text.length)
+                .putLong(subjectId.getMostSignificantBits())
+                .putLong(subjectId.getLeastSignificantBits())
+                .put(text)
+                .array();
     }
 
     @Override

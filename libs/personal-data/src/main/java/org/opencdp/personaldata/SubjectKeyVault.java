@@ -43,7 +43,8 @@ public class SubjectKeyVault {
         }
         SubjectKey created = insertFreshKey(subjectId);
         // Null: another transaction created it first; use that one.
-        return created != null ? created
+        return created != null
+                ? created
                 : existingKey(subjectId).orElseThrow(() -> new SubjectKeyDestroyedException(subjectId));
     }
 
@@ -141,8 +142,9 @@ public class SubjectKeyVault {
                     while (rs.next()) {
                         UUID subject = rs.getObject(1, UUID.class);
                         byte[] key = unwrap(subject, rs.getString(2), rs.getBytes(3));
-                        rewrapped.add(new Object[] { subject,
-                                wrap(material.activeMasterKeyId(), material.activeMasterKey(), subject, key) });
+                        rewrapped.add(new Object[] {
+                            subject, wrap(material.activeMasterKeyId(), material.activeMasterKey(), subject, key)
+                        });
                     }
                 }
             }
@@ -163,8 +165,9 @@ public class SubjectKeyVault {
     }
 
     private byte[] unwrap(UUID subjectId, String masterKeyId, byte[] wrapped) {
-        SecretKey master = keys().masterKey(masterKeyId).orElseThrow(() -> new InvalidKeyConfigurationException(
-                "a data key is wrapped under master key '" + masterKeyId + "', which is not configured: add it to "
+        SecretKey master = keys().masterKey(masterKeyId)
+                .orElseThrow(() -> new InvalidKeyConfigurationException("a data key is wrapped under master key '"
+                        + masterKeyId + "', which is not configured: add it to "
                         + "OPENCDP_PERSONAL_DATA_PREVIOUS_MASTER_KEYS"));
         return AesGcm.decrypt(master, wrapped, SubjectKey.associatedData(subjectId, "subject-key:" + masterKeyId));
     }

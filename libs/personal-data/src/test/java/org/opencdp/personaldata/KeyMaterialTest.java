@@ -24,14 +24,16 @@ class KeyMaterialTest {
     void aShortOrGarbledKeyIsRefused() {
         String shortKey = Base64.getEncoder().encodeToString(new byte[16]);
         assertThatThrownBy(() -> KeyMaterial.from(Optional.of(shortKey), "k1", Optional.empty(), Optional.of(KEY)))
-                .hasMessageContaining("must be 32 bytes").hasMessageContaining("16 bytes");
+                .hasMessageContaining("must be 32 bytes")
+                .hasMessageContaining("16 bytes");
         assertThatThrownBy(() -> KeyMaterial.from(Optional.of(KEY), "k1", Optional.empty(), Optional.of("%%%")))
                 .hasMessageContaining("OPENCDP_PERSONAL_DATA_BLIND_INDEX_KEY is not valid base64");
     }
 
     @Test
     void previousMasterKeysAreReadById() {
-        KeyMaterial keys = KeyMaterial.from(Optional.of(KEY), "k2", Optional.of("k1:" + KEY + ", k0:" + KEY), Optional.of(KEY));
+        KeyMaterial keys =
+                KeyMaterial.from(Optional.of(KEY), "k2", Optional.of("k1:" + KEY + ", k0:" + KEY), Optional.of(KEY));
         assertThat(keys.activeMasterKeyId()).isEqualTo("k2");
         assertThat(keys.masterKey("k1")).isPresent();
         assertThat(keys.masterKey("k0")).isPresent();

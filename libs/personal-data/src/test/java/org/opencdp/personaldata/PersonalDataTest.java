@@ -32,12 +32,16 @@ class PersonalDataTest {
     BlindIndex index;
 
     private void store(UUID subject, String body) {
-        TestDatabase.execute("INSERT INTO secret_note (subject_id, body) VALUES (?, ?)", subject,
+        TestDatabase.execute(
+                "INSERT INTO secret_note (subject_id, body) VALUES (?, ?)",
+                subject,
                 cipher.encrypt(subject, "note", body));
     }
 
     private byte[] storedBody(UUID subject) {
-        return (byte[]) TestDatabase.rows("SELECT body FROM secret_note WHERE subject_id = ?", subject).get(0).get("body");
+        return (byte[]) TestDatabase.rows("SELECT body FROM secret_note WHERE subject_id = ?", subject)
+                .get(0)
+                .get("body");
     }
 
     @Test
@@ -45,7 +49,8 @@ class PersonalDataTest {
         UUID subject = UUID.randomUUID();
         store(subject, "Erika Mustermann, erika@example.de");
         byte[] stored = storedBody(subject);
-        for (String view : List.of(new String(stored, StandardCharsets.UTF_8), new String(stored, StandardCharsets.ISO_8859_1))) {
+        for (String view :
+                List.of(new String(stored, StandardCharsets.UTF_8), new String(stored, StandardCharsets.ISO_8859_1))) {
             assertThat(view).doesNotContain("Erika", "Mustermann", "example.de");
         }
         assertThat(cipher.decrypt(subject, "note", stored)).isEqualTo("Erika Mustermann, erika@example.de");
@@ -55,13 +60,15 @@ class PersonalDataTest {
     void theStoredKeyIsWrappedNotTheDataKey() {
         UUID subject = UUID.randomUUID();
         store(subject, "x");
-        Map<String, Object> row = TestDatabase.rows("SELECT * FROM subject_key WHERE subject_id = ?", subject).get(0);
+        Map<String, Object> row = TestDatabase.rows("SELECT * FROM subject_key WHERE subject_id = ?", subject)
+                .get(0);
         byte[] wrapped = (byte[]) row.get("wrapped_key");
         assertThat(wrapped.length).isGreaterThan(32);
         assertThat(row.get("master_key_id")).isEqualTo("k1");
         // The wrapped bytes do not decrypt the data: only unwrapping with the master key does.
         byte[] stored = storedBody(subject);
-        assertThatThrownBy(() -> new SubjectKey(subject, java.util.Arrays.copyOfRange(wrapped, 13, 45)).decrypt("note", stored))
+        assertThatThrownBy(() ->
+                        new SubjectKey(subject, java.util.Arrays.copyOfRange(wrapped, 13, 45)).decrypt("note", stored))
                 .isInstanceOf(TamperedCiphertextException.class);
     }
 
@@ -77,8 +84,10 @@ class PersonalDataTest {
         assertThat(vault.destroy(subject)).isFalse();
 
         assertThatThrownBy(() -> cipher.decrypt(subject, "note", storedBody(subject)))
-                .isInstanceOf(SubjectKeyDestroyedException.class).hasMessageNotContaining("Erika");
-        assertThatThrownBy(() -> cipher.decrypt(subject, "note", backup)).isInstanceOf(SubjectKeyDestroyedException.class);
+                .isInstanceOf(SubjectKeyDestroyedException.class)
+                .hasMessageNotContaining("Erika");
+        assertThatThrownBy(() -> cipher.decrypt(subject, "note", backup))
+                .isInstanceOf(SubjectKeyDestroyedException.class);
         assertThat(cipher.decrypt(bystander, "note", storedBody(bystander))).isEqualTo("Max");
     }
 
@@ -89,7 +98,8 @@ class PersonalDataTest {
         byte[] backup = storedBody(subject);
         vault.destroy(subject);
         vault.keyFor(subject);
-        assertThatThrownBy(() -> cipher.decrypt(subject, "note", backup)).isInstanceOf(TamperedCiphertextException.class);
+        assertThatThrownBy(() -> cipher.decrypt(subject, "note", backup))
+                .isInstanceOf(TamperedCiphertextException.class);
     }
 
     @Test
@@ -114,13 +124,16 @@ class PersonalDataTest {
 
     @Test
     void blindIndexesAreDeterministicKeyedAndSeparatedByKind() {
-        assertThat(index.exact("EMAIL", "erika@example.de")).isEqualTo(index.exact("EMAIL", "erika@example.de"))
+        assertThat(index.exact("EMAIL", "erika@example.de"))
+                .isEqualTo(index.exact("EMAIL", "erika@example.de"))
                 .hasSize(16);
         assertThat(index.exact("EMAIL", "erika@example.de")).isNotEqualTo(index.exact("NAME", "erika@example.de"));
         assertThat(index.tokens("NAME", "Müller-Lüdenscheidt")).hasSize(2);
-        assertThat(index.tokens("NAME", "MULLER").get(0)).isEqualTo(index.tokens("NAME", "Müller").get(0));
+        assertThat(index.tokens("NAME", "MULLER").get(0))
+                .isEqualTo(index.tokens("NAME", "Müller").get(0));
         // Without the key the hash cannot be reproduced: a plain SHA-256 of the value is something else.
-        assertThat(index.exact("EMAIL", "erika@example.de")).isNotEqualTo(java.util.Arrays.copyOf(sha256("EMAIL\0erika@example.de"), 16));
+        assertThat(index.exact("EMAIL", "erika@example.de"))
+                .isNotEqualTo(java.util.Arrays.copyOf(sha256("EMAIL\0erika@example.de"), 16));
     }
 
     @Test
@@ -135,20 +148,23 @@ class PersonalDataTest {
         KeyMaterial before = vault.keys();
         try {
             // What an operator does: new active key k2, the old one listed as previous.
-            vault.useKeys(KeyMaterial.from(Optional.of(newKey), "k2", Optional.of("k1:" + oldKey), Optional.of(blindKey)));
+            vault.useKeys(
+                    KeyMaterial.from(Optional.of(newKey), "k2", Optional.of("k1:" + oldKey), Optional.of(blindKey)));
             assertThat(cipher.decrypt(subject, "note", storedBody(subject))).isEqualTo("Erika");
             int moved = 0;
-            for (int batch; (batch = vault.rewrapUnderActiveMasterKey(100)) > 0;) {
+            for (int batch; (batch = vault.rewrapUnderActiveMasterKey(100)) > 0; ) {
                 moved += batch;
             }
             assertThat(moved).isPositive();
-            assertThat(TestDatabase.count("SELECT count(*) FROM subject_key WHERE master_key_id <> 'k2'")).isZero();
+            assertThat(TestDatabase.count("SELECT count(*) FROM subject_key WHERE master_key_id <> 'k2'"))
+                    .isZero();
             // The old master key can now be retired.
             vault.useKeys(KeyMaterial.from(Optional.of(newKey), "k2", Optional.empty(), Optional.of(blindKey)));
             assertThat(cipher.decrypt(subject, "note", storedBody(subject))).isEqualTo("Erika");
         } finally {
             // Put every key back under k1 for the other tests.
-            vault.useKeys(KeyMaterial.from(Optional.of(oldKey), "k1", Optional.of("k2:" + newKey), Optional.of(blindKey)));
+            vault.useKeys(
+                    KeyMaterial.from(Optional.of(oldKey), "k1", Optional.of("k2:" + newKey), Optional.of(blindKey)));
             while (vault.rewrapUnderActiveMasterKey(100) > 0) {
                 // drain
             }

@@ -55,15 +55,25 @@ public class HttpLimits {
         HttpServerRequest request = context.request();
         if (request.uri().length() > maxUriLength) {
             // No instance: the path is what is too long, and the query may hold personal data.
-            refuse(context, ProblemType.URI_TOO_LONG,
-                    "The request target (path and query) is longer than " + maxUriLength + " characters.", null);
+            refuse(
+                    context,
+                    ProblemType.URI_TOO_LONG,
+                    "The request target (path and query) is longer than " + maxUriLength + " characters.",
+                    null);
         } else if (headerBytes(request) > maxHeaderSize.asLongValue()) {
-            refuse(context, ProblemType.HEADERS_TOO_LARGE,
+            refuse(
+                    context,
+                    ProblemType.HEADERS_TOO_LARGE,
                     "The request headers are larger than " + maxHeaderSize.asLongValue() + " bytes in total.",
                     request.path());
-        } else if (maxBodySize.isPresent() && declaredBodyLength(request) > maxBodySize.get().asLongValue()) {
-            refuse(context, ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than this service accepts: "
-                    + "at most " + maxBodySize.get().asLongValue() + " bytes.", request.path());
+        } else if (maxBodySize.isPresent()
+                && declaredBodyLength(request) > maxBodySize.get().asLongValue()) {
+            refuse(
+                    context,
+                    ProblemType.PAYLOAD_TOO_LARGE,
+                    "The request body is larger than this service accepts: " + "at most "
+                            + maxBodySize.get().asLongValue() + " bytes.",
+                    request.path());
         } else {
             context.next();
         }
@@ -78,7 +88,8 @@ public class HttpLimits {
             throw new IllegalStateException("A problem document could not be written", e);
         }
         // The rest of the request (its body) is never read: the connection closes after the answer.
-        context.response().setStatusCode(type.status())
+        context.response()
+                .setStatusCode(type.status())
                 .putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaderNames.CONNECTION, "close")
                 .endHandler(done -> context.request().connection().close())

@@ -20,12 +20,12 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
  */
 final class JsonErrors {
 
-    private JsonErrors() {
-    }
+    private JsonErrors() {}
 
     static String syntaxDetail(JsonProcessingException e) {
         JsonLocation location = e.getLocation();
-        String where = location == null || location.getLineNr() < 0 ? ""
+        String where = location == null || location.getLineNr() < 0
+                ? ""
                 : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
         return "The request body is not valid JSON" + where + ".";
     }
@@ -36,7 +36,8 @@ final class JsonErrors {
 
     static String path(JsonMappingException e) {
         String path = e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName()
+                .map(ref -> ref.getFieldName() != null
+                        ? "." + ref.getFieldName()
                         : ref.getIndex() >= 0 ? "[" + ref.getIndex() + "]" : "")
                 .collect(Collectors.joining());
         if (e instanceof InvalidTypeIdException typeId && typeId.getBaseType() != null) {
@@ -58,21 +59,26 @@ final class JsonErrors {
             return "unknown field; it cannot be set through this API";
         }
         if (e instanceof InvalidTypeIdException typeId) {
-            JsonSubTypes subtypes = typeId.getBaseType() == null ? null
+            JsonSubTypes subtypes = typeId.getBaseType() == null
+                    ? null
                     : typeId.getBaseType().getRawClass().getAnnotation(JsonSubTypes.class);
             if (subtypes == null || subtypes.value().length == 0) {
                 return "missing or unknown type";
             }
-            return "must be one of " + java.util.Arrays.stream(subtypes.value()).map(JsonSubTypes.Type::name)
-                    .collect(Collectors.joining(", ", "[", "]"));
+            return "must be one of "
+                    + java.util.Arrays.stream(subtypes.value())
+                            .map(JsonSubTypes.Type::name)
+                            .collect(Collectors.joining(", ", "[", "]"));
         }
         if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null) {
             if (invalid.getTargetType().isEnum()) {
-                return "must be one of " + java.util.Arrays.toString(invalid.getTargetType().getEnumConstants());
+                return "must be one of "
+                        + java.util.Arrays.toString(invalid.getTargetType().getEnumConstants());
             }
             return "must be a valid " + friendlyTypeName(invalid.getTargetType());
         }
-        if (e instanceof ValueInstantiationException instantiation && instantiation.getCause() != null
+        if (e instanceof ValueInstantiationException instantiation
+                && instantiation.getCause() != null
                 && instantiation.getCause().getMessage() != null) {
             // Value objects validate in their constructor with messages written for the caller.
             return instantiation.getCause().getMessage();

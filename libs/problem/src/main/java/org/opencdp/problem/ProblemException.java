@@ -37,13 +37,15 @@ public class ProblemException extends RuntimeException {
 
     /** One invalid field, reported like a Bean Validation failure. */
     public static ProblemException invalidField(String field, String message) {
-        return new ProblemException(ProblemType.VALIDATION, "1 field is invalid",
-                List.of(new Problem.FieldError(field, message)));
+        return new ProblemException(
+                ProblemType.VALIDATION, "1 field is invalid", List.of(new Problem.FieldError(field, message)));
     }
 
     public static ProblemException invalidFields(List<Problem.FieldError> errors) {
-        return new ProblemException(ProblemType.VALIDATION,
-                errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid", errors);
+        return new ProblemException(
+                ProblemType.VALIDATION,
+                errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid",
+                errors);
     }
 
     public static ProblemException badRequest(String detail) {

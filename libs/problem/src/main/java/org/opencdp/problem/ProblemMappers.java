@@ -84,7 +84,8 @@ public class ProblemMappers {
         ProblemType type = ProblemType.forStatus(status);
         String message = e.getMessage();
         String detail = message == null || message.startsWith("HTTP ") ? defaultDetail(type) : message;
-        Response response = ProblemResponses.of(new Problem(type.uri(), type.title(), status, detail, path(uri), List.of()));
+        Response response =
+                ProblemResponses.of(new Problem(type.uri(), type.title(), status, detail, path(uri), List.of()));
         // Keep headers the framework set for the client, e.g. Allow on 405.
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
@@ -99,10 +100,10 @@ public class ProblemMappers {
         return ProblemResponses.of(ProblemType.FORBIDDEN, "Your roles do not allow this operation.", path(uri));
     }
 
-    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized(RuntimeException e, UriInfo uri) {
-        Response response = ProblemResponses.of(ProblemType.UNAUTHORIZED,
-                "A valid bearer access token is required.", path(uri));
+        Response response =
+                ProblemResponses.of(ProblemType.UNAUTHORIZED, "A valid bearer access token is required.", path(uri));
         response.getHeaders().add(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         return response;
     }
@@ -113,8 +114,10 @@ public class ProblemMappers {
         // Exception messages can quote stored values (a unique-key violation names the key value), so the log
         // keeps the exception types and stack frames only.
         LOG.errorf("Unexpected failure, reference %s, on %s: %s", reference, path(uri), SafeThrowable.describe(e));
-        return ProblemResponses.of(ProblemType.INTERNAL,
-                "An unexpected error occurred. Quote reference " + reference + " when reporting it.", path(uri));
+        return ProblemResponses.of(
+                ProblemType.INTERNAL,
+                "An unexpected error occurred. Quote reference " + reference + " when reporting it.",
+                path(uri));
     }
 
     private Response jsonMapping(JsonMappingException e, UriInfo uri) {
@@ -126,7 +129,8 @@ public class ProblemMappers {
 
     private static boolean isReturnValueViolation(ConstraintViolationException e) {
         return e.getConstraintViolations().stream()
-                .flatMap(v -> java.util.stream.StreamSupport.stream(v.getPropertyPath().spliterator(), false))
+                .flatMap(v -> java.util.stream.StreamSupport.stream(
+                        v.getPropertyPath().spliterator(), false))
                 .anyMatch(node -> node.getKind() == ElementKind.RETURN_VALUE);
     }
 

@@ -7,11 +7,13 @@ import jakarta.ws.rs.core.Response;
 /** Builds problem responses; the one place that knows the media type and how a problem becomes a response. */
 public final class ProblemResponses {
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
     public static Response of(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem)
+                .build();
     }
 
     public static Response of(ProblemType type, String detail, String path) {

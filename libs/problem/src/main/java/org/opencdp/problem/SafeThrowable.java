@@ -5,15 +5,15 @@ public final class SafeThrowable {
 
     private static final int FRAMES_PER_CAUSE = 12;
 
-    private SafeThrowable() {
-    }
+    private SafeThrowable() {}
 
     public static String describe(Throwable error) {
         StringBuilder out = new StringBuilder();
         Throwable current = error;
         int depth = 0;
         while (current != null && depth++ < 8) {
-            out.append(depth == 1 ? "" : "\n  caused by ").append(current.getClass().getName());
+            out.append(depth == 1 ? "" : "\n  caused by ")
+                    .append(current.getClass().getName());
             if (current instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
                 out.append(" [SQLState ").append(sql.getSQLState()).append(']');
             }

@@ -37,15 +37,15 @@ class HttpLimitsTest {
         assertThat(problem.getString("type")).isEqualTo("urn:opencdp:problem:payload-too-large");
         assertThat(problem.getString("title")).isEqualTo("Payload too large");
         assertThat(problem.getInt("status")).isEqualTo(413);
-        assertThat(problem.getString("detail")).isEqualTo(
-                "The request body is larger than this service accepts: at most 1048576 bytes.");
+        assertThat(problem.getString("detail"))
+                .isEqualTo("The request body is larger than this service accepts: at most 1048576 bytes.");
         assertThat(problem.getString("instance")).isEqualTo("/problem-test/people");
     }
 
     @Test
     void aRequestTargetLongerThanTheLimitIsA414ProblemThatDoesNotRepeatIt() throws IOException {
-        RawResponse response = send("GET /problem-test/page?size=1&q=" + "a".repeat(5_000)
-                + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        RawResponse response =
+                send("GET /problem-test/page?size=1&q=" + "a".repeat(5_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
 
         assertThat(response.status()).isEqualTo(414);
         JsonPath problem = response.problem();
@@ -56,8 +56,8 @@ class HttpLimitsTest {
 
     @Test
     void headersLargerThanTheLimitAreA431Problem() throws IOException {
-        RawResponse response = send("GET /problem-test/page?size=1 HTTP/1.1\r\nHost: localhost\r\n"
-                + "X-Padding: " + "b".repeat(30_000) + "\r\n\r\n");
+        RawResponse response = send("GET /problem-test/page?size=1 HTTP/1.1\r\nHost: localhost\r\n" + "X-Padding: "
+                + "b".repeat(30_000) + "\r\n\r\n");
 
         assertThat(response.status()).isEqualTo(431);
         JsonPath problem = response.problem();

@@ -17,9 +17,12 @@ class ProblemMappersTest {
 
     @Test
     void malformedJsonIsA400ProblemWithTheLocation() {
-        given().contentType(ContentType.JSON).body("{\"name\": \"Jane\",, }")
-                .when().post("/problem-test/people")
-                .then().statusCode(400)
+        given().contentType(ContentType.JSON)
+                .body("{\"name\": \"Jane\",, }")
+                .when()
+                .post("/problem-test/people")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:opencdp:problem:malformed-json"))
                 .body("title", equalTo("Malformed JSON"))
@@ -30,9 +33,12 @@ class ProblemMappersTest {
 
     @Test
     void unknownFieldIsNamedAndRejected() {
-        given().contentType(ContentType.JSON).body("{\"name\":\"Jane\",\"emails\":[],\"id\":\"42\"}")
-                .when().post("/problem-test/people")
-                .then().statusCode(400)
+        given().contentType(ContentType.JSON)
+                .body("{\"name\":\"Jane\",\"emails\":[],\"id\":\"42\"}")
+                .when()
+                .post("/problem-test/people")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:opencdp:problem:validation"))
                 .body("errors[0].field", equalTo("id"))
@@ -41,9 +47,12 @@ class ProblemMappersTest {
 
     @Test
     void anUnknownSubtypeNamesTheTypePropertyAndTheAllowedValues() {
-        given().contentType(ContentType.JSON).body("{\"name\":\"Jane\",\"pets\":[{\"kind\":\"ROBOT\",\"name\":\"R2\"}]}")
-                .when().post("/problem-test/owners")
-                .then().statusCode(400)
+        given().contentType(ContentType.JSON)
+                .body("{\"name\":\"Jane\",\"pets\":[{\"kind\":\"ROBOT\",\"name\":\"R2\"}]}")
+                .when()
+                .post("/problem-test/owners")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("pets[0].kind"))
                 .body("errors[0].message", equalTo("must be one of [CAT, DOG]"));
@@ -51,9 +60,12 @@ class ProblemMappersTest {
 
     @Test
     void wrongTypeNamesTheNestedFieldWithoutEchoingTheValue() {
-        given().contentType(ContentType.JSON).body("{\"name\":\"Jane\",\"emails\":[],\"birthDate\":\"31.12.1990\"}")
-                .when().post("/problem-test/people")
-                .then().statusCode(400)
+        given().contentType(ContentType.JSON)
+                .body("{\"name\":\"Jane\",\"emails\":[],\"birthDate\":\"31.12.1990\"}")
+                .when()
+                .post("/problem-test/people")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("birthDate"))
                 .body("errors[0].message", containsString("date"))
                 .body(not(containsString("31.12.1990")));
@@ -63,27 +75,35 @@ class ProblemMappersTest {
     void beanValidationListsEveryInvalidFieldByItsJsonPath() {
         given().contentType(ContentType.JSON)
                 .body("{\"name\":\" \",\"emails\":[{\"address\":\"not-an-email\"}],\"aliases\":[\"x\"]}")
-                .when().post("/problem-test/people")
-                .then().statusCode(400)
+                .when()
+                .post("/problem-test/people")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("detail", equalTo("3 fields are invalid"))
                 .body("errors", hasSize(3))
-                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("name", "emails[0].address", "aliases[0]"))
+                .body(
+                        "errors.field",
+                        org.hamcrest.Matchers.containsInAnyOrder("name", "emails[0].address", "aliases[0]"))
                 .body(not(containsString("not-an-email")));
     }
 
     @Test
     void invalidQueryParameterIsNamed() {
         given().queryParam("size", 1000)
-                .when().get("/problem-test/page")
-                .then().statusCode(400)
+                .when()
+                .get("/problem-test/page")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("size"));
     }
 
     @Test
     void businessRuleBecomesItsStatus() {
-        given().when().get("/problem-test/conflict")
-                .then().statusCode(409)
+        given().when()
+                .get("/problem-test/conflict")
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:opencdp:problem:conflict"))
                 .body("detail", equalTo("The customer was changed by someone else."));
@@ -91,24 +111,31 @@ class ProblemMappersTest {
 
     @Test
     void unknownPathIsA404Problem() {
-        given().when().get("/problem-test/nowhere")
-                .then().statusCode(404)
+        given().when()
+                .get("/problem-test/nowhere")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:opencdp:problem:not-found"));
     }
 
     @Test
     void wrongMethodIsA405ProblemThatKeepsTheAllowHeader() {
-        given().contentType(ContentType.JSON).body("{}")
-                .when().put("/problem-test/people")
-                .then().statusCode(405)
+        given().contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .put("/problem-test/people")
+                .then()
+                .statusCode(405)
                 .contentType("application/problem+json");
     }
 
     @Test
     void unexpectedFailureHidesItsMessageAndGivesAReference() {
-        given().when().get("/problem-test/crash")
-                .then().statusCode(500)
+        given().when()
+                .get("/problem-test/crash")
+                .then()
+                .statusCode(500)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:opencdp:problem:internal"))
                 .body("detail", containsString("reference"))

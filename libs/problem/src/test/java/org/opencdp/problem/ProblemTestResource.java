@@ -22,12 +22,14 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class ProblemTestResource {
 
-    public record Email_(@NotBlank @jakarta.validation.constraints.Email String address) {
-    }
+    public record Email_(
+            @NotBlank @jakarta.validation.constraints.Email String address) {}
 
-    public record Person(@NotBlank String name, LocalDate birthDate, @NotNull @Valid List<Email_> emails,
-            List<@Email String> aliases) {
-    }
+    public record Person(
+            @NotBlank String name,
+            LocalDate birthDate,
+            @NotNull @Valid List<Email_> emails,
+            List<@Email String> aliases) {}
 
     @POST
     @Path("/people")
@@ -35,21 +37,20 @@ public class ProblemTestResource {
         return person;
     }
 
-    @com.fasterxml.jackson.annotation.JsonTypeInfo(use = com.fasterxml.jackson.annotation.JsonTypeInfo.Id.NAME, property = "kind")
+    @com.fasterxml.jackson.annotation.JsonTypeInfo(
+            use = com.fasterxml.jackson.annotation.JsonTypeInfo.Id.NAME,
+            property = "kind")
     @com.fasterxml.jackson.annotation.JsonSubTypes({
-            @com.fasterxml.jackson.annotation.JsonSubTypes.Type(value = Cat.class, name = "CAT"),
-            @com.fasterxml.jackson.annotation.JsonSubTypes.Type(value = Dog.class, name = "DOG") })
-    public sealed interface Pet permits Cat, Dog {
-    }
+        @com.fasterxml.jackson.annotation.JsonSubTypes.Type(value = Cat.class, name = "CAT"),
+        @com.fasterxml.jackson.annotation.JsonSubTypes.Type(value = Dog.class, name = "DOG")
+    })
+    public sealed interface Pet permits Cat, Dog {}
 
-    public record Cat(String name) implements Pet {
-    }
+    public record Cat(String name) implements Pet {}
 
-    public record Dog(String name) implements Pet {
-    }
+    public record Dog(String name) implements Pet {}
 
-    public record Owner(String name, List<Pet> pets) {
-    }
+    public record Owner(String name, List<Pet> pets) {}
 
     @POST
     @Path("/owners")

@@ -25,7 +25,7 @@ import jakarta.interceptor.InterceptorBinding;
  */
 @Inherited
 @InterceptorBinding
-@Target({ METHOD, TYPE })
+@Target({METHOD, TYPE})
 @Retention(RUNTIME)
 public @interface BulkRead {
 

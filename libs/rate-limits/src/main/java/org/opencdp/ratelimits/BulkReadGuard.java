@@ -40,8 +40,8 @@ public class BulkReadGuard {
 
     /** Takes one call of {@code group} from the caller's allowance, or refuses with the seconds to wait. */
     public void admit(String group, Caller caller) {
-        Bucket bucket = buckets.computeIfAbsent(group + '\n' + caller.kind() + '\n' + caller.name(),
-                key -> newBucket(group));
+        Bucket bucket =
+                buckets.computeIfAbsent(group + '\n' + caller.kind() + '\n' + caller.name(), key -> newBucket(group));
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             refusals(group, caller.name()).increment();
@@ -57,8 +57,10 @@ public class BulkReadGuard {
                     + "': set opencdp.bulk-read.limits." + group + ".capacity and .period");
         }
         return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(limit.capacity())
-                        .refillGreedy(limit.capacity(), limit.period()).build())
+                .addLimit(Bandwidth.builder()
+                        .capacity(limit.capacity())
+                        .refillGreedy(limit.capacity(), limit.period())
+                        .build())
                 .build();
     }
 

@@ -13,7 +13,8 @@ public class BulkReadProblems {
 
     @ServerExceptionMapper
     public Response tooManyRequests(BulkReadLimitExceeded e, UriInfo uri) {
-        Response response = ProblemResponses.of(ProblemType.TOO_MANY_REQUESTS,
+        Response response = ProblemResponses.of(
+                ProblemType.TOO_MANY_REQUESTS,
                 "You made more " + e.group() + " requests than allowed in a short time. Try again in "
                         + e.retryAfterSeconds() + " s.",
                 "/" + uri.getPath().replaceFirst("^/", ""));

@@ -27,14 +27,19 @@ class BulkReadGuardTest {
         for (int i = 0; i < 3; i++) {
             given().auth().oauth2(token).when().get("/test/guarded").then().statusCode(200);
         }
-        String retryAfter = given().auth().oauth2(token).when().get("/test/guarded")
-                .then().statusCode(429)
+        String retryAfter = given().auth()
+                .oauth2(token)
+                .when()
+                .get("/test/guarded")
+                .then()
+                .statusCode(429)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:opencdp:problem:too-many-requests"))
                 .body("status", equalTo(429))
                 .body("instance", equalTo("/test/guarded"))
                 .body("detail", containsString("Try again in"))
-                .extract().header("Retry-After");
+                .extract()
+                .header("Retry-After");
         // 3 calls an hour refill one every 20 minutes.
         assertThat(Long.parseLong(retryAfter)).isBetween(1100L, 1200L);
     }
@@ -47,7 +52,12 @@ class BulkReadGuardTest {
         }
         given().auth().oauth2(busy).when().get("/test/guarded").then().statusCode(429);
 
-        given().auth().oauth2(TestTokens.user("carla", "sales")).when().get("/test/guarded").then().statusCode(200);
+        given().auth()
+                .oauth2(TestTokens.user("carla", "sales"))
+                .when()
+                .get("/test/guarded")
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -62,7 +72,12 @@ class BulkReadGuardTest {
     @Test
     void callsTheRoleRuleRefusesUseUpNothing() {
         for (int i = 0; i < 5; i++) {
-            given().auth().oauth2(TestTokens.user("erik", "analyst")).when().get("/test/guarded").then().statusCode(403);
+            given().auth()
+                    .oauth2(TestTokens.user("erik", "analyst"))
+                    .when()
+                    .get("/test/guarded")
+                    .then()
+                    .statusCode(403);
             given().when().get("/test/guarded").then().statusCode(401);
         }
         String token = TestTokens.user("erik", "sales");
@@ -77,7 +92,9 @@ class BulkReadGuardTest {
         for (int i = 0; i < 5; i++) {
             given().auth().oauth2(token).when().get("/test/guarded");
         }
-        Counter refused = registry.find(BulkReadGuard.REFUSED_METRIC).tag("caller", "fiona").tag("group", "test-search")
+        Counter refused = registry.find(BulkReadGuard.REFUSED_METRIC)
+                .tag("caller", "fiona")
+                .tag("group", "test-search")
                 .counter();
         assertThat(refused).isNotNull();
         assertThat(refused.count()).isEqualTo(2.0);
@@ -91,14 +108,23 @@ class BulkReadGuardTest {
         }
         given().auth().oauth2(person).when().get("/test/guarded").then().statusCode(429);
 
-        given().auth().oauth2(TestTokens.serviceAccount("retention-service")).when().get("/test/guarded")
-                .then().statusCode(200);
+        given().auth()
+                .oauth2(TestTokens.serviceAccount("retention-service"))
+                .when()
+                .get("/test/guarded")
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void aGroupWithoutAConfiguredLimitIsRefusedNeverOpen() {
-        given().auth().oauth2(TestTokens.user("gina", "sales")).when().get("/test/guarded/unconfigured")
-                .then().statusCode(500).contentType("application/problem+json");
+        given().auth()
+                .oauth2(TestTokens.user("gina", "sales"))
+                .when()
+                .get("/test/guarded/unconfigured")
+                .then()
+                .statusCode(500)
+                .contentType("application/problem+json");
     }
 
     @Test

@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 public class GuardedTestResource {
 
     @GET
-    @RolesAllowed({ "sales", "svc-retention" })
+    @RolesAllowed({"sales", "svc-retention"})
     @BulkRead("test-search")
     public String search() {
         return "page";

@@ -10,8 +10,7 @@ import org.opencdp.problem.ProblemException;
  */
 public final class RequestParameters {
 
-    private RequestParameters() {
-    }
+    private RequestParameters() {}
 
     public static UUID uuid(String name, String value) {
         if (value == null || value.isBlank()) {
@@ -53,7 +52,8 @@ public final class RequestParameters {
             return null;
         }
         try {
-            return UUID.fromString(new String(java.util.Base64.getUrlDecoder().decode(value.strip()),
+            return UUID.fromString(new String(
+                    java.util.Base64.getUrlDecoder().decode(value.strip()),
                     java.nio.charset.StandardCharsets.US_ASCII));
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalidField(name, "is not a cursor this API returned; start again without it");
@@ -62,7 +62,8 @@ public final class RequestParameters {
 
     /** The cursor that continues a listing after the given id. */
     public static String cursorOf(UUID lastId) {
-        return java.util.Base64.getUrlEncoder().withoutPadding()
+        return java.util.Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(lastId.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 }

@@ -33,7 +33,8 @@ class RequestParametersTest {
     @Test
     void aCursorLeadsBackToTheIdItWasMadeOf() {
         UUID last = UUID.randomUUID();
-        assertThat(RequestParameters.cursor("cursor", RequestParameters.cursorOf(last))).isEqualTo(last);
+        assertThat(RequestParameters.cursor("cursor", RequestParameters.cursorOf(last)))
+                .isEqualTo(last);
         assertThat(RequestParameters.cursor("cursor", null)).isNull();
         assertInvalid(() -> RequestParameters.cursor("cursor", "not-a-cursor"), "cursor", "is not a cursor");
     }

@@ -61,38 +61,43 @@ public class ServiceClients {
 
     @SuppressWarnings("unchecked")
     <A> A client(String service, Class<A> api) {
-        return (A) clients.computeIfAbsent(service + "|" + api.getName(), key -> QuarkusRestClientBuilder.newBuilder()
-                .baseUri(baseUri(service))
-                .connectTimeout(CONNECT_TIMEOUT_MS, TimeUnit.MILLISECONDS)
-                .readTimeout(READ_TIMEOUT_MS, TimeUnit.MILLISECONDS)
-                .register(new ServiceTokenFilter(tokens, ServiceTokens.audienceOf(service)))
-                .build(api));
+        return (A) clients.computeIfAbsent(
+                service + "|" + api.getName(),
+                key -> QuarkusRestClientBuilder.newBuilder()
+                        .baseUri(baseUri(service))
+                        .connectTimeout(CONNECT_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                        .readTimeout(READ_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                        .register(new ServiceTokenFilter(tokens, ServiceTokens.audienceOf(service)))
+                        .build(api));
     }
 
     private Guard guard(String service) {
-        return guards.computeIfAbsent(service, name -> Guard.create()
-                .withDescription("calls to " + name)
-                .withRetry()
-                    .maxRetries(2)
-                    .delay(200, ChronoUnit.MILLIS)
-                    .jitter(100, ChronoUnit.MILLIS)
-                    .whenException(ServiceClients::isTransient)
-                    .done()
-                .withCircuitBreaker()
-                    .name("service-" + name)
-                    .requestVolumeThreshold(10)
-                    .failureRatio(0.5)
-                    .delay(10, ChronoUnit.SECONDS)
-                    .when(ServiceClients::isTransient)
-                    .done()
-                .build());
+        return guards.computeIfAbsent(
+                service,
+                name -> Guard.create()
+                        .withDescription("calls to " + name)
+                        .withRetry()
+                        .maxRetries(2)
+                        .delay(200, ChronoUnit.MILLIS)
+                        .jitter(100, ChronoUnit.MILLIS)
+                        .whenException(ServiceClients::isTransient)
+                        .done()
+                        .withCircuitBreaker()
+                        .name("service-" + name)
+                        .requestVolumeThreshold(10)
+                        .failureRatio(0.5)
+                        .delay(10, ChronoUnit.SECONDS)
+                        .when(ServiceClients::isTransient)
+                        .done()
+                        .build());
     }
 
     static boolean isTransient(Throwable failure) {
         if (failure instanceof WebApplicationException http) {
             return http.getResponse() != null && http.getResponse().getStatus() >= 500;
         }
-        return failure instanceof ProcessingException || failure instanceof java.io.IOException
+        return failure instanceof ProcessingException
+                || failure instanceof java.io.IOException
                 || failure.getCause() instanceof java.io.IOException;
     }
 }

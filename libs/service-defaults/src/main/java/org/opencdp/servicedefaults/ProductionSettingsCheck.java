@@ -25,11 +25,12 @@ import io.smallrye.config.Priorities;
 public class ProductionSettingsCheck implements ConfigSourceInterceptor {
 
     /** A setting production reads from an environment variable. */
-    record Required(String property, String variable, String purpose) {
-    }
+    record Required(String property, String variable, String purpose) {}
 
     static final List<Required> DATABASE = List.of(
-            new Required("quarkus.datasource.jdbc.url", "OPENCDP_DB_URL",
+            new Required(
+                    "quarkus.datasource.jdbc.url",
+                    "OPENCDP_DB_URL",
                     "the JDBC URL of the service's own database, e.g. jdbc:postgresql://db:5432/profile"),
             new Required("quarkus.datasource.username", "OPENCDP_DB_USER", "the user the service logs in to it as"),
             new Required("quarkus.datasource.password", "OPENCDP_DB_PASSWORD", "that user's password"));
@@ -47,9 +48,10 @@ public class ProductionSettingsCheck implements ConfigSourceInterceptor {
     }
 
     static String message(List<Required> missing) {
-        return "Cannot start: " + missing.stream()
-                .map(required -> required.variable() + " (" + required.purpose() + ")")
-                .collect(Collectors.joining(", "))
+        return "Cannot start: "
+                + missing.stream()
+                        .map(required -> required.variable() + " (" + required.purpose() + ")")
+                        .collect(Collectors.joining(", "))
                 + (missing.size() == 1 ? " is" : " are") + " not set. In production the database URL, user and "
                 + "password come from the environment only: set OPENCDP_DB_URL, OPENCDP_DB_USER and "
                 + "OPENCDP_DB_PASSWORD (the Helm chart sets them from the database Secret).";
@@ -60,7 +62,8 @@ public class ProductionSettingsCheck implements ConfigSourceInterceptor {
      * and the variable is not set: the expression then has no value.
      */
     private static boolean isMissing(Required required, ConfigValue value) {
-        return value != null && value.getValue() == null
+        return value != null
+                && value.getValue() == null
                 && ("${" + required.variable() + "}").equals(value.getRawValue());
     }
 }

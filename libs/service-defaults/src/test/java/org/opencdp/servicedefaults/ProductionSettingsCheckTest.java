@@ -87,8 +87,7 @@ class ProductionSettingsCheckTest {
                 .withProfile(profile)
                 .addDiscoveredInterceptors()
                 .withSources(defaults())
-                .withSources(new MapBackedConfigSource("environment", environment, 300) {
-                })
+                .withSources(new MapBackedConfigSource("environment", environment, 300) {})
                 .build();
     }
 

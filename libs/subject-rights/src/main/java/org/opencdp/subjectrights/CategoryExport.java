@@ -9,6 +9,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 @Schema(name = "CategoryExport")
 public record CategoryExport(
         @Schema(examples = "customer-master-data") String category,
-        @Schema(description = "Number of records in data", examples = "1") long records,
-        @Schema(description = "The records themselves, as JSON objects", type = SchemaType.ARRAY, implementation = Object.class) JsonNode data) {
-}
+
+        @Schema(description = "Number of records in data", examples = "1")
+        long records,
+
+        @Schema(
+                description = "The records themselves, as JSON objects",
+                type = SchemaType.ARRAY,
+                implementation = Object.class)
+        JsonNode data) {}

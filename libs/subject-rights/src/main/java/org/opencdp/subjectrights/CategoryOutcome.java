@@ -16,10 +16,17 @@ public record CategoryOutcome(
         @Schema(examples = "orders") String category,
         @Schema(examples = "3") long erased,
         @Schema(examples = "0") long restricted,
-        @Schema(description = "Records kept despite erasure because the law requires it; they are restricted",
-                examples = "2") long keptUnderLegalHold,
-        @Schema(description = "When the kept records will be deleted", examples = "2034-12-31") LocalDate keptUntil,
-        @Schema(examples = "HGB §257, AO §147 (booking vouchers, 8 years)") String legalReference) {
+
+        @Schema(
+                description = "Records kept despite erasure because the law requires it; they are restricted",
+                examples = "2")
+        long keptUnderLegalHold,
+
+        @Schema(description = "When the kept records will be deleted", examples = "2034-12-31")
+        LocalDate keptUntil,
+
+        @Schema(examples = "HGB §257, AO §147 (booking vouchers, 8 years)")
+        String legalReference) {
 
     public static CategoryOutcome erased(String category, long count) {
         return new CategoryOutcome(category, count, 0, 0, null, null);
@@ -29,8 +36,8 @@ public record CategoryOutcome(
         return new CategoryOutcome(category, 0, count, 0, null, null);
     }
 
-    public static CategoryOutcome keptUnderLegalHold(String category, long erased, long kept, LocalDate until,
-            String legalReference) {
+    public static CategoryOutcome keptUnderLegalHold(
+            String category, long erased, long kept, LocalDate until, String legalReference) {
         return new CategoryOutcome(category, erased, kept, kept, until, legalReference);
     }
 }

@@ -12,6 +12,8 @@ public record SubjectDataExport(
         @Schema(examples = "profile-service") String service,
         UUID subjectId,
         Instant exportedAt,
-        @Schema(description = "Processing is restricted (Art. 18 request or legal hold)") boolean restricted,
-        List<CategoryExport> categories) {
-}
+
+        @Schema(description = "Processing is restricted (Art. 18 request or legal hold)")
+        boolean restricted,
+
+        List<CategoryExport> categories) {}

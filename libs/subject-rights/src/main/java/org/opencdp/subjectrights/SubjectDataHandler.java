@@ -27,10 +27,8 @@ public interface SubjectDataHandler {
      * Called when processing of the subject becomes restricted, e.g. to drop the subject from segments or caches.
      * The library records the restriction itself; most services need not do anything here.
      */
-    default void restricted(UUID subjectId) {
-    }
+    default void restricted(UUID subjectId) {}
 
     /** Called when an Art. 18 restriction ends. */
-    default void restrictionLifted(UUID subjectId) {
-    }
+    default void restrictionLifted(UUID subjectId) {}
 }

@@ -30,7 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/subject-rights")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Subject rights", description = "GDPR data-subject rights for one subject; called by retention-service only")
+@Tag(
+        name = "Subject rights",
+        description = "GDPR data-subject rights for one subject; called by retention-service only")
 // The role rules are on SubjectRightsResource, where the document generator does not see them; this says that every
 // operation needs the realm's token ("keycloak" is the scheme libs/service-defaults names).
 @SecurityRequirement(name = "keycloak")
@@ -41,11 +43,17 @@ public interface SubjectRightsApi {
     String NEVER_NOT_FOUND = "x-opencdp-never-404";
 
     @GET
-    @Operation(operationId = "getSubjectRightsCapabilities", summary = "The data categories this service holds",
+    @Operation(
+            operationId = "getSubjectRightsCapabilities",
+            summary = "The data categories this service holds",
             description = "Declares the contract version and the data categories with their legal basis and retention.")
-    @APIResponse(responseCode = "200", description = "Capabilities", content = @Content(
-            schema = @Schema(implementation = ContractCapabilities.class),
-            examples = @ExampleObject(name = "profile-service", value = """
+    @APIResponse(
+            responseCode = "200",
+            description = "Capabilities",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = ContractCapabilities.class),
+                            examples = @ExampleObject(name = "profile-service", value = """
                     {"service":"profile-service","contractVersion":"1","categories":[{"name":"customer-master-data",
                     "description":"Names, addresses, e-mail addresses, phone numbers","legalBasis":"GDPR Art. 6(1)(b)",
                     "retention":"while a customer"}]}""")))
@@ -53,56 +61,80 @@ public interface SubjectRightsApi {
 
     @GET
     @Path("/{subjectId}")
-    @Operation(operationId = "exportSubjectData", extensions = @Extension(name = NEVER_NOT_FOUND, value = "true"),
+    @Operation(
+            operationId = "exportSubjectData",
+            extensions = @Extension(name = NEVER_NOT_FOUND, value = "true"),
             summary = "Export everything held on a subject (Art. 15, 20)",
             description = "Machine-readable JSON of every record in every category. An unknown subject gets an "
                     + "export with empty categories, not a 404: a subject may exist in some services only.")
-    @APIResponse(responseCode = "200", description = "The export", content = @Content(
-            schema = @Schema(implementation = SubjectDataExport.class),
-            examples = @ExampleObject(name = "one customer", value = """
+    @APIResponse(
+            responseCode = "200",
+            description = "The export",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = SubjectDataExport.class),
+                            examples = @ExampleObject(name = "one customer", value = """
                     {"service":"profile-service","subjectId":"7d0c3c52-9d41-4b4e-9a57-1f0a3f1e6b2c",
                     "exportedAt":"2026-11-25T10:15:30Z","restricted":false,"categories":[{"category":"customer-master-data",
                     "records":1,"data":[{"givenName":"Erika","familyName":"Mustermann"}]}]}""")))
     SubjectDataExport export(
             @Parameter(description = "The subject id issued by profile-service", example = SUBJECT_EXAMPLE)
-            @PathParam("subjectId") String subjectId);
+                    @PathParam("subjectId")
+                    String subjectId);
 
     @POST
     @Path("/{subjectId}/erasure")
-    @Operation(operationId = "eraseSubject", extensions = @Extension(name = NEVER_NOT_FOUND, value = "true"),
+    @Operation(
+            operationId = "eraseSubject",
+            extensions = @Extension(name = NEVER_NOT_FOUND, value = "true"),
             summary = "Erase a subject (Art. 17)",
             description = "Deletes every record and destroys the subject's data key, so encrypted copies (backups "
                     + "included) become unreadable. Records a statutory retention duty requires are kept, restricted "
                     + "and reported with their deletion date; the key then stays until they expire. Idempotent.")
-    @APIResponse(responseCode = "200", description = "The erasure receipt", content = @Content(
-            schema = @Schema(implementation = SubjectRightsReport.class),
-            examples = @ExampleObject(name = "erased", value = """
+    @APIResponse(
+            responseCode = "200",
+            description = "The erasure receipt",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = SubjectRightsReport.class),
+                            examples = @ExampleObject(name = "erased", value = """
                     {"service":"profile-service","subjectId":"7d0c3c52-9d41-4b4e-9a57-1f0a3f1e6b2c",
                     "requestId":"0b4f7c1e-2a3d-4e5f-8a9b-0c1d2e3f4a5b","action":"ERASURE","completedAt":"2026-11-25T10:15:30Z",
                     "restricted":false,"categories":[{"category":"customer-master-data","erased":1,"restricted":0,
                     "keptUnderLegalHold":0},{"category":"subject-key","erased":1,"restricted":0,"keptUnderLegalHold":0}]}""")))
-    SubjectRightsReport erase(@Parameter(example = SUBJECT_EXAMPLE) @PathParam("subjectId") String subjectId,
+    SubjectRightsReport erase(
+            @Parameter(example = SUBJECT_EXAMPLE) @PathParam("subjectId") String subjectId,
             @Valid SubjectRightsRequest request);
 
     @POST
     @Path("/{subjectId}/restriction")
-    @Operation(operationId = "restrictSubject", extensions = @Extension(name = NEVER_NOT_FOUND, value = "true"),
+    @Operation(
+            operationId = "restrictSubject",
+            extensions = @Extension(name = NEVER_NOT_FOUND, value = "true"),
             summary = "Restrict processing of a subject (Art. 18)",
             description = "The data stays but is blocked for every use except storage and legal claims. Idempotent.")
-    @APIResponse(responseCode = "200", description = "The restriction receipt", content = @Content(
-            schema = @Schema(implementation = SubjectRightsReport.class)))
-    SubjectRightsReport restrict(@Parameter(example = SUBJECT_EXAMPLE) @PathParam("subjectId") String subjectId,
+    @APIResponse(
+            responseCode = "200",
+            description = "The restriction receipt",
+            content = @Content(schema = @Schema(implementation = SubjectRightsReport.class)))
+    SubjectRightsReport restrict(
+            @Parameter(example = SUBJECT_EXAMPLE) @PathParam("subjectId") String subjectId,
             @Valid SubjectRightsRequest request);
 
     @DELETE
     @Path("/{subjectId}/restriction")
-    @Operation(operationId = "liftSubjectRestriction", extensions = @Extension(name = NEVER_NOT_FOUND, value = "true"),
+    @Operation(
+            operationId = "liftSubjectRestriction",
+            extensions = @Extension(name = NEVER_NOT_FOUND, value = "true"),
             summary = "Lift an Art. 18 restriction",
             description = "Ends a restriction requested under Art. 18. A restriction because of a legal hold after "
                     + "an erasure stays; the receipt then says restricted=true.")
-    @APIResponse(responseCode = "200", description = "The receipt", content = @Content(
-            schema = @Schema(implementation = SubjectRightsReport.class)))
-    SubjectRightsReport liftRestriction(@Parameter(example = SUBJECT_EXAMPLE) @PathParam("subjectId") String subjectId,
-            @Parameter(description = "The data-subject request that lifts it", required = true)
-            @QueryParam("requestId") String requestId);
+    @APIResponse(
+            responseCode = "200",
+            description = "The receipt",
+            content = @Content(schema = @Schema(implementation = SubjectRightsReport.class)))
+    SubjectRightsReport liftRestriction(
+            @Parameter(example = SUBJECT_EXAMPLE) @PathParam("subjectId") String subjectId,
+            @Parameter(description = "The data-subject request that lifts it", required = true) @QueryParam("requestId")
+                    String requestId);
 }

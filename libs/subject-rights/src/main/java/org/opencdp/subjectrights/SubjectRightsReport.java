@@ -11,9 +11,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record SubjectRightsReport(
         @Schema(examples = "profile-service") String service,
         UUID subjectId,
-        @Schema(description = "The data-subject request this answers") UUID requestId,
+
+        @Schema(description = "The data-subject request this answers")
+        UUID requestId,
+
         SubjectRightsAction action,
         Instant completedAt,
-        @Schema(description = "Processing of the subject remains restricted afterwards") boolean restricted,
-        List<CategoryOutcome> categories) {
-}
+
+        @Schema(description = "Processing of the subject remains restricted afterwards")
+        boolean restricted,
+
+        List<CategoryOutcome> categories) {}

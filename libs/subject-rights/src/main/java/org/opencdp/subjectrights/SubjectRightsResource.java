@@ -14,7 +14,7 @@ public class SubjectRightsResource implements SubjectRightsApi {
     SubjectRightsService rights;
 
     @Override
-    @RolesAllowed({ Roles.SVC_RETENTION, Roles.DPO })
+    @RolesAllowed({Roles.SVC_RETENTION, Roles.DPO})
     public ContractCapabilities capabilities() {
         return rights.capabilities();
     }

@@ -54,7 +54,8 @@ public class SubjectRightsService {
     public SubjectDataExport export(UUID subjectId) {
         List<CategoryExport> categories = handler.export(subjectId);
         audit.record(subjectId, "subject.export", "GDPR Art. 15/20 access request");
-        return new SubjectDataExport(service, subjectId, Instant.now(clock), restrictions.isRestricted(subjectId), categories);
+        return new SubjectDataExport(
+                service, subjectId, Instant.now(clock), restrictions.isRestricted(subjectId), categories);
     }
 
     @Transactional
@@ -71,8 +72,8 @@ public class SubjectRightsService {
         if (legalHold) {
             // The kept records must stay readable for the legal duty, so the key stays until they expire.
             restrictions.restrict(subjectId, Basis.LEGAL_HOLD, requestId, holdUntil);
-            outcomes.add(new CategoryOutcome(SUBJECT_KEY_CATEGORY, 0, 1, 1, holdUntil,
-                    "kept to read the records under legal hold"));
+            outcomes.add(new CategoryOutcome(
+                    SUBJECT_KEY_CATEGORY, 0, 1, 1, holdUntil, "kept to read the records under legal hold"));
         } else {
             restrictions.lift(subjectId, Basis.LEGAL_HOLD);
             outcomes.add(CategoryOutcome.erased(SUBJECT_KEY_CATEGORY, keys.destroy(subjectId) ? 1 : 0));
@@ -100,9 +101,15 @@ public class SubjectRightsService {
         return report(subjectId, requestId, SubjectRightsAction.RESTRICTION_LIFTED, List.of());
     }
 
-    private SubjectRightsReport report(UUID subjectId, UUID requestId, SubjectRightsAction action,
-            List<CategoryOutcome> outcomes) {
-        return new SubjectRightsReport(service, subjectId, requestId, action, Instant.now(clock),
-                restrictions.isRestricted(subjectId), List.copyOf(outcomes));
+    private SubjectRightsReport report(
+            UUID subjectId, UUID requestId, SubjectRightsAction action, List<CategoryOutcome> outcomes) {
+        return new SubjectRightsReport(
+                service,
+                subjectId,
+                requestId,
+                action,
+                Instant.now(clock),
+                restrictions.isRestricted(subjectId),
+                List.copyOf(outcomes));
     }
 }

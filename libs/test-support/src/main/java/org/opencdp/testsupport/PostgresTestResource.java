@@ -62,10 +62,12 @@ public class PostgresTestResource implements QuarkusTestResourceConfigurableLife
             if (in == null) {
                 throw new IllegalStateException("no dump " + dump + " on the test classpath");
             }
-            String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+            String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
                     .filter(line -> !line.startsWith("\\"))
                     .collect(Collectors.joining("\n"));
-            try (Connection c = cluster.connect(DATABASE); Statement statement = c.createStatement()) {
+            try (Connection c = cluster.connect(DATABASE);
+                    Statement statement = c.createStatement()) {
                 statement.execute(sql);
             }
         } catch (IOException | SQLException e) {
@@ -79,7 +81,8 @@ public class PostgresTestResource implements QuarkusTestResourceConfigurableLife
                 target.destroy();
             }
         } catch (RuntimeException e) {
-            System.err.println("[test-support] could not remove test cluster " + target.directory() + ": " + e.getMessage());
+            System.err.println(
+                    "[test-support] could not remove test cluster " + target.directory() + ": " + e.getMessage());
         }
     }
 }

@@ -24,7 +24,8 @@ public abstract class ServiceArchitectureTest {
     void importTheServicesClasses() {
         String basePackage = getClass().getPackageName();
         rules = ServiceArchitectureRules.forService(basePackage);
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(basePackage);
         if (!classes.iterator().hasNext()) {
             // Rules over no classes pass: a test in the wrong package would check nothing.

@@ -29,13 +29,27 @@ public abstract class ServiceBaselineTest {
 
     @Test
     void healthLivenessAndReadinessAreUpOnTheManagementPort() {
-        given().baseUri(managementUri()).when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().baseUri(managementUri()).when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().baseUri(managementUri())
+                .when()
+                .get("/q/health/live")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"));
+        given().baseUri(managementUri())
+                .when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"));
     }
 
     @Test
     void metricsArePublishedForPrometheusOnTheManagementPort() {
-        given().baseUri(managementUri()).when().get("/q/metrics").then().statusCode(200)
+        given().baseUri(managementUri())
+                .when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("jvm_memory_used_bytes"));
     }
 
@@ -50,12 +64,20 @@ public abstract class ServiceBaselineTest {
     /** API answers carry personal data: no cache may keep them and no browser may sniff or frame them. */
     @Test
     void apiAnswersCarryTheSecurityHeaders() {
-        given().auth().oauth2(TestTokens.forRole("analyst")).when().get("/api/v1/me").then().statusCode(200)
+        given().auth()
+                .oauth2(TestTokens.forRole("analyst"))
+                .when()
+                .get("/api/v1/me")
+                .then()
+                .statusCode(200)
                 .header("Cache-Control", "no-store")
                 .header("X-Content-Type-Options", "nosniff")
                 .header("X-Frame-Options", "DENY")
                 .header("Referrer-Policy", "no-referrer");
-        given().when().get("/api/v1/me").then().statusCode(401)
+        given().when()
+                .get("/api/v1/me")
+                .then()
+                .statusCode(401)
                 .header("Cache-Control", "no-store")
                 .header("X-Content-Type-Options", "nosniff");
     }
@@ -67,9 +89,15 @@ public abstract class ServiceBaselineTest {
 
     @Test
     void openApiDeclaresTheRealmLoginAndDescribesEveryOperation() {
-        JsonPath openapi = given().queryParam("format", "json").when().get("/q/openapi")
-                .then().statusCode(200).extract().jsonPath();
-        assertThat(openapi.getString("components.securitySchemes.keycloak.type")).isEqualTo("openIdConnect");
+        JsonPath openapi = given().queryParam("format", "json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(openapi.getString("components.securitySchemes.keycloak.type"))
+                .isEqualTo("openIdConnect");
         assertThat(openapi.getMap("components.schemas")).containsKey("Problem");
         Map<String, Map<String, Map<String, Object>>> paths = openapi.getMap("paths");
         assertThat(paths).isNotEmpty();
@@ -79,7 +107,8 @@ public abstract class ServiceBaselineTest {
             }
             String where = method.toUpperCase() + " " + path;
             assertThat(operation.get("summary")).as("summary of %s", where).isNotNull();
-            assertThat((String) operation.get("operationId")).as("operationId of %s", where)
+            assertThat((String) operation.get("operationId"))
+                    .as("operationId of %s", where)
                     .matches("[a-z][A-Za-z0-9]*");
             // Secured, or declared public with an empty list: never left open by omission.
             assertThat(operation).as("%s", where).containsKey("security");
@@ -87,18 +116,26 @@ public abstract class ServiceBaselineTest {
             Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
             assertThat(responses).as("responses of %s", where).isNotNull();
             if (!((List<?>) operation.get("security")).isEmpty()) {
-                assertThat(responses).as("responses of %s, which is secured", where).containsKeys("401", "403");
+                assertThat(responses)
+                        .as("responses of %s, which is secured", where)
+                        .containsKeys("401", "403");
             }
             assertThat(responses.keySet()).as("a success response of %s", where).anyMatch(code -> code.startsWith("2"));
             if (path.contains("{")) {
-                assertThat(responses).as("responses of %s, whose path has a parameter", where).containsKey("400");
+                assertThat(responses)
+                        .as("responses of %s, whose path has a parameter", where)
+                        .containsKey("400");
             }
             if (operation.containsKey("requestBody")) {
-                assertThat(responses).as("responses of %s, which takes a body", where).containsKeys("400", "413");
+                assertThat(responses)
+                        .as("responses of %s, which takes a body", where)
+                        .containsKeys("400", "413");
             }
             responses.forEach((code, response) -> {
                 if (code.startsWith("4") || code.startsWith("5")) {
-                    assertThat(response).as("%s of %s", code, where).extractingByKey("content")
+                    assertThat(response)
+                            .as("%s of %s", code, where)
+                            .extractingByKey("content")
                             .satisfies(content -> assertIsAProblem(content, code + " of " + where));
                 }
             });
@@ -108,18 +145,29 @@ public abstract class ServiceBaselineTest {
     /** An error response's body: problem+json with the shared Problem schema and an example. */
     @SuppressWarnings("unchecked")
     private static void assertIsAProblem(Object content, String what) {
-        assertThat((Map<String, Object>) content).as("content of %s", what).containsOnlyKeys("application/problem+json");
-        Map<String, Object> problem = (Map<String, Object>) ((Map<String, Object>) content).get("application/problem+json");
-        assertThat(problem).as("%s", what).extractingByKey("schema")
+        assertThat((Map<String, Object>) content)
+                .as("content of %s", what)
+                .containsOnlyKeys("application/problem+json");
+        Map<String, Object> problem =
+                (Map<String, Object>) ((Map<String, Object>) content).get("application/problem+json");
+        assertThat(problem)
+                .as("%s", what)
+                .extractingByKey("schema")
                 .isEqualTo(Map.of("$ref", "#/components/schemas/Problem"));
-        assertThat((Map<String, Object>) problem.get("examples")).as("examples of %s", what).isNotEmpty();
+        assertThat((Map<String, Object>) problem.get("examples"))
+                .as("examples of %s", what)
+                .isNotEmpty();
     }
 
     @Test
     void anUnknownPathIsA404Problem() {
-        given().auth().oauth2(TestTokens.forRole("sales"))
-                .when().get("/api/v1/no-such-resource")
-                .then().statusCode(404).contentType("application/problem+json");
+        given().auth()
+                .oauth2(TestTokens.forRole("sales"))
+                .when()
+                .get("/api/v1/no-such-resource")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
     }
 
     /**
@@ -127,21 +175,40 @@ public abstract class ServiceBaselineTest {
      * at random, like the API port's); paths below it start with {@code /q/}, as the Helm chart's probes name them.
      */
     protected static String managementUri() {
-        return java.net.URI.create(TestHTTPResourceManager.getManagementUri()).resolve("/").toString();
+        return java.net
+                .URI
+                .create(TestHTTPResourceManager.getManagementUri())
+                .resolve("/")
+                .toString();
     }
 
     @Test
     void theCallerEndpointNeedsAToken() {
         given().when().get("/api/v1/me").then().statusCode(401);
-        given().auth().oauth2(TestTokens.forRole("analyst")).when().get("/api/v1/me").then().statusCode(200)
+        given().auth()
+                .oauth2(TestTokens.forRole("analyst"))
+                .when()
+                .get("/api/v1/me")
+                .then()
+                .statusCode(200)
                 .body("roles[0]", equalTo("analyst"));
     }
 
     @Test
     void aTokenMeantForAnotherServiceIsRefused() {
-        given().auth().oauth2(TestTokens.forRole("sales", "another-service")).when().get("/api/v1/me")
-                .then().statusCode(401).contentType("application/problem+json");
-        given().auth().oauth2(TestTokens.serviceAccount("retention-service", "another-service"))
-                .when().get("/api/v1/me").then().statusCode(401).contentType("application/problem+json");
+        given().auth()
+                .oauth2(TestTokens.forRole("sales", "another-service"))
+                .when()
+                .get("/api/v1/me")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(TestTokens.serviceAccount("retention-service", "another-service"))
+                .when()
+                .get("/api/v1/me")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
     }
 }

@@ -21,8 +21,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public final class TestDatabase {
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     public static List<Map<String, Object>> rows(String sql, Object... parameters) {
         try (Connection c = connect();
@@ -60,7 +59,8 @@ public final class TestDatabase {
 
     private static Connection connect() throws SQLException {
         Config config = ConfigProvider.getConfig();
-        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+        return DriverManager.getConnection(
+                config.getValue("quarkus.datasource.jdbc.url", String.class),
                 config.getValue("quarkus.datasource.username", String.class),
                 config.getValue("quarkus.datasource.password", String.class));
     }

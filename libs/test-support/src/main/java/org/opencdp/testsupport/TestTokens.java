@@ -27,8 +27,7 @@ public final class TestTokens {
     public static final String ISSUER = "https://tokens.opencdp.test";
     private static final PrivateKey SIGNING_KEY = loadSigningKey();
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     /** A token for a demo user named after the role, e.g. {@code forRole("sales")}. */
     public static String forRole(String role) {
@@ -64,7 +63,11 @@ public final class TestTokens {
 
     /** A client-credentials token of a shop system (role {@code svc-shop}), e.g. {@code shop("shop-backend")}. */
     public static String shop(String clientId) {
-        return sign("service-account-" + clientId, clientId, List.of("svc-shop"), serviceUnderTest(),
+        return sign(
+                "service-account-" + clientId,
+                clientId,
+                List.of("svc-shop"),
+                serviceUnderTest(),
                 Duration.ofMinutes(10));
     }
 
@@ -80,17 +83,19 @@ public final class TestTokens {
 
     /** The service the test runs: every service accepts only tokens whose audience is its application name. */
     private static String serviceUnderTest() {
-        return ConfigProvider.getConfig().getOptionalValue("quarkus.application.name", String.class)
+        return ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.application.name", String.class)
                 .orElseThrow(() -> new IllegalStateException("no quarkus.application.name: name the token's audience"));
     }
 
-    private static String sign(String username, String clientId, List<String> roles, String audience,
-            Duration lifetime) {
+    private static String sign(
+            String username, String clientId, List<String> roles, String audience, Duration lifetime) {
         long now = System.currentTimeMillis() / 1000;
         return Jwt.claims()
                 .issuer(ISSUER)
                 .audience(audience)
-                .subject(UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8)).toString())
+                .subject(UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8))
+                        .toString())
                 .claim("preferred_username", username)
                 .claim("azp", clientId)
                 .claim("realm_access", Map.of("roles", roles))

@@ -12,11 +12,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @Schema(name = "ContactLink")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ContactView(
-        @Schema(description = "The other customer: the person on a company, the company on a person") UUID customerId,
+        @Schema(description = "The other customer: the person on a company, the company on a person")
+        UUID customerId,
+
         @Schema(examples = "Erika Mustermann") String name,
         @Schema(examples = "Head of Purchasing") String jobTitle) {
 
     static List<ContactView> allOf(List<ContactLink> links) {
-        return links.stream().map(link -> new ContactView(link.customerId(), link.name(), link.jobTitle())).toList();
+        return links.stream()
+                .map(link -> new ContactView(link.customerId(), link.name(), link.jobTitle()))
+                .toList();
     }
 }

@@ -11,7 +11,10 @@ public record CreatedCustomers(List<Created> created) {
     @Schema(name = "CreatedCustomer")
     public record Created(
             @Schema(examples = CustomerExamples.ID) UUID id,
-            @Schema(description = "Version, for If-Match on updates", examples = "0") long version,
-            @Schema(description = "URL of the customer", examples = "/api/v1/customers/" + CustomerExamples.ID) String location) {
-    }
+
+            @Schema(description = "Version, for If-Match on updates", examples = "0")
+            long version,
+
+            @Schema(description = "URL of the customer", examples = "/api/v1/customers/" + CustomerExamples.ID)
+            String location) {}
 }

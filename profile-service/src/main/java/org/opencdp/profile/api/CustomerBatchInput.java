@@ -9,8 +9,10 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Customers created together: all of them or, if one is invalid, none. */
-@Schema(name = "CustomerBatch", description = "Up to " + CustomerBatchInput.MAX_CUSTOMERS + " customers, persons and "
-        + "companies mixed, each exactly as for a single create.")
+@Schema(
+        name = "CustomerBatch",
+        description = "Up to " + CustomerBatchInput.MAX_CUSTOMERS + " customers, persons and "
+                + "companies mixed, each exactly as for a single create.")
 public record CustomerBatchInput(
         @NotNull @Size(min = 1, max = MAX_CUSTOMERS) @Schema(required = true, maxItems = MAX_CUSTOMERS)
         List<@NotNull @Valid CustomerInput> customers) {

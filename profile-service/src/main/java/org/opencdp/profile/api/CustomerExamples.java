@@ -3,8 +3,7 @@ package org.opencdp.profile.api;
 /** Example bodies for the OpenAPI document: the frontend teams' manual. */
 final class CustomerExamples {
 
-    private CustomerExamples() {
-    }
+    private CustomerExamples() {}
 
     static final String ID = "7d0c3c52-9d41-4b4e-9a57-1f0a3f1e6b2c";
 

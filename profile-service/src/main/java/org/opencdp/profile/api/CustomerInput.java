@@ -14,11 +14,18 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  * Ids, versions and timestamps are never accepted from a client.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({ @JsonSubTypes.Type(value = PersonInput.class, name = "PERSON"),
-        @JsonSubTypes.Type(value = CompanyInput.class, name = "COMPANY") })
-@Schema(name = "CustomerInput", oneOf = { PersonInput.class, CompanyInput.class }, discriminatorProperty = "type",
-        discriminatorMapping = { @DiscriminatorMapping(value = "PERSON", schema = PersonInput.class),
-                @DiscriminatorMapping(value = "COMPANY", schema = CompanyInput.class) })
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = PersonInput.class, name = "PERSON"),
+    @JsonSubTypes.Type(value = CompanyInput.class, name = "COMPANY")
+})
+@Schema(
+        name = "CustomerInput",
+        oneOf = {PersonInput.class, CompanyInput.class},
+        discriminatorProperty = "type",
+        discriminatorMapping = {
+            @DiscriminatorMapping(value = "PERSON", schema = PersonInput.class),
+            @DiscriminatorMapping(value = "COMPANY", schema = CompanyInput.class)
+        })
 public sealed interface CustomerInput permits PersonInput, CompanyInput {
 
     CustomerProfile toProfile();

@@ -46,22 +46,22 @@ class CustomerMergePatch {
 
     /** The profile after the patch; 400 when the patched customer is invalid. */
     CustomerProfile apply(CustomerProfile current, JsonNode patch) throws IOException {
-        ObjectNode merged = json.valueToTree(current.kind() == CustomerKind.PERSON
-                ? PersonInput.of(current) : CompanyInput.of(current));
+        ObjectNode merged = json.valueToTree(
+                current.kind() == CustomerKind.PERSON ? PersonInput.of(current) : CompanyInput.of(current));
         merged.put("type", current.kind().name());
         merge(merged, patch);
         CustomerInput input = json.treeToValue(merged, CustomerInput.class);
         var violations = validator.validate(input);
         if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations.stream().map(v -> (ConstraintViolation<?>) v)
-                    .collect(Collectors.toSet()));
+            throw new ConstraintViolationException(
+                    violations.stream().map(v -> (ConstraintViolation<?>) v).collect(Collectors.toSet()));
         }
         return input.toProfile();
     }
 
     /** RFC 7396: present fields replace, null removes, objects merge recursively, arrays replace. */
     private static void merge(ObjectNode target, JsonNode patch) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             JsonNode value = field.getValue();
             JsonNode existing = target.get(field.getKey());

@@ -7,6 +7,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "CustomerPage")
 public record CustomerPage(
         List<CustomerView> items,
-        @Schema(description = "Pass as cursor to get the next page; absent on the last page",
-                examples = "N2QwYzNjNTItOWQ0MS00YjRlLTlhNTctMWYwYTNmMWU2YjJj") String next) {
-}
+
+        @Schema(
+                description = "Pass as cursor to get the next page; absent on the last page",
+                examples = "N2QwYzNjNTItOWQ0MS00YjRlLTlhNTctMWYwYTNmMWU2YjJj")
+        String next) {}

@@ -76,63 +76,122 @@ public class CustomerResource {
 
     @POST
     @RolesAllowed(Roles.SALES)
-    @Operation(operationId = "createCustomer", summary = "Create a customer",
-            description = "Creates a person (B2C) or a company (B2B), told apart by `type`. Phone numbers may be sent in "
-                    + "any common notation and are stored in E.164 form; personal fields are encrypted with the "
-                    + "customer's own key. A card number or IBAN in any field is refused: store the payment method "
-                    + "type and a masked reference only. Roles: sales.")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CustomerInput.class), examples = {
-            @ExampleObject(name = "person", value = CustomerExamples.PERSON_INPUT),
-            @ExampleObject(name = "company", value = CustomerExamples.COMPANY_INPUT) }))
-    @APIResponse(responseCode = "201", description = "Created; Location names it, ETag is its version",
-            headers = { @Header(name = "Location", description = "URL of the new customer", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)) },
-            content = @Content(schema = @Schema(implementation = CustomerView.class),
-                    examples = @ExampleObject(name = "person", value = CustomerExamples.PERSON_VIEW)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, unknown or invalid fields; nothing was stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE,
-                    examples = @ExampleObject(name = "invalid fields", value = CustomerExamples.VALIDATION_PROBLEM)))
+    @Operation(
+            operationId = "createCustomer",
+            summary = "Create a customer",
+            description =
+                    "Creates a person (B2C) or a company (B2B), told apart by `type`. Phone numbers may be sent in "
+                            + "any common notation and are stored in E.164 form; personal fields are encrypted with the "
+                            + "customer's own key. A card number or IBAN in any field is refused: store the payment method "
+                            + "type and a masked reference only. Roles: sales.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            schema = @Schema(implementation = CustomerInput.class),
+                            examples = {
+                                @ExampleObject(name = "person", value = CustomerExamples.PERSON_INPUT),
+                                @ExampleObject(name = "company", value = CustomerExamples.COMPANY_INPUT)
+                            }))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names it, ETag is its version",
+            headers = {
+                @Header(
+                        name = "Location",
+                        description = "URL of the new customer",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING))
+            },
+            content =
+                    @Content(
+                            schema = @Schema(implementation = CustomerView.class),
+                            examples = @ExampleObject(name = "person", value = CustomerExamples.PERSON_VIEW)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Malformed JSON, unknown or invalid fields; nothing was stored",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            examples =
+                                    @ExampleObject(
+                                            name = "invalid fields",
+                                            value = CustomerExamples.VALIDATION_PROBLEM)))
     public Response create(@Valid CustomerInput input) {
         CustomerView created = views.of(service.create(requireBody(input).toProfile()));
-        return Response.created(location(created.id())).tag(etag(created.version())).entity(created).build();
+        return Response.created(location(created.id()))
+                .tag(etag(created.version()))
+                .entity(created)
+                .build();
     }
 
     @POST
     @Path("/batch")
     @RolesAllowed(Roles.SALES)
-    @Operation(operationId = "createCustomers", summary = "Create up to 100 customers at once",
+    @Operation(
+            operationId = "createCustomers",
+            summary = "Create up to 100 customers at once",
             description = "For imports and synchronisation from shop or CRM systems. Every customer is checked and "
                     + "stored exactly as by a single create (own key, audit entry, change event); the batch is stored "
                     + "whole or not at all: if one customer is invalid, the problem names it by its position "
                     + "(`customers[1].emails[0].address`) and nothing is stored. Roles: sales.")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CustomerBatchInput.class),
-            examples = @ExampleObject(name = "a person and a company", value = CustomerExamples.BATCH_INPUT)))
-    @APIResponse(responseCode = "201", description = "All were created; ids, versions and URLs in the order sent",
-            content = @Content(schema = @Schema(implementation = CreatedCustomers.class),
-                    examples = @ExampleObject(name = "two created", value = CustomerExamples.BATCH_CREATED)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, an empty or too large batch, or an invalid customer; nothing was stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE,
-                    examples = @ExampleObject(name = "the second customer is invalid", value = CustomerExamples.BATCH_VALIDATION_PROBLEM)))
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            schema = @Schema(implementation = CustomerBatchInput.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "a person and a company",
+                                            value = CustomerExamples.BATCH_INPUT)))
+    @APIResponse(
+            responseCode = "201",
+            description = "All were created; ids, versions and URLs in the order sent",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = CreatedCustomers.class),
+                            examples = @ExampleObject(name = "two created", value = CustomerExamples.BATCH_CREATED)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Malformed JSON, an empty or too large batch, or an invalid customer; nothing was stored",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            examples =
+                                    @ExampleObject(
+                                            name = "the second customer is invalid",
+                                            value = CustomerExamples.BATCH_VALIDATION_PROBLEM)))
     public Response createBatch(@Valid CustomerBatchInput batch) {
-        List<CustomerProfile> profiles = requireBody(batch).customers().stream().map(CustomerInput::toProfile).toList();
-        List<CreatedCustomers.Created> created = service.createAll(profiles).stream()
-                .map(c -> new CreatedCustomers.Created(c.id(), c.version(), location(c.id()).getPath()))
+        List<CustomerProfile> profiles = requireBody(batch).customers().stream()
+                .map(CustomerInput::toProfile)
                 .toList();
-        return Response.status(Response.Status.CREATED).entity(new CreatedCustomers(created)).build();
+        List<CreatedCustomers.Created> created = service.createAll(profiles).stream()
+                .map(c -> new CreatedCustomers.Created(
+                        c.id(), c.version(), location(c.id()).getPath()))
+                .toList();
+        return Response.status(Response.Status.CREATED)
+                .entity(new CreatedCustomers(created))
+                .build();
     }
 
     @GET
     @Path("/{id}")
     // Not the analyst: analysts see aggregates only, never a single customer (least privilege, docs/security.md).
-    @RolesAllowed({ Roles.SALES, Roles.SERVICE, Roles.MARKETING })
-    @Operation(operationId = "getCustomer", summary = "Read a customer",
+    @RolesAllowed({Roles.SALES, Roles.SERVICE, Roles.MARKETING})
+    @Operation(
+            operationId = "getCustomer",
+            summary = "Read a customer",
             description = "What is returned depends on the roles: sales sees everything; marketing everything but the "
                     + "payment method; service the contact data. Analysts read aggregates only, never a single "
                     + "customer. Every read is recorded in the audit trail.")
-    @APIResponse(responseCode = "200", description = "The customer; ETag is its version",
+    @APIResponse(
+            responseCode = "200",
+            description = "The customer; ETag is its version",
             headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(schema = @Schema(implementation = CustomerView.class), examples = {
-                    @ExampleObject(name = "as sales", value = CustomerExamples.PERSON_VIEW) }))
+            content =
+                    @Content(
+                            schema = @Schema(implementation = CustomerView.class),
+                            examples = {@ExampleObject(name = "as sales", value = CustomerExamples.PERSON_VIEW)}))
     @APIResponse(responseCode = "404", description = "No such customer")
     @APIResponse(responseCode = "409", description = "Processing of the customer is restricted (GDPR Art. 18)")
     public Response get(@Parameter(example = CustomerExamples.ID) @PathParam("id") String id) {
@@ -141,90 +200,158 @@ public class CustomerResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.SALES, Roles.SERVICE, Roles.MARKETING })
+    @RolesAllowed({Roles.SALES, Roles.SERVICE, Roles.MARKETING})
     @BulkRead("search")
-    @Operation(operationId = "searchCustomers", summary = "Search customers",
+    @Operation(
+            operationId = "searchCustomers",
+            summary = "Search customers",
             description = "Every given criterion must match. name and company match whole words, ignoring case and "
                     + "accents (\"jurgen muller\" finds \"Jürgen Müller\"); email matches the whole address ignoring "
                     + "case; phone matches in any notation (\"0171 2345678\", \"+49 171 2345678\", \"0049-171-2345678\"); "
                     + "postcode matches exactly. Search runs on keyed hashes, never on decrypted data, so prefixes and "
                     + "typos do not match. Results are ordered by id and paged with the cursor. Restricted customers "
                     + "are left out.")
-    @APIResponse(responseCode = "200", description = "One page of matches",
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of matches",
             content = @Content(schema = @Schema(implementation = CustomerPage.class)))
     @APIResponse(responseCode = "400", description = "No criterion, an invalid phone number, cursor or limit over 100")
-    @APIResponse(responseCode = "429", description = "More searches than the caller's limit (300 a minute by default); Retry-After says when to go on",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)),
+    @APIResponse(
+            responseCode = "429",
+            description =
+                    "More searches than the caller's limit (300 a minute by default); Retry-After says when to go on",
+            headers =
+                    @Header(
+                            name = "Retry-After",
+                            description = "Seconds to wait",
+                            schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public CustomerPage search(
-            @Parameter(description = "Words of the person's name", example = "Erika Mustermann") @QueryParam("name") @Size(max = 200) String name,
-            @Parameter(description = "E-mail address", example = "erika.mustermann@example.de") @QueryParam("email") @Size(max = 254) String email,
-            @Parameter(description = "Phone number in any notation", example = "0171 2345678") @QueryParam("phone") @Size(max = 40) String phone,
-            @Parameter(description = "Words of the company name", example = "Musterbau") @QueryParam("company") @Size(max = 200) String company,
-            @Parameter(description = "Postcode", example = "51147") @QueryParam("postcode") @Size(max = 12) String postcode,
+            @Parameter(description = "Words of the person's name", example = "Erika Mustermann")
+                    @QueryParam("name")
+                    @Size(max = 200)
+                    String name,
+            @Parameter(description = "E-mail address", example = "erika.mustermann@example.de")
+                    @QueryParam("email")
+                    @Size(max = 254)
+                    String email,
+            @Parameter(description = "Phone number in any notation", example = "0171 2345678")
+                    @QueryParam("phone")
+                    @Size(max = 40)
+                    String phone,
+            @Parameter(description = "Words of the company name", example = "Musterbau")
+                    @QueryParam("company")
+                    @Size(max = 200)
+                    String company,
+            @Parameter(description = "Postcode", example = "51147") @QueryParam("postcode") @Size(max = 12)
+                    String postcode,
             @Parameter(description = "From the previous page's next") @QueryParam("cursor") String cursor,
-            @Parameter(description = "Page size, 1 to 100", example = "20",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limit) {
+            @Parameter(
+                            description = "Page size, 1 to 100",
+                            example = "20",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
+                    @QueryParam("limit")
+                    String limit) {
         int size = RequestParameters.pageSize("limit", limit, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
         UUID after = RequestParameters.cursor("cursor", cursor);
-        List<CustomerView> page = service.search(new SearchQuery(name, email, phone, company, postcode), after, size + 1)
-                .stream().map(views::of).toList();
+        List<CustomerView> page =
+                service.search(new SearchQuery(name, email, phone, company, postcode), after, size + 1).stream()
+                        .map(views::of)
+                        .toList();
         boolean more = page.size() > size;
         List<CustomerView> items = more ? page.subList(0, size) : page;
-        return new CustomerPage(items, more ? RequestParameters.cursorOf(items.get(items.size() - 1).id()) : null);
+        return new CustomerPage(
+                items,
+                more ? RequestParameters.cursorOf(items.get(items.size() - 1).id()) : null);
     }
 
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.SALES)
-    @Operation(operationId = "replaceCustomer", summary = "Replace a customer",
-            description = "Replaces every field. Requires If-Match with the ETag you read: 412 when someone changed the "
-                    + "customer meanwhile, 428 without If-Match. A person cannot become a company (422).")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CustomerInput.class),
-            examples = @ExampleObject(name = "person", value = CustomerExamples.PERSON_INPUT)))
-    @APIResponse(responseCode = "200", description = "Replaced; ETag is the new version",
-            headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = CustomerView.class)))
+    @Operation(
+            operationId = "replaceCustomer",
+            summary = "Replace a customer",
+            description =
+                    "Replaces every field. Requires If-Match with the ETag you read: 412 when someone changed the "
+                            + "customer meanwhile, 428 without If-Match. A person cannot become a company (422).")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            schema = @Schema(implementation = CustomerInput.class),
+                            examples = @ExampleObject(name = "person", value = CustomerExamples.PERSON_INPUT)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Replaced; ETag is the new version",
+            headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = CustomerView.class)))
     @APIResponse(responseCode = "404", description = "No such customer")
     @APIResponse(responseCode = "409", description = "Processing of the customer is restricted (GDPR Art. 18)")
-    @APIResponse(responseCode = "412", description = "Stale ETag: someone changed the customer since you read it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE,
-                    examples = @ExampleObject(name = "stale", value = CustomerExamples.STALE_PROBLEM)))
+    @APIResponse(
+            responseCode = "412",
+            description = "Stale ETag: someone changed the customer since you read it",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            examples = @ExampleObject(name = "stale", value = CustomerExamples.STALE_PROBLEM)))
     @APIResponse(responseCode = "422", description = "A person cannot become a company, nor a company a person")
-    public Response replace(@Parameter(example = CustomerExamples.ID) @PathParam("id") String id,
-            @Parameter(in = ParameterIn.HEADER, description = "The ETag you read", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response replace(
+            @Parameter(example = CustomerExamples.ID) @PathParam("id") String id,
+            @Parameter(in = ParameterIn.HEADER, description = "The ETag you read", example = "\"0\"")
+                    @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
             @Valid CustomerInput input) {
         UUID customerId = RequestParameters.uuid("id", id);
         long version = ETags.requiredVersion(ifMatch);
-        CustomerView replaced = views.of(service.replace(customerId, version, requireBody(input).toProfile(),
-                "PUT /api/v1/customers/{id}", views.access()));
+        CustomerView replaced = views.of(service.replace(
+                customerId, version, requireBody(input).toProfile(), "PUT /api/v1/customers/{id}", views.access()));
         return Response.ok(replaced).tag(etag(replaced.version())).build();
     }
 
     @PATCH
     @Path("/{id}")
-    @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
+    @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
     @RolesAllowed(Roles.SALES)
-    @Operation(operationId = "patchCustomer", summary = "Change some fields of a customer (JSON merge patch)",
-            description = "RFC 7396: fields present replace the stored ones, null removes a field, lists are replaced "
-                    + "whole. The result is validated like a full replacement. Requires If-Match (412 stale, 428 missing).")
-    @RequestBody(required = true, content = @Content(mediaType = MERGE_PATCH,
-            schema = @Schema(type = SchemaType.OBJECT, description = "The fields to change, as in CustomerInput; null removes a field"),
-            examples = @ExampleObject(name = "new phone, no title", value = CustomerExamples.MERGE_PATCH)))
-    @APIResponse(responseCode = "200", description = "Changed; ETag is the new version",
-            headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = CustomerView.class)))
+    @Operation(
+            operationId = "patchCustomer",
+            summary = "Change some fields of a customer (JSON merge patch)",
+            description =
+                    "RFC 7396: fields present replace the stored ones, null removes a field, lists are replaced "
+                            + "whole. The result is validated like a full replacement. Requires If-Match (412 stale, 428 missing).")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MERGE_PATCH,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.OBJECT,
+                                            description =
+                                                    "The fields to change, as in CustomerInput; null removes a field"),
+                            examples =
+                                    @ExampleObject(name = "new phone, no title", value = CustomerExamples.MERGE_PATCH)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Changed; ETag is the new version",
+            headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = CustomerView.class)))
     @APIResponse(responseCode = "400", description = "Malformed patch or invalid result; nothing was changed")
     @APIResponse(responseCode = "404", description = "No such customer")
     @APIResponse(responseCode = "409", description = "Processing of the customer is restricted (GDPR Art. 18)")
     @APIResponse(responseCode = "422", description = "A person cannot become a company, nor a company a person")
-    public Response patch(@Parameter(example = CustomerExamples.ID) @PathParam("id") String id,
-            @Parameter(in = ParameterIn.HEADER, description = "The ETag you read", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            String body) throws IOException {
+    public Response patch(
+            @Parameter(example = CustomerExamples.ID) @PathParam("id") String id,
+            @Parameter(in = ParameterIn.HEADER, description = "The ETag you read", example = "\"0\"")
+                    @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
+            String body)
+            throws IOException {
         UUID customerId = RequestParameters.uuid("id", id);
         long version = ETags.requiredVersion(ifMatch);
         JsonNode patch = patches.parse(body);
         CustomerProfile patched = patches.apply(service.currentProfile(customerId, version), patch);
-        CustomerView changed = views.of(service.replace(customerId, version, patched, "PATCH /api/v1/customers/{id}",
-                views.access()));
+        CustomerView changed =
+                views.of(service.replace(customerId, version, patched, "PATCH /api/v1/customers/{id}", views.access()));
         return Response.ok(changed).tag(etag(changed.version())).build();
     }
 
@@ -233,7 +360,9 @@ public class CustomerResource {
     // No body on success, so any Accept will do: a client generated from the document asks for problem+json only.
     @Produces(MediaType.WILDCARD)
     @RolesAllowed(Roles.SALES)
-    @Operation(operationId = "deleteCustomer", summary = "Delete a customer",
+    @Operation(
+            operationId = "deleteCustomer",
+            summary = "Delete a customer",
             description = "Deletes the customer for good: its data, search entries and contact links, and its key, so "
                     + "backups become unreadable too. Other services are told through a customer.deleted event. "
                     + "Requires If-Match (412 stale, 428 missing). GDPR erasure requests go through retention-service, "
@@ -241,8 +370,11 @@ public class CustomerResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such customer")
     @APIResponse(responseCode = "409", description = "Processing of the customer is restricted (GDPR Art. 18)")
-    public Response delete(@Parameter(example = CustomerExamples.ID) @PathParam("id") String id,
-            @Parameter(in = ParameterIn.HEADER, description = "The ETag you read", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public Response delete(
+            @Parameter(example = CustomerExamples.ID) @PathParam("id") String id,
+            @Parameter(in = ParameterIn.HEADER, description = "The ETag you read", example = "\"0\"")
+                    @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch) {
         UUID customerId = RequestParameters.uuid("id", id);
         service.delete(customerId, ETags.requiredVersion(ifMatch));
         return Response.noContent().build();
@@ -251,23 +383,36 @@ public class CustomerResource {
     @POST
     @Path("/{companyId}/contacts")
     @RolesAllowed(Roles.SALES)
-    @Operation(operationId = "createContact", summary = "Add a new contact person to a company",
+    @Operation(
+            operationId = "createContact",
+            summary = "Add a new contact person to a company",
             description = "Creates the person (a customer of its own, with its own subject id and key) and links it to "
                     + "the company with a job title.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = NewContactInput.class)))
-    @APIResponse(responseCode = "201", description = "The new person; Location names it",
-            headers = { @Header(name = "Location", description = "URL of the new person", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)) },
+    @APIResponse(
+            responseCode = "201",
+            description = "The new person; Location names it",
+            headers = {
+                @Header(
+                        name = "Location",
+                        description = "URL of the new person",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING))
+            },
             content = @Content(schema = @Schema(implementation = CustomerView.class)))
     @APIResponse(responseCode = "404", description = "No such company")
     @APIResponse(responseCode = "422", description = "The customer is a person, not a company")
-    public Response addContact(@Parameter(example = CustomerExamples.ID) @PathParam("companyId") String companyId,
+    public Response addContact(
+            @Parameter(example = CustomerExamples.ID) @PathParam("companyId") String companyId,
             @Valid NewContactInput input) {
         UUID company = RequestParameters.uuid("companyId", companyId);
         NewContactInput contact = requireBody(input);
-        CustomerView person = views.of(service.addNewContact(company, contact.person().toProfile(), contact.jobTitle(),
-                views.access()));
-        return Response.created(location(person.id())).tag(etag(person.version())).entity(person).build();
+        CustomerView person = views.of(
+                service.addNewContact(company, contact.person().toProfile(), contact.jobTitle(), views.access()));
+        return Response.created(location(person.id()))
+                .tag(etag(person.version()))
+                .entity(person)
+                .build();
     }
 
     @PUT
@@ -275,14 +420,19 @@ public class CustomerResource {
     // No body on success, so any Accept will do: a client generated from the document asks for problem+json only.
     @Produces(MediaType.WILDCARD)
     @RolesAllowed(Roles.SALES)
-    @Operation(operationId = "linkContact", summary = "Make an existing person a contact of a company, or change the job title")
+    @Operation(
+            operationId = "linkContact",
+            summary = "Make an existing person a contact of a company, or change the job title")
     @APIResponse(responseCode = "204", description = "Linked")
     @APIResponse(responseCode = "404", description = "No such company or person")
     @APIResponse(responseCode = "422", description = "The first id is not a company, or the second not a person")
-    public Response linkContact(@Parameter(example = CustomerExamples.ID) @PathParam("companyId") String companyId,
+    public Response linkContact(
+            @Parameter(example = CustomerExamples.ID) @PathParam("companyId") String companyId,
             @Parameter(example = CustomerExamples.CONTACT_ID) @PathParam("personId") String personId,
             @Valid ContactLinkInput input) {
-        service.linkContact(RequestParameters.uuid("companyId", companyId), RequestParameters.uuid("personId", personId),
+        service.linkContact(
+                RequestParameters.uuid("companyId", companyId),
+                RequestParameters.uuid("personId", personId),
                 input == null ? null : input.jobTitle());
         return Response.noContent().build();
     }
@@ -292,17 +442,25 @@ public class CustomerResource {
     // No body on success, so any Accept will do: a client generated from the document asks for problem+json only.
     @Produces(MediaType.WILDCARD)
     @RolesAllowed(Roles.SALES)
-    @Operation(operationId = "unlinkContact", summary = "Remove a person from a company's contacts", description = "The person stays a customer.")
+    @Operation(
+            operationId = "unlinkContact",
+            summary = "Remove a person from a company's contacts",
+            description = "The person stays a customer.")
     @APIResponse(responseCode = "204", description = "Unlinked")
     @APIResponse(responseCode = "404", description = "Not a contact of this company")
-    public Response unlinkContact(@Parameter(example = CustomerExamples.ID) @PathParam("companyId") String companyId,
+    public Response unlinkContact(
+            @Parameter(example = CustomerExamples.ID) @PathParam("companyId") String companyId,
             @Parameter(example = CustomerExamples.CONTACT_ID) @PathParam("personId") String personId) {
-        service.unlinkContact(RequestParameters.uuid("companyId", companyId), RequestParameters.uuid("personId", personId));
+        service.unlinkContact(
+                RequestParameters.uuid("companyId", companyId), RequestParameters.uuid("personId", personId));
         return Response.noContent().build();
     }
 
     private URI location(UUID id) {
-        return uri.getBaseUriBuilder().path(CustomerResource.class).path(id.toString()).build();
+        return uri.getBaseUriBuilder()
+                .path(CustomerResource.class)
+                .path(id.toString())
+                .build();
     }
 
     private static jakarta.ws.rs.core.EntityTag etag(long version) {

@@ -32,7 +32,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record CustomerView(
         UUID id,
         @Schema(examples = "PERSON") CustomerKind type,
-        @Schema(description = "Also sent as ETag; send it back in If-Match to update", examples = "3") long version,
+
+        @Schema(description = "Also sent as ETag; send it back in If-Match to update", examples = "3")
+        long version,
+
         Instant createdAt,
         Instant updatedAt,
         Salutation salutation,
@@ -40,7 +43,10 @@ public record CustomerView(
         @Schema(examples = "Erika") String givenName,
         @Schema(examples = "Mustermann") String familyName,
         LocalDate birthDate,
-        @Schema(description = "Derived from the birth date", examples = "42") Integer age,
+
+        @Schema(description = "Derived from the birth date", examples = "42")
+        Integer age,
+
         @Schema(examples = "35-44") String ageBand,
         Gender gender,
         @Schema(examples = "Musterbau GmbH") String companyName,
@@ -54,10 +60,18 @@ public record CustomerView(
         PaymentMethod preferredPaymentMethod,
         List<String> interests,
         AcquisitionSource acquisitionSource,
-        @Schema(description = "Analyst view: country of the main address", examples = "DE") String country,
-        @Schema(description = "Analyst view: first two postcode characters", examples = "10") String postcodeRegion,
-        @Schema(description = "On a company: its contact persons") List<ContactView> contacts,
-        @Schema(description = "On a person: the companies it is a contact of") List<ContactView> companies) {
+
+        @Schema(description = "Analyst view: country of the main address", examples = "DE")
+        String country,
+
+        @Schema(description = "Analyst view: first two postcode characters", examples = "10")
+        String postcodeRegion,
+
+        @Schema(description = "On a company: its contact persons")
+        List<ContactView> contacts,
+
+        @Schema(description = "On a person: the companies it is a contact of")
+        List<ContactView> companies) {
 
     /** {@code today} is the day the age and age band are derived for. */
     public static CustomerView of(StoredCustomer customer, ProfileAccess access, LocalDate today) {
@@ -65,7 +79,11 @@ public record CustomerView(
         boolean profiling = access.seesProfiling();
         CustomerProfile p = customer.profile();
         var main = p.mainAddress();
-        return new CustomerView(customer.id(), customer.kind(), customer.version(), customer.createdAt(),
+        return new CustomerView(
+                customer.id(),
+                customer.kind(),
+                customer.version(),
+                customer.createdAt(),
                 customer.updatedAt(),
                 ids ? p.salutation() : null,
                 ids ? p.title() : null,

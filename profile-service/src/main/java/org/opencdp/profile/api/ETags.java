@@ -8,8 +8,7 @@ import org.opencdp.problem.ProblemException;
  */
 public final class ETags {
 
-    private ETags() {
-    }
+    private ETags() {}
 
     /** The version an If-Match header names: 428 when it is missing, 412 when it names no version of ours. */
     public static long requiredVersion(String ifMatch) {

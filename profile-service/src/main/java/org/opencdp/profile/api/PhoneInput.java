@@ -10,14 +10,21 @@ import org.opencdp.profile.domain.PhoneNumbers;
 
 @Schema(name = "PhoneNumberInput", description = "A phone number in any common notation; stored in E.164 form only.")
 public record PhoneInput(
-        @NotBlank @Size(max = 40) @Phone
-        @Schema(required = true, examples = "0171 2345678", description = "Without +country prefix it is read as German") String number,
+        @NotBlank
+        @Size(max = 40)
+        @Phone
+        @Schema(
+                required = true,
+                examples = "0171 2345678",
+                description = "Without +country prefix it is read as German")
+        String number,
+
         @Schema(examples = "MOBILE", defaultValue = "OTHER") PhoneNumber.PhoneType type,
         @Schema(defaultValue = "false") boolean primary) {
 
     PhoneNumber toDomain() {
-        return new PhoneNumber(PhoneNumbers.toE164(number).orElseThrow(), type == null ? PhoneNumber.PhoneType.OTHER : type,
-                primary);
+        return new PhoneNumber(
+                PhoneNumbers.toE164(number).orElseThrow(), type == null ? PhoneNumber.PhoneType.OTHER : type, primary);
     }
 
     static PhoneInput of(PhoneNumber phone) {

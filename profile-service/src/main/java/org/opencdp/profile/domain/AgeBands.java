@@ -3,8 +3,7 @@ package org.opencdp.profile.domain;
 /** The age bands marketing segments and reports use. */
 public final class AgeBands {
 
-    private AgeBands() {
-    }
+    private AgeBands() {}
 
     public static String of(int age) {
         if (age < 18) {
@@ -13,8 +12,8 @@ public final class AgeBands {
         if (age >= 65) {
             return "65+";
         }
-        int[] lower = { 18, 25, 35, 45, 55 };
-        int[] upper = { 24, 34, 44, 54, 64 };
+        int[] lower = {18, 25, 35, 45, 55};
+        int[] upper = {24, 34, 44, 54, 64};
         for (int i = 0; i < lower.length; i++) {
             if (age <= upper[i]) {
                 return lower[i] + "-" + upper[i];

@@ -7,5 +7,4 @@ import java.util.UUID;
  * a company, the company on a person), its display name, and the person's job title there. The name is null when
  * the other customer's processing is restricted.
  */
-public record ContactLink(UUID customerId, String name, String jobTitle) {
-}
+public record ContactLink(UUID customerId, String name, String jobTitle) {}

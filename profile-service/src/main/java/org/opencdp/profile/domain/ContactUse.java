@@ -1,5 +1,7 @@
 package org.opencdp.profile.domain;
 
 public enum ContactUse {
-    PRIVATE, WORK, OTHER
+    PRIVATE,
+    WORK,
+    OTHER
 }

@@ -41,7 +41,8 @@ public record CustomerProfile(
 
     /** Age in whole years on the given day; derived, never stored, so it cannot go stale. */
     public Optional<Integer> ageOn(LocalDate day) {
-        return Optional.ofNullable(birthDate).map(born -> Period.between(born, day).getYears());
+        return Optional.ofNullable(birthDate)
+                .map(born -> Period.between(born, day).getYears());
     }
 
     /** The age band used for segments and analysis, e.g. "25-34". */

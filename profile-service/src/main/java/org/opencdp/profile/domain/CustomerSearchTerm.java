@@ -20,7 +20,11 @@ import jakarta.persistence.Table;
 public class CustomerSearchTerm {
 
     public enum Kind {
-        NAME, EMAIL, PHONE, COMPANY, POSTCODE
+        NAME,
+        EMAIL,
+        PHONE,
+        COMPANY,
+        POSTCODE
     }
 
     @Id
@@ -35,8 +39,7 @@ public class CustomerSearchTerm {
     @Column(name = "customer_id")
     public UUID customerId;
 
-    public CustomerSearchTerm() {
-    }
+    public CustomerSearchTerm() {}
 
     public CustomerSearchTerm(Kind kind, byte[] hash, UUID customerId) {
         this.kind = kind;
@@ -51,7 +54,10 @@ public class CustomerSearchTerm {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && kind == k.kind && Arrays.equals(hash, k.hash) && Objects.equals(customerId, k.customerId);
+            return o instanceof Key k
+                    && kind == k.kind
+                    && Arrays.equals(hash, k.hash)
+                    && Objects.equals(customerId, k.customerId);
         }
 
         @Override

@@ -1,4 +1,3 @@
 package org.opencdp.profile.domain;
 
-public record EmailAddress(String address, ContactUse use, boolean primary) {
-}
+public record EmailAddress(String address, ContactUse use, boolean primary) {}

@@ -4,6 +4,10 @@ package org.opencdp.profile.domain;
 public record PhoneNumber(String number, PhoneType type, boolean primary) {
 
     public enum PhoneType {
-        MOBILE, LANDLINE, WORK, FAX, OTHER
+        MOBILE,
+        LANDLINE,
+        WORK,
+        FAX,
+        OTHER
     }
 }

@@ -16,8 +16,7 @@ public final class PhoneNumbers {
     public static final String DEFAULT_REGION = "DE";
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
-    private PhoneNumbers() {
-    }
+    private PhoneNumbers() {}
 
     /** The E.164 form, or empty when the input is not a valid number. */
     public static Optional<String> toE164(String input) {

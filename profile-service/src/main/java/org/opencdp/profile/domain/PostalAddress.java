@@ -1,11 +1,15 @@
 package org.opencdp.profile.domain;
 
 /** A postal address; {@code country} is an ISO 3166-1 alpha-2 code. */
-public record PostalAddress(AddressType type, String street, String addressLine2, String postcode, String city,
-        String country) {
+public record PostalAddress(
+        AddressType type, String street, String addressLine2, String postcode, String city, String country) {
 
     public enum AddressType {
-        HOME, BILLING, SHIPPING, OFFICE, OTHER
+        HOME,
+        BILLING,
+        SHIPPING,
+        OFFICE,
+        OTHER
     }
 
     /**

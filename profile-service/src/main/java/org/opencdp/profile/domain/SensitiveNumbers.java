@@ -15,11 +15,11 @@ public final class SensitiveNumbers {
     /** Two letters, two check digits, then 11 to 30 letters or digits, optionally grouped by spaces. */
     private static final Pattern IBAN = Pattern.compile("\\b[A-Za-z]{2}\\d{2}(?:[ ]?[A-Za-z0-9]){11,30}\\b");
 
-    private SensitiveNumbers() {
-    }
+    private SensitiveNumbers() {}
 
     public enum Kind {
-        CARD_NUMBER("a payment card number"), IBAN("an IBAN");
+        CARD_NUMBER("a payment card number"),
+        IBAN("an IBAN");
 
         private final String description;
 
@@ -63,11 +63,19 @@ public final class SensitiveNumbers {
         int two = Integer.parseInt(digits.substring(0, 2));
         int four = Integer.parseInt(digits.substring(0, 4));
         return digits.charAt(0) == '4'
-                || (two >= 51 && two <= 55) || (four >= 2221 && four <= 2720)
-                || two == 34 || two == 37
-                || digits.startsWith("6011") || two == 65 || two == 62
-                || two == 35 || two == 36 || two == 38 || two == 30
-                || digits.startsWith("50") || (two >= 56 && two <= 69);
+                || (two >= 51 && two <= 55)
+                || (four >= 2221 && four <= 2720)
+                || two == 34
+                || two == 37
+                || digits.startsWith("6011")
+                || two == 65
+                || two == 62
+                || two == 35
+                || two == 36
+                || two == 38
+                || two == 30
+                || digits.startsWith("50")
+                || (two >= 56 && two <= 69);
     }
 
     static boolean luhnValid(String digits) {

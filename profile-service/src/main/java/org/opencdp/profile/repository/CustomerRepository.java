@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 
 import org.opencdp.problem.ProblemException;
-
 import org.opencdp.profile.domain.Customer;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;

@@ -27,11 +27,11 @@ public class SearchTermRepository {
     DataSource dataSource;
 
     /** A hash a matching customer must carry under the given kind. */
-    public record Criterion(CustomerSearchTerm.Kind kind, byte[] hash) {
-    }
+    public record Criterion(CustomerSearchTerm.Kind kind, byte[] hash) {}
 
     public void replaceTermsOf(UUID customerId, List<CustomerSearchTerm> terms) {
-        em.createQuery("delete from CustomerSearchTerm t where t.customerId = :id").setParameter("id", customerId)
+        em.createQuery("delete from CustomerSearchTerm t where t.customerId = :id")
+                .setParameter("id", customerId)
                 .executeUpdate();
         add(terms);
     }
@@ -60,7 +60,8 @@ public class SearchTermRepository {
             sql.append(" AND customer_id > ?");
         }
         sql.append(" GROUP BY customer_id HAVING count(*) = ? ORDER BY customer_id LIMIT ?");
-        try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(sql.toString())) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement query = c.prepareStatement(sql.toString())) {
             int p = 1;
             for (Criterion criterion : criteria) {
                 query.setString(p++, criterion.kind().name());

@@ -91,7 +91,8 @@ public class CustomerService {
         for (CustomerProfile profile : profiles) {
             created.add(stored(insert(profile), profile, List.of(), List.of()));
         }
-        audit.recordAll(created.stream().map(StoredCustomer::id).toList(), "customer.create", "POST /api/v1/customers/batch");
+        audit.recordAll(
+                created.stream().map(StoredCustomer::id).toList(), "customer.create", "POST /api/v1/customers/batch");
         return created;
     }
 
@@ -114,14 +115,14 @@ public class CustomerService {
 
     /** Replaces the whole profile; {@code purpose} names the operation in the audit trail. */
     @Transactional
-    public StoredCustomer replace(UUID id, long expectedVersion, CustomerProfile profile, String purpose,
-            ProfileAccess reader) {
+    public StoredCustomer replace(
+            UUID id, long expectedVersion, CustomerProfile profile, String purpose, ProfileAccess reader) {
         checks.noPaymentNumbersIn(profile);
         Customer customer = usable(id);
         requireVersion(customer, expectedVersion);
         if (profile.kind() != customer.kind) {
-            throw ProblemException.unprocessable("A " + customer.kind + " cannot become a " + profile.kind()
-                    + "; create a new customer instead.");
+            throw ProblemException.unprocessable(
+                    "A " + customer.kind + " cannot become a " + profile.kind() + "; create a new customer instead.");
         }
         store(customer, profile);
         customers.flushGuardingVersion();
@@ -184,7 +185,8 @@ public class CustomerService {
         List<Customer> found = customers.findAllByIds(visible);
         Map<UUID, CustomerProfile> profiles = codec.decryptAll(found);
         audit.recordAll(profiles.keySet(), "customer.search-hit", "GET /api/v1/customers?search");
-        return found.stream().filter(c -> profiles.containsKey(c.id))
+        return found.stream()
+                .filter(c -> profiles.containsKey(c.id))
                 .map(c -> stored(c, profiles.get(c.id), List.of(), List.of()))
                 .toList();
     }
@@ -223,7 +225,8 @@ public class CustomerService {
 
     /** An existing customer whose processing is not restricted. */
     private Customer usable(UUID id) {
-        Customer customer = customers.find(id).orElseThrow(() -> ProblemException.notFound("There is no customer " + id + "."));
+        Customer customer =
+                customers.find(id).orElseThrow(() -> ProblemException.notFound("There is no customer " + id + "."));
         restrictions.requireUnrestricted(id);
         return customer;
     }
@@ -259,14 +262,25 @@ public class CustomerService {
         return stored(customer, profile, contactLinks, companyLinks);
     }
 
-    private static StoredCustomer stored(Customer customer, CustomerProfile profile, List<ContactLink> contactLinks,
+    private static StoredCustomer stored(
+            Customer customer,
+            CustomerProfile profile,
+            List<ContactLink> contactLinks,
             List<ContactLink> companyLinks) {
-        return new StoredCustomer(customer.id, customer.kind, customer.version, customer.createdAt, customer.updatedAt,
-                profile, contactLinks, companyLinks);
+        return new StoredCustomer(
+                customer.id,
+                customer.kind,
+                customer.version,
+                customer.createdAt,
+                customer.updatedAt,
+                profile,
+                contactLinks,
+                companyLinks);
     }
 
     private ContactLink linkSeenFrom(UUID otherId, CompanyContact link) {
-        String name = customers.find(otherId)
+        String name = customers
+                .find(otherId)
                 .filter(other -> !restrictions.isRestricted(other.id))
                 .map(other -> codec.decrypt(other).displayName())
                 .orElse(null);

@@ -67,7 +67,7 @@ public class InputChecks {
                 walk(node.get(i), path + "[" + i + "]", errors);
             }
         } else if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 walk(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey(), errors);
             }

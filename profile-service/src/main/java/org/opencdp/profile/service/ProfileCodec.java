@@ -57,7 +57,8 @@ public class ProfileCodec {
 
     /** Decrypts a page of customers with one key lookup for all of them. */
     public Map<UUID, CustomerProfile> decryptAll(Collection<Customer> customers) {
-        Map<UUID, SubjectKey> keysById = keys.existingKeys(customers.stream().map(c -> c.id).toList());
+        Map<UUID, SubjectKey> keysById =
+                keys.existingKeys(customers.stream().map(c -> c.id).toList());
         Map<UUID, CustomerProfile> profiles = new HashMap<>();
         for (Customer customer : customers) {
             SubjectKey key = keysById.get(customer.id);

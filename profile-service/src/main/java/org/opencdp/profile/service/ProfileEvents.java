@@ -21,7 +21,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * regions, never names or contact data.
  */
 @ApplicationScoped
-@RegisterForReflection(targets = { ProfileChanged.class, CustomerDeleted.class })
+@RegisterForReflection(targets = {ProfileChanged.class, CustomerDeleted.class})
 public class ProfileEvents {
 
     @Inject
@@ -33,13 +33,21 @@ public class ProfileEvents {
     /** Segment-relevant attributes of a customer after a create or update. */
     public void changed(UUID customerId, CustomerProfile profile) {
         var main = profile.mainAddress();
-        outbox.publish(ProfileChanged.TYPE, ProfileChanged.VERSION, customerId, new ProfileChanged(customerId,
-                profile.kind().name(),
-                profile.ageBandOn(LocalDate.now(clock)).orElse(null),
-                main.map(PostalAddress::country).orElse(null),
-                main.map(PostalAddress::postcodeRegion).orElse(null),
-                profile.language(), profile.industryCode(),
-                profile.companySize() == null ? null : profile.companySize().name()));
+        outbox.publish(
+                ProfileChanged.TYPE,
+                ProfileChanged.VERSION,
+                customerId,
+                new ProfileChanged(
+                        customerId,
+                        profile.kind().name(),
+                        profile.ageBandOn(LocalDate.now(clock)).orElse(null),
+                        main.map(PostalAddress::country).orElse(null),
+                        main.map(PostalAddress::postcodeRegion).orElse(null),
+                        profile.language(),
+                        profile.industryCode(),
+                        profile.companySize() == null
+                                ? null
+                                : profile.companySize().name()));
     }
 
     public void deleted(UUID customerId) {

@@ -43,13 +43,16 @@ public class ProfileSubjectData implements SubjectDataHandler {
     @Override
     public List<DataCategory> categories() {
         return List.of(
-                new DataCategory(MASTER_DATA,
+                new DataCategory(
+                        MASTER_DATA,
                         "Names, birth date, gender, language, postal addresses, e-mail addresses, phone numbers, "
                                 + "preferred payment method (type and masked reference), interests, acquisition source; "
                                 + "for companies: name, industry, size and revenue potential bands",
                         "GDPR Art. 6(1)(b) contract and pre-contractual steps; Art. 6(1)(f) legitimate interest for interests",
                         "while the customer relationship lasts; deleted on erasure"),
-                new DataCategory(CONTACT_LINKS, "Which companies a person is a contact of, with the job title",
+                new DataCategory(
+                        CONTACT_LINKS,
+                        "Which companies a person is a contact of, with the job title",
                         "GDPR Art. 6(1)(f) legitimate interest in B2B relationships",
                         "while the person is a contact; deleted on erasure"));
     }
@@ -57,9 +60,17 @@ public class ProfileSubjectData implements SubjectDataHandler {
     @Override
     public List<CategoryExport> export(UUID subjectId) {
         List<Object> master = new ArrayList<>();
-        customers.find(subjectId).ifPresent(customer -> master.add(Map.of(
-                "id", customer.id, "createdAt", customer.createdAt, "updatedAt", customer.updatedAt,
-                "profile", codec.decrypt(customer))));
+        customers
+                .find(subjectId)
+                .ifPresent(customer -> master.add(Map.of(
+                        "id",
+                        customer.id,
+                        "createdAt",
+                        customer.createdAt,
+                        "updatedAt",
+                        customer.updatedAt,
+                        "profile",
+                        codec.decrypt(customer))));
         List<Map<String, Object>> links = new ArrayList<>();
         for (CompanyContact link : linksOf(subjectId)) {
             Map<String, Object> entry = new java.util.LinkedHashMap<>();
@@ -68,7 +79,8 @@ public class ProfileSubjectData implements SubjectDataHandler {
             entry.put("jobTitle", codec.decryptJobTitle(link.personId, link.encryptedJobTitle));
             links.add(entry);
         }
-        return List.of(new CategoryExport(MASTER_DATA, master.size(), json.valueToTree(master)),
+        return List.of(
+                new CategoryExport(MASTER_DATA, master.size(), json.valueToTree(master)),
                 new CategoryExport(CONTACT_LINKS, links.size(), json.valueToTree(links)));
     }
 
@@ -76,7 +88,8 @@ public class ProfileSubjectData implements SubjectDataHandler {
     public List<CategoryOutcome> erase(UUID subjectId) {
         long links = linksOf(subjectId).size();
         boolean erased = eraser.erase(subjectId);
-        return List.of(CategoryOutcome.erased(MASTER_DATA, erased ? 1 : 0), CategoryOutcome.erased(CONTACT_LINKS, links));
+        return List.of(
+                CategoryOutcome.erased(MASTER_DATA, erased ? 1 : 0), CategoryOutcome.erased(CONTACT_LINKS, links));
     }
 
     private List<CompanyContact> linksOf(UUID subjectId) {

@@ -47,7 +47,11 @@ public class SearchTerms {
             add(terms, customerId, Kind.PHONE, index.exact(Kind.PHONE.name(), phone.number()));
         }
         for (PostalAddress address : profile.addresses()) {
-            add(terms, customerId, Kind.POSTCODE, index.exact(Kind.POSTCODE.name(), normalisePostcode(address.postcode())));
+            add(
+                    terms,
+                    customerId,
+                    Kind.POSTCODE,
+                    index.exact(Kind.POSTCODE.name(), normalisePostcode(address.postcode())));
         }
         return new ArrayList<>(terms.values());
     }
@@ -65,12 +69,17 @@ public class SearchTerms {
             put(criteria, new Criterion(Kind.EMAIL, index.exact(Kind.EMAIL.name(), Normalise.email(query.email()))));
         }
         if (!SearchQuery.blank(query.phone())) {
-            String e164 = PhoneNumbers.toE164(query.phone()).orElseThrow(() -> ProblemException.invalidField("phone",
-                    "must be a valid phone number; without a +country prefix it is read as a German number"));
+            String e164 = PhoneNumbers.toE164(query.phone())
+                    .orElseThrow(() -> ProblemException.invalidField(
+                            "phone",
+                            "must be a valid phone number; without a +country prefix it is read as a German number"));
             put(criteria, new Criterion(Kind.PHONE, index.exact(Kind.PHONE.name(), e164)));
         }
         if (!SearchQuery.blank(query.postcode())) {
-            put(criteria, new Criterion(Kind.POSTCODE, index.exact(Kind.POSTCODE.name(), normalisePostcode(query.postcode()))));
+            put(
+                    criteria,
+                    new Criterion(
+                            Kind.POSTCODE, index.exact(Kind.POSTCODE.name(), normalisePostcode(query.postcode()))));
         }
         if (criteria.isEmpty()) {
             throw ProblemException.badRequest("Give at least one search criterion with letters or digits: "
@@ -84,7 +93,9 @@ public class SearchTerms {
     }
 
     private List<Criterion> tokens(Kind kind, String query) {
-        return index.tokens(kind.name(), query).stream().map(hash -> new Criterion(kind, hash)).toList();
+        return index.tokens(kind.name(), query).stream()
+                .map(hash -> new Criterion(kind, hash))
+                .toList();
     }
 
     private void addTokens(Map<String, CustomerSearchTerm> terms, UUID customerId, Kind kind, String text) {
@@ -94,7 +105,8 @@ public class SearchTerms {
     }
 
     private static void add(Map<String, CustomerSearchTerm> terms, UUID customerId, Kind kind, byte[] hash) {
-        terms.putIfAbsent(kind + java.util.HexFormat.of().formatHex(hash), new CustomerSearchTerm(kind, hash, customerId));
+        terms.putIfAbsent(
+                kind + java.util.HexFormat.of().formatHex(hash), new CustomerSearchTerm(kind, hash, customerId));
     }
 
     private static String normalisePostcode(String postcode) {

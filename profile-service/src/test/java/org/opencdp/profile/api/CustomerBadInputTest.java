@@ -55,8 +55,13 @@ class CustomerBadInputTest {
 
     @Test
     void malformedJsonIs400() {
-        as("sales").body("{\"type\":\"PERSON\",\"givenName\":\"Erika\",").when().post(CUSTOMERS)
-                .then().statusCode(400).contentType("application/problem+json")
+        as("sales")
+                .body("{\"type\":\"PERSON\",\"givenName\":\"Erika\",")
+                .when()
+                .post(CUSTOMERS)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:opencdp:problem:malformed-json"));
     }
 
@@ -68,77 +73,124 @@ class CustomerBadInputTest {
 
     @Test
     void anInvalidEmailIsNamed() {
-        createWith(p -> p.put("emails", List.of(Map.of("address", "erika.example.de")))).statusCode(400)
+        createWith(p -> p.put("emails", List.of(Map.of("address", "erika.example.de"))))
+                .statusCode(400)
                 .body("errors[0].field", equalTo("emails[0].address"));
-        createWith(p -> p.put("emails", List.of(Map.of("address", "erika@localhost")))).statusCode(400)
+        createWith(p -> p.put("emails", List.of(Map.of("address", "erika@localhost"))))
+                .statusCode(400)
                 .body("errors[0].field", equalTo("emails[0].address"));
     }
 
     @Test
     void anUnparseablePhoneIsNamed() {
-        createWith(p -> p.put("phones", List.of(Map.of("number", "call me maybe")))).statusCode(400)
+        createWith(p -> p.put("phones", List.of(Map.of("number", "call me maybe"))))
+                .statusCode(400)
                 .body("errors[0].field", equalTo("phones[0].number"))
                 .body(not(containsString("call me maybe")));
-        createWith(p -> p.put("phones", List.of(Map.of("number", "+49 123")))).statusCode(400)
+        createWith(p -> p.put("phones", List.of(Map.of("number", "+49 123"))))
+                .statusCode(400)
                 .body("errors[0].field", equalTo("phones[0].number"));
     }
 
     @Test
     void anUnknownCountryIsNamed() {
-        createWith(p -> p.put("addresses", List.of(Map.of("type", "HOME", "street", "Main St 1", "postcode", "12345",
-                "city", "Nowhere", "country", "XX")))).statusCode(400)
+        createWith(p -> p.put(
+                        "addresses",
+                        List.of(Map.of(
+                                "type",
+                                "HOME",
+                                "street",
+                                "Main St 1",
+                                "postcode",
+                                "12345",
+                                "city",
+                                "Nowhere",
+                                "country",
+                                "XX"))))
+                .statusCode(400)
                 .body("errors[0].field", equalTo("addresses[0].country"));
     }
 
     @Test
     void aPostcodeThatDoesNotFitTheCountryIsNamed() {
-        createWith(p -> p.put("addresses", List.of(Map.of("type", "HOME", "street", "Hauptstraße 1", "postcode", "1234",
-                "city", "Berlin", "country", "DE")))).statusCode(400)
+        createWith(p -> p.put(
+                        "addresses",
+                        List.of(Map.of(
+                                "type",
+                                "HOME",
+                                "street",
+                                "Hauptstraße 1",
+                                "postcode",
+                                "1234",
+                                "city",
+                                "Berlin",
+                                "country",
+                                "DE"))))
+                .statusCode(400)
                 .body("errors[0].field", equalTo("addresses[0].postcode"));
     }
 
     @Test
     void aBirthDateInTheFutureOrImplausiblyLongAgoIsNamed() {
-        createWith(p -> p.put("birthDate", LocalDate.now().plusDays(1).toString())).statusCode(400)
+        createWith(p -> p.put("birthDate", LocalDate.now().plusDays(1).toString()))
+                .statusCode(400)
                 .body("errors[0].field", equalTo("birthDate"));
-        createWith(p -> p.put("birthDate", "1850-01-01")).statusCode(400)
-                .body("errors[0].field", equalTo("birthDate"));
-        createWith(p -> p.put("birthDate", "12.08.1984")).statusCode(400)
-                .body("errors[0].field", equalTo("birthDate"));
+        createWith(p -> p.put("birthDate", "1850-01-01")).statusCode(400).body("errors[0].field", equalTo("birthDate"));
+        createWith(p -> p.put("birthDate", "12.08.1984")).statusCode(400).body("errors[0].field", equalTo("birthDate"));
     }
 
     @Test
     void aCardNumberPastedIntoAnyTextFieldIsRefused() {
-        createWith(p -> p.put("title", "4111 1111 1111 1111")).statusCode(400)
+        createWith(p -> p.put("title", "4111 1111 1111 1111"))
+                .statusCode(400)
                 .body("errors[0].field", equalTo("title"))
                 .body("errors[0].message", containsString("payment card"))
                 .body(not(containsString("4111")));
-        createWith(p -> p.put("addresses", List.of(Map.of("type", "HOME", "street", "Visa 5500-0000-0000-0004",
-                "postcode", "51147", "city", "Köln", "country", "DE")))).statusCode(400)
+        createWith(p -> p.put(
+                        "addresses",
+                        List.of(Map.of(
+                                "type",
+                                "HOME",
+                                "street",
+                                "Visa 5500-0000-0000-0004",
+                                "postcode",
+                                "51147",
+                                "city",
+                                "Köln",
+                                "country",
+                                "DE"))))
+                .statusCode(400)
                 .body("errors.field", hasItem("addresses[0].street"));
-        createWith(p -> p.put("preferredPaymentMethod", Map.of("type", "CREDIT_CARD",
-                "maskedReference", "4111111111111111"))).statusCode(400)
+        createWith(p -> p.put(
+                        "preferredPaymentMethod", Map.of("type", "CREDIT_CARD", "maskedReference", "4111111111111111")))
+                .statusCode(400)
                 .body("errors.field", hasItem("preferredPaymentMethod.maskedReference"));
     }
 
     @Test
     void anIbanPastedIntoAnyTextFieldIsRefused() {
-        createWith(p -> p.put("interests", List.of("de89 3704 0044 0532 0130 00"))).statusCode(400)
+        createWith(p -> p.put("interests", List.of("de89 3704 0044 0532 0130 00")))
+                .statusCode(400)
                 .body("errors.field", hasItem("interests[0]"));
-        createWith(p -> p.put("familyName", "DE89370400440532013000")).statusCode(400)
+        createWith(p -> p.put("familyName", "DE89370400440532013000"))
+                .statusCode(400)
                 .body("errors[0].field", equalTo("familyName"))
                 .body("errors[0].message", containsString("IBAN"));
-        createWith(p -> p.put("preferredPaymentMethod", Map.of("type", "SEPA_DIRECT_DEBIT",
-                "maskedReference", "DE89 3704 0044 0532 0130 00"))).statusCode(400)
+        createWith(p -> p.put(
+                        "preferredPaymentMethod",
+                        Map.of("type", "SEPA_DIRECT_DEBIT", "maskedReference", "DE89 3704 0044 0532 0130 00")))
+                .statusCode(400)
                 .body("errors.field", hasItem("preferredPaymentMethod.maskedReference"));
     }
 
     @Test
     void anUnmaskedOrMisplacedPaymentReferenceIsRefused() {
         createWith(p -> p.put("preferredPaymentMethod", Map.of("type", "CREDIT_CARD", "maskedReference", "1234 5678")))
-                .statusCode(400).body("errors[0].field", equalTo("preferredPaymentMethod.maskedReference"));
+                .statusCode(400)
+                .body("errors[0].field", equalTo("preferredPaymentMethod.maskedReference"));
         createWith(p -> p.put("preferredPaymentMethod", Map.of("type", "INVOICE", "maskedReference", "****1234")))
-                .statusCode(400).body("errors[0].field", equalTo("preferredPaymentMethod.maskedReference"));
+                .statusCode(400)
+                .body("errors[0].field", equalTo("preferredPaymentMethod.maskedReference"));
     }
 
     @Test
@@ -151,16 +203,23 @@ class CustomerBadInputTest {
     @Test
     void missingRequiredFieldsAreAllNamedAtOnce() {
         createWith(p -> {
-            p.remove("givenName");
-            p.put("familyName", " ");
-        }).statusCode(400)
+                    p.remove("givenName");
+                    p.put("familyName", " ");
+                })
+                .statusCode(400)
                 .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("givenName", "familyName"));
     }
 
     @Test
     void aPageSizeOverTheCapIsRefused() {
-        as("sales").queryParam("name", "erika").queryParam("limit", 500).when().get(CUSTOMERS)
-                .then().statusCode(400).contentType("application/problem+json")
+        as("sales")
+                .queryParam("name", "erika")
+                .queryParam("limit", 500)
+                .when()
+                .get(CUSTOMERS)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("limit"))
                 .body("errors[0].message", containsString("100"));
     }

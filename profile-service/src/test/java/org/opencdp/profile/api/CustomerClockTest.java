@@ -59,14 +59,20 @@ class CustomerClockTest {
         Map<String, Object> child = person();
         child.put("birthDate", "2035-05-31");
 
-        String id = create(child).then().statusCode(201)
+        String id = create(child)
+                .then()
+                .statusCode(201)
                 .body("createdAt", equalTo("2040-06-01T08:00:00Z"))
                 .body("age", equalTo(5))
                 .body("ageBand", equalTo("under-18"))
-                .extract().path("id");
+                .extract()
+                .path("id");
 
-        String payload = (String) TestDatabase.rows("SELECT payload::text AS payload FROM outbox_event "
-                + "WHERE subject_id = ?", UUID.fromString(id)).get(0).get("payload");
+        String payload = (String) TestDatabase.rows(
+                        "SELECT payload::text AS payload FROM outbox_event " + "WHERE subject_id = ?",
+                        UUID.fromString(id))
+                .get(0)
+                .get("payload");
         assertThat(new ObjectMapper().readTree(payload).get("ageBand").asText()).isEqualTo("under-18");
     }
 }

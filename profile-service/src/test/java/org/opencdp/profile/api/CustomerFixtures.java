@@ -18,8 +18,7 @@ final class CustomerFixtures {
 
     static final String CUSTOMERS = "/api/v1/customers";
 
-    private CustomerFixtures() {
-    }
+    private CustomerFixtures() {}
 
     static RequestSpecification as(String role) {
         return given().auth().oauth2(TestTokens.forRole(role)).contentType(ContentType.JSON);
@@ -37,9 +36,21 @@ final class CustomerFixtures {
         person.put("birthDate", "1984-08-12");
         person.put("gender", "DIVERSE");
         person.put("language", "de");
-        person.put("addresses", List.of(Map.of("type", "HOME", "street", "Heidestraße 17", "postcode", "51147",
-                "city", "Köln", "country", "DE")));
-        person.put("emails", List.of(Map.of("address", "j." + unique + "@example.de", "use", "PRIVATE", "primary", true)));
+        person.put(
+                "addresses",
+                List.of(Map.of(
+                        "type",
+                        "HOME",
+                        "street",
+                        "Heidestraße 17",
+                        "postcode",
+                        "51147",
+                        "city",
+                        "Köln",
+                        "country",
+                        "DE")));
+        person.put(
+                "emails", List.of(Map.of("address", "j." + unique + "@example.de", "use", "PRIVATE", "primary", true)));
         person.put("phones", List.of(Map.of("number", "0171 " + uniqueDigits(7), "type", "MOBILE", "primary", true)));
         person.put("preferredPaymentMethod", Map.of("type", "CREDIT_CARD", "maskedReference", "**** **** **** 4242"));
         person.put("interests", List.of("outdoor", "dogs"));
@@ -56,10 +67,23 @@ final class CustomerFixtures {
         company.put("companySize", "SMALL");
         company.put("revenuePotential", "HIGH");
         company.put("language", "de");
-        company.put("addresses", List.of(Map.of("type", "OFFICE", "street", "Industriestraße 4", "postcode", "80331",
-                "city", "München", "country", "DE")));
+        company.put(
+                "addresses",
+                List.of(Map.of(
+                        "type",
+                        "OFFICE",
+                        "street",
+                        "Industriestraße 4",
+                        "postcode",
+                        "80331",
+                        "city",
+                        "München",
+                        "country",
+                        "DE")));
         company.put("emails", List.of(Map.of("address", "einkauf-" + unique + "@musterbau.example", "use", "WORK")));
-        company.put("preferredPaymentMethod", Map.of("type", "SEPA_DIRECT_DEBIT", "maskedReference", "DE89 **** **** **** **30 00"));
+        company.put(
+                "preferredPaymentMethod",
+                Map.of("type", "SEPA_DIRECT_DEBIT", "maskedReference", "DE89 **** **** **** **30 00"));
         return company;
     }
 

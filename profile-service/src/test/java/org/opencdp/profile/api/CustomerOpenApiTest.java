@@ -28,7 +28,8 @@ class CustomerOpenApiTest {
         JsonPath document = document();
         assertThat(document.getString(ALL + ".post.operationId")).isEqualTo("createCustomer");
         assertThat(document.getString(ALL + ".get.operationId")).isEqualTo("searchCustomers");
-        assertThat(document.getString("paths.'/api/v1/customers/batch'.post.operationId")).isEqualTo("createCustomers");
+        assertThat(document.getString("paths.'/api/v1/customers/batch'.post.operationId"))
+                .isEqualTo("createCustomers");
         assertThat(document.getString(ONE + ".get.operationId")).isEqualTo("getCustomer");
         assertThat(document.getString(ONE + ".put.operationId")).isEqualTo("replaceCustomer");
         assertThat(document.getString(ONE + ".patch.operationId")).isEqualTo("patchCustomer");
@@ -38,8 +39,8 @@ class CustomerOpenApiTest {
     @Test
     void aReplacementHasEveryProblemItCanMeetAndTheResourcesOwnConflictAndStaleExample() {
         JsonPath document = document();
-        assertThat(document.getMap(ONE + ".put.responses")).containsOnlyKeys(
-                "200", "400", "401", "403", "404", "409", "412", "413", "422", "428");
+        assertThat(document.getMap(ONE + ".put.responses"))
+                .containsOnlyKeys("200", "400", "401", "403", "404", "409", "412", "413", "422", "428");
         assertThat(document.getString(ONE + ".put.responses.409.description"))
                 .isEqualTo("Processing of the customer is restricted (GDPR Art. 18)");
         assertThat(problemExample(document, ONE + ".put.responses.409", "conflict"))
@@ -56,7 +57,8 @@ class CustomerOpenApiTest {
     void aSearchHasNoNotFoundAndNoBodyProblemsButItsBulkReadLimit() {
         JsonPath document = document();
         assertThat(document.getMap(ALL + ".get.responses")).containsOnlyKeys("200", "400", "401", "403", "429");
-        assertThat(document.getString(ALL + ".get.responses.429.headers.Retry-After.schema.type")).isEqualTo("integer");
+        assertThat(document.getString(ALL + ".get.responses.429.headers.Retry-After.schema.type"))
+                .isEqualTo("integer");
         assertThat(document.getString(ALL + ".get.responses.400.description"))
                 .isEqualTo("No criterion, an invalid phone number, cursor or limit over 100");
     }
@@ -64,13 +66,22 @@ class CustomerOpenApiTest {
     @Test
     void theETagAndLocationHeadersHaveSchemas() {
         JsonPath document = document();
-        assertThat(document.getString(ALL + ".post.responses.201.headers.ETag.schema.type")).isEqualTo("string");
-        assertThat(document.getString(ALL + ".post.responses.201.headers.Location.schema.type")).isEqualTo("string");
-        assertThat(document.getString(ONE + ".get.responses.200.headers.ETag.schema.type")).isEqualTo("string");
+        assertThat(document.getString(ALL + ".post.responses.201.headers.ETag.schema.type"))
+                .isEqualTo("string");
+        assertThat(document.getString(ALL + ".post.responses.201.headers.Location.schema.type"))
+                .isEqualTo("string");
+        assertThat(document.getString(ONE + ".get.responses.200.headers.ETag.schema.type"))
+                .isEqualTo("string");
     }
 
     private static JsonPath document() {
-        return given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        return given().queryParam("format", "json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private static Map<String, Object> problemBody(JsonPath document, String response) {
@@ -80,8 +91,8 @@ class CustomerOpenApiTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> problemExample(JsonPath document, String response, String name) {
-        Map<String, Map<String, Object>> examples = (Map<String, Map<String, Object>>) problemBody(document, response)
-                .get("examples");
+        Map<String, Map<String, Object>> examples = (Map<String, Map<String, Object>>)
+                problemBody(document, response).get("examples");
         return (Map<String, Object>) examples.get(name).get("value");
     }
 }

@@ -32,16 +32,23 @@ class CustomerResourceTest {
     @Test
     void salesCreatesAPersonAndGetsLocationETagAndTheNormalisedCustomer() {
         Map<String, Object> person = person();
-        String location = create(person).then().statusCode(201)
+        String location = create(person)
+                .then()
+                .statusCode(201)
                 .header("ETag", "\"0\"")
                 .body("type", equalTo("PERSON"))
                 .body("givenName", equalTo(person.get("givenName")))
                 .body("phones[0].number", org.hamcrest.Matchers.startsWith("+49171"))
                 .body("age", notNullValue())
                 .body("ageBand", notNullValue())
-                .extract().header("Location");
+                .extract()
+                .header("Location");
         assertThat(location).contains(CUSTOMERS + "/");
-        as("sales").when().get(location).then().statusCode(200)
+        as("sales")
+                .when()
+                .get(location)
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"0\"")
                 .body("familyName", equalTo("Müller-Lüdenscheidt"))
                 .body("preferredPaymentMethod.maskedReference", equalTo("**** **** **** 4242"));
@@ -50,20 +57,42 @@ class CustomerResourceTest {
     @Test
     void aCompanyGetsContactPersonsThatAreCustomersOfTheirOwn() {
         UUID companyId = created(company());
-        String personLocation = as("sales").body(Map.of("person", person(), "jobTitle", "Head of Purchasing"))
-                .when().post(CUSTOMERS + "/" + companyId + "/contacts")
-                .then().statusCode(201).extract().header("Location");
+        String personLocation = as("sales")
+                .body(Map.of("person", person(), "jobTitle", "Head of Purchasing"))
+                .when()
+                .post(CUSTOMERS + "/" + companyId + "/contacts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .header("Location");
         UUID personId = UUID.fromString(personLocation.substring(personLocation.lastIndexOf('/') + 1));
 
-        as("sales").when().get(CUSTOMERS + "/" + companyId).then().statusCode(200)
+        as("sales")
+                .when()
+                .get(CUSTOMERS + "/" + companyId)
+                .then()
+                .statusCode(200)
                 .body("contacts", hasSize(1))
                 .body("contacts[0].customerId", equalTo(personId.toString()))
                 .body("contacts[0].jobTitle", equalTo("Head of Purchasing"));
-        as("sales").when().get(personLocation).then().statusCode(200)
+        as("sales")
+                .when()
+                .get(personLocation)
+                .then()
+                .statusCode(200)
                 .body("companies[0].customerId", equalTo(companyId.toString()));
 
-        as("sales").when().delete(CUSTOMERS + "/" + companyId + "/contacts/" + personId).then().statusCode(204);
-        as("sales").when().get(CUSTOMERS + "/" + companyId).then().statusCode(200).body("contacts", nullValue());
+        as("sales")
+                .when()
+                .delete(CUSTOMERS + "/" + companyId + "/contacts/" + personId)
+                .then()
+                .statusCode(204);
+        as("sales")
+                .when()
+                .get(CUSTOMERS + "/" + companyId)
+                .then()
+                .statusCode(200)
+                .body("contacts", nullValue());
         as("sales").when().get(personLocation).then().statusCode(200);
     }
 
@@ -71,11 +100,20 @@ class CustomerResourceTest {
     void anExistingPersonCanBeLinkedAndAPersonCannotHaveContacts() {
         UUID companyId = created(company());
         UUID personId = created(person());
-        as("sales").body(Map.of("jobTitle", "CEO")).when().put(CUSTOMERS + "/" + companyId + "/contacts/" + personId)
-                .then().statusCode(204);
+        as("sales")
+                .body(Map.of("jobTitle", "CEO"))
+                .when()
+                .put(CUSTOMERS + "/" + companyId + "/contacts/" + personId)
+                .then()
+                .statusCode(204);
         as("sales").when().get(CUSTOMERS + "/" + companyId).then().body("contacts[0].jobTitle", equalTo("CEO"));
-        as("sales").body(Map.of("person", person())).when().post(CUSTOMERS + "/" + personId + "/contacts")
-                .then().statusCode(422).contentType("application/problem+json");
+        as("sales")
+                .body(Map.of("person", person()))
+                .when()
+                .post(CUSTOMERS + "/" + personId + "/contacts")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json");
     }
 
     @Test
@@ -83,12 +121,25 @@ class CustomerResourceTest {
         UUID id = created(person());
         Map<String, Object> changed = person();
         changed.put("familyName", "Schmidt");
-        as("sales").header("If-Match", "\"0\"").body(changed).when().put(CUSTOMERS + "/" + id)
-                .then().statusCode(200).header("ETag", "\"1\"").body("familyName", equalTo("Schmidt"));
+        as("sales")
+                .header("If-Match", "\"0\"")
+                .body(changed)
+                .when()
+                .put(CUSTOMERS + "/" + id)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"1\"")
+                .body("familyName", equalTo("Schmidt"));
 
         changed.put("familyName", "Meier");
-        as("sales").header("If-Match", "\"0\"").body(changed).when().put(CUSTOMERS + "/" + id)
-                .then().statusCode(412).contentType("application/problem+json")
+        as("sales")
+                .header("If-Match", "\"0\"")
+                .body(changed)
+                .when()
+                .put(CUSTOMERS + "/" + id)
+                .then()
+                .statusCode(412)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:opencdp:problem:precondition-failed"));
         as("sales").when().get(CUSTOMERS + "/" + id).then().body("familyName", equalTo("Schmidt"));
     }
@@ -96,10 +147,20 @@ class CustomerResourceTest {
     @Test
     void anUpdateWithoutIfMatchGets428AndChangesNothing() {
         UUID id = created(person());
-        as("sales").body(person()).when().put(CUSTOMERS + "/" + id)
-                .then().statusCode(428).contentType("application/problem+json");
-        as("sales").contentType("application/merge-patch+json").body("{\"title\":null}").when().patch(CUSTOMERS + "/" + id)
-                .then().statusCode(428);
+        as("sales")
+                .body(person())
+                .when()
+                .put(CUSTOMERS + "/" + id)
+                .then()
+                .statusCode(428)
+                .contentType("application/problem+json");
+        as("sales")
+                .contentType("application/merge-patch+json")
+                .body("{\"title\":null}")
+                .when()
+                .patch(CUSTOMERS + "/" + id)
+                .then()
+                .statusCode(428);
         as("sales").when().delete(CUSTOMERS + "/" + id).then().statusCode(428);
         as("sales").when().get(CUSTOMERS + "/" + id).then().statusCode(200).header("ETag", "\"0\"");
     }
@@ -108,10 +169,14 @@ class CustomerResourceTest {
     void aMergePatchChangesOnlyTheFieldsItNamesAndNullRemoves() {
         Map<String, Object> person = person();
         UUID id = created(person);
-        as("sales").contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+        as("sales")
+                .contentType("application/merge-patch+json")
+                .header("If-Match", "\"0\"")
                 .body("{\"title\":null,\"phones\":[{\"number\":\"+49 30 9876543\",\"type\":\"LANDLINE\"}]}")
-                .when().patch(CUSTOMERS + "/" + id)
-                .then().statusCode(200)
+                .when()
+                .patch(CUSTOMERS + "/" + id)
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"1\"")
                 .body("title", nullValue())
                 .body("phones", hasSize(1))
@@ -123,23 +188,39 @@ class CustomerResourceTest {
     @Test
     void aMergePatchIsValidatedLikeAFullUpdate() {
         UUID id = created(person());
-        as("sales").contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+        as("sales")
+                .contentType("application/merge-patch+json")
+                .header("If-Match", "\"0\"")
                 .body("{\"emails\":[{\"address\":\"not-an-address\"}],\"version\":7}")
-                .when().patch(CUSTOMERS + "/" + id)
-                .then().statusCode(400).contentType("application/problem+json")
+                .when()
+                .patch(CUSTOMERS + "/" + id)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("version"));
-        as("sales").contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+        as("sales")
+                .contentType("application/merge-patch+json")
+                .header("If-Match", "\"0\"")
                 .body("{\"emails\":[{\"address\":\"not-an-address\"}]}")
-                .when().patch(CUSTOMERS + "/" + id)
-                .then().statusCode(400).body("errors[0].field", equalTo("emails[0].address"));
+                .when()
+                .patch(CUSTOMERS + "/" + id)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("emails[0].address"));
         as("sales").when().get(CUSTOMERS + "/" + id).then().header("ETag", "\"0\"");
     }
 
     @Test
     void aPersonCannotBecomeACompany() {
         UUID id = created(person());
-        as("sales").header("If-Match", "\"0\"").body(company()).when().put(CUSTOMERS + "/" + id)
-                .then().statusCode(422).contentType("application/problem+json");
+        as("sales")
+                .header("If-Match", "\"0\"")
+                .body(company())
+                .when()
+                .put(CUSTOMERS + "/" + id)
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json");
     }
 
     @Test
@@ -147,28 +228,58 @@ class CustomerResourceTest {
         // What a client generated from the OpenAPI document sends: their only documented bodies are problems.
         UUID companyId = created(company());
         UUID personId = created(person());
-        as("sales").accept("application/problem+json").body(Map.of("jobTitle", "Buyer"))
-                .when().put(CUSTOMERS + "/" + companyId + "/contacts/" + personId).then().statusCode(204);
-        as("sales").accept("application/problem+json")
-                .when().delete(CUSTOMERS + "/" + companyId + "/contacts/" + personId).then().statusCode(204);
-        as("sales").accept("application/problem+json").when().delete(CUSTOMERS + "/" + personId)
-                .then().statusCode(428).contentType("application/problem+json");
-        as("sales").accept("application/problem+json").header("If-Match", "\"0\"")
-                .when().delete(CUSTOMERS + "/" + personId).then().statusCode(204);
+        as("sales")
+                .accept("application/problem+json")
+                .body(Map.of("jobTitle", "Buyer"))
+                .when()
+                .put(CUSTOMERS + "/" + companyId + "/contacts/" + personId)
+                .then()
+                .statusCode(204);
+        as("sales")
+                .accept("application/problem+json")
+                .when()
+                .delete(CUSTOMERS + "/" + companyId + "/contacts/" + personId)
+                .then()
+                .statusCode(204);
+        as("sales")
+                .accept("application/problem+json")
+                .when()
+                .delete(CUSTOMERS + "/" + personId)
+                .then()
+                .statusCode(428)
+                .contentType("application/problem+json");
+        as("sales")
+                .accept("application/problem+json")
+                .header("If-Match", "\"0\"")
+                .when()
+                .delete(CUSTOMERS + "/" + personId)
+                .then()
+                .statusCode(204);
     }
 
     @Test
     void deletingRemovesTheCustomerItsSearchEntriesAndItsKey() {
         UUID id = created(person());
-        as("sales").header("If-Match", "\"0\"").when().delete(CUSTOMERS + "/" + id).then().statusCode(204);
+        as("sales")
+                .header("If-Match", "\"0\"")
+                .when()
+                .delete(CUSTOMERS + "/" + id)
+                .then()
+                .statusCode(204);
         as("sales").when().get(CUSTOMERS + "/" + id).then().statusCode(404).contentType("application/problem+json");
-        assertThat(TestDatabase.count("SELECT count(*) FROM customer_search_term WHERE customer_id = ?", id)).isZero();
-        assertThat(TestDatabase.count("SELECT count(*) FROM subject_key WHERE subject_id = ?", id)).isZero();
+        assertThat(TestDatabase.count("SELECT count(*) FROM customer_search_term WHERE customer_id = ?", id))
+                .isZero();
+        assertThat(TestDatabase.count("SELECT count(*) FROM subject_key WHERE subject_id = ?", id))
+                .isZero();
     }
 
     @Test
     void anUnknownCustomerIs404AndABadIdIs400() {
-        as("sales").when().get(CUSTOMERS + "/" + UUID.randomUUID()).then().statusCode(404)
+        as("sales")
+                .when()
+                .get(CUSTOMERS + "/" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
         as("sales").when().get(CUSTOMERS + "/42").then().statusCode(400).body("errors[0].field", equalTo("id"));
     }
@@ -179,10 +290,17 @@ class CustomerResourceTest {
         UUID id = created(person);
         String national = CustomerFixtures.phoneOf(person); // "0171 1234567"
         String digits = national.replace(" ", "").substring(1);
-        for (String notation : List.of(national, "+49 " + digits.substring(0, 3) + " " + digits.substring(3),
-                "0049-" + digits.substring(0, 3) + "-" + digits.substring(3), "+49 (0)" + digits)) {
-            as("service").queryParam("phone", notation).when().get(CUSTOMERS)
-                    .then().statusCode(200)
+        for (String notation : List.of(
+                national,
+                "+49 " + digits.substring(0, 3) + " " + digits.substring(3),
+                "0049-" + digits.substring(0, 3) + "-" + digits.substring(3),
+                "+49 (0)" + digits)) {
+            as("service")
+                    .queryParam("phone", notation)
+                    .when()
+                    .get(CUSTOMERS)
+                    .then()
+                    .statusCode(200)
                     .body("items.id", contains(id.toString()));
         }
     }
@@ -191,13 +309,28 @@ class CustomerResourceTest {
     void searchFindsByEMailIgnoringCaseAndByNameIgnoringAccents() {
         Map<String, Object> person = person();
         UUID id = created(person);
-        as("sales").queryParam("email", CustomerFixtures.emailOf(person).toUpperCase()).when().get(CUSTOMERS)
-                .then().statusCode(200).body("items.id", contains(id.toString()));
+        as("sales")
+                .queryParam("email", CustomerFixtures.emailOf(person).toUpperCase())
+                .when()
+                .get(CUSTOMERS)
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(id.toString()));
         String given = ((String) person.get("givenName")).replace("ü", "u").toUpperCase();
-        as("sales").queryParam("name", given + " muller").when().get(CUSTOMERS)
-                .then().statusCode(200).body("items.id", contains(id.toString()));
-        as("sales").queryParam("name", given + " schmidt").when().get(CUSTOMERS)
-                .then().statusCode(200).body("items", hasSize(0));
+        as("sales")
+                .queryParam("name", given + " muller")
+                .when()
+                .get(CUSTOMERS)
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(id.toString()));
+        as("sales")
+                .queryParam("name", given + " schmidt")
+                .when()
+                .get(CUSTOMERS)
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(0));
     }
 
     @Test
@@ -205,10 +338,21 @@ class CustomerResourceTest {
         Map<String, Object> company = company();
         UUID id = created(company);
         String word = ((String) company.get("companyName")).split(" ")[1];
-        as("marketing").queryParam("company", word).when().get(CUSTOMERS)
-                .then().statusCode(200).body("items.id", contains(id.toString()));
-        as("sales").queryParam("postcode", "80331").queryParam("company", word).when().get(CUSTOMERS)
-                .then().statusCode(200).body("items.id", contains(id.toString()));
+        as("marketing")
+                .queryParam("company", word)
+                .when()
+                .get(CUSTOMERS)
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(id.toString()));
+        as("sales")
+                .queryParam("postcode", "80331")
+                .queryParam("company", word)
+                .when()
+                .get(CUSTOMERS)
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(id.toString()));
     }
 
     @Test
@@ -219,13 +363,40 @@ class CustomerResourceTest {
             person.put("familyName", shared);
             created(person);
         }
-        var first = as("sales").queryParam("name", shared).queryParam("limit", 2).when().get(CUSTOMERS)
-                .then().statusCode(200).body("items", hasSize(2)).body("next", notNullValue()).extract().jsonPath();
-        var second = as("sales").queryParam("name", shared).queryParam("limit", 2).queryParam("cursor", first.getString("next"))
-                .when().get(CUSTOMERS).then().statusCode(200).body("items", hasSize(2)).extract().jsonPath();
-        var third = as("sales").queryParam("name", shared).queryParam("limit", 2).queryParam("cursor", second.getString("next"))
-                .when().get(CUSTOMERS).then().statusCode(200).body("items", hasSize(1)).body("next", nullValue())
-                .extract().jsonPath();
+        var first = as("sales")
+                .queryParam("name", shared)
+                .queryParam("limit", 2)
+                .when()
+                .get(CUSTOMERS)
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(2))
+                .body("next", notNullValue())
+                .extract()
+                .jsonPath();
+        var second = as("sales")
+                .queryParam("name", shared)
+                .queryParam("limit", 2)
+                .queryParam("cursor", first.getString("next"))
+                .when()
+                .get(CUSTOMERS)
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(2))
+                .extract()
+                .jsonPath();
+        var third = as("sales")
+                .queryParam("name", shared)
+                .queryParam("limit", 2)
+                .queryParam("cursor", second.getString("next"))
+                .when()
+                .get(CUSTOMERS)
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(1))
+                .body("next", nullValue())
+                .extract()
+                .jsonPath();
         List<String> all = new java.util.ArrayList<>(first.getList("items.id"));
         all.addAll(second.getList("items.id"));
         all.addAll(third.getList("items.id"));
@@ -234,15 +405,43 @@ class CustomerResourceTest {
 
     @Test
     void searchNeedsACriterionAndAValidPhoneCursorAndLimit() {
-        as("sales").when().get(CUSTOMERS).then().statusCode(400).contentType("application/problem+json")
+        as("sales")
+                .when()
+                .get(CUSTOMERS)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("detail", containsString("at least one"));
-        as("sales").queryParam("phone", "12").when().get(CUSTOMERS).then().statusCode(400)
+        as("sales")
+                .queryParam("phone", "12")
+                .when()
+                .get(CUSTOMERS)
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("phone"));
-        as("sales").queryParam("name", "x").queryParam("cursor", "garbage!").when().get(CUSTOMERS).then().statusCode(400)
+        as("sales")
+                .queryParam("name", "x")
+                .queryParam("cursor", "garbage!")
+                .when()
+                .get(CUSTOMERS)
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("cursor"));
-        as("sales").queryParam("name", "x").queryParam("limit", 101).when().get(CUSTOMERS).then().statusCode(400)
+        as("sales")
+                .queryParam("name", "x")
+                .queryParam("limit", 101)
+                .when()
+                .get(CUSTOMERS)
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("limit"));
-        as("sales").queryParam("name", "x").queryParam("limit", "ten").when().get(CUSTOMERS).then().statusCode(400)
+        as("sales")
+                .queryParam("name", "x")
+                .queryParam("limit", "ten")
+                .when()
+                .get(CUSTOMERS)
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("limit"));
     }
 
@@ -252,7 +451,10 @@ class CustomerResourceTest {
         for (String field : List.of("id", "version", "createdAt")) {
             Map<String, Object> person = person();
             person.put(field, field.equals("version") ? 99 : UUID.randomUUID().toString());
-            create(person).then().statusCode(400).contentType("application/problem+json")
+            create(person)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
                     .body("errors[0].field", equalTo(field));
         }
         assertThat(TestDatabase.count("SELECT count(*) FROM customer")).isEqualTo(before);
@@ -263,23 +465,66 @@ class CustomerResourceTest {
         String someone = CUSTOMERS + "/" + UUID.randomUUID();
         given().when().get(CUSTOMERS + "?name=x").then().statusCode(401);
         given().when().get(someone).then().statusCode(401);
-        given().contentType("application/json").body(person()).when().post(CUSTOMERS).then().statusCode(401);
-        given().contentType("application/json").body(person()).when().put(someone).then().statusCode(401);
-        given().contentType("application/merge-patch+json").body("{}").when().patch(someone).then().statusCode(401);
+        given().contentType("application/json")
+                .body(person())
+                .when()
+                .post(CUSTOMERS)
+                .then()
+                .statusCode(401);
+        given().contentType("application/json")
+                .body(person())
+                .when()
+                .put(someone)
+                .then()
+                .statusCode(401);
+        given().contentType("application/merge-patch+json")
+                .body("{}")
+                .when()
+                .patch(someone)
+                .then()
+                .statusCode(401);
         given().when().delete(someone).then().statusCode(401);
-        given().contentType("application/json").body(Map.of("person", person())).when().post(someone + "/contacts").then().statusCode(401);
+        given().contentType("application/json")
+                .body(Map.of("person", person()))
+                .when()
+                .post(someone + "/contacts")
+                .then()
+                .statusCode(401);
     }
 
     @Test
     void onlySalesMayChangeCustomers() {
         UUID id = created(person());
         for (String role : List.of("service", "marketing", "analyst", "dpo", "admin")) {
-            as(role).body(person()).when().post(CUSTOMERS).then().statusCode(403).contentType("application/problem+json");
-            as(role).header("If-Match", "\"0\"").body(person()).when().put(CUSTOMERS + "/" + id).then().statusCode(403);
-            as(role).contentType("application/merge-patch+json").header("If-Match", "\"0\"").body("{}")
-                    .when().patch(CUSTOMERS + "/" + id).then().statusCode(403);
-            as(role).header("If-Match", "\"0\"").when().delete(CUSTOMERS + "/" + id).then().statusCode(403);
-            as(role).body(Map.of("person", person())).when().post(CUSTOMERS + "/" + id + "/contacts").then().statusCode(403);
+            as(role).body(person())
+                    .when()
+                    .post(CUSTOMERS)
+                    .then()
+                    .statusCode(403)
+                    .contentType("application/problem+json");
+            as(role).header("If-Match", "\"0\"")
+                    .body(person())
+                    .when()
+                    .put(CUSTOMERS + "/" + id)
+                    .then()
+                    .statusCode(403);
+            as(role).contentType("application/merge-patch+json")
+                    .header("If-Match", "\"0\"")
+                    .body("{}")
+                    .when()
+                    .patch(CUSTOMERS + "/" + id)
+                    .then()
+                    .statusCode(403);
+            as(role).header("If-Match", "\"0\"")
+                    .when()
+                    .delete(CUSTOMERS + "/" + id)
+                    .then()
+                    .statusCode(403);
+            as(role).body(Map.of("person", person()))
+                    .when()
+                    .post(CUSTOMERS + "/" + id + "/contacts")
+                    .then()
+                    .statusCode(403);
         }
         as("sales").when().get(CUSTOMERS + "/" + id).then().statusCode(200).header("ETag", "\"0\"");
     }
@@ -291,8 +536,12 @@ class CustomerResourceTest {
             as(role).when().get(CUSTOMERS + "/" + id).then().statusCode(403);
             as(role).queryParam("name", "x").when().get(CUSTOMERS).then().statusCode(403);
         }
-        given().auth().oauth2(org.opencdp.testsupport.TestTokens.serviceAccount("retention-service"))
-                .when().get(CUSTOMERS + "/" + id).then().statusCode(403);
+        given().auth()
+                .oauth2(org.opencdp.testsupport.TestTokens.serviceAccount("retention-service"))
+                .when()
+                .get(CUSTOMERS + "/" + id)
+                .then()
+                .statusCode(403);
         as("analyst").queryParam("name", "x").when().get(CUSTOMERS).then().statusCode(403);
     }
 
@@ -300,12 +549,21 @@ class CustomerResourceTest {
     void marketingNeverSeesPaymentData() {
         Map<String, Object> person = person();
         UUID id = created(person);
-        as("marketing").when().get(CUSTOMERS + "/" + id).then().statusCode(200)
+        as("marketing")
+                .when()
+                .get(CUSTOMERS + "/" + id)
+                .then()
+                .statusCode(200)
                 .body("preferredPaymentMethod", nullValue())
                 .body("givenName", equalTo(person.get("givenName")))
                 .body("interests", contains("outdoor", "dogs"))
                 .body(org.hamcrest.Matchers.not(containsString("4242")));
-        as("marketing").queryParam("email", CustomerFixtures.emailOf(person)).when().get(CUSTOMERS).then().statusCode(200)
+        as("marketing")
+                .queryParam("email", CustomerFixtures.emailOf(person))
+                .when()
+                .get(CUSTOMERS)
+                .then()
+                .statusCode(200)
                 .body("items[0].preferredPaymentMethod", nullValue())
                 .body(org.hamcrest.Matchers.not(containsString("4242")));
     }
@@ -314,7 +572,11 @@ class CustomerResourceTest {
     void serviceSeesContactDataButNoPaymentBirthDateOrInterests() {
         Map<String, Object> person = person();
         UUID id = created(person);
-        as("service").when().get(CUSTOMERS + "/" + id).then().statusCode(200)
+        as("service")
+                .when()
+                .get(CUSTOMERS + "/" + id)
+                .then()
+                .statusCode(200)
                 .body("familyName", equalTo("Müller-Lüdenscheidt"))
                 .body("emails[0].address", equalTo(CustomerFixtures.emailOf(person)))
                 .body("phones[0].number", notNullValue())

@@ -32,31 +32,36 @@ class DatabaseUpgradeTest {
                 .containsExactly("5|2026.11.25.1000|-858742799|2026-11-26 15:27:51.871633");
         assertThat(history("flyway_schema_history_personal_data"))
                 .containsExactly("1|2026.11.25.101|1667858884|2026-11-26 15:27:50.989162");
-        assertThat(history("flyway_schema_history_audit")).startsWith(
-                "2|2026.11.25.201|-1672521825|2026-11-26 15:27:51.313924");
+        assertThat(history("flyway_schema_history_audit"))
+                .startsWith("2|2026.11.25.201|-1672521825|2026-11-26 15:27:51.313924");
         assertThat(history("flyway_schema_history_subject_rights"))
                 .containsExactly("3|2026.11.25.301|-1651519623|2026-11-26 15:27:51.480048");
-        assertThat(history("flyway_schema_history_outbox")).containsExactly(
-                "4|2026.11.25.401|1844240847|2026-11-26 15:27:51.6461",
-                "6|2026.11.26.401|-794361491|2026-11-26 15:27:52.086778");
+        assertThat(history("flyway_schema_history_outbox"))
+                .containsExactly(
+                        "4|2026.11.25.401|1844240847|2026-11-26 15:27:51.6461",
+                        "6|2026.11.26.401|-794361491|2026-11-26 15:27:52.086778");
     }
 
     @Test
     void aLibraryMigrationBelowAppliedVersionsOfOtherOwnersRuns() {
-        List<Map<String, Object>> audit = TestDatabase.rows(
-                "SELECT version, success FROM flyway_schema_history_audit ORDER BY installed_rank");
-        assertThat(audit).extracting(row -> row.get("version"))
-                .containsExactly("2026.11.25.201", "2026.11.25.202");
+        List<Map<String, Object>> audit =
+                TestDatabase.rows("SELECT version, success FROM flyway_schema_history_audit ORDER BY installed_rank");
+        assertThat(audit).extracting(row -> row.get("version")).containsExactly("2026.11.25.201", "2026.11.25.202");
         assertThat(audit).allSatisfy(row -> assertThat(row.get("success")).isEqualTo(true));
-        assertThat(TestDatabase.count("SELECT count(*) FROM audit_upgrade_probe")).isZero();
+        assertThat(TestDatabase.count("SELECT count(*) FROM audit_upgrade_probe"))
+                .isZero();
     }
 
     @Test
     void theDataOfTheEarlierReleaseIsAllThere() {
-        assertThat(TestDatabase.count("SELECT count(*) FROM customer WHERE id = ?::uuid", SUBJECT)).isOne();
-        assertThat(TestDatabase.count("SELECT count(*) FROM subject_key WHERE subject_id = ?::uuid", SUBJECT)).isOne();
-        assertThat(TestDatabase.count("SELECT count(*) FROM audit_entry WHERE subject_id = ?::uuid", SUBJECT)).isOne();
-        assertThat(TestDatabase.count("SELECT count(*) FROM outbox_event WHERE subject_id = ?::uuid", SUBJECT)).isOne();
+        assertThat(TestDatabase.count("SELECT count(*) FROM customer WHERE id = ?::uuid", SUBJECT))
+                .isOne();
+        assertThat(TestDatabase.count("SELECT count(*) FROM subject_key WHERE subject_id = ?::uuid", SUBJECT))
+                .isOne();
+        assertThat(TestDatabase.count("SELECT count(*) FROM audit_entry WHERE subject_id = ?::uuid", SUBJECT))
+                .isOne();
+        assertThat(TestDatabase.count("SELECT count(*) FROM outbox_event WHERE subject_id = ?::uuid", SUBJECT))
+                .isOne();
         assertThat(TestDatabase.count("SELECT count(*) FROM subject_restriction WHERE subject_id = ?::uuid", SUBJECT))
                 .isOne();
     }
@@ -69,7 +74,8 @@ class DatabaseUpgradeTest {
     /** A history's applied migrations, as "rank|version|checksum|installed on", without Flyway's baseline row. */
     private static List<String> history(String table) {
         return TestDatabase.rows("SELECT installed_rank, version, checksum, installed_on::text AS installed_on FROM "
-                + table + " WHERE type <> 'BASELINE' ORDER BY installed_rank").stream()
+                        + table + " WHERE type <> 'BASELINE' ORDER BY installed_rank")
+                .stream()
                 .map(row -> row.get("installed_rank") + "|" + row.get("version") + "|" + row.get("checksum") + "|"
                         + row.get("installed_on"))
                 .toList();

@@ -51,7 +51,8 @@ class ProfileEventsContractTest {
     void aCreatedCompanyIsToldWithItsB2bBands() throws Exception {
         UUID id = created(company());
 
-        JsonNode payload = json.readTree((String) onlyEvent(id, ProfileChanged.TYPE).get("payload"));
+        JsonNode payload =
+                json.readTree((String) onlyEvent(id, ProfileChanged.TYPE).get("payload"));
 
         EventContracts.assertHasTheShapeOf(payload, ProfileChanged.TYPE, ProfileChanged.VERSION);
         assertThat(payload.get("industryCode").asText()).isEqualTo("41.20");
@@ -61,7 +62,12 @@ class ProfileEventsContractTest {
     @Test
     void aDeletedCustomerIsToldAsACustomerDeletedOfTheContract() throws Exception {
         UUID id = created(person());
-        as("sales").header("If-Match", "\"0\"").when().delete(CUSTOMERS + "/" + id).then().statusCode(204);
+        as("sales")
+                .header("If-Match", "\"0\"")
+                .when()
+                .delete(CUSTOMERS + "/" + id)
+                .then()
+                .statusCode(204);
 
         Map<String, Object> event = onlyEvent(id, CustomerDeleted.TYPE);
 
@@ -72,8 +78,10 @@ class ProfileEventsContractTest {
     }
 
     private static Map<String, Object> onlyEvent(UUID subject, String type) {
-        List<Map<String, Object>> events = TestDatabase.rows("SELECT version, payload::text AS payload "
-                + "FROM outbox_event WHERE subject_id = ? AND type = ?", subject, type);
+        List<Map<String, Object>> events = TestDatabase.rows(
+                "SELECT version, payload::text AS payload " + "FROM outbox_event WHERE subject_id = ? AND type = ?",
+                subject,
+                type);
         assertThat(events).hasSize(1);
         return events.get(0);
     }

@@ -8,14 +8,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PhoneNumbersTest {
 
     @ParameterizedTest
-    @ValueSource(strings = { "0171 2345678", "+49 171 2345678", "0049 171 2345678", "+49 (0)171 2345678",
-            "0171/2345678", "+49-171-234-5678", "(0171) 2345678" })
+    @ValueSource(
+            strings = {
+                "0171 2345678",
+                "+49 171 2345678",
+                "0049 171 2345678",
+                "+49 (0)171 2345678",
+                "0171/2345678",
+                "+49-171-234-5678",
+                "(0171) 2345678"
+            })
     void everyCommonGermanNotationBecomesTheSameE164Number(String notation) {
         assertThat(PhoneNumbers.toE164(notation)).contains("+491712345678");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "", "   ", "12", "call me", "+49 123", "0000000000000000000000000" })
+    @ValueSource(strings = {"", "   ", "12", "call me", "+49 123", "0000000000000000000000000"})
     void whatIsNoPhoneNumberIsRejected(String notation) {
         assertThat(PhoneNumbers.toE164(notation)).isEmpty();
     }

@@ -47,9 +47,11 @@ class HttpsOnlyTest {
 
         // The profile and the test class are loaded by different class loaders; system properties make both see
         // the same certificates and port.
-        static final Path DIR = Path.of(shared("opencdp.test.tls.dir", () -> TestCertificates.issue().toString()));
+        static final Path DIR = Path.of(
+                shared("opencdp.test.tls.dir", () -> TestCertificates.issue().toString()));
         /** Where plain HTTP would listen if it were opened. */
-        static final int HTTP_PORT = Integer.parseInt(shared("opencdp.test.tls.http-port", () -> Integer.toString(freePort())));
+        static final int HTTP_PORT =
+                Integer.parseInt(shared("opencdp.test.tls.http-port", () -> Integer.toString(freePort())));
 
         private static synchronized String shared(String key, java.util.function.Supplier<String> value) {
             String existing = System.getProperty(key);
@@ -64,7 +66,8 @@ class HttpsOnlyTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of(
                     "quarkus.http.ssl.certificate.files", DIR.resolve("tls.crt").toString(),
-                    "quarkus.http.ssl.certificate.key-files", DIR.resolve("tls.key").toString(),
+                    "quarkus.http.ssl.certificate.key-files",
+                            DIR.resolve("tls.key").toString(),
                     "quarkus.http.insecure-requests", "disabled",
                     "quarkus.http.test-ssl-port", "0",
                     "quarkus.http.test-port", Integer.toString(HTTP_PORT));
@@ -81,24 +84,36 @@ class HttpsOnlyTest {
 
     @Test
     void aClientThatTrustsTheClusterCaIsServedOverHttps() throws Exception {
-        HttpResponse<String> response = client(trusting(ClusterTls.DIR.resolve("ca.crt"))).send(HttpRequest.newBuilder(
-                URI.create(httpsUrl() + "/api/v1/me")).header("Authorization", "Bearer " + TestTokens.forRole("sales"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = client(trusting(ClusterTls.DIR.resolve("ca.crt")))
+                .send(
+                        HttpRequest.newBuilder(URI.create(httpsUrl() + "/api/v1/me"))
+                                .header("Authorization", "Bearer " + TestTokens.forRole("sales"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"name\":\"sales.user\"");
     }
 
     @Test
     void aClientThatDoesNotTrustTheCaIsRefused() {
-        assertThatThrownBy(() -> client(SSLContext.getDefault()).send(HttpRequest.newBuilder(URI.create(httpsUrl() + "/api/v1/me"))
-                .build(), HttpResponse.BodyHandlers.ofString())).isInstanceOf(SSLHandshakeException.class);
+        assertThatThrownBy(() -> client(SSLContext.getDefault())
+                        .send(
+                                HttpRequest.newBuilder(URI.create(httpsUrl() + "/api/v1/me"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(SSLHandshakeException.class);
     }
 
     @Test
     void noPlainHttpPortIsOpen() {
-        assertThat(ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class)).isEqualTo(ClusterTls.HTTP_PORT);
-        assertThatThrownBy(() -> HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + ClusterTls.HTTP_PORT + "/api/v1/me")).build(), HttpResponse.BodyHandlers.ofString()))
+        assertThat(ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class))
+                .isEqualTo(ClusterTls.HTTP_PORT);
+        assertThatThrownBy(() -> HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(
+                                                URI.create("http://localhost:" + ClusterTls.HTTP_PORT + "/api/v1/me"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(ConnectException.class);
     }
 
@@ -114,7 +129,8 @@ class HttpsOnlyTest {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
         try (InputStream in = Files.newInputStream(caPem)) {
-            trust.setCertificateEntry("cluster-ca", (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in));
+            trust.setCertificateEntry("cluster-ca", (X509Certificate)
+                    CertificateFactory.getInstance("X.509").generateCertificate(in));
         }
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init(trust);
@@ -132,20 +148,58 @@ class HttpsOnlyTest {
             try {
                 Path dir = Files.createTempDirectory("opencdp-tls-test");
                 dir.toFile().deleteOnExit();
-                keytool(dir, "-genkeypair", "-alias", "ca", "-keyalg", "EC", "-dname", "CN=OpenCDP test CA", "-ext", "bc:c",
-                        "-keystore", "ca.p12");
+                keytool(
+                        dir,
+                        "-genkeypair",
+                        "-alias",
+                        "ca",
+                        "-keyalg",
+                        "EC",
+                        "-dname",
+                        "CN=OpenCDP test CA",
+                        "-ext",
+                        "bc:c",
+                        "-keystore",
+                        "ca.p12");
                 keytool(dir, "-exportcert", "-rfc", "-alias", "ca", "-keystore", "ca.p12", "-file", "ca.crt");
-                keytool(dir, "-genkeypair", "-alias", "server", "-keyalg", "EC", "-dname", "CN=localhost", "-keystore", "server.p12");
+                keytool(
+                        dir,
+                        "-genkeypair",
+                        "-alias",
+                        "server",
+                        "-keyalg",
+                        "EC",
+                        "-dname",
+                        "CN=localhost",
+                        "-keystore",
+                        "server.p12");
                 keytool(dir, "-certreq", "-alias", "server", "-keystore", "server.p12", "-file", "server.csr");
-                keytool(dir, "-gencert", "-alias", "ca", "-keystore", "ca.p12", "-infile", "server.csr", "-outfile", "tls.crt",
-                        "-rfc", "-ext", "san=dns:localhost", "-ext", "eku=serverAuth");
+                keytool(
+                        dir,
+                        "-gencert",
+                        "-alias",
+                        "ca",
+                        "-keystore",
+                        "ca.p12",
+                        "-infile",
+                        "server.csr",
+                        "-outfile",
+                        "tls.crt",
+                        "-rfc",
+                        "-ext",
+                        "san=dns:localhost",
+                        "-ext",
+                        "eku=serverAuth");
                 KeyStore server = KeyStore.getInstance("PKCS12");
                 try (InputStream in = Files.newInputStream(dir.resolve("server.p12"))) {
                     server.load(in, PASSWORD.toCharArray());
                 }
                 byte[] key = server.getKey("server", PASSWORD.toCharArray()).getEncoded();
-                Files.writeString(dir.resolve("tls.key"), "-----BEGIN PRIVATE KEY-----\n"
-                        + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(key) + "\n-----END PRIVATE KEY-----\n");
+                Files.writeString(
+                        dir.resolve("tls.key"),
+                        "-----BEGIN PRIVATE KEY-----\n"
+                                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(key)
+                                + "\n-----END PRIVATE KEY-----\n");
                 return dir;
             } catch (Exception e) {
                 throw new IllegalStateException("cannot make the test certificates", e);
@@ -154,13 +208,17 @@ class HttpsOnlyTest {
 
         private static void keytool(Path dir, String... arguments) throws Exception {
             String[] command = new String[arguments.length + 5];
-            command[0] = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+            command[0] =
+                    Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
             System.arraycopy(arguments, 0, command, 1, arguments.length);
             command[arguments.length + 1] = "-storepass";
             command[arguments.length + 2] = PASSWORD;
             command[arguments.length + 3] = "-noprompt";
             command[arguments.length + 4] = "-v";
-            Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(command)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .start();
             String output = new String(process.getInputStream().readAllBytes());
             if (process.waitFor() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + "\n" + output);

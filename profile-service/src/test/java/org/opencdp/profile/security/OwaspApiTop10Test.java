@@ -84,28 +84,48 @@ class OwaspApiTop10Test {
             UUID unknown = UUID.randomUUID();
             for (String role : List.of("dpo", "admin")) {
                 for (UUID id : List.of(existing, unknown)) {
-                    as(role).when().get(CUSTOMERS + "/" + id).then().statusCode(403)
+                    as(role).when()
+                            .get(CUSTOMERS + "/" + id)
+                            .then()
+                            .statusCode(403)
                             .body("type", equalTo("urn:opencdp:problem:forbidden"));
                 }
             }
-            given().auth().oauth2(TestTokens.serviceAccount("behaviour-service")).when().get(CUSTOMERS + "/" + existing)
-                    .then().statusCode(403);
+            given().auth()
+                    .oauth2(TestTokens.serviceAccount("behaviour-service"))
+                    .when()
+                    .get(CUSTOMERS + "/" + existing)
+                    .then()
+                    .statusCode(403);
         }
 
         @Test
         void aRestrictedSubjectIsRefusedToEveryRoleAndLeftOutOfSearch() {
             Map<String, Object> person = person();
             UUID id = createdPerson(person);
-            given().auth().oauth2(TestTokens.serviceAccount("retention-service")).contentType(ContentType.JSON)
+            given().auth()
+                    .oauth2(TestTokens.serviceAccount("retention-service"))
+                    .contentType(ContentType.JSON)
                     .body(Map.of("requestId", UUID.randomUUID().toString()))
-                    .when().post(SUBJECT_RIGHTS + "/" + id + "/restriction").then().statusCode(200);
+                    .when()
+                    .post(SUBJECT_RIGHTS + "/" + id + "/restriction")
+                    .then()
+                    .statusCode(200);
 
             for (String role : List.of("sales", "service", "marketing")) {
-                as(role).when().get(CUSTOMERS + "/" + id).then().statusCode(409)
+                as(role).when()
+                        .get(CUSTOMERS + "/" + id)
+                        .then()
+                        .statusCode(409)
                         .body("type", equalTo("urn:opencdp:problem:conflict"))
                         .body(not(containsString((String) person.get("givenName"))));
             }
-            as("sales").queryParam("email", emailOf(person)).when().get(CUSTOMERS).then().statusCode(200)
+            as("sales")
+                    .queryParam("email", emailOf(person))
+                    .when()
+                    .get(CUSTOMERS)
+                    .then()
+                    .statusCode(200)
                     .body("items", emptyIterable());
         }
     }
@@ -117,15 +137,22 @@ class OwaspApiTop10Test {
 
         @Test
         void noTokenIsRefusedWithABearerChallenge() {
-            given().when().get(CUSTOMERS + "/" + UUID.randomUUID()).then().statusCode(401)
+            given().when()
+                    .get(CUSTOMERS + "/" + UUID.randomUUID())
+                    .then()
+                    .statusCode(401)
                     .header("WWW-Authenticate", containsString("Bearer"))
                     .contentType("application/problem+json");
         }
 
         @Test
         void anExpiredTokenIsRefused() {
-            given().auth().oauth2(TestTokens.expired("sales")).when().get(CUSTOMERS + "/" + UUID.randomUUID())
-                    .then().statusCode(401);
+            given().auth()
+                    .oauth2(TestTokens.expired("sales"))
+                    .when()
+                    .get(CUSTOMERS + "/" + UUID.randomUUID())
+                    .then()
+                    .statusCode(401);
         }
 
         @Test
@@ -133,9 +160,15 @@ class OwaspApiTop10Test {
             String[] parts = TestTokens.forRole("service").split("\\.");
             String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                     .replace("\"service\"", "\"sales\"");
-            String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
-            given().auth().oauth2(tampered).when().get(CUSTOMERS + "?name=x").then().statusCode(401);
+            String tampered = parts[0] + "."
+                    + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
+                    + "." + parts[2];
+            given().auth()
+                    .oauth2(tampered)
+                    .when()
+                    .get(CUSTOMERS + "?name=x")
+                    .then()
+                    .statusCode(401);
         }
 
         @Test
@@ -143,25 +176,48 @@ class OwaspApiTop10Test {
             var generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             // Everything right but the key, so the signature alone is what refuses it.
-            String forged = Jwt.claims().issuer(TestTokens.ISSUER).audience("profile-service")
+            String forged = Jwt.claims()
+                    .issuer(TestTokens.ISSUER)
+                    .audience("profile-service")
                     .subject(UUID.randomUUID().toString())
-                    .claim("preferred_username", "mallory").claim("realm_access", Map.of("roles", List.of("sales")))
-                    .expiresIn(600).jws().keyId("opencdp-test").sign(generator.generateKeyPair().getPrivate());
-            given().auth().oauth2(forged).when().get(CUSTOMERS + "?name=x").then().statusCode(401);
+                    .claim("preferred_username", "mallory")
+                    .claim("realm_access", Map.of("roles", List.of("sales")))
+                    .expiresIn(600)
+                    .jws()
+                    .keyId("opencdp-test")
+                    .sign(generator.generateKeyPair().getPrivate());
+            given().auth()
+                    .oauth2(forged)
+                    .when()
+                    .get(CUSTOMERS + "?name=x")
+                    .then()
+                    .statusCode(401);
         }
 
         @Test
         void aValidTokenMeantForAnotherServiceIsRefused() {
-            given().auth().oauth2(TestTokens.forRole("sales", "consent-service")).when().get(CUSTOMERS + "?name=x")
-                    .then().statusCode(401).contentType("application/problem+json");
+            given().auth()
+                    .oauth2(TestTokens.forRole("sales", "consent-service"))
+                    .when()
+                    .get(CUSTOMERS + "?name=x")
+                    .then()
+                    .statusCode(401)
+                    .contentType("application/problem+json");
         }
 
         @Test
         void anUnsignedTokenIsRefused() {
             String header = b64("{\"alg\":\"none\",\"typ\":\"JWT\"}");
-            String claims = b64("{\"iss\":\"" + TestTokens.ISSUER + "\",\"aud\":\"profile-service\",\"sub\":\"x\",\"preferred_username\":\"mallory\","
-                    + "\"realm_access\":{\"roles\":[\"sales\"]},\"exp\":" + (System.currentTimeMillis() / 1000 + 600) + "}");
-            given().auth().oauth2(header + "." + claims + ".").when().get(CUSTOMERS + "?name=x").then().statusCode(401);
+            String claims = b64("{\"iss\":\"" + TestTokens.ISSUER
+                    + "\",\"aud\":\"profile-service\",\"sub\":\"x\",\"preferred_username\":\"mallory\","
+                    + "\"realm_access\":{\"roles\":[\"sales\"]},\"exp\":" + (System.currentTimeMillis() / 1000 + 600)
+                    + "}");
+            given().auth()
+                    .oauth2(header + "." + claims + ".")
+                    .when()
+                    .get(CUSTOMERS + "?name=x")
+                    .then()
+                    .statusCode(401);
         }
 
         /** Signed with the right key, but issued by another realm: the issuer is checked, not only the signature. */
@@ -171,11 +227,21 @@ class OwaspApiTop10Test {
             try (var in = TestTokens.class.getResourceAsStream("/test-token-signing-key.pem")) {
                 pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
             }
-            String otherRealm = Jwt.claims().issuer("https://login.attacker.example/realms/cdp")
-                    .subject(UUID.randomUUID().toString()).claim("preferred_username", "mallory")
-                    .claim("realm_access", Map.of("roles", List.of("sales"))).expiresIn(600)
-                    .jws().keyId("opencdp-test").sign(KeyUtils.decodePrivateKey(pem));
-            given().auth().oauth2(otherRealm).when().get(CUSTOMERS + "?name=x").then().statusCode(401);
+            String otherRealm = Jwt.claims()
+                    .issuer("https://login.attacker.example/realms/cdp")
+                    .subject(UUID.randomUUID().toString())
+                    .claim("preferred_username", "mallory")
+                    .claim("realm_access", Map.of("roles", List.of("sales")))
+                    .expiresIn(600)
+                    .jws()
+                    .keyId("opencdp-test")
+                    .sign(KeyUtils.decodePrivateKey(pem));
+            given().auth()
+                    .oauth2(otherRealm)
+                    .when()
+                    .get(CUSTOMERS + "?name=x")
+                    .then()
+                    .statusCode(401);
         }
     }
 
@@ -189,8 +255,14 @@ class OwaspApiTop10Test {
             long before = TestDatabase.count("SELECT count(*) FROM customer");
             for (String field : List.of("id", "version", "createdAt", "updatedAt", "keyId")) {
                 Map<String, Object> person = person();
-                person.put(field, field.equals("version") ? 7 : UUID.randomUUID().toString());
-                as("sales").body(person).when().post(CUSTOMERS).then().statusCode(400)
+                person.put(
+                        field, field.equals("version") ? 7 : UUID.randomUUID().toString());
+                as("sales")
+                        .body(person)
+                        .when()
+                        .post(CUSTOMERS)
+                        .then()
+                        .statusCode(400)
                         .body("errors[0].field", equalTo(field));
             }
             assertThat(TestDatabase.count("SELECT count(*) FROM customer")).isEqualTo(before);
@@ -200,15 +272,27 @@ class OwaspApiTop10Test {
         void eachRoleSeesOnlyTheFieldsItsWorkNeeds() {
             Map<String, Object> person = person();
             UUID id = createdPerson(person);
-            as("marketing").when().get(CUSTOMERS + "/" + id).then().statusCode(200)
+            as("marketing")
+                    .when()
+                    .get(CUSTOMERS + "/" + id)
+                    .then()
+                    .statusCode(200)
                     .body("preferredPaymentMethod", nullValue())
                     .body(not(containsString("4242")));
-            as("service").when().get(CUSTOMERS + "/" + id).then().statusCode(200)
+            as("service")
+                    .when()
+                    .get(CUSTOMERS + "/" + id)
+                    .then()
+                    .statusCode(200)
                     .body("emails[0].address", equalTo(emailOf(person)))
                     .body("birthDate", nullValue())
                     .body("interests", nullValue())
                     .body("preferredPaymentMethod", nullValue());
-            as("sales").when().get(CUSTOMERS + "/" + id).then().statusCode(200)
+            as("sales")
+                    .when()
+                    .get(CUSTOMERS + "/" + id)
+                    .then()
+                    .statusCode(200)
                     .body("preferredPaymentMethod.maskedReference", equalTo("**** **** **** 4242"));
         }
     }
@@ -225,25 +309,42 @@ class OwaspApiTop10Test {
 
         @Test
         void pagesAndBatchesAreCapped() {
-            as("sales").queryParam("name", "x").queryParam("limit", "101").when().get(CUSTOMERS).then().statusCode(400)
+            as("sales")
+                    .queryParam("name", "x")
+                    .queryParam("limit", "101")
+                    .when()
+                    .get(CUSTOMERS)
+                    .then()
+                    .statusCode(400)
                     .body("errors[0].field", equalTo("limit"));
             List<Map<String, Object>> customers = new ArrayList<>();
             for (int i = 0; i < 101; i++) {
                 customers.add(Map.of("type", "PERSON", "givenName", "Batch", "familyName", "Limit" + i));
             }
-            as("sales").body(Map.of("customers", customers)).when().post(CUSTOMERS + "/batch").then().statusCode(400);
+            as("sales")
+                    .body(Map.of("customers", customers))
+                    .when()
+                    .post(CUSTOMERS + "/batch")
+                    .then()
+                    .statusCode(400);
         }
 
         @Test
         void searchTermsAreBounded() {
-            as("sales").queryParam("name", "x".repeat(201)).when().get(CUSTOMERS).then().statusCode(400)
+            as("sales")
+                    .queryParam("name", "x".repeat(201))
+                    .when()
+                    .get(CUSTOMERS)
+                    .then()
+                    .statusCode(400)
                     .body("errors[0].field", equalTo("name"));
         }
 
         /** The number of calls per caller is bounded by the bulk-read guard: see API6. */
         @Test
         void callsPerCallerAreBoundedAsInApi6() {
-            assertThat(config().getValue("opencdp.bulk-read.limits.search.capacity", Long.class)).isBetween(1L, 1000L);
+            assertThat(config().getValue("opencdp.bulk-read.limits.search.capacity", Long.class))
+                    .isBetween(1L, 1000L);
         }
     }
 
@@ -256,7 +357,11 @@ class OwaspApiTop10Test {
             UUID id = createdPerson(person());
             for (String role : List.of("service", "marketing", "analyst", "dpo", "admin")) {
                 as(role).body(person()).when().post(CUSTOMERS).then().statusCode(403);
-                as(role).header("If-Match", "\"0\"").when().delete(CUSTOMERS + "/" + id).then().statusCode(403);
+                as(role).header("If-Match", "\"0\"")
+                        .when()
+                        .delete(CUSTOMERS + "/" + id)
+                        .then()
+                        .statusCode(403);
             }
             as("sales").when().get(CUSTOMERS + "/" + id).then().statusCode(200);
         }
@@ -265,11 +370,26 @@ class OwaspApiTop10Test {
         void subjectRightsAreForRetentionServiceOnlyNeverForAPersonOrAnotherService() {
             UUID id = createdPerson(person());
             Map<String, String> request = Map.of("requestId", UUID.randomUUID().toString());
-            for (String token : List.of(TestTokens.forRole("sales"), TestTokens.forRole("dpo"), TestTokens.forRole("admin"),
-                    TestTokens.serviceAccount("behaviour-service"), TestTokens.serviceAccount("consent-service"))) {
-                given().auth().oauth2(token).when().get(SUBJECT_RIGHTS + "/" + id).then().statusCode(403);
-                given().auth().oauth2(token).contentType(ContentType.JSON).body(request)
-                        .when().post(SUBJECT_RIGHTS + "/" + id + "/erasure").then().statusCode(403);
+            for (String token : List.of(
+                    TestTokens.forRole("sales"),
+                    TestTokens.forRole("dpo"),
+                    TestTokens.forRole("admin"),
+                    TestTokens.serviceAccount("behaviour-service"),
+                    TestTokens.serviceAccount("consent-service"))) {
+                given().auth()
+                        .oauth2(token)
+                        .when()
+                        .get(SUBJECT_RIGHTS + "/" + id)
+                        .then()
+                        .statusCode(403);
+                given().auth()
+                        .oauth2(token)
+                        .contentType(ContentType.JSON)
+                        .body(request)
+                        .when()
+                        .post(SUBJECT_RIGHTS + "/" + id + "/erasure")
+                        .then()
+                        .statusCode(403);
             }
             as("sales").when().get(CUSTOMERS + "/" + id).then().statusCode(200);
         }
@@ -301,8 +421,9 @@ class OwaspApiTop10Test {
         @Test
         void pagingThroughTheCustomerBaseIsStoppedWith429AndRetryAfterWhileColleaguesGoOn() throws Exception {
             long capacity = config().getValue("opencdp.bulk-read.limits.search.capacity", Long.class);
-            double refillPerSecond = capacity / (double) config()
-                    .getValue("opencdp.bulk-read.limits.search.period", java.time.Duration.class).toSeconds();
+            double refillPerSecond = capacity
+                    / (double) config().getValue("opencdp.bulk-read.limits.search.period", java.time.Duration.class)
+                            .toSeconds();
             String pager = TestTokens.user("api6.pager", "sales");
             AtomicLong admitted = new AtomicLong();
             AtomicReference<io.restassured.response.Response> refusal = new AtomicReference<>();
@@ -313,8 +434,11 @@ class OwaspApiTop10Test {
                 for (int t = 0; t < 4; t++) {
                     pagers.add(pool.submit(() -> {
                         for (long page = 0; refusal.get() == null && page < capacity * 2; page++) {
-                            var response = given().auth().oauth2(pager).queryParam("email", "nobody-" + page + "@example.org")
-                                    .when().get(CUSTOMERS);
+                            var response = given().auth()
+                                    .oauth2(pager)
+                                    .queryParam("email", "nobody-" + page + "@example.org")
+                                    .when()
+                                    .get(CUSTOMERS);
                             if (response.statusCode() == 429) {
                                 refusal.compareAndSet(null, response);
                             } else {
@@ -333,12 +457,19 @@ class OwaspApiTop10Test {
             double seconds = (System.nanoTime() - start) / 1e9;
             assertThat(refusal.get()).as("a 429 before twice the capacity").isNotNull();
             assertThat(admitted.get()).isBetween(capacity, capacity + (long) Math.ceil(seconds * refillPerSecond) + 4);
-            refusal.get().then().contentType("application/problem+json")
+            refusal.get()
+                    .then()
+                    .contentType("application/problem+json")
                     .header("Retry-After", notNullValue())
                     .body("type", equalTo("urn:opencdp:problem:too-many-requests"));
 
-            given().auth().oauth2(TestTokens.user("api6.colleague", "sales")).queryParam("email", "x@example.org")
-                    .when().get(CUSTOMERS).then().statusCode(200);
+            given().auth()
+                    .oauth2(TestTokens.user("api6.colleague", "sales"))
+                    .queryParam("email", "x@example.org")
+                    .when()
+                    .get(CUSTOMERS)
+                    .then()
+                    .statusCode(200);
         }
     }
 
@@ -350,7 +481,8 @@ class OwaspApiTop10Test {
     @DisplayName("API7:2023 Server Side Request Forgery")
     class Api7ServerSideRequestForgery {
 
-        private static final Pattern URL_LIKE = Pattern.compile("(?i).*(url|uri|href|link|callback|webhook|endpoint).*");
+        private static final Pattern URL_LIKE =
+                Pattern.compile("(?i).*(url|uri|href|link|callback|webhook|endpoint).*");
 
         @Test
         void noRequestParameterOrBodyFieldTakesAUrl() {
@@ -364,18 +496,26 @@ class OwaspApiTop10Test {
                 }
                 Map<String, Object> body = op.get("requestBody") == null ? Map.of() : cast(op.get("requestBody"));
                 if (body.get("content") != null) {
-                    cast(body.get("content")).values().forEach(media -> collectFields(openapi, cast(cast(media).get("schema")),
-                            verb + " " + path + " body", inputs, new TreeSet<>()));
+                    cast(body.get("content"))
+                            .values()
+                            .forEach(media -> collectFields(
+                                    openapi,
+                                    cast(cast(media).get("schema")),
+                                    verb + " " + path + " body",
+                                    inputs,
+                                    new TreeSet<>()));
                 }
             }));
             assertThat(inputs).isNotEmpty().anyMatch(i -> i.endsWith(".emails[].address"));
-            assertThat(inputs).noneMatch(i -> URL_LIKE.matcher(i.substring(i.lastIndexOf(' ') + 1)).matches());
+            assertThat(inputs)
+                    .noneMatch(i -> URL_LIKE.matcher(i.substring(i.lastIndexOf(' ') + 1))
+                            .matches());
             assertThat(inputs).noneMatch(i -> i.contains("format=uri") || i.contains("format=url"));
         }
 
         /** Adds "where.field" for every field of a request schema, following $refs, arrays and compositions. */
-        private static void collectFields(JsonPath openapi, Map<String, Object> schema, String where, List<String> out,
-                Set<String> seen) {
+        private static void collectFields(
+                JsonPath openapi, Map<String, Object> schema, String where, List<String> out, Set<String> seen) {
             if (schema == null) {
                 return;
             }
@@ -391,7 +531,8 @@ class OwaspApiTop10Test {
             }
             for (String composition : List.of("allOf", "oneOf", "anyOf")) {
                 if (schema.get(composition) != null) {
-                    ((List<?>) schema.get(composition)).forEach(part -> collectFields(openapi, cast(part), where, out, seen));
+                    ((List<?>) schema.get(composition))
+                            .forEach(part -> collectFields(openapi, cast(part), where, out, seen));
                 }
             }
             if (schema.get("items") != null) {
@@ -413,8 +554,10 @@ class OwaspApiTop10Test {
             }
             OutboxConfig outbox = config().unwrap(SmallRyeConfig.class).getConfigMapping(OutboxConfig.class);
             assertThat(outbox.subscribers()).isNotEmpty();
-            outbox.subscribers().forEach((name, subscriber) -> assertThat(configured)
-                    .as("subscriber " + name).anyMatch(base -> subscriber.url().startsWith(base + "/")));
+            outbox.subscribers()
+                    .forEach((name, subscriber) -> assertThat(configured)
+                            .as("subscriber " + name)
+                            .anyMatch(base -> subscriber.url().startsWith(base + "/")));
         }
     }
 
@@ -424,14 +567,26 @@ class OwaspApiTop10Test {
 
         @Test
         void errorsRevealNoStackTraceAndNoSubmittedValue() {
-            String body = as("sales").body("{\"type\":\"PERSON\",\"givenName\":\"Secret-Name-42\",").when().post(CUSTOMERS)
-                    .then().statusCode(400).contentType("application/problem+json").extract().asString();
+            String body = as("sales")
+                    .body("{\"type\":\"PERSON\",\"givenName\":\"Secret-Name-42\",")
+                    .when()
+                    .post(CUSTOMERS)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .extract()
+                    .asString();
             assertThat(body).doesNotContain("Exception", "at org.", "at com.", "jackson", "Secret-Name-42");
         }
 
         @Test
         void responsesCarryTheSecurityHeaders() {
-            as("sales").queryParam("name", "x").when().get(CUSTOMERS).then().statusCode(200)
+            as("sales")
+                    .queryParam("name", "x")
+                    .when()
+                    .get(CUSTOMERS)
+                    .then()
+                    .statusCode(200)
                     .header("Cache-Control", "no-store")
                     .header("X-Content-Type-Options", "nosniff")
                     .header("X-Frame-Options", "DENY");
@@ -439,14 +594,23 @@ class OwaspApiTop10Test {
 
         @Test
         void corsAdmitsOnlyConfiguredOriginsNeverEveryone() {
-            assertThat(config().getValue("quarkus.http.cors.origins", String.class)).doesNotContain("*");
-            given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "GET")
-                    .when().options(CUSTOMERS).then()
+            assertThat(config().getValue("quarkus.http.cors.origins", String.class))
+                    .doesNotContain("*");
+            given().header("Origin", "https://evil.example")
+                    .header("Access-Control-Request-Method", "GET")
+                    .when()
+                    .options(CUSTOMERS)
+                    .then()
                     .header("Access-Control-Allow-Origin", not(equalTo("*")))
                     .header("Access-Control-Allow-Origin", not(equalTo("https://evil.example")));
-            String allowed = config().getValue("quarkus.http.cors.origins", String.class).split(",")[0];
-            given().header("Origin", allowed).header("Access-Control-Request-Method", "GET")
-                    .when().options(CUSTOMERS).then().header("Access-Control-Allow-Origin", equalTo(allowed));
+            String allowed =
+                    config().getValue("quarkus.http.cors.origins", String.class).split(",")[0];
+            given().header("Origin", allowed)
+                    .header("Access-Control-Request-Method", "GET")
+                    .when()
+                    .options(CUSTOMERS)
+                    .then()
+                    .header("Access-Control-Allow-Origin", equalTo(allowed));
         }
 
         /** Operators' endpoints are on the management port; the Swagger UI is off in production (helm TransportSecurityTest). */
@@ -489,12 +653,16 @@ class OwaspApiTop10Test {
             }
             Set<String> documented = new TreeSet<>();
             Map<String, Map<String, Object>> paths = openApi().getMap("paths");
-            paths.forEach((path, operations) -> operations.keySet().forEach(verb -> documented.add(verb.toUpperCase() + " " + normalise(path))));
+            paths.forEach((path, operations) ->
+                    operations.keySet().forEach(verb -> documented.add(verb.toUpperCase() + " " + normalise(path))));
 
-            assertThat(implemented).isNotEmpty().contains("GET /api/v1/customers", "POST /api/v1/subject-rights/{subjectId}/erasure");
+            assertThat(implemented)
+                    .isNotEmpty()
+                    .contains("GET /api/v1/customers", "POST /api/v1/subject-rights/{subjectId}/erasure");
             assertThat(documented).isEqualTo(implemented);
             assertThat(withoutRule).isEmpty();
-            assertThat(config().getValue("quarkus.security.jaxrs.deny-unannotated-endpoints", Boolean.class)).isTrue();
+            assertThat(config().getValue("quarkus.security.jaxrs.deny-unannotated-endpoints", Boolean.class))
+                    .isTrue();
         }
 
         @Test
@@ -502,8 +670,11 @@ class OwaspApiTop10Test {
             Map<String, Map<String, Object>> paths = openApi().getMap("paths");
             paths.forEach((path, operations) -> operations.keySet().forEach(verb -> {
                 String concrete = path.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
-                given().contentType(ContentType.JSON).when().request(verb.toUpperCase(), concrete)
-                        .then().statusCode(401);
+                given().contentType(ContentType.JSON)
+                        .when()
+                        .request(verb.toUpperCase(), concrete)
+                        .then()
+                        .statusCode(401);
             }));
         }
     }
@@ -526,21 +697,38 @@ class OwaspApiTop10Test {
 
         @Test
         void whatRetentionServiceSendsIsValidatedLikeAnyInput() {
-            RequestSpecification retention = given().auth().oauth2(TestTokens.serviceAccount("retention-service"))
+            RequestSpecification retention = given().auth()
+                    .oauth2(TestTokens.serviceAccount("retention-service"))
                     .contentType(ContentType.JSON);
-            retention.when().get(SUBJECT_RIGHTS + "/not-a-uuid").then().statusCode(400)
+            retention
+                    .when()
+                    .get(SUBJECT_RIGHTS + "/not-a-uuid")
+                    .then()
+                    .statusCode(400)
                     .body("errors[0].field", equalTo("subjectId"));
-            given().auth().oauth2(TestTokens.serviceAccount("retention-service")).contentType(ContentType.JSON)
+            given().auth()
+                    .oauth2(TestTokens.serviceAccount("retention-service"))
+                    .contentType(ContentType.JSON)
                     .body("{\"requestId\":\"" + UUID.randomUUID() + "\",\"scope\":\"everything\"}")
-                    .when().post(SUBJECT_RIGHTS + "/" + UUID.randomUUID() + "/erasure").then().statusCode(400)
+                    .when()
+                    .post(SUBJECT_RIGHTS + "/" + UUID.randomUUID() + "/erasure")
+                    .then()
+                    .statusCode(400)
                     .body("errors[0].field", equalTo("scope"));
-            given().auth().oauth2(TestTokens.serviceAccount("retention-service")).contentType(ContentType.JSON)
-                    .body("{}").when().post(SUBJECT_RIGHTS + "/" + UUID.randomUUID() + "/erasure").then().statusCode(400)
+            given().auth()
+                    .oauth2(TestTokens.serviceAccount("retention-service"))
+                    .contentType(ContentType.JSON)
+                    .body("{}")
+                    .when()
+                    .post(SUBJECT_RIGHTS + "/" + UUID.randomUUID() + "/erasure")
+                    .then()
+                    .statusCode(400)
                     .body("errors[0].field", containsString("requestId"));
         }
     }
 
-    // --- helpers ------------------------------------------------------------------------------------------------------
+    // --- helpers
+    // ------------------------------------------------------------------------------------------------------
 
     static RequestSpecification as(String role) {
         return given().auth().oauth2(TestTokens.forRole(role)).contentType(ContentType.JSON);
@@ -560,16 +748,30 @@ class OwaspApiTop10Test {
     }
 
     static UUID createdPerson(Map<String, Object> person) {
-        return UUID.fromString(as("sales").body(person).when().post(CUSTOMERS).then().statusCode(201).extract().path("id"));
+        return UUID.fromString(as("sales")
+                .body(person)
+                .when()
+                .post(CUSTOMERS)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
     }
 
     @SuppressWarnings("unchecked")
     static String emailOf(Map<String, Object> person) {
-        return (String) ((List<Map<String, Object>>) person.get("emails")).get(0).get("address");
+        return (String)
+                ((List<Map<String, Object>>) person.get("emails")).get(0).get("address");
     }
 
     static JsonPath openApi() {
-        return given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        return given().queryParam("format", "json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     static Config config() {

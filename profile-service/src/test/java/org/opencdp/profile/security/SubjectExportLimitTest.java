@@ -26,18 +26,27 @@ import io.quarkus.test.junit.TestProfile;
 class SubjectExportLimitTest {
 
     /** The shipped settings, in an application instance of its own. */
-    public static class OwnApplication implements QuarkusTestProfile {
-    }
+    public static class OwnApplication implements QuarkusTestProfile {}
 
     @Test
     void exportsBeyondTheLimitAreRefusedWith429AndRetryAfter() {
-        long capacity = ConfigProvider.getConfig().getValue("opencdp.bulk-read.limits.subject-export.capacity", Long.class);
+        long capacity =
+                ConfigProvider.getConfig().getValue("opencdp.bulk-read.limits.subject-export.capacity", Long.class);
         String retention = TestTokens.serviceAccount("retention-service");
         for (long i = 0; i < capacity; i++) {
-            given().auth().oauth2(retention).when().get("/api/v1/subject-rights/" + UUID.randomUUID()).then().statusCode(200);
+            given().auth()
+                    .oauth2(retention)
+                    .when()
+                    .get("/api/v1/subject-rights/" + UUID.randomUUID())
+                    .then()
+                    .statusCode(200);
         }
-        given().auth().oauth2(retention).when().get("/api/v1/subject-rights/" + UUID.randomUUID())
-                .then().statusCode(429)
+        given().auth()
+                .oauth2(retention)
+                .when()
+                .get("/api/v1/subject-rights/" + UUID.randomUUID())
+                .then()
+                .statusCode(429)
                 .contentType("application/problem+json")
                 .header("Retry-After", notNullValue())
                 .body("type", equalTo("urn:opencdp:problem:too-many-requests"));

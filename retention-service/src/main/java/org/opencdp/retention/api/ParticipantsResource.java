@@ -33,14 +33,23 @@ public class ParticipantsResource {
     SubjectRightsParticipants participants;
 
     @GET
-    @RolesAllowed({ Roles.DPO, Roles.ADMIN })
-    @Operation(operationId = "listParticipants", summary = "Which services take part in data-subject requests, and whether they answer",
+    @RolesAllowed({Roles.DPO, Roles.ADMIN})
+    @Operation(
+            operationId = "listParticipants",
+            summary = "Which services take part in data-subject requests, and whether they answer",
             description = "Calls every participating service's subject-rights contract with retention-service's own "
                     + "client-credentials token. A service that is down is reported with the reason, never as an error "
                     + "of this call.")
-    @APIResponse(responseCode = "200", description = "One answer per participating service", content = @Content(
-            schema = @Schema(implementation = ParticipantAnswer.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY),
-            examples = @ExampleObject(name = "one down", value = """
+    @APIResponse(
+            responseCode = "200",
+            description = "One answer per participating service",
+            content =
+                    @Content(
+                            schema =
+                                    @Schema(
+                                            implementation = ParticipantAnswer.class,
+                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY),
+                            examples = @ExampleObject(name = "one down", value = """
                     [{"participant":"profile","result":{"service":"profile-service","contractVersion":"1","categories":[]}},
                      {"participant":"tracking","error":"unreachable: ConnectException"}]""")))
     public List<ParticipantAnswer<ContractCapabilities>> participants() {

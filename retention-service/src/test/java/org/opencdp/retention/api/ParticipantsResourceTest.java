@@ -21,9 +21,12 @@ class ParticipantsResourceTest {
 
     @Test
     void theDpoSeesWhichServicesAnswerAndWhichAreDown() {
-        given().auth().oauth2(TestTokens.forRole("dpo"))
-                .when().get("/api/v1/participants")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(TestTokens.forRole("dpo"))
+                .when()
+                .get("/api/v1/participants")
+                .then()
+                .statusCode(200)
                 .body("", hasSize(5))
                 .body("find { it.participant == 'retention' }.result.service", equalTo("retention-service"))
                 .body("find { it.participant == 'retention' }.result.contractVersion", equalTo("1"))
@@ -33,10 +36,19 @@ class ParticipantsResourceTest {
     @Test
     void otherRolesMayNotAndATokenIsRequired() {
         given().when().get("/api/v1/participants").then().statusCode(401);
-        for (String role : new String[] { "sales", "service", "marketing", "analyst" }) {
-            given().auth().oauth2(TestTokens.forRole(role)).when().get("/api/v1/participants").then().statusCode(403);
+        for (String role : new String[] {"sales", "service", "marketing", "analyst"}) {
+            given().auth()
+                    .oauth2(TestTokens.forRole(role))
+                    .when()
+                    .get("/api/v1/participants")
+                    .then()
+                    .statusCode(403);
         }
-        given().auth().oauth2(TestTokens.serviceAccount("profile-service")).when().get("/api/v1/participants")
-                .then().statusCode(403);
+        given().auth()
+                .oauth2(TestTokens.serviceAccount("profile-service"))
+                .when()
+                .get("/api/v1/participants")
+                .then()
+                .statusCode(403);
     }
 }

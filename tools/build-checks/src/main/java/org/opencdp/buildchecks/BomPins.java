@@ -33,8 +33,7 @@ public final class BomPins {
 
     private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
 
-    private BomPins() {
-    }
+    private BomPins() {}
 
     /** A version a POM pins: where, which artifact, and the version as written. */
     public record Pin(Path pom, String artifact, String version) {
@@ -82,7 +81,8 @@ public final class BomPins {
             if (version == null || "import".equals(text(dependency, "scope"))) {
                 continue;
             }
-            String artifact = resolve(text(dependency, "groupId"), known) + ":" + resolve(text(dependency, "artifactId"), known);
+            String artifact =
+                    resolve(text(dependency, "groupId"), known) + ":" + resolve(text(dependency, "artifactId"), known);
             pins.add(new Pin(pom, artifact, version));
         }
         return pins;
@@ -93,7 +93,9 @@ public final class BomPins {
         List<Path> poms = new ArrayList<>(List.of(pom));
         NodeList modules = parse(pom).getElementsByTagName("module");
         for (int i = 0; i < modules.getLength(); i++) {
-            Path module = pom.getParent().resolve(modules.item(i).getTextContent().strip()).resolve("pom.xml");
+            Path module = pom.getParent()
+                    .resolve(modules.item(i).getTextContent().strip())
+                    .resolve("pom.xml");
             if (!Files.isRegularFile(module)) {
                 throw new IllegalStateException(pom + " names a module without a POM: " + module);
             }
@@ -108,7 +110,8 @@ public final class BomPins {
         NodeList all = document.getElementsByTagName("dependency");
         for (int i = 0; i < all.getLength(); i++) {
             Node list = all.item(i).getParentNode();
-            if ("dependencies".equals(list.getNodeName()) && owner.equals(list.getParentNode().getNodeName())) {
+            if ("dependencies".equals(list.getNodeName())
+                    && owner.equals(list.getParentNode().getNodeName())) {
                 found.add((Element) all.item(i));
             }
         }
@@ -122,7 +125,8 @@ public final class BomPins {
             NodeList children = sections.item(i).getChildNodes();
             for (int j = 0; j < children.getLength(); j++) {
                 if (children.item(j) instanceof Element property) {
-                    properties.put(property.getTagName(), property.getTextContent().strip());
+                    properties.put(
+                            property.getTagName(), property.getTextContent().strip());
                 }
             }
         }
@@ -131,7 +135,8 @@ public final class BomPins {
 
     private static String resolve(String value, Map<String, String> properties) {
         Matcher property = PROPERTY.matcher(value == null ? "" : value);
-        return property.replaceAll(match -> Matcher.quoteReplacement(properties.getOrDefault(match.group(1), match.group())));
+        return property.replaceAll(
+                match -> Matcher.quoteReplacement(properties.getOrDefault(match.group(1), match.group())));
     }
 
     private static String text(Element element, String child) {

@@ -13,7 +13,8 @@ class BomPinsTest {
     /** `make lint` runs this one: it fails naming each POM that pins an artifact the Quarkus BOM manages. */
     @Test
     void noPomOfTheProjectPinsAVersionTheQuarkusBomManages() {
-        List<BomPins.Pin> duplicates = BomPins.duplicates(Path.of(System.getProperty("opencdp.root-pom")).normalize(),
+        List<BomPins.Pin> duplicates = BomPins.duplicates(
+                Path.of(System.getProperty("opencdp.root-pom")).normalize(),
                 Path.of(System.getProperty("opencdp.quarkus-bom")));
 
         assertThat(duplicates)
@@ -25,7 +26,8 @@ class BomPinsTest {
     void aPinInDependencyManagementOrInAModuleOrProfileIsFoundThroughProperties() throws URISyntaxException {
         List<BomPins.Pin> duplicates = BomPins.duplicates(fixture("pom.xml"), fixture("bom.xml"));
 
-        assertThat(duplicates).extracting(pin -> pin.pom().getFileName() + " " + pin.artifact() + " " + pin.version())
+        assertThat(duplicates)
+                .extracting(pin -> pin.pom().getFileName() + " " + pin.artifact() + " " + pin.version())
                 .containsExactlyInAnyOrder(
                         "pom.xml io.smallrye:smallrye-jwt-build ${jwt.version}",
                         "pom.xml org.assertj:assertj-core 3.27.7",
@@ -36,8 +38,11 @@ class BomPinsTest {
     void pinsTheBomDoesNotManageImportsAndPluginDependenciesAreAllowed() throws URISyntaxException {
         List<BomPins.Pin> duplicates = BomPins.duplicates(fixture("pom.xml"), fixture("bom.xml"));
 
-        assertThat(duplicates).extracting(BomPins.Pin::artifact)
-                .doesNotContain("com.googlecode.libphonenumber:libphonenumber", "io.quarkus.platform:quarkus-bom",
+        assertThat(duplicates)
+                .extracting(BomPins.Pin::artifact)
+                .doesNotContain(
+                        "com.googlecode.libphonenumber:libphonenumber",
+                        "io.quarkus.platform:quarkus-bom",
                         "org.flywaydb:flyway-core");
     }
 

@@ -64,7 +64,9 @@ final class ClusterLocation {
 
     /** The directory below which throwaway test clusters are made. */
     Path throwawayRoot() {
-        return root == null ? Path.of(System.getProperty("java.io.tmpdir"), "opencdp-test-pg") : root.resolve("test-clusters");
+        return root == null
+                ? Path.of(System.getProperty("java.io.tmpdir"), "opencdp-test-pg")
+                : root.resolve("test-clusters");
     }
 
     /**
@@ -82,9 +84,12 @@ final class ClusterLocation {
                 if (target.equals(dir)) {
                     return;
                 }
-                throw new LocalStackException(asked + " points to the database cluster " + target + ", but for this path "
-                        + "the cluster belongs in " + dir + ": the checkout was moved or copied after its cluster was made. "
-                        + "To keep the data of a moved checkout, move the cluster along while it is stopped: `mv " + target
+                throw new LocalStackException(asked + " points to the database cluster " + target
+                        + ", but for this path "
+                        + "the cluster belongs in " + dir
+                        + ": the checkout was moved or copied after its cluster was made. "
+                        + "To keep the data of a moved checkout, move the cluster along while it is stopped: `mv "
+                        + target
                         + " " + dir + "`. To start over with an empty suite, run `make reset`, and delete " + target
                         + " if no other checkout uses it.");
             }
@@ -92,8 +97,9 @@ final class ClusterLocation {
                 // Left by an attempt that failed before this rule; an empty directory holds nothing to keep.
                 try (Stream<Path> entries = Files.list(asked)) {
                     if (entries.findAny().isPresent()) {
-                        throw new LocalStackException(asked + " holds files but no database cluster; the cluster of this "
-                                + "path lives in " + dir + ". Move those files away, then start again.");
+                        throw new LocalStackException(
+                                asked + " holds files but no database cluster; the cluster of this " + "path lives in "
+                                        + dir + ". Move those files away, then start again.");
                     }
                 }
                 Files.delete(asked);
@@ -114,7 +120,9 @@ final class ClusterLocation {
             return;
         }
         List<Path> parents = new ArrayList<>();
-        for (Path p = dir.toAbsolutePath().normalize().getParent(); p != null && p.startsWith(SERVER_USER_ROOT); p = p.getParent()) {
+        for (Path p = dir.toAbsolutePath().normalize().getParent();
+                p != null && p.startsWith(SERVER_USER_ROOT);
+                p = p.getParent()) {
             parents.add(0, p);
         }
         for (Path parent : parents) {
@@ -133,7 +141,8 @@ final class ClusterLocation {
 
     private static String hash(Path path) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(path.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(path.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest).substring(0, HASH_HEX_DIGITS);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);

@@ -17,8 +17,7 @@ import java.util.stream.Stream;
 /** Runs short-lived commands (initdb, pg_ctl, tar) and finds executables. */
 final class Commands {
 
-    private Commands() {
-    }
+    private Commands() {}
 
     static boolean runningAsRoot() {
         return "root".equals(System.getProperty("user.name"));
@@ -38,7 +37,10 @@ final class Commands {
     static String run(List<String> command, Duration timeout) {
         try {
             // Every command gets absolute paths; the postgres user may not be allowed into our working directory.
-            Process process = new ProcessBuilder(command).directory(new File("/")).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(command)
+                    .directory(new File("/"))
+                    .redirectErrorStream(true)
+                    .start();
             // Read before waiting: a full pipe would block the child.
             byte[] output = process.getInputStream().readAllBytes();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -47,7 +49,8 @@ final class Commands {
             }
             String text = new String(output, StandardCharsets.UTF_8);
             if (process.exitValue() != 0) {
-                throw new LocalStackException(String.join(" ", command) + " failed (exit " + process.exitValue() + "):\n" + text);
+                throw new LocalStackException(
+                        String.join(" ", command) + " failed (exit " + process.exitValue() + "):\n" + text);
             }
             return text;
         } catch (IOException e) {
@@ -61,7 +64,8 @@ final class Commands {
     /** The executable on the PATH, else in the first matching directory of {@code fallbackDirs}, newest first. */
     static Optional<Path> find(String name, List<Path> fallbackDirs) {
         String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
-        Stream<Path> onPath = Arrays.stream(path.split(":")).filter(s -> !s.isBlank()).map(Path::of);
+        Stream<Path> onPath =
+                Arrays.stream(path.split(":")).filter(s -> !s.isBlank()).map(Path::of);
         Stream<Path> fallbacks = fallbackDirs.stream();
         return Stream.concat(onPath, fallbacks)
                 .map(dir -> dir.resolve(name))
@@ -77,7 +81,9 @@ final class Commands {
         try (Stream<Path> dirs = Files.list(parent)) {
             return dirs.map(dir -> dir.resolve(child))
                     .filter(Files::isDirectory)
-                    .sorted(Comparator.comparing((Path p) -> versionKey(p.getParent().getFileName().toString())).reversed())
+                    .sorted(Comparator.comparing((Path p) ->
+                                    versionKey(p.getParent().getFileName().toString()))
+                            .reversed())
                     .toList();
         } catch (IOException e) {
             return List.of();

@@ -13,10 +13,10 @@ public final class DemoShop {
     public static final String CLIENT_ID = "shop-backend";
     /** For the local run only; the production realm has no shop client. */
     public static final String SECRET = "shop-backend-local-secret";
+
     public static final String ROLE = "svc-shop";
 
-    private DemoShop() {
-    }
+    private DemoShop() {}
 
     /** The services a shop calls; its client may ask for exactly their audiences. */
     public static Set<Service> calls() {

@@ -7,10 +7,10 @@ import java.util.Locale;
  * per department role, the username is the role, the password is {@link #PASSWORD}. What each may do follows the role table of the design.
  */
 public enum DemoUser {
-
     SALES("read/write customers and B2B data, read behaviour KPIs, write the timeline"),
     SERVICE("read customer contact data and the timeline, write the timeline, caller lookup"),
-    MARKETING("segments, reports, recommendations; profiles without payment data (consent gating comes with consent-service)"),
+    MARKETING(
+            "segments, reports, recommendations; profiles without payment data (consent gating comes with consent-service)"),
     ANALYST("aggregated reports only: no single customer, no direct identifiers"),
     DPO("data-subject requests, retention policies, purpose catalog, audit trail"),
     ADMIN("configuration; no bulk export of personal data");

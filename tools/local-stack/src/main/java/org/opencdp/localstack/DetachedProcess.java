@@ -20,15 +20,14 @@ public final class DetachedProcess {
 
     private static final Duration GRACE = Duration.ofSeconds(30);
 
-    private DetachedProcess() {
-    }
+    private DetachedProcess() {}
 
     /**
      * Starts {@code command} detached, output to {@code log}, and records it in {@code pidFile}. The child
      * inherits the launcher's environment plus {@code environment}; a variable mapped to null is removed.
      */
-    public static ProcessHandle start(List<String> command, Map<String, String> environment, Path workDir, Path log,
-            PidFile pidFile) {
+    public static ProcessHandle start(
+            List<String> command, Map<String, String> environment, Path workDir, Path log, PidFile pidFile) {
         List<String> detached = new ArrayList<>(List.of("setsid"));
         detached.addAll(command);
         rotate(log);
@@ -89,7 +88,8 @@ public final class DetachedProcess {
         try {
             Files.createDirectories(log.getParent());
             if (Files.exists(log)) {
-                Files.move(log, log.resolveSibling(log.getFileName() + ".previous"), StandardCopyOption.REPLACE_EXISTING);
+                Files.move(
+                        log, log.resolveSibling(log.getFileName() + ".previous"), StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
             throw new LocalStackException("could not rotate " + log + ": " + e.getMessage(), e);

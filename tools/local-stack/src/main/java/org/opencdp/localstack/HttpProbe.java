@@ -15,12 +15,14 @@ final class HttpProbe {
             .version(HttpClient.Version.HTTP_1_1)
             .build();
 
-    private HttpProbe() {
-    }
+    private HttpProbe() {}
 
     static boolean answersOk(String url) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(5))
+                    .GET()
+                    .build();
             return CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;

@@ -64,8 +64,12 @@ public final class KeycloakServer {
         environment.putAll(LocalRealm.environment());
         // A JAVA_OPTS of the caller's shell would replace Keycloak's defaults, heap limit included.
         environment.put("JAVA_OPTS", null);
-        List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "start-dev", "--import-realm",
-                "--http-port=" + port, "--hostname=http://localhost:" + port);
+        List<String> command = List.of(
+                home.resolve("bin/kc.sh").toString(),
+                "start-dev",
+                "--import-realm",
+                "--http-port=" + port,
+                "--hostname=http://localhost:" + port);
         return DetachedProcess.start(command, environment, home, layout.log(COMPONENT), layout.pidFile(COMPONENT));
     }
 
@@ -109,7 +113,8 @@ public final class KeycloakServer {
             Commands.run(List.of("tar", "-xzf", archive.toString(), "-C", unpacking.toString()), UNPACK_TIMEOUT);
             Path unpacked;
             try (Stream<Path> entries = Files.list(unpacking)) {
-                unpacked = entries.filter(Files::isDirectory).findFirst()
+                unpacked = entries.filter(Files::isDirectory)
+                        .findFirst()
                         .orElseThrow(() -> new LocalStackException(archive + " holds no Keycloak directory; "
                                 + "delete it and run `make run` again to fetch it anew."));
             }
@@ -130,13 +135,15 @@ public final class KeycloakServer {
             Path imports = Files.createDirectories(data.resolve("import"));
             LocalRealm.writeForImport(layout, imports.resolve(REALM + "-realm.json"));
         } catch (IOException e) {
-            throw new LocalStackException("could not create the realm import directory in " + data + ": " + e.getMessage(), e);
+            throw new LocalStackException(
+                    "could not create the realm import directory in " + data + ": " + e.getMessage(), e);
         }
     }
 
     private static String fingerprint(Path archive) {
         try {
-            return Files.size(archive) + "-" + Files.getLastModifiedTime(archive).toMillis();
+            return Files.size(archive) + "-"
+                    + Files.getLastModifiedTime(archive).toMillis();
         } catch (IOException e) {
             return "";
         }

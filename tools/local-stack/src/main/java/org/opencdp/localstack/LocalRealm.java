@@ -33,12 +33,12 @@ public final class LocalRealm {
 
     /** The URL of the frontend's development server: the production realm's redirect URI is built from it. */
     static final String FRONTEND_URL = "http://localhost:3000";
+
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)[^}]*}");
     private static final List<String> IDENTITIES = List.of("clientId", "username", "client", "name");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private LocalRealm() {
-    }
+    private LocalRealm() {}
 
     /** The production realm with the local overlay merged on top. */
     public static JsonNode of(StackLayout layout) {
@@ -67,7 +67,8 @@ public final class LocalRealm {
         try {
             Files.writeString(target, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(realm));
         } catch (IOException e) {
-            throw new LocalStackException("could not write the realm for import to " + target + ": " + e.getMessage(), e);
+            throw new LocalStackException(
+                    "could not write the realm for import to " + target + ": " + e.getMessage(), e);
         }
     }
 
@@ -81,8 +82,13 @@ public final class LocalRealm {
     static JsonNode merge(JsonNode base, JsonNode overlay) {
         if (base instanceof ObjectNode baseObject && overlay instanceof ObjectNode overlayObject) {
             ObjectNode merged = baseObject.deepCopy();
-            overlayObject.properties().forEach(field -> merged.set(field.getKey(),
-                    merged.has(field.getKey()) ? merge(merged.get(field.getKey()), field.getValue()) : field.getValue()));
+            overlayObject
+                    .properties()
+                    .forEach(field -> merged.set(
+                            field.getKey(),
+                            merged.has(field.getKey())
+                                    ? merge(merged.get(field.getKey()), field.getValue())
+                                    : field.getValue()));
             return merged;
         }
         if (base instanceof ArrayNode baseArray && overlay instanceof ArrayNode overlayArray) {
@@ -101,7 +107,8 @@ public final class LocalRealm {
     }
 
     private static int indexOfSame(ArrayNode entries, JsonNode entry) {
-        String identity = IDENTITIES.stream().filter(entry::hasNonNull).findFirst().orElse(null);
+        String identity =
+                IDENTITIES.stream().filter(entry::hasNonNull).findFirst().orElse(null);
         if (identity == null) {
             return -1;
         }

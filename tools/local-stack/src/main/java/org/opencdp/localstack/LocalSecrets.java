@@ -46,12 +46,16 @@ public final class LocalSecrets {
 
     private static void create(Path file) {
         SecureRandom random = new SecureRandom();
-        StringBuilder content = new StringBuilder("# Personal-data keys of this local suite, generated on its first start.\n"
-                + "# The stored data is encrypted with them: deleting or changing this file makes it unreadable.\n");
+        StringBuilder content = new StringBuilder(
+                "# Personal-data keys of this local suite, generated on its first start.\n"
+                        + "# The stored data is encrypted with them: deleting or changing this file makes it unreadable.\n");
         for (String key : KEYS) {
             byte[] bytes = new byte[KEY_BYTES];
             random.nextBytes(bytes);
-            content.append(key).append('=').append(Base64.getEncoder().encodeToString(bytes)).append('\n');
+            content.append(key)
+                    .append('=')
+                    .append(Base64.getEncoder().encodeToString(bytes))
+                    .append('\n');
         }
         try {
             Files.createDirectories(file.getParent());
@@ -71,7 +75,8 @@ public final class LocalSecrets {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 int eq = line.indexOf('=');
                 if (!line.isBlank() && !line.startsWith("#") && eq > 0) {
-                    values.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
+                    values.put(
+                            line.substring(0, eq).trim(), line.substring(eq + 1).trim());
                 }
             }
         } catch (IOException e) {
@@ -80,8 +85,9 @@ public final class LocalSecrets {
         for (String key : KEYS) {
             if (!isKey(values.get(key))) {
                 // Never regenerate over a damaged file: the data encrypted with the old keys would be lost for good.
-                throw new LocalStackException(file + " has no valid " + key + " (base64 of 32 bytes). Restore the file, "
-                        + "or run `make reset` to start over with an empty suite.");
+                throw new LocalStackException(
+                        file + " has no valid " + key + " (base64 of 32 bytes). Restore the file, "
+                                + "or run `make reset` to start over with an empty suite.");
             }
         }
         values.keySet().retainAll(KEYS);

@@ -28,11 +28,13 @@ public final class LocalStack {
 
     /** The local cluster's superuser password; local only, the cluster listens on 127.0.0.1. */
     public static final String DATABASE_PASSWORD = "cdp-local";
+
     public static final Duration KEYCLOAK_TIMEOUT = Duration.ofSeconds(120);
     public static final Duration SERVICES_TIMEOUT = Duration.ofSeconds(120);
 
     public enum StartOutcome {
-        STARTED, ALREADY_RUNNING
+        STARTED,
+        ALREADY_RUNNING
     }
 
     private final StackLayout layout;
@@ -41,6 +43,7 @@ public final class LocalStack {
     private final ServiceProcesses services;
     /** Guards each process start against a concurrent {@link #cancelStartAndStop()}. */
     private final Object spawnLock = new Object();
+
     private boolean cancelled;
 
     public LocalStack(StackLayout layout, Consumer<String> progress) {
@@ -67,7 +70,10 @@ public final class LocalStack {
         if (before.stream().allMatch(c -> c.state() == ComponentStatus.State.RUNNING)) {
             return StartOutcome.ALREADY_RUNNING;
         }
-        List<String> running = before.stream().filter(c -> !c.isStopped()).map(ComponentStatus::name).toList();
+        List<String> running = before.stream()
+                .filter(c -> !c.isStopped())
+                .map(ComponentStatus::name)
+                .toList();
         if (!running.isEmpty()) {
             throw new LocalStackException("part of the suite is already running (" + String.join(", ", running)
                     + "): run `make stop` first, then start again.");
@@ -137,7 +143,8 @@ public final class LocalStack {
             return;
         }
         try (Stream<Path> entries = Files.list(state)) {
-            for (Path entry : entries.filter(p -> !p.equals(layout.keycloakHome())).toList()) {
+            for (Path entry :
+                    entries.filter(p -> !p.equals(layout.keycloakHome())).toList()) {
                 try (Stream<Path> paths = Files.walk(entry)) {
                     for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                         Files.deleteIfExists(p);
@@ -174,7 +181,8 @@ public final class LocalStack {
                 Files.copy(postgres.serverLog(), layout.log("postgres"), StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new LocalStackException("could not keep the PostgreSQL log in " + layout.logsDir() + ": " + e.getMessage(), e);
+            throw new LocalStackException(
+                    "could not keep the PostgreSQL log in " + layout.logsDir() + ": " + e.getMessage(), e);
         }
         postgres.destroy();
     }
@@ -184,31 +192,41 @@ public final class LocalStack {
         List<ComponentStatus> status = new ArrayList<>();
         PostgresCluster postgres = postgres();
         status.add(postgres.serverPid()
-                .map(pid -> new ComponentStatus("postgres", ComponentStatus.State.RUNNING,
+                .map(pid -> new ComponentStatus(
+                        "postgres",
+                        ComponentStatus.State.RUNNING,
                         "pid " + pid + ", port " + layout.ports().postgres() + ", data in " + postgres.directory()))
                 .orElse(stopped("postgres")));
         status.add(processStatus(KeycloakServer.COMPONENT, layout.keycloakUrl(), keycloak::isReady));
         for (Service service : Service.values()) {
-            status.add(processStatus(service.serviceName(), layout.serviceUrl(service), () -> services.isReady(service)));
+            status.add(
+                    processStatus(service.serviceName(), layout.serviceUrl(service), () -> services.isReady(service)));
         }
         return status;
     }
 
     private ComponentStatus processStatus(String name, String url, BooleanSupplier answers) {
-        return layout.pidFile(name).running()
+        return layout.pidFile(name)
+                .running()
                 .map(process -> answers.getAsBoolean()
                         ? new ComponentStatus(name, ComponentStatus.State.RUNNING, "pid " + process.pid() + ", " + url)
-                        : new ComponentStatus(name, ComponentStatus.State.NOT_READY,
+                        : new ComponentStatus(
+                                name,
+                                ComponentStatus.State.NOT_READY,
                                 "pid " + process.pid() + ", " + url + " does not answer; see " + layout.log(name)))
                 .orElse(stopped(name));
     }
 
     /** Data is never deleted under a running server. */
     private void requireStopped() {
-        List<String> running = status().stream().filter(c -> !c.isStopped()).map(ComponentStatus::toString).toList();
+        List<String> running = status().stream()
+                .filter(c -> !c.isStopped())
+                .map(ComponentStatus::toString)
+                .toList();
         if (!running.isEmpty()) {
-            throw new LocalStackException("part of the suite still runs, so nothing was deleted:\n  " + String.join("\n  ", running)
-                    + "\nStop it (`make stop`, or end those processes yourself), then try again.");
+            throw new LocalStackException(
+                    "part of the suite still runs, so nothing was deleted:\n  " + String.join("\n  ", running)
+                            + "\nStop it (`make stop`, or end those processes yourself), then try again.");
         }
     }
 
@@ -221,7 +239,8 @@ public final class LocalStack {
         PostgresCluster postgres = postgres();
         if (postgres.isInitialised() && !Files.exists(layout.secretsFile())) {
             // New keys would make the services start on data they cannot decrypt.
-            throw new LocalStackException("the database cluster " + postgres.directory() + " holds the data of an earlier "
+            throw new LocalStackException("the database cluster " + postgres.directory()
+                    + " holds the data of an earlier "
                     + "run, but its keys (" + layout.secretsFile() + ") are gone, so its personal data cannot be read. "
                     + "Restore that file, or run `make reset` to start over with an empty suite.");
         }
@@ -238,7 +257,8 @@ public final class LocalStack {
             Files.createDirectories(layout.logsDir());
             Files.createDirectories(layout.pidsDir());
         } catch (IOException e) {
-            throw new LocalStackException("could not create the state directory " + layout.stateDir() + ": " + e.getMessage(), e);
+            throw new LocalStackException(
+                    "could not create the state directory " + layout.stateDir() + ": " + e.getMessage(), e);
         }
     }
 
@@ -252,7 +272,8 @@ public final class LocalStack {
 
     private void startKeycloak() {
         progress.accept("Starting Keycloak on port " + layout.ports().keycloak()
-                + " (realm `" + KeycloakServer.REALM + "` imported afresh from " + layout.repoRoot().relativize(layout.realmFile())
+                + " (realm `" + KeycloakServer.REALM + "` imported afresh from "
+                + layout.repoRoot().relativize(layout.realmFile())
                 + " and " + layout.repoRoot().relativize(layout.localRealmOverlay()) + ") ...");
         ProcessHandle process = spawn(keycloak::start);
         keycloak.awaitReady(process, KEYCLOAK_TIMEOUT);
@@ -305,7 +326,8 @@ public final class LocalStack {
             Thread.currentThread().interrupt();
             throw new LocalStackException("interrupted while stopping the services", e);
         } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof LocalStackException l ? l
+            throw e.getCause() instanceof LocalStackException l
+                    ? l
                     : new LocalStackException("could not stop the services: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdown();

@@ -14,11 +14,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class LocalStackCli {
 
-    private static final String USAGE = "usage: java -jar tools/local-stack/target/local-stack.jar start|stop|status|reset "
-            + "[--state-dir DIR] [--port-offset N]   (run from the repository root)";
+    private static final String USAGE =
+            "usage: java -jar tools/local-stack/target/local-stack.jar start|stop|status|reset "
+                    + "[--state-dir DIR] [--port-offset N]   (run from the repository root)";
 
-    private LocalStackCli() {
-    }
+    private LocalStackCli() {}
 
     public static void main(String[] args) {
         try {
@@ -47,7 +47,8 @@ public final class LocalStackCli {
             String value = arguments.remove(0);
             switch (option) {
                 case "--state-dir" -> layout = layout.withStateDir(repoRoot.resolve(value));
-                case "--port-offset" -> layout = layout.withPorts(StackPorts.defaults().shiftedBy(parseOffset(value)));
+                case "--port-offset" ->
+                    layout = layout.withPorts(StackPorts.defaults().shiftedBy(parseOffset(value)));
                 default -> {
                     System.err.println(USAGE);
                     return 2;
@@ -71,12 +72,14 @@ public final class LocalStackCli {
         long begin = System.nanoTime();
         AtomicBoolean finished = new AtomicBoolean();
         // Ctrl-C during the start would otherwise leave a half-started suite behind (its parts are detached).
-        Thread onInterrupt = new Thread(() -> {
-            if (!finished.get()) {
-                System.err.println("Interrupted: stopping what was started.");
-                stack.cancelStartAndStop();
-            }
-        }, "local-stack-interrupted-start");
+        Thread onInterrupt = new Thread(
+                () -> {
+                    if (!finished.get()) {
+                        System.err.println("Interrupted: stopping what was started.");
+                        stack.cancelStartAndStop();
+                    }
+                },
+                "local-stack-interrupted-start");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         LocalStack.StartOutcome outcome;
         try {
@@ -87,10 +90,11 @@ public final class LocalStackCli {
         }
         long seconds = Duration.ofNanos(System.nanoTime() - begin).toSeconds();
         System.out.println();
-        System.out.println(outcome == LocalStack.StartOutcome.ALREADY_RUNNING
-                ? "OpenCDP is already running; nothing was started. It runs the jars of its start: to run what was "
-                        + "built since, `make stop` first."
-                : "OpenCDP is running (started in " + seconds + " s).");
+        System.out.println(
+                outcome == LocalStack.StartOutcome.ALREADY_RUNNING
+                        ? "OpenCDP is already running; nothing was started. It runs the jars of its start: to run what was "
+                                + "built since, `make stop` first."
+                        : "OpenCDP is running (started in " + seconds + " s).");
         System.out.println(new StackSummary(stack.layout(), stack.postgres().directory()).text());
         return 0;
     }

@@ -11,13 +11,14 @@ final class LogTail {
 
     static final int LINES = 25;
 
-    private LogTail() {
-    }
+    private LogTail() {}
 
     static String of(Path log) {
         try {
             // Decoded leniently: a log may hold bytes that are not UTF-8.
-            List<String> lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
+            List<String> lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
             List<String> tail = lines.subList(Math.max(0, lines.size() - LINES), lines.size());
             return "--- last lines of " + log + " ---\n" + String.join("\n", tail);
         } catch (IOException e) {

@@ -14,8 +14,7 @@ import java.util.Optional;
 public record PidFile(Path path) {
 
     /** What the file recorded. */
-    public record Entry(long pid, Instant started) {
-    }
+    public record Entry(long pid, Instant started) {}
 
     public void write(ProcessHandle process) {
         Instant started = process.info().startInstant().orElse(Instant.EPOCH);
@@ -30,7 +29,8 @@ public record PidFile(Path path) {
     /** The recorded process; empty when there is no file or it cannot be read as one. */
     public Optional<Entry> read() {
         try {
-            String[] parts = Files.readString(path, StandardCharsets.UTF_8).trim().split("\\s+");
+            String[] parts =
+                    Files.readString(path, StandardCharsets.UTF_8).trim().split("\\s+");
             return Optional.of(new Entry(Long.parseLong(parts[0]), Instant.ofEpochMilli(Long.parseLong(parts[1]))));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
@@ -47,9 +47,10 @@ public record PidFile(Path path) {
     /** True when the pid now belongs to some other process than the recorded one. */
     public boolean pidTakenByAnother() {
         return read().map(entry -> ProcessHandle.of(entry.pid())
-                .filter(ProcessHandle::isAlive)
-                .map(handle -> !startedAt(handle, entry.started()))
-                .orElse(false)).orElse(false);
+                        .filter(ProcessHandle::isAlive)
+                        .map(handle -> !startedAt(handle, entry.started()))
+                        .orElse(false))
+                .orElse(false);
     }
 
     public void delete() {

@@ -7,8 +7,7 @@ import java.net.ServerSocket;
 /** Port checks done before a server starts, so a clash is reported in one clear sentence. */
 public final class Ports {
 
-    private Ports() {
-    }
+    private Ports() {}
 
     public static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {

@@ -33,6 +33,7 @@ public final class PostgresCluster {
 
     /** Where the cluster was asked for; as root a symbolic link to {@link #dir}. */
     private final Path requested;
+
     private final Path dir;
     private final int port;
     private final String password;
@@ -62,7 +63,8 @@ public final class PostgresCluster {
     public static PostgresCluster throwaway() {
         Path root = ClusterLocation.forThisProcess().throwawayRoot();
         reapOrphans(root);
-        Path dir = root.resolve(ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8));
+        Path dir = root.resolve(ProcessHandle.current().pid() + "-"
+                + UUID.randomUUID().toString().substring(0, 8));
         return new PostgresCluster(dir, dir, Ports.anyFree(), "test-" + UUID.randomUUID(), false);
     }
 
@@ -102,11 +104,15 @@ public final class PostgresCluster {
     /** The pid of the running server, read from postmaster.pid; empty when no server of this cluster is alive. */
     public Optional<Long> serverPid() {
         try {
-            String firstLine = Files.readAllLines(dataDir().resolve("postmaster.pid"), StandardCharsets.UTF_8).get(0).trim();
-            // A postmaster.pid left by a killed server names a dead (or someone else's) process: check it is a postgres.
+            String firstLine = Files.readAllLines(dataDir().resolve("postmaster.pid"), StandardCharsets.UTF_8)
+                    .get(0)
+                    .trim();
+            // A postmaster.pid left by a killed server names a dead (or someone else's) process: check it is a
+            // postgres.
             return ProcessHandle.of(Long.parseLong(firstLine))
                     .filter(ProcessHandle::isAlive)
-                    .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(true))
+                    .filter(p ->
+                            p.info().command().map(c -> c.endsWith("postgres")).orElse(true))
                     .map(ProcessHandle::pid);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
@@ -126,10 +132,23 @@ public final class PostgresCluster {
         Ports.requireFree(port, "PostgreSQL");
         String options = "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1";
         try {
-            Commands.run(Commands.asPostgresUser(List.of(binary("pg_ctl"), "-D", dataDir().toString(),
-                    "-l", serverLog().toString(), "-o", options, "-w", "-t", "60", "start")), COMMAND_TIMEOUT);
+            Commands.run(
+                    Commands.asPostgresUser(List.of(
+                            binary("pg_ctl"),
+                            "-D",
+                            dataDir().toString(),
+                            "-l",
+                            serverLog().toString(),
+                            "-o",
+                            options,
+                            "-w",
+                            "-t",
+                            "60",
+                            "start")),
+                    COMMAND_TIMEOUT);
         } catch (LocalStackException e) {
-            throw new LocalStackException("PostgreSQL did not start; the end of " + serverLog() + ":\n" + tailOfLog(), e);
+            throw new LocalStackException(
+                    "PostgreSQL did not start; the end of " + serverLog() + ":\n" + tailOfLog(), e);
         }
         return this;
     }
@@ -142,8 +161,10 @@ public final class PostgresCluster {
         if (serverPid().isEmpty()) {
             return;
         }
-        Commands.run(Commands.asPostgresUser(List.of(binary("pg_ctl"), "-D", dataDir().toString(),
-                "-m", "fast", "-w", "-t", "60", "stop")), COMMAND_TIMEOUT);
+        Commands.run(
+                Commands.asPostgresUser(
+                        List.of(binary("pg_ctl"), "-D", dataDir().toString(), "-m", "fast", "-w", "-t", "60", "stop")),
+                COMMAND_TIMEOUT);
     }
 
     /** Stops the server and removes the cluster's directory, and the link to it. */
@@ -201,17 +222,31 @@ public final class PostgresCluster {
             Path passwordFile = dir.resolve("superuser.pw");
             Files.deleteIfExists(passwordFile);
             // Readable by its owner only from the first moment; as root, the owner becomes postgres just below.
-            Files.createFile(passwordFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(
+                    passwordFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(passwordFile, password + "\n", StandardCharsets.UTF_8);
             handOverToPostgresUser();
             try {
-                Commands.run(Commands.asPostgresUser(List.of(binary("initdb"), "-D", dataDir().toString(),
-                        "-U", SUPERUSER, "--pwfile=" + passwordFile, "--auth=scram-sha-256",
-                        "-E", "UTF8", "--locale=C")), COMMAND_TIMEOUT);
+                Commands.run(
+                        Commands.asPostgresUser(List.of(
+                                binary("initdb"),
+                                "-D",
+                                dataDir().toString(),
+                                "-U",
+                                SUPERUSER,
+                                "--pwfile=" + passwordFile,
+                                "--auth=scram-sha-256",
+                                "-E",
+                                "UTF8",
+                                "--locale=C")),
+                        COMMAND_TIMEOUT);
             } finally {
                 Files.deleteIfExists(passwordFile);
             }
-            Files.writeString(dataDir().resolve("postgresql.conf"), settings(), StandardCharsets.UTF_8,
+            Files.writeString(
+                    dataDir().resolve("postgresql.conf"),
+                    settings(),
+                    StandardCharsets.UTF_8,
                     java.nio.file.StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new LocalStackException("could not prepare " + dir + ": " + e.getMessage(), e);

@@ -7,7 +7,6 @@ import java.util.Set;
 
 /** The five services of the suite, with what the local run needs to know about each. */
 public enum Service {
-
     PROFILE(8081),
     BEHAVIOUR(8082),
     TRACKING(8083),

@@ -38,8 +38,12 @@ final class ServiceProcesses {
         command.addAll(JVM_OPTIONS);
         command.add("-jar");
         command.add(layout.serviceJar(service).toString());
-        return DetachedProcess.start(command, environment(service, secrets), layout.stateDir(),
-                layout.log(service.serviceName()), layout.pidFile(service.serviceName()));
+        return DetachedProcess.start(
+                command,
+                environment(service, secrets),
+                layout.stateDir(),
+                layout.log(service.serviceName()),
+                layout.pidFile(service.serviceName()));
     }
 
     /** Everything a service reads from its environment, for this suite's ports and keys. */
@@ -47,7 +51,9 @@ final class ServiceProcesses {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("OPENCDP_HTTP_PORT", String.valueOf(layout.ports().of(service)));
         env.put("OPENCDP_MANAGEMENT_PORT", String.valueOf(layout.ports().managementOf(service)));
-        env.put("OPENCDP_DB_URL", "jdbc:postgresql://127.0.0.1:" + layout.ports().postgres() + "/" + service.database());
+        env.put(
+                "OPENCDP_DB_URL",
+                "jdbc:postgresql://127.0.0.1:" + layout.ports().postgres() + "/" + service.database());
         env.put("OPENCDP_DB_USER", PostgresCluster.SUPERUSER);
         env.put("OPENCDP_DB_PASSWORD", LocalStack.DATABASE_PASSWORD);
         env.put("OPENCDP_OIDC_URL", layout.realmUrl());
@@ -88,10 +94,13 @@ final class ServiceProcesses {
                 }
             }
             if (!waiting.isEmpty() && System.nanoTime() > deadline) {
-                String names = waiting.keySet().stream().map(Service::serviceName).collect(Collectors.joining(", "));
-                String tails = waiting.keySet().stream().map(s -> LogTail.of(layout.log(s.serviceName())))
+                String names =
+                        waiting.keySet().stream().map(Service::serviceName).collect(Collectors.joining(", "));
+                String tails = waiting.keySet().stream()
+                        .map(s -> LogTail.of(layout.log(s.serviceName())))
                         .collect(Collectors.joining("\n"));
-                throw new LocalStackException("not ready within " + timeout.toSeconds() + " s: " + names + ".\n" + tails);
+                throw new LocalStackException(
+                        "not ready within " + timeout.toSeconds() + " s: " + names + ".\n" + tails);
             }
             if (!waiting.isEmpty()) {
                 DetachedProcess.sleep(Duration.ofMillis(500));
@@ -100,6 +109,7 @@ final class ServiceProcesses {
     }
 
     private static String java() {
-        return java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString();
     }
 }

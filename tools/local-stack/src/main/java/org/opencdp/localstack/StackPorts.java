@@ -63,7 +63,8 @@ public record StackPorts(int postgres, int keycloak, Map<Service, Integer> servi
 
     private static int checked(int port) {
         if (port < 1024 || port > 65535) {
-            throw new LocalStackException("port offset leads to port " + port + ", outside 1024-65535; choose a smaller offset.");
+            throw new LocalStackException(
+                    "port offset leads to port " + port + ", outside 1024-65535; choose a smaller offset.");
         }
         return port;
     }

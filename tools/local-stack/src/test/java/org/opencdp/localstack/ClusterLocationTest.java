@@ -33,9 +33,11 @@ class ClusterLocationTest {
 
         assertThat(cluster.getParent()).isEqualTo(dir.resolve("root/clusters"));
         assertThat(cluster.getFileName().toString()).matches("[0-9a-f]{16}");
-        assertThat(location.durable(Path.of("/root/opencdp/./.run/postgres"))).as("the same path, written otherwise")
+        assertThat(location.durable(Path.of("/root/opencdp/./.run/postgres")))
+                .as("the same path, written otherwise")
                 .isEqualTo(cluster);
-        assertThat(location.durable(Path.of("/root/opencdp/e2e/target/stack/postgres"))).isNotEqualTo(cluster);
+        assertThat(location.durable(Path.of("/root/opencdp/e2e/target/stack/postgres")))
+                .isNotEqualTo(cluster);
         assertThat(location.throwawayRoot()).isEqualTo(dir.resolve("root/test-clusters"));
     }
 

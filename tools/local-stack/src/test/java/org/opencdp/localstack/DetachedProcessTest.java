@@ -31,7 +31,8 @@ class DetachedProcessTest {
     void aDetachedProcessRunsInASessionAndProcessGroupOfItsOwn() throws Exception {
         pidFile = new PidFile(dir.resolve("pids/sleeper.pid"));
 
-        ProcessHandle process = DetachedProcess.start(List.of("sleep", "300"), Map.of(), dir, dir.resolve("logs/sleeper.log"), pidFile);
+        ProcessHandle process =
+                DetachedProcess.start(List.of("sleep", "300"), Map.of(), dir, dir.resolve("logs/sleeper.log"), pidFile);
 
         // /proc/<pid>/stat: "pid (comm) state ppid pgrp session ..."
         String line = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
@@ -44,8 +45,8 @@ class DetachedProcessTest {
     @Test
     void stoppingEndsTheWholeProcessGroupAndForgetsThePid() {
         pidFile = new PidFile(dir.resolve("pids/parent.pid"));
-        ProcessHandle parent = DetachedProcess.start(List.of("sh", "-c", "sleep 300 & sleep 300"), Map.of(), dir,
-                dir.resolve("logs/parent.log"), pidFile);
+        ProcessHandle parent = DetachedProcess.start(
+                List.of("sh", "-c", "sleep 300 & sleep 300"), Map.of(), dir, dir.resolve("logs/parent.log"), pidFile);
         List<ProcessHandle> children = awaitChildren(parent, 2);
 
         boolean stopped = DetachedProcess.stop(pidFile);
@@ -59,8 +60,12 @@ class DetachedProcessTest {
     @Test
     void aProcessThatIgnoresTermIsKilledAfterTheGracePeriod() {
         pidFile = new PidFile(dir.resolve("pids/stubborn.pid"));
-        ProcessHandle stubborn = DetachedProcess.start(List.of("sh", "-c", "trap '' TERM; while true; do sleep 1; done"),
-                Map.of(), dir, dir.resolve("logs/stubborn.log"), pidFile);
+        ProcessHandle stubborn = DetachedProcess.start(
+                List.of("sh", "-c", "trap '' TERM; while true; do sleep 1; done"),
+                Map.of(),
+                dir,
+                dir.resolve("logs/stubborn.log"),
+                pidFile);
         awaitChildren(stubborn, 1);
 
         assertThat(DetachedProcess.stop(pidFile, Duration.ofSeconds(1))).isTrue();
@@ -71,8 +76,8 @@ class DetachedProcessTest {
     @Test
     void aPidThatNowNamesAnotherProcessIsNeverSignalled() throws Exception {
         pidFile = new PidFile(dir.resolve("pids/recycled.pid"));
-        ProcessHandle stranger = DetachedProcess.start(List.of("sleep", "300"), Map.of(), dir,
-                dir.resolve("logs/stranger.log"), pidFile);
+        ProcessHandle stranger = DetachedProcess.start(
+                List.of("sleep", "300"), Map.of(), dir, dir.resolve("logs/stranger.log"), pidFile);
         // The same pid with another start time: as after the process we started ended and its pid went to another.
         Files.writeString(pidFile.path(), stranger.pid() + " 1000\n");
 
@@ -100,8 +105,8 @@ class DetachedProcessTest {
         environment.put("GREETING", "hello");
         environment.put("HOME", null);
 
-        ProcessHandle echo = DetachedProcess.start(List.of("sh", "-c", "echo \"greeting=$GREETING home=${HOME:-unset}\""),
-                environment, dir, log, pidFile);
+        ProcessHandle echo = DetachedProcess.start(
+                List.of("sh", "-c", "echo \"greeting=$GREETING home=${HOME:-unset}\""), environment, dir, log, pidFile);
         echo.onExit().get();
 
         assertThat(Files.readString(log)).contains("greeting=hello home=unset");
@@ -111,9 +116,13 @@ class DetachedProcessTest {
     void everyStartWritesAFreshLogAndKeepsThePreviousOne() throws Exception {
         pidFile = new PidFile(dir.resolve("pids/twice.pid"));
         Path log = dir.resolve("logs/twice.log");
-        DetachedProcess.start(List.of("echo", "first run"), Map.of(), dir, log, pidFile).onExit().get();
+        DetachedProcess.start(List.of("echo", "first run"), Map.of(), dir, log, pidFile)
+                .onExit()
+                .get();
 
-        DetachedProcess.start(List.of("echo", "second run"), Map.of(), dir, log, pidFile).onExit().get();
+        DetachedProcess.start(List.of("echo", "second run"), Map.of(), dir, log, pidFile)
+                .onExit()
+                .get();
 
         assertThat(Files.readString(log)).isEqualTo("second run\n");
         assertThat(Files.readString(dir.resolve("logs/twice.log.previous"))).isEqualTo("first run\n");

@@ -35,32 +35,42 @@ class DurablePostgresClusterTest {
     @Test
     void aDurableClusterKeepsItsDataAcrossStopAndStart() throws Exception {
         Path asked = privateDir.resolve(".run/postgres");
-        cluster = PostgresCluster.durable(asked, Ports.anyFree(), "durable-test").start();
+        cluster =
+                PostgresCluster.durable(asked, Ports.anyFree(), "durable-test").start();
         cluster.ensureDatabase("profile");
-        try (Connection c = cluster.connect("profile"); Statement s = c.createStatement()) {
+        try (Connection c = cluster.connect("profile");
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE survivor (name text)");
             s.execute("INSERT INTO survivor VALUES ('kept')");
         }
 
         cluster.stop();
         assertThat(cluster.serverPid()).isEmpty();
-        PostgresCluster restarted = PostgresCluster.durable(asked, cluster.port(), "durable-test").start();
+        PostgresCluster restarted =
+                PostgresCluster.durable(asked, cluster.port(), "durable-test").start();
 
         assertThat(restarted.serverPid()).isPresent();
         assertThat(restarted.directory()).isEqualTo(cluster.directory());
-        try (Connection c = restarted.connect("profile"); Statement s = c.createStatement();
+        try (Connection c = restarted.connect("profile");
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT name FROM survivor")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("kept");
         }
-        assertThat(asked.resolve("server.log")).as("the server log, also through the asked-for path").isRegularFile();
-        assertThat(cluster.directory().resolve("superuser.pw")).as("initdb's password file is gone").doesNotExist();
+        assertThat(asked.resolve("server.log"))
+                .as("the server log, also through the asked-for path")
+                .isRegularFile();
+        assertThat(cluster.directory().resolve("superuser.pw"))
+                .as("initdb's password file is gone")
+                .doesNotExist();
     }
 
     @Test
     void aClusterWhoseServerWasKilledIsStillRemoved() {
-        cluster = PostgresCluster.durable(privateDir.resolve("postgres"), Ports.anyFree(), "durable-test").start();
-        ProcessHandle server = ProcessHandle.of(cluster.serverPid().orElseThrow()).orElseThrow();
+        cluster = PostgresCluster.durable(privateDir.resolve("postgres"), Ports.anyFree(), "durable-test")
+                .start();
+        ProcessHandle server =
+                ProcessHandle.of(cluster.serverPid().orElseThrow()).orElseThrow();
         server.destroyForcibly();
         server.onExit().join();
         assertThat(cluster.isRunning()).as("its postmaster.pid stays behind").isTrue();
@@ -75,7 +85,8 @@ class DurablePostgresClusterTest {
     @Test
     void destroyingRemovesTheClusterAndTheLinkToIt() {
         Path asked = privateDir.resolve("stack/postgres");
-        cluster = PostgresCluster.durable(asked, Ports.anyFree(), "durable-test").start();
+        cluster =
+                PostgresCluster.durable(asked, Ports.anyFree(), "durable-test").start();
         Path files = cluster.directory();
 
         cluster.destroy();

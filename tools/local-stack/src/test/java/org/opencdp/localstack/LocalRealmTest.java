@@ -38,8 +38,10 @@ class LocalRealmTest {
     @ParameterizedTest(name = "the demo user {0} logs in with the demo password and holds only its own role")
     @EnumSource(DemoUser.class)
     void everyDemoUserIsThereAndHoldsOnlyItsOwnRole(DemoUser demo) {
-        JsonNode user = list(local.path("users")).stream().filter(u -> u.path("username").asText().equals(demo.username()))
-                .findFirst().orElseThrow(() -> new AssertionError("no user " + demo.username()));
+        JsonNode user = list(local.path("users")).stream()
+                .filter(u -> u.path("username").asText().equals(demo.username()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no user " + demo.username()));
 
         assertThat(user.path("enabled").asBoolean()).isTrue();
         assertThat(user.path("email").asText()).isEqualTo(demo.email());
@@ -61,8 +63,10 @@ class LocalRealmTest {
 
         assertThat(client.path("directAccessGrantsEnabled").asBoolean()).isTrue();
         assertThat(client.path("publicClient").asBoolean()).isTrue();
-        assertThat(client.path("attributes").path("pkce.code.challenge.method").asText()).isEqualTo("S256");
-        assertThat(client.path("defaultClientScopes")).isEqualTo(client(production, "cdp-frontend").path("defaultClientScopes"));
+        assertThat(client.path("attributes").path("pkce.code.challenge.method").asText())
+                .isEqualTo("S256");
+        assertThat(client.path("defaultClientScopes"))
+                .isEqualTo(client(production, "cdp-frontend").path("defaultClientScopes"));
         for (StackPorts ports : List.of(StackPorts.defaults(), StackPorts.endToEnd())) {
             for (Service service : Service.values()) {
                 assertThat(redirects).contains("http://localhost:" + ports.of(service) + "/*");
@@ -74,7 +78,8 @@ class LocalRealmTest {
     void theDemoShopIsAConfidentialClientHoldingTheShopRoleWithTheAudiencesOfTheServicesAShopCalls() {
         JsonNode client = client(local, DemoShop.CLIENT_ID);
         JsonNode account = list(local.path("users")).stream()
-                .filter(u -> u.path("serviceAccountClientId").asText().equals(DemoShop.CLIENT_ID)).findFirst()
+                .filter(u -> u.path("serviceAccountClientId").asText().equals(DemoShop.CLIENT_ID))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no service account for the demo shop"));
 
         assertThat(client.path("publicClient").asBoolean()).isFalse();
@@ -85,7 +90,8 @@ class LocalRealmTest {
         assertThat(client.path("fullScopeAllowed").asBoolean()).isFalse();
         assertThat(texts(account.path("realmRoles"))).containsExactly(DemoShop.ROLE);
         assertThat(texts(client.path("optionalClientScopes")))
-                .containsExactlyInAnyOrderElementsOf(DemoShop.calls().stream().map(Service::serviceName).toList());
+                .containsExactlyInAnyOrderElementsOf(
+                        DemoShop.calls().stream().map(Service::serviceName).toList());
         assertThat(list(local.path("scopeMappings"))).anySatisfy(m -> {
             assertThat(m.path("client").asText()).isEqualTo(DemoShop.CLIENT_ID);
             assertThat(texts(m.path("roles"))).containsExactly(DemoShop.ROLE);
@@ -96,9 +102,11 @@ class LocalRealmTest {
     void nothingOfTheProductionRealmIsLost() {
         for (String list : List.of("clients", "users", "clientScopes", "scopeMappings")) {
             for (JsonNode entry : production.path(list)) {
-                String id = entry.has("clientId") ? "clientId" : entry.has("username") ? "username"
-                        : entry.has("client") ? "client" : "name";
-                assertThat(list(local.path(list))).as("%s %s", list, entry.path(id))
+                String id = entry.has("clientId")
+                        ? "clientId"
+                        : entry.has("username") ? "username" : entry.has("client") ? "client" : "name";
+                assertThat(list(local.path(list)))
+                        .as("%s %s", list, entry.path(id))
                         .anySatisfy(merged -> assertThat(merged.path(id)).isEqualTo(entry.path(id)));
             }
         }
@@ -112,7 +120,8 @@ class LocalRealmTest {
     void theLocalRunSetsEveryVariableTheRealmNamesAndGivesEachServiceTheSecretKeycloakGivesItsClient() {
         assertThat(LocalRealm.environment().keySet()).containsAll(LocalRealm.placeholders(local));
         for (Service service : Service.values()) {
-            assertThat(LocalRealm.environment()).containsEntry(service.clientSecretVariable(), service.localClientSecret());
+            assertThat(LocalRealm.environment())
+                    .containsEntry(service.clientSecretVariable(), service.localClientSecret());
         }
     }
 
@@ -134,18 +143,22 @@ class LocalRealmTest {
         Files.createFile(repo.resolve("pom.xml"));
         StackLayout layout = StackLayout.forRepo(repo);
         Files.createDirectories(layout.realmFile().getParent());
-        Files.writeString(layout.realmFile(), "{\"clients\": [{\"clientId\": \"x\", \"secret\": \"${X_CLIENT_SECRET}\"}]}");
+        Files.writeString(
+                layout.realmFile(), "{\"clients\": [{\"clientId\": \"x\", \"secret\": \"${X_CLIENT_SECRET}\"}]}");
         Files.createDirectories(layout.localRealmOverlay().getParent());
         Files.writeString(layout.localRealmOverlay(), "{}");
         Path target = repo.resolve("cdp-realm.json");
 
         assertThatThrownBy(() -> LocalRealm.writeForImport(layout, target))
-                .isInstanceOf(LocalStackException.class).hasMessageContaining("X_CLIENT_SECRET");
+                .isInstanceOf(LocalStackException.class)
+                .hasMessageContaining("X_CLIENT_SECRET");
         assertThat(target).doesNotExist();
     }
 
     private static JsonNode client(JsonNode realm, String clientId) {
-        return list(realm.path("clients")).stream().filter(c -> c.path("clientId").asText().equals(clientId))
-                .findFirst().orElseThrow(() -> new AssertionError("no client " + clientId));
+        return list(realm.path("clients")).stream()
+                .filter(c -> c.path("clientId").asText().equals(clientId))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no client " + clientId));
     }
 }

@@ -43,7 +43,8 @@ class LocalSecretsTest {
         Path file = stateDir.resolve("nested/secrets.env");
         LocalSecrets.loadOrCreate(file);
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
     }
 
     @Test

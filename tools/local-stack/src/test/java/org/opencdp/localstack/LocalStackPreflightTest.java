@@ -84,8 +84,16 @@ class LocalStackPreflightTest {
     void theStatusOfASuiteThatNeverRanIsAllStopped() {
         List<ComponentStatus> status = new LocalStack(layout, progress::add).status();
 
-        assertThat(status).extracting(ComponentStatus::name).containsExactly("postgres", "keycloak",
-                "profile-service", "behaviour-service", "tracking-service", "consent-service", "retention-service");
+        assertThat(status)
+                .extracting(ComponentStatus::name)
+                .containsExactly(
+                        "postgres",
+                        "keycloak",
+                        "profile-service",
+                        "behaviour-service",
+                        "tracking-service",
+                        "consent-service",
+                        "retention-service");
         assertThat(status).allMatch(ComponentStatus::isStopped);
     }
 }

@@ -87,7 +87,8 @@ class LocalStackStateTest {
 
         assertThat(postgres.serverPid()).isEmpty();
         assertThat(files).doesNotExist();
-        assertThat(Files.exists(layout.postgresDir(), LinkOption.NOFOLLOW_LINKS)).isFalse();
+        assertThat(Files.exists(layout.postgresDir(), LinkOption.NOFOLLOW_LINKS))
+                .isFalse();
         assertThat(layout.log("postgres")).content().contains("database system is ready to accept connections");
     }
 
@@ -106,7 +107,11 @@ class LocalStackStateTest {
 
     /** A process recorded as the service's, as `make run` records it; it answers no HTTP, which status reports. */
     private ProcessHandle startStandIn(Service service) {
-        return DetachedProcess.start(List.of("sleep", "300"), Map.of(), repo, layout.log(service.serviceName()),
+        return DetachedProcess.start(
+                List.of("sleep", "300"),
+                Map.of(),
+                repo,
+                layout.log(service.serviceName()),
                 layout.pidFile(service.serviceName()));
     }
 }

@@ -19,7 +19,9 @@ class PidFileTest {
 
         file.write(ProcessHandle.current());
 
-        assertThat(file.running()).map(ProcessHandle::pid).contains(ProcessHandle.current().pid());
+        assertThat(file.running())
+                .map(ProcessHandle::pid)
+                .contains(ProcessHandle.current().pid());
         assertThat(file.pidTakenByAnother()).isFalse();
     }
 

@@ -52,18 +52,25 @@ class ProductionRealmTest {
         List<JsonNode> roles = list(realm.path("roles").path("realm"));
 
         assertThat(roles).extracting(r -> r.path("name").asText()).containsAll(expected);
-        assertThat(roles).allSatisfy(r -> assertThat(r.path("description").asText()).isNotBlank());
+        assertThat(roles)
+                .allSatisfy(r -> assertThat(r.path("description").asText()).isNotBlank());
         assertThat(roles).filteredOn(r -> r.path("composite").asBoolean()).isEmpty();
     }
 
     @Test
     void noPersonCanLogInTheOnlyUsersAreTheServiceAccountsOfTheRealmsOwnClients() {
-        List<String> clientIds = list(realm.path("clients")).stream().map(c -> c.path("clientId").asText()).toList();
+        List<String> clientIds = list(realm.path("clients")).stream()
+                .map(c -> c.path("clientId").asText())
+                .toList();
 
         assertThat(list(realm.path("users"))).allSatisfy(user -> {
-            assertThat(user.path("serviceAccountClientId").asText()).as("user %s", user.path("username"))
-                    .isNotEmpty().isIn(clientIds);
-            assertThat(user.has("credentials")).as("credentials of %s", user.path("username")).isFalse();
+            assertThat(user.path("serviceAccountClientId").asText())
+                    .as("user %s", user.path("username"))
+                    .isNotEmpty()
+                    .isIn(clientIds);
+            assertThat(user.has("credentials"))
+                    .as("credentials of %s", user.path("username"))
+                    .isFalse();
         });
     }
 
@@ -71,11 +78,16 @@ class ProductionRealmTest {
     void noClientAllowsThePasswordGrantOrTheImplicitFlowAndNoClientHoldsASecretValue() {
         assertThat(list(realm.path("clients"))).allSatisfy(client -> {
             String id = client.path("clientId").asText();
-            assertThat(client.path("directAccessGrantsEnabled").asBoolean()).as("password grant of %s", id).isFalse();
-            assertThat(client.path("implicitFlowEnabled").asBoolean()).as("implicit flow of %s", id).isFalse();
+            assertThat(client.path("directAccessGrantsEnabled").asBoolean())
+                    .as("password grant of %s", id)
+                    .isFalse();
+            assertThat(client.path("implicitFlowEnabled").asBoolean())
+                    .as("implicit flow of %s", id)
+                    .isFalse();
             if (client.has("secret")) {
                 // Keycloak fills the placeholder in from its environment at import (k8s/keycloak/keycloak.yaml).
-                assertThat(client.path("secret").asText()).as("secret of %s", id)
+                assertThat(client.path("secret").asText())
+                        .as("secret of %s", id)
                         .matches("\\$\\{[A-Z_]+_CLIENT_SECRET}");
             }
         });
@@ -87,13 +99,18 @@ class ProductionRealmTest {
 
         assertThat(client.path("publicClient").asBoolean()).isTrue();
         assertThat(client.path("standardFlowEnabled").asBoolean()).isTrue();
-        assertThat(client.path("attributes").path("pkce.code.challenge.method").asText()).isEqualTo("S256");
+        assertThat(client.path("attributes").path("pkce.code.challenge.method").asText())
+                .isEqualTo("S256");
         assertThat(texts(client.path("redirectUris"))).containsExactly("${CDP_FRONTEND_URL}/*");
         assertThat(client.path("fullScopeAllowed").asBoolean()).isFalse();
-        assertThat(texts(client.path("defaultClientScopes"))).contains("basic", "roles", "profile")
-                .containsAll(Arrays.stream(Service.values()).map(Service::serviceName).toList());
+        assertThat(texts(client.path("defaultClientScopes")))
+                .contains("basic", "roles", "profile")
+                .containsAll(Arrays.stream(Service.values())
+                        .map(Service::serviceName)
+                        .toList());
         assertThat(roleScope("cdp-frontend"))
-                .containsExactlyInAnyOrderElementsOf(Arrays.stream(DemoUser.values()).map(DemoUser::role).toList());
+                .containsExactlyInAnyOrderElementsOf(
+                        Arrays.stream(DemoUser.values()).map(DemoUser::role).toList());
     }
 
     @ParameterizedTest(name = "{0}: a confidential client whose secret comes from {0}'s variable")
@@ -113,47 +130,65 @@ class ProductionRealmTest {
         JsonNode client = client(service.serviceName());
         JsonNode account = list(realm.path("users")).stream()
                 .filter(u -> u.path("serviceAccountClientId").asText().equals(service.serviceName()))
-                .findFirst().orElseThrow(() -> new AssertionError("no service account user for " + service.serviceName()));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no service account user for " + service.serviceName()));
 
         assertThat(texts(account.path("realmRoles"))).containsExactly(service.serviceAccountRole());
         assertThat(client.path("fullScopeAllowed").asBoolean()).isFalse();
         assertThat(roleScope(service.serviceName())).containsExactly(service.serviceAccountRole());
         assertThat(texts(client.path("defaultClientScopes"))).containsExactlyInAnyOrder("basic", "roles");
         assertThat(texts(client.path("optionalClientScopes")))
-                .containsExactlyInAnyOrderElementsOf(service.calls().stream().map(Service::serviceName).toList());
+                .containsExactlyInAnyOrderElementsOf(
+                        service.calls().stream().map(Service::serviceName).toList());
     }
 
     @ParameterizedTest(name = "the client scope {0} puts {0} into the token's audience")
     @EnumSource(Service.class)
     void eachServiceHasAnAudienceScopeNamedLikeIt(Service service) {
         JsonNode scope = list(realm.path("clientScopes")).stream()
-                .filter(s -> s.path("name").asText().equals(service.serviceName())).findFirst()
+                .filter(s -> s.path("name").asText().equals(service.serviceName()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no client scope " + service.serviceName()));
         List<JsonNode> mappers = list(scope.path("protocolMappers"));
 
         assertThat(mappers).hasSize(1);
         assertThat(mappers.get(0).path("protocolMapper").asText()).isEqualTo("oidc-audience-mapper");
-        assertThat(mappers.get(0).path("config").path("included.client.audience").asText()).isEqualTo(service.serviceName());
-        assertThat(mappers.get(0).path("config").path("access.token.claim").asText()).isEqualTo("true");
+        assertThat(mappers.get(0)
+                        .path("config")
+                        .path("included.client.audience")
+                        .asText())
+                .isEqualTo(service.serviceName());
+        assertThat(mappers.get(0).path("config").path("access.token.claim").asText())
+                .isEqualTo("true");
     }
 
     @Test
     void newClientsGetNoAudienceByDefaultAndThereIsNoShopClient() {
         assertThat(texts(realm.path("defaultDefaultClientScopes"))).containsExactlyInAnyOrder("basic", "roles");
         assertThat(texts(realm.path("defaultOptionalClientScopes"))).isEmpty();
-        assertThat(list(realm.path("clients"))).extracting(c -> c.path("clientId").asText())
-                .containsExactlyInAnyOrder("cdp-frontend", "profile-service", "behaviour-service", "tracking-service",
-                        "consent-service", "retention-service");
+        assertThat(list(realm.path("clients")))
+                .extracting(c -> c.path("clientId").asText())
+                .containsExactlyInAnyOrder(
+                        "cdp-frontend",
+                        "profile-service",
+                        "behaviour-service",
+                        "tracking-service",
+                        "consent-service",
+                        "retention-service");
     }
 
     private static List<String> roleScope(String clientId) {
-        return list(realm.path("scopeMappings")).stream().filter(m -> m.path("client").asText().equals(clientId))
-                .flatMap(m -> texts(m.path("roles")).stream()).toList();
+        return list(realm.path("scopeMappings")).stream()
+                .filter(m -> m.path("client").asText().equals(clientId))
+                .flatMap(m -> texts(m.path("roles")).stream())
+                .toList();
     }
 
     private static JsonNode client(String clientId) {
-        return list(realm.path("clients")).stream().filter(c -> c.path("clientId").asText().equals(clientId))
-                .findFirst().orElseThrow(() -> new AssertionError("no client " + clientId));
+        return list(realm.path("clients")).stream()
+                .filter(c -> c.path("clientId").asText().equals(clientId))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no client " + clientId));
     }
 
     static List<String> texts(JsonNode array) {

@@ -23,7 +23,8 @@ class ServiceEnvironmentTest {
 
         Map<String, String> env = new ServiceProcesses(layout).environment(Service.CONSENT, secrets);
 
-        assertThat(env).containsEntry("OPENCDP_HTTP_PORT", "18084")
+        assertThat(env)
+                .containsEntry("OPENCDP_HTTP_PORT", "18084")
                 .containsEntry("OPENCDP_MANAGEMENT_PORT", "19084")
                 .containsEntry("OPENCDP_DB_URL", "jdbc:postgresql://127.0.0.1:15433/consent")
                 .containsEntry("OPENCDP_DB_USER", "cdp")

@@ -40,7 +40,9 @@ class StackLayoutTest {
 
         assertThat(layout.pidsDir()).isEqualTo(elsewhere.resolve("pids"));
         assertThat(layout.serviceUrl(Service.TRACKING)).isEqualTo("http://localhost:18083");
-        assertThat(layout.keycloakArchive().startsWith(repo)).as("the build output stays the repository's").isTrue();
+        assertThat(layout.keycloakArchive().startsWith(repo))
+                .as("the build output stays the repository's")
+                .isTrue();
     }
 
     @Test

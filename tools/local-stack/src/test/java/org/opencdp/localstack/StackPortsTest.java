@@ -15,8 +15,18 @@ class StackPortsTest {
 
         assertThat(ports.postgres()).isEqualTo(5433);
         assertThat(ports.keycloak()).isEqualTo(8180);
-        assertThat(ports.services()).isEqualTo(Map.of(Service.PROFILE, 8081, Service.BEHAVIOUR, 8082,
-                Service.TRACKING, 8083, Service.CONSENT, 8084, Service.RETENTION, 8085));
+        assertThat(ports.services())
+                .isEqualTo(Map.of(
+                        Service.PROFILE,
+                        8081,
+                        Service.BEHAVIOUR,
+                        8082,
+                        Service.TRACKING,
+                        8083,
+                        Service.CONSENT,
+                        8084,
+                        Service.RETENTION,
+                        8085));
     }
 
     @Test

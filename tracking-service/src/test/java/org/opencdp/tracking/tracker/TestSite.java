@@ -33,8 +33,7 @@ final class TestSite implements AutoCloseable {
 
     static final String COLLECT_PATH = "/api/v1/collect/";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, List<Map<String, Object>>>> BATCH = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, List<Map<String, Object>>>> BATCH = new TypeReference<>() {};
 
     /** One request as it arrived; header names in lower case. */
     record Received(String method, String path, Map<String, String> headers, String body, long arrivedAtMillis) {
@@ -49,8 +48,7 @@ final class TestSite implements AutoCloseable {
     }
 
     /** The answer to one collect request: a status with an optional Retry-After. */
-    private record Answer(int status, String retryAfter) {
-    }
+    private record Answer(int status, String retryAfter) {}
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(4);
@@ -100,7 +98,9 @@ final class TestSite implements AutoCloseable {
     }
 
     List<Received> collects() {
-        return received.stream().filter(r -> r.path().startsWith(COLLECT_PATH) && r.method().equals("POST")).toList();
+        return received.stream()
+                .filter(r -> r.path().startsWith(COLLECT_PATH) && r.method().equals("POST"))
+                .toList();
     }
 
     /** The events of every collect request, in the order they arrived, whatever the answer was. */
@@ -121,11 +121,12 @@ final class TestSite implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            Map<String, String> headers = exchange.getRequestHeaders().entrySet().stream().collect(Collectors.toMap(
-                    h -> h.getKey().toLowerCase(Locale.ROOT), h -> String.join(",", h.getValue())));
+            Map<String, String> headers = exchange.getRequestHeaders().entrySet().stream()
+                    .collect(Collectors.toMap(
+                            h -> h.getKey().toLowerCase(Locale.ROOT), h -> String.join(",", h.getValue())));
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            Received request = new Received(exchange.getRequestMethod(), path, headers, body,
-                    System.currentTimeMillis());
+            Received request =
+                    new Received(exchange.getRequestMethod(), path, headers, body, System.currentTimeMillis());
             received.add(request);
 
             if (path.startsWith(COLLECT_PATH)) {
@@ -168,7 +169,10 @@ final class TestSite implements AutoCloseable {
             if (answer.retryAfter() != null) {
                 exchange.getResponseHeaders().add("Retry-After", answer.retryAfter());
             }
-            send(exchange, answer.status(), "application/problem+json",
+            send(
+                    exchange,
+                    answer.status(),
+                    "application/problem+json",
                     "{\"title\":\"answer chosen by the test\",\"status\":" + answer.status() + "}");
         }
     }

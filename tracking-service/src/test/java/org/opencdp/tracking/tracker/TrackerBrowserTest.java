@@ -39,6 +39,7 @@ class TrackerBrowserTest {
     private static final Duration SEND_INTERVAL_WITH_MARGIN = Duration.ofSeconds(20);
     /** How long nothing must arrive for a test to conclude that nothing was sent. */
     private static final Duration QUIET = Duration.ofSeconds(3);
+
     private static final Set<String> COMMON_FIELDS = Set.of("type", "visitorId", "sessionId", "url", "clientTime");
     private static final Map<String, Set<String>> FIELDS_OF_TYPE = Map.of(
             "page_view", Set.of("referrer"),
@@ -48,6 +49,7 @@ class TrackerBrowserTest {
 
     @TempDir
     Path profile;
+
     private TestSite site;
     private ChromeDriver browser;
 
@@ -101,13 +103,16 @@ class TrackerBrowserTest {
         openDemo();
         accept();
 
-        await().atMost(SEND_INTERVAL_WITH_MARGIN).until(() -> !site.events("page_view").isEmpty());
+        await().atMost(SEND_INTERVAL_WITH_MARGIN)
+                .until(() -> !site.events("page_view").isEmpty());
 
-        assertThat(browser.getCurrentUrl()).as("sent while the page is open, so not on page hide")
+        assertThat(browser.getCurrentUrl())
+                .as("sent while the page is open, so not on page hide")
                 .isEqualTo(site.url(DEMO));
         Map<String, Object> pageView = site.events("page_view").getFirst();
         assertWellFormed(site.events());
-        assertThat(pageView.get("visitorId")).isEqualTo(stored("cdp_vid"))
+        assertThat(pageView.get("visitorId"))
+                .isEqualTo(stored("cdp_vid"))
                 .isEqualTo(js("return cdpTracker.visitorId()"));
         assertThat(stored("cdp_session")).startsWith(pageView.get("sessionId") + ".");
         assertThat(storedKeys()).containsExactly("cdp_session", "cdp_vid", "demo-consent");
@@ -126,22 +131,27 @@ class TrackerBrowserTest {
         accept();
 
         browser.findElement(By.cssSelector(ADD_TENT + " span")).click(); // inside a marked element
-        browser.findElement(By.cssSelector("[data-cdp-track='product:stove-bris'] h3")).click();
+        browser.findElement(By.cssSelector("[data-cdp-track='product:stove-bris'] h3"))
+                .click();
         browser.findElement(By.id("gift-card")).click(); // not marked
         long deepest = scrollTo("document.documentElement.scrollHeight / 2");
         long top = scrollTo("0");
         leave();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> !site.events("page_leave").isEmpty());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !site.events("page_leave").isEmpty());
         assertWellFormed(site.events());
-        assertThat(site.events("click")).extracting(e -> e.get("element"))
+        assertThat(site.events("click"))
+                .extracting(e -> e.get("element"))
                 .containsExactly("add-to-cart:tent-fjell-2", "product:stove-bris");
-        assertThat(site.collects()).as("the text of a clicked element is never sent")
+        assertThat(site.collects())
+                .as("the text of a clicked element is never sent")
                 .noneMatch(r -> r.body().contains("Add to cart"));
         Map<String, Object> pageLeave = site.events("page_leave").getFirst();
         assertThat((Integer) pageLeave.get("dwellMs")).isPositive();
         assertThat(deepest).isBetween(top + 1, 99L);
-        assertThat(((Number) pageLeave.get("scrollDepth")).longValue()).as("the deepest, not the last, scroll")
+        assertThat(((Number) pageLeave.get("scrollDepth")).longValue())
+                .as("the deepest, not the last, scroll")
                 .isEqualTo(deepest);
     }
 
@@ -169,9 +179,12 @@ class TrackerBrowserTest {
 
         click(ADD_TENT, 19);
 
-        await().atMost(SEND_INTERVAL_WITH_MARGIN).until(() -> site.collects().size() >= 2
-                && site.collects().getLast().arrivedAtMillis() >= site.collectConnectionsBrokenUntil());
-        assertThat(site.collects().getLast().events()).hasSize(20).isEqualTo(site.collects().getFirst().events());
+        await().atMost(SEND_INTERVAL_WITH_MARGIN)
+                .until(() -> site.collects().size() >= 2
+                        && site.collects().getLast().arrivedAtMillis() >= site.collectConnectionsBrokenUntil());
+        assertThat(site.collects().getLast().events())
+                .hasSize(20)
+                .isEqualTo(site.collects().getFirst().events());
     }
 
     @Test
@@ -185,8 +198,10 @@ class TrackerBrowserTest {
         click(ADD_TENT, 20);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> site.collects().size() >= 2);
-        assertThat(site.collects().get(1).events()).as("only the new clicks: the refused batch is gone")
-                .hasSize(20).allMatch(e -> e.get("type").equals("click"));
+        assertThat(site.collects().get(1).events())
+                .as("only the new clicks: the refused batch is gone")
+                .hasSize(20)
+                .allMatch(e -> e.get("type").equals("click"));
     }
 
     @Test
@@ -206,7 +221,9 @@ class TrackerBrowserTest {
 
         assertThat(js("return cdpTracker.hasConsent()")).isEqualTo(false);
         assertThat(storedKeys()).containsExactly("demo-consent");
-        assertThat(js("return cdpTracker.visitorId()")).as("a new consent gets a new visitor").isNotEqualTo(visitor);
+        assertThat(js("return cdpTracker.visitorId()"))
+                .as("a new consent gets a new visitor")
+                .isNotEqualTo(visitor);
         leave();
         assertNoMoreCollectsThan(1);
         assertThat(site.events()).hasSize(20);
@@ -226,10 +243,13 @@ class TrackerBrowserTest {
         String visitor = stored("cdp_vid");
         leave();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> !site.events("page_leave").isEmpty());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !site.events("page_leave").isEmpty());
         assertThat(visitor).matches(ID).isNotEqualTo(withdrawn);
-        assertThat(site.events()).allMatch(e -> e.get("visitorId").equals(visitor))
-                .extracting(e -> e.get("type")).containsExactly("page_view", "page_leave");
+        assertThat(site.events())
+                .allMatch(e -> e.get("visitorId").equals(visitor))
+                .extracting(e -> e.get("type"))
+                .containsExactly("page_view", "page_leave");
     }
 
     @Test
@@ -243,8 +263,10 @@ class TrackerBrowserTest {
         waitFor("return window.sameDocument === true");
         leave();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> site.events("page_leave").size() == 2);
-        assertThat(site.events()).extracting(e -> e.get("type"))
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> site.events("page_leave").size() == 2);
+        assertThat(site.events())
+                .extracting(e -> e.get("type"))
                 .containsExactly("page_view", "page_leave", "page_view", "page_leave");
     }
 
@@ -284,14 +306,20 @@ class TrackerBrowserTest {
         waitFor("return cdpTracker.hasConsent()");
         leave();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> site.events("page_view").size() == 3);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> site.events("page_view").size() == 3);
         List<Map<String, Object>> pageViews = site.events("page_view").stream()
-                .sorted(Comparator.comparing(e -> Instant.parse((String) e.get("clientTime")))).toList();
+                .sorted(Comparator.comparing(e -> Instant.parse((String) e.get("clientTime"))))
+                .toList();
         assertThat(pageViews).allMatch(e -> e.get("visitorId").equals(visitor));
         assertThat(pageViews.get(0).get("sessionId")).isEqualTo(session);
-        assertThat(pageViews.get(1).get("sessionId")).as("the next page, a moment later").isEqualTo(session);
-        assertThat((String) pageViews.get(2).get("sessionId")).as("after 31 minutes without events")
-                .matches(ID).isNotEqualTo(session);
+        assertThat(pageViews.get(1).get("sessionId"))
+                .as("the next page, a moment later")
+                .isEqualTo(session);
+        assertThat((String) pageViews.get(2).get("sessionId"))
+                .as("after 31 minutes without events")
+                .matches(ID)
+                .isNotEqualTo(session);
     }
 
     @Test
@@ -320,8 +348,11 @@ class TrackerBrowserTest {
         assertThat(events).isNotEmpty().allSatisfy(event -> {
             String type = (String) event.get("type");
             assertThat(FIELDS_OF_TYPE).containsKey(type);
-            assertThat(event.keySet()).as("fields of %s", type).containsAll(COMMON_FIELDS)
-                    .allMatch(field -> COMMON_FIELDS.contains(field) || FIELDS_OF_TYPE.get(type).contains(field))
+            assertThat(event.keySet())
+                    .as("fields of %s", type)
+                    .containsAll(COMMON_FIELDS)
+                    .allMatch(field -> COMMON_FIELDS.contains(field)
+                            || FIELDS_OF_TYPE.get(type).contains(field))
                     .doesNotContain("subjectId");
             assertThat((String) event.get("visitorId")).matches(ID);
             assertThat((String) event.get("sessionId")).matches(ID);
@@ -362,7 +393,9 @@ class TrackerBrowserTest {
     }
 
     private void assertNoMoreCollectsThan(int collects) {
-        await().during(QUIET).atMost(QUIET.plusSeconds(2)).until(() -> site.collects().size() == collects);
+        await().during(QUIET)
+                .atMost(QUIET.plusSeconds(2))
+                .until(() -> site.collects().size() == collects);
     }
 
     private void waitFor(String condition) {

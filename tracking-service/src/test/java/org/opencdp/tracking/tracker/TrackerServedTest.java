@@ -18,17 +18,24 @@ class TrackerServedTest {
 
     @Test
     void theMinifiedTrackerIsServedAtItsVersionedPathWithoutAToken() throws IOException {
-        byte[] served = given().when().get("/tracker/v1/cdp.js")
-                .then().statusCode(200).contentType(containsString("javascript"))
-                .extract().asByteArray();
+        byte[] served = given().when()
+                .get("/tracker/v1/cdp.js")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("javascript"))
+                .extract()
+                .asByteArray();
 
         assertThat(served).isEqualTo(TrackerSizeTest.servedTracker());
     }
 
     @Test
     void theDemoPageIsServedWithoutATokenAndEmbedsTheTracker() {
-        given().when().get("/tracker/demo.html")
-                .then().statusCode(200).contentType(containsString("text/html"))
+        given().when()
+                .get("/tracker/demo.html")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/html"))
                 .body(containsString("<script async src=\"v1/cdp.js\" data-site-key=\"site_demo\"></script>"));
     }
 }

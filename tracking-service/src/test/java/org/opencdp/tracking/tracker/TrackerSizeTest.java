@@ -22,8 +22,8 @@ class TrackerSizeTest {
     void theServedTrackerIsUnder5kBMinifiedAndUnder2500BytesGzipped() throws IOException {
         byte[] minified = servedTracker();
         byte[] gzipped = gzip(minified);
-        System.out.printf("tracker /tracker/v1/cdp.js: %d bytes minified, %d bytes gzip%n", minified.length,
-                gzipped.length);
+        System.out.printf(
+                "tracker /tracker/v1/cdp.js: %d bytes minified, %d bytes gzip%n", minified.length, gzipped.length);
 
         assertThat(minified.length).as("bytes of the minified tracker").isLessThan(5_120);
         assertThat(gzipped.length).as("bytes of the gzipped tracker").isLessThan(2_560);
@@ -33,13 +33,17 @@ class TrackerSizeTest {
     void theServedTrackerIsTheMinifiedBuildNotTheReadableSource() throws IOException {
         String served = new String(servedTracker(), StandardCharsets.UTF_8);
 
-        assertThat(served).doesNotContain("/*").doesNotContain("SESSION_TIMEOUT_MS").contains("/api/v1/collect/");
+        assertThat(served)
+                .doesNotContain("/*")
+                .doesNotContain("SESSION_TIMEOUT_MS")
+                .contains("/api/v1/collect/");
     }
 
     static byte[] servedTracker() throws IOException {
         try (InputStream in = TrackerSizeTest.class.getClassLoader().getResourceAsStream(SERVED_TRACKER)) {
-            assertThat(in).as("%s on the classpath (the build minifies src/main/tracker/cdp.js into it)",
-                    SERVED_TRACKER).isNotNull();
+            assertThat(in)
+                    .as("%s on the classpath (the build minifies src/main/tracker/cdp.js into it)", SERVED_TRACKER)
+                    .isNotNull();
             return in.readAllBytes();
         }
     }

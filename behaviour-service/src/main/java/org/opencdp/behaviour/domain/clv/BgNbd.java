@@ -31,8 +31,7 @@ public record BgNbd(double r, double alpha, double a, double b) {
      *
      * @param customers how many purchase summaries the fit used
      */
-    public record Fit(BgNbd model, double logLikelihood, int customers, boolean converged) {
-    }
+    public record Fit(BgNbd model, double logLikelihood, int customers, boolean converged) {}
 
     /**
      * Fits r, alpha, a and b to the customers' purchase summaries by maximum likelihood. Customers with the same
@@ -43,9 +42,11 @@ public record BgNbd(double r, double alpha, double a, double b) {
             throw new IllegalArgumentException("the BG/NBD model needs at least one customer to fit");
         }
         // Sorted, so that the sum runs in the same order whatever order the customers come in.
-        Map<History, Long> histories = customers.stream().collect(Collectors.groupingBy(
-                c -> new History(c.repeatTransactions(), c.recencyWeeks(), c.ageWeeks()), TreeMap::new,
-                Collectors.counting()));
+        Map<History, Long> histories = customers.stream()
+                .collect(Collectors.groupingBy(
+                        c -> new History(c.repeatTransactions(), c.recencyWeeks(), c.ageWeeks()),
+                        TreeMap::new,
+                        Collectors.counting()));
         MaximumLikelihood.Estimate estimate = MaximumLikelihood.maximise(4, theta -> {
             BgNbd model = new BgNbd(theta[0], theta[1], theta[2], theta[3]);
             double shared = model.sharedLogLikelihood();
@@ -57,7 +58,10 @@ public record BgNbd(double r, double alpha, double a, double b) {
             return sum;
         });
         double[] theta = estimate.parameters();
-        return new Fit(new BgNbd(theta[0], theta[1], theta[2], theta[3]), estimate.logLikelihood(), customers.size(),
+        return new Fit(
+                new BgNbd(theta[0], theta[1], theta[2], theta[3]),
+                estimate.logLikelihood(),
+                customers.size(),
                 estimate.converged());
     }
 
@@ -66,8 +70,8 @@ public record BgNbd(double r, double alpha, double a, double b) {
      * T after x purchases, or dropped out right after the last of x >= 1 purchases (FHL 2005, equation 6).
      */
     public double logLikelihood(PurchaseSummary customer) {
-        return logLikelihood(customer.repeatTransactions(), customer.recencyWeeks(), customer.ageWeeks(),
-                sharedLogLikelihood());
+        return logLikelihood(
+                customer.repeatTransactions(), customer.recencyWeeks(), customer.ageWeeks(), sharedLogLikelihood());
     }
 
     /** The part of the log-likelihood that is the same for every customer. */
@@ -96,8 +100,8 @@ public record BgNbd(double r, double alpha, double a, double b) {
      */
     public double expectedTransactions(PurchaseSummary customer, double weeks) {
         if (!(weeks >= 0) || Double.isInfinite(weeks)) {
-            throw new IllegalArgumentException("the forecast horizon must be a finite number of weeks >= 0, got "
-                    + weeks);
+            throw new IllegalArgumentException(
+                    "the forecast horizon must be a finite number of weeks >= 0, got " + weeks);
         }
         int x = customer.repeatTransactions();
         double ageTerm = alpha + customer.ageWeeks();
@@ -117,8 +121,9 @@ public record BgNbd(double r, double alpha, double a, double b) {
         if (x == 0) {
             return 0;
         }
-        return a / (b + x - 1) * Math.exp((r + x) * Math.log(
-                (alpha + customer.ageWeeks()) / (alpha + customer.recencyWeeks())));
+        return a
+                / (b + x - 1)
+                * Math.exp((r + x) * Math.log((alpha + customer.ageWeeks()) / (alpha + customer.recencyWeeks())));
     }
 
     private static double logSumExp(double u, double v) {
@@ -135,7 +140,8 @@ public record BgNbd(double r, double alpha, double a, double b) {
     /** The part of a purchase summary the BG/NBD likelihood depends on. */
     private record History(int x, double recency, double age) implements Comparable<History> {
         private static final Comparator<History> ORDER = Comparator.comparingInt(History::x)
-                .thenComparingDouble(History::recency).thenComparingDouble(History::age);
+                .thenComparingDouble(History::recency)
+                .thenComparingDouble(History::age);
 
         @Override
         public int compareTo(History other) {

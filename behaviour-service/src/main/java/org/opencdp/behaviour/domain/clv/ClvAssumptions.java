@@ -17,16 +17,16 @@ public record ClvAssumptions(int horizonMonths, double yearlyDiscountRate, doubl
 
     public ClvAssumptions {
         if (horizonMonths < 1 || horizonMonths > MAX_HORIZON_MONTHS) {
-            throw new IllegalArgumentException("the CLV horizon must be 1 to " + MAX_HORIZON_MONTHS
-                    + " months, got " + horizonMonths);
+            throw new IllegalArgumentException(
+                    "the CLV horizon must be 1 to " + MAX_HORIZON_MONTHS + " months, got " + horizonMonths);
         }
         if (!(yearlyDiscountRate >= 0 && yearlyDiscountRate <= 1)) {
-            throw new IllegalArgumentException("the yearly discount rate must be between 0 and 1 (0 % to 100 %), got "
-                    + yearlyDiscountRate);
+            throw new IllegalArgumentException(
+                    "the yearly discount rate must be between 0 and 1 (0 % to 100 %), got " + yearlyDiscountRate);
         }
         if (!(margin > 0 && margin <= 1)) {
-            throw new IllegalArgumentException("the margin must be greater than 0 and at most 1 (100 %), got "
-                    + margin);
+            throw new IllegalArgumentException(
+                    "the margin must be greater than 0 and at most 1 (100 %), got " + margin);
         }
     }
 }

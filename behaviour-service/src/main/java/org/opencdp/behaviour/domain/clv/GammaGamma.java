@@ -26,8 +26,7 @@ public record GammaGamma(double p, double q, double gamma) {
      *
      * @param customers how many customers the fit used: those with a repeat transaction and a positive average spend
      */
-    public record Fit(GammaGamma model, double logLikelihood, int customers, boolean converged) {
-    }
+    public record Fit(GammaGamma model, double logLikelihood, int customers, boolean converged) {}
 
     /**
      * Fits p, q and gamma to the average repeat spend of the customers who have at least one repeat transaction with
@@ -52,7 +51,10 @@ public record GammaGamma(double p, double q, double gamma) {
             return sum;
         });
         double[] theta = estimate.parameters();
-        return new Fit(new GammaGamma(theta[0], theta[1], theta[2]), estimate.logLikelihood(), data.size(),
+        return new Fit(
+                new GammaGamma(theta[0], theta[1], theta[2]),
+                estimate.logLikelihood(),
+                data.size(),
                 estimate.converged());
     }
 
@@ -73,7 +75,11 @@ public record GammaGamma(double p, double q, double gamma) {
 
     private double logLikelihood(int x, double m, double shared) {
         double px = p * x;
-        return shared + Gamma.logGamma(px + q) - Gamma.logGamma(px) + (px - 1) * Math.log(m) + px * Math.log(x)
+        return shared
+                + Gamma.logGamma(px + q)
+                - Gamma.logGamma(px)
+                + (px - 1) * Math.log(m)
+                + px * Math.log(x)
                 - (px + q) * Math.log(gamma + x * m);
     }
 

@@ -8,10 +8,10 @@ final class Hypergeometric {
 
     /** More terms than any argument the CLV model produces needs (z stays well below 1 there). */
     static final int MAX_TERMS = 200_000;
+
     private static final double RELATIVE_TOLERANCE = 1e-15;
 
-    private Hypergeometric() {
-    }
+    private Hypergeometric() {}
 
     /**
      * 2F1(a, b; c; z). The series converges for |z| < 1, eventually like z^n; it is summed until a term is so small
@@ -40,7 +40,7 @@ final class Hypergeometric {
                 return sum;
             }
         }
-        throw new ArithmeticException("2F1(" + a + ", " + b + "; " + c + "; " + z + ") did not converge in "
-                + MAX_TERMS + " terms");
+        throw new ArithmeticException(
+                "2F1(" + a + ", " + b + "; " + c + "; " + z + ") did not converge in " + MAX_TERMS + " terms");
     }
 }

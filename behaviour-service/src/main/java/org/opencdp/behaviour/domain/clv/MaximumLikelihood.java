@@ -6,7 +6,6 @@ import java.util.function.ToDoubleFunction;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.PointValuePair;
 import org.apache.commons.math3.optim.SimpleBounds;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
@@ -23,6 +22,7 @@ final class MaximumLikelihood {
     private static final double LOG_BOUND = 15;
     /** A parameter this close to a bound was stopped by the bound, not by the data. */
     private static final double AT_BOUND = 1e-3;
+
     private static final double INITIAL_TRUST_REGION = 1;
     private static final double STOPPING_TRUST_REGION = 1e-9;
     private static final int MAX_EVALUATIONS = 20_000;
@@ -31,11 +31,9 @@ final class MaximumLikelihood {
      * The best parameters found, their log-likelihood, and whether the optimiser converged: it stopped on its own
      * accuracy criterion and no parameter ran into the search bounds (which means the data do not pin it down).
      */
-    record Estimate(double[] parameters, double logLikelihood, boolean converged) {
-    }
+    record Estimate(double[] parameters, double logLikelihood, boolean converged) {}
 
-    private MaximumLikelihood() {
-    }
+    private MaximumLikelihood() {}
 
     static Estimate maximise(int parameterCount, ToDoubleFunction<double[]> logLikelihood) {
         BestSoFar best = new BestSoFar(logLikelihood);
@@ -45,15 +43,21 @@ final class MaximumLikelihood {
         Arrays.fill(upper, LOG_BOUND);
         boolean finished;
         try {
-            new BOBYQAOptimizer(2 * parameterCount + 1, INITIAL_TRUST_REGION, STOPPING_TRUST_REGION).optimize(
-                    new MaxEval(MAX_EVALUATIONS), new ObjectiveFunction(best::value), GoalType.MAXIMIZE,
-                    new InitialGuess(new double[parameterCount]), new SimpleBounds(lower, upper));
+            new BOBYQAOptimizer(2 * parameterCount + 1, INITIAL_TRUST_REGION, STOPPING_TRUST_REGION)
+                    .optimize(
+                            new MaxEval(MAX_EVALUATIONS),
+                            new ObjectiveFunction(best::value),
+                            GoalType.MAXIMIZE,
+                            new InitialGuess(new double[parameterCount]),
+                            new SimpleBounds(lower, upper));
             finished = true;
         } catch (TooManyEvaluationsException e) {
             finished = false;
         }
         boolean insideBounds = Arrays.stream(best.logPoint).allMatch(v -> Math.abs(v) < LOG_BOUND - AT_BOUND);
-        return new Estimate(Arrays.stream(best.logPoint).map(Math::exp).toArray(), best.value,
+        return new Estimate(
+                Arrays.stream(best.logPoint).map(Math::exp).toArray(),
+                best.value,
                 finished && insideBounds && best.value > -Double.MAX_VALUE);
     }
 

@@ -25,8 +25,8 @@ public record PurchaseSummary(int repeatTransactions, double recencyWeeks, doubl
         requireNonNegative("age", ageWeeks);
         requireNonNegative("average repeat spend", averageRepeatSpend);
         if (recencyWeeks > ageWeeks) {
-            throw new IllegalArgumentException("recency (" + recencyWeeks + " weeks) must not exceed age ("
-                    + ageWeeks + " weeks): the last purchase cannot lie after the end of the observation period");
+            throw new IllegalArgumentException("recency (" + recencyWeeks + " weeks) must not exceed age (" + ageWeeks
+                    + " weeks): the last purchase cannot lie after the end of the observation period");
         }
         if (repeatTransactions == 0 && (recencyWeeks != 0 || averageRepeatSpend != 0)) {
             throw new IllegalArgumentException(
@@ -65,9 +65,14 @@ public record PurchaseSummary(int repeatTransactions, double recencyWeeks, doubl
         }
         LocalDate first = spendPerDay.firstKey();
         int repeatTransactions = spendPerDay.size() - 1;
-        double repeatSpend = spendPerDay.tailMap(first, false).values().stream().mapToDouble(Double::doubleValue).sum();
-        return new PurchaseSummary(repeatTransactions, weeksBetween(first, spendPerDay.lastKey()),
-                weeksBetween(first, observedUntil), repeatTransactions == 0 ? 0 : repeatSpend / repeatTransactions);
+        double repeatSpend = spendPerDay.tailMap(first, false).values().stream()
+                .mapToDouble(Double::doubleValue)
+                .sum();
+        return new PurchaseSummary(
+                repeatTransactions,
+                weeksBetween(first, spendPerDay.lastKey()),
+                weeksBetween(first, observedUntil),
+                repeatTransactions == 0 ? 0 : repeatSpend / repeatTransactions);
     }
 
     static double weeksBetween(LocalDate from, LocalDate to) {

@@ -16,7 +16,10 @@ class BgNbdCdnowTest {
         var customers = CdnowSample.calibration();
         assertThat(customers).hasSize(2_357);
         assertThat(customers).filteredOn(c -> c.repeatTransactions() > 0).hasSize(946);
-        assertThat(customers.stream().mapToInt(PurchaseSummary::repeatTransactions).sum()).isEqualTo(2_457);
+        assertThat(customers.stream()
+                        .mapToInt(PurchaseSummary::repeatTransactions)
+                        .sum())
+                .isEqualTo(2_457);
         // The first customer bought first on 1997-01-01: T = 272 days.
         assertThat(customers.getFirst().ageWeeks()).isCloseTo(272 / 7.0, within(1e-12));
         assertThat(CdnowSample.HOLDOUT_WEEKS).isCloseTo(39, within(1e-12));
@@ -39,11 +42,15 @@ class BgNbdCdnowTest {
         // Moving any parameter by 1 % either way lowers the likelihood.
         BgNbd m = FIT.model();
         double best = sumLogLikelihood(m);
-        for (double f : new double[] { 0.99, 1.01 }) {
-            assertThat(sumLogLikelihood(new BgNbd(m.r() * f, m.alpha(), m.a(), m.b()))).isLessThan(best);
-            assertThat(sumLogLikelihood(new BgNbd(m.r(), m.alpha() * f, m.a(), m.b()))).isLessThan(best);
-            assertThat(sumLogLikelihood(new BgNbd(m.r(), m.alpha(), m.a() * f, m.b()))).isLessThan(best);
-            assertThat(sumLogLikelihood(new BgNbd(m.r(), m.alpha(), m.a(), m.b() * f))).isLessThan(best);
+        for (double f : new double[] {0.99, 1.01}) {
+            assertThat(sumLogLikelihood(new BgNbd(m.r() * f, m.alpha(), m.a(), m.b())))
+                    .isLessThan(best);
+            assertThat(sumLogLikelihood(new BgNbd(m.r(), m.alpha() * f, m.a(), m.b())))
+                    .isLessThan(best);
+            assertThat(sumLogLikelihood(new BgNbd(m.r(), m.alpha(), m.a() * f, m.b())))
+                    .isLessThan(best);
+            assertThat(sumLogLikelihood(new BgNbd(m.r(), m.alpha(), m.a(), m.b() * f)))
+                    .isLessThan(best);
         }
         assertThat(best).isCloseTo(FIT.logLikelihood(), within(1e-9));
     }
@@ -63,7 +70,9 @@ class BgNbdCdnowTest {
      */
     @Test
     void holdoutForecastIsCloseToWhatCustomersDid() {
-        int actual = CdnowSample.customers().stream().mapToInt(CdnowSample.Customer::holdoutTransactions).sum();
+        int actual = CdnowSample.customers().stream()
+                .mapToInt(CdnowSample.Customer::holdoutTransactions)
+                .sum();
         double expected = CdnowSample.customers().stream()
                 .mapToDouble(c -> FIT.model().expectedTransactions(c.calibration(), CdnowSample.HOLDOUT_WEEKS))
                 .sum();
@@ -73,6 +82,8 @@ class BgNbdCdnowTest {
     }
 
     private static double sumLogLikelihood(BgNbd model) {
-        return CdnowSample.calibration().stream().mapToDouble(model::logLikelihood).sum();
+        return CdnowSample.calibration().stream()
+                .mapToDouble(model::logLikelihood)
+                .sum();
     }
 }

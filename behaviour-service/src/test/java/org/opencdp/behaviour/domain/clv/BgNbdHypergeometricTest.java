@@ -4,30 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The 2F1 series behind the BG/NBD conditional expectation, against closed forms. */
 class BgNbdHypergeometricTest {
 
     @ParameterizedTest
-    @ValueSource(doubles = { 1e-6, 0.1, 0.5, 0.9, 0.99, 0.999 })
+    @ValueSource(doubles = {1e-6, 0.1, 0.5, 0.9, 0.99, 0.999})
     void logarithm(double z) {
         // 2F1(1, 1; 2; z) = -ln(1 - z) / z
         assertThat(Hypergeometric.f21(1, 1, 2, z)).isCloseTo(-Math.log1p(-z) / z, withinPercentage(1e-10));
     }
 
     @ParameterizedTest
-    @ValueSource(doubles = { 0.05, 0.3, 0.7, 0.95 })
+    @ValueSource(doubles = {0.05, 0.3, 0.7, 0.95})
     void binomial(double z) {
         // 2F1(a, b; b; z) = (1 - z)^(-a), here with a large a as for a customer with many purchases
-        assertThat(Hypergeometric.f21(40.243, 3.1, 3.1, z)).isCloseTo(Math.pow(1 - z, -40.243),
-                withinPercentage(1e-9));
+        assertThat(Hypergeometric.f21(40.243, 3.1, 3.1, z)).isCloseTo(Math.pow(1 - z, -40.243), withinPercentage(1e-9));
     }
 
     @ParameterizedTest
-    @ValueSource(doubles = { 0.2, 0.6, 0.9 })
+    @ValueSource(doubles = {0.2, 0.6, 0.9})
     void arcsine(double s) {
         // 2F1(1/2, 1/2; 3/2; s^2) = arcsin(s) / s
         assertThat(Hypergeometric.f21(0.5, 0.5, 1.5, s * s)).isCloseTo(Math.asin(s) / s, withinPercentage(1e-10));

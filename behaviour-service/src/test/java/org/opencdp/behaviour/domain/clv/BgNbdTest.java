@@ -28,7 +28,7 @@ class BgNbdTest {
     @Test
     void moreRecentPurchasesMeanMoreExpectedPurchases() {
         double previous = -1;
-        for (double recency : new double[] { 2, 10, 20, 30, 38 }) {
+        for (double recency : new double[] {2, 10, 20, 30, 38}) {
             double expected = CDNOW.expectedTransactions(new PurchaseSummary(5, recency, 38.86, 30), 39);
             assertThat(expected).isGreaterThan(previous);
             previous = expected;
@@ -45,7 +45,7 @@ class BgNbdTest {
     @Test
     void oneTimeBuyersExpectLessTheLongerAgoTheyBought() {
         double previous = Double.MAX_VALUE;
-        for (double age : new double[] { 0, 1, 5, 20, 39, 100 }) {
+        for (double age : new double[] {0, 1, 5, 20, 39, 100}) {
             PurchaseSummary oneTimeBuyer = new PurchaseSummary(0, 0, age, 0);
             double expected = CDNOW.expectedTransactions(oneTimeBuyer, 39);
             assertThat(expected).isLessThan(previous).isPositive();
@@ -59,7 +59,7 @@ class BgNbdTest {
         PurchaseSummary customer = new PurchaseSummary(3, 20, 38.86, 25);
         assertThat(CDNOW.expectedTransactions(customer, 0)).isEqualTo(0.0);
         double previous = 0;
-        for (double weeks : new double[] { 1, 4, 13, 52, 520 }) {
+        for (double weeks : new double[] {1, 4, 13, 52, 520}) {
             double expected = CDNOW.expectedTransactions(customer, weeks);
             assertThat(expected).isGreaterThan(previous);
             previous = expected;
@@ -71,7 +71,8 @@ class BgNbdTest {
         // Bought on the last day: only the chance of having dropped out right after that purchase remains.
         assertThat(CDNOW.probabilityAlive(new PurchaseSummary(4, 38.86, 38.86, 20)))
                 .isCloseTo(1 / (1 + 0.793 / (2.426 + 4 - 1)), within(1e-12));
-        assertThat(CDNOW.probabilityAlive(new PurchaseSummary(4, 30, 38.86, 20))).isBetween(0.2, 0.8);
+        assertThat(CDNOW.probabilityAlive(new PurchaseSummary(4, 30, 38.86, 20)))
+                .isBetween(0.2, 0.8);
         assertThat(CDNOW.probabilityAlive(new PurchaseSummary(4, 5, 38.86, 20))).isLessThan(0.1);
     }
 
@@ -82,14 +83,15 @@ class BgNbdTest {
      */
     @ParameterizedTest
     @CsvSource({
-            "0.243, 4.414, 0.793, 2.426, 0, 0, 38.86, 39",
-            "0.243, 4.414, 0.793, 2.426, 2, 30.43, 38.86, 39",
-            "0.243, 4.414, 0.793, 2.426, 40, 38, 38.86, 52",
-            "0.5, 2.0, 1.8, 3.0, 1, 5, 10, 52",
-            "2.0, 10.0, 3.5, 8.0, 7, 80, 100, 26",
-            "0.3, 0.5, 0.6, 1.5, 0, 0, 0.5, 104" })
-    void closedFormMatchesNumericalIntegration(double r, double alpha, double a, double b, int x, double recency,
-            double age, double weeks) {
+        "0.243, 4.414, 0.793, 2.426, 0, 0, 38.86, 39",
+        "0.243, 4.414, 0.793, 2.426, 2, 30.43, 38.86, 39",
+        "0.243, 4.414, 0.793, 2.426, 40, 38, 38.86, 52",
+        "0.5, 2.0, 1.8, 3.0, 1, 5, 10, 52",
+        "2.0, 10.0, 3.5, 8.0, 7, 80, 100, 26",
+        "0.3, 0.5, 0.6, 1.5, 0, 0, 0.5, 104"
+    })
+    void closedFormMatchesNumericalIntegration(
+            double r, double alpha, double a, double b, int x, double recency, double age, double weeks) {
         BgNbd model = new BgNbd(r, alpha, a, b);
         PurchaseSummary customer = new PurchaseSummary(x, recency, age, x == 0 ? 0 : 10);
         double ageTerm = alpha + age;
@@ -134,8 +136,8 @@ class BgNbdTest {
     @Test
     void nobodyBoughtTwiceLeavesTheModelUndetermined() {
         // Without a single repeat purchase the likelihood keeps rising as r falls towards 0: no maximum to find.
-        List<PurchaseSummary> oneTimeBuyers = List.of(new PurchaseSummary(0, 0, 10, 0),
-                new PurchaseSummary(0, 0, 20, 0), new PurchaseSummary(0, 0, 30, 0));
+        List<PurchaseSummary> oneTimeBuyers = List.of(
+                new PurchaseSummary(0, 0, 10, 0), new PurchaseSummary(0, 0, 20, 0), new PurchaseSummary(0, 0, 30, 0));
         BgNbd.Fit fit = BgNbd.fit(oneTimeBuyers);
         assertThat(fit.converged()).isFalse();
         assertThat(fit.customers()).isEqualTo(3);
@@ -144,12 +146,16 @@ class BgNbdTest {
     @Test
     void badInputIsRefused() {
         assertThatThrownBy(() -> BgNbd.fit(List.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one customer");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least one customer");
         assertThatThrownBy(() -> new BgNbd(0, 1, 1, 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("r must be");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("r must be");
         assertThatThrownBy(() -> new BgNbd(1, Double.NaN, 1, 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("alpha must be");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("alpha must be");
         assertThatThrownBy(() -> CDNOW.expectedTransactions(new PurchaseSummary(1, 1, 2, 3), -1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("horizon");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("horizon");
     }
 }

@@ -26,13 +26,11 @@ final class CdnowSample {
      * One customer: the calibration-period summary, and the transactions (distinct purchase days) and their value in
      * the holdout period.
      */
-    record Customer(String id, PurchaseSummary calibration, int holdoutTransactions, double holdoutSpend) {
-    }
+    record Customer(String id, PurchaseSummary calibration, int holdoutTransactions, double holdoutSpend) {}
 
     private static final List<Customer> CUSTOMERS = load();
 
-    private CdnowSample() {
-    }
+    private CdnowSample() {}
 
     static List<Customer> customers() {
         return CUSTOMERS;
@@ -57,8 +55,10 @@ final class CdnowSample {
                     continue;
                 }
                 String[] columns = line.trim().split("\\s+");
-                purchases.computeIfAbsent(columns[1], id -> new ArrayList<>()).add(new PurchaseSummary.Purchase(
-                        LocalDate.parse(columns[2], day), Double.parseDouble(columns[4])));
+                purchases
+                        .computeIfAbsent(columns[1], id -> new ArrayList<>())
+                        .add(new PurchaseSummary.Purchase(
+                                LocalDate.parse(columns[2], day), Double.parseDouble(columns[4])));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -66,10 +66,18 @@ final class CdnowSample {
         List<Customer> customers = new ArrayList<>();
         purchases.forEach((id, list) -> {
             List<PurchaseSummary.Purchase> holdout = list.stream()
-                    .filter(p -> p.day().isAfter(CALIBRATION_END) && !p.day().isAfter(HOLDOUT_END)).toList();
-            customers.add(new Customer(id, PurchaseSummary.of(list, CALIBRATION_END),
-                    (int) holdout.stream().map(PurchaseSummary.Purchase::day).distinct().count(),
-                    holdout.stream().mapToDouble(PurchaseSummary.Purchase::amount).sum()));
+                    .filter(p -> p.day().isAfter(CALIBRATION_END) && !p.day().isAfter(HOLDOUT_END))
+                    .toList();
+            customers.add(new Customer(
+                    id,
+                    PurchaseSummary.of(list, CALIBRATION_END),
+                    (int) holdout.stream()
+                            .map(PurchaseSummary.Purchase::day)
+                            .distinct()
+                            .count(),
+                    holdout.stream()
+                            .mapToDouble(PurchaseSummary.Purchase::amount)
+                            .sum()));
         });
         return List.copyOf(customers);
     }

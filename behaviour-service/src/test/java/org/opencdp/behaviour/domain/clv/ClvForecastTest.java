@@ -2,7 +2,6 @@ package org.opencdp.behaviour.domain.clv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.assertj.core.api.Assertions.withinPercentage;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,8 +16,10 @@ class ClvForecastTest {
         double clv = new ClvForecast(PURCHASES, SPEND, new ClvAssumptions(12, 0, 1)).predictedValue(REGULAR);
         double year = 12 * ClvForecast.WEEKS_PER_MONTH;
         assertThat(year).isCloseTo(365.25 / 7, within(1e-12));
-        assertThat(clv).isCloseTo(PURCHASES.expectedTransactions(REGULAR, year) * SPEND.expectedAverageSpend(REGULAR),
-                within(1e-9));
+        assertThat(clv)
+                .isCloseTo(
+                        PURCHASES.expectedTransactions(REGULAR, year) * SPEND.expectedAverageSpend(REGULAR),
+                        within(1e-9));
     }
 
     @Test
@@ -67,8 +68,8 @@ class ClvForecastTest {
         BgNbd purchases = BgNbd.fit(CdnowSample.calibration()).model();
         GammaGamma spend = GammaGamma.fit(CdnowSample.calibration()).model();
         double predicted = CdnowSample.calibration().stream()
-                .mapToDouble(c -> purchases.expectedTransactions(c, CdnowSample.HOLDOUT_WEEKS)
-                        * spend.expectedAverageSpend(c))
+                .mapToDouble(c ->
+                        purchases.expectedTransactions(c, CdnowSample.HOLDOUT_WEEKS) * spend.expectedAverageSpend(c))
                 .sum();
         assertThat(CdnowSample.holdoutRevenue()).isCloseTo(70_976.39, within(0.01));
         assertThat(predicted).isCloseTo(59_932, within(10.0));

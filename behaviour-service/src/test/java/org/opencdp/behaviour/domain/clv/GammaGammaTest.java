@@ -15,8 +15,12 @@ class GammaGammaTest {
     @Test
     void fitReproducesThePublishedCdnowEstimates() {
         List<PurchaseSummary> repeatBuyers = CdnowSample.calibration().stream()
-                .filter(c -> c.repeatTransactions() > 0).toList();
-        assertThat(repeatBuyers.stream().mapToDouble(PurchaseSummary::averageRepeatSpend).average().orElseThrow())
+                .filter(c -> c.repeatTransactions() > 0)
+                .toList();
+        assertThat(repeatBuyers.stream()
+                        .mapToDouble(PurchaseSummary::averageRepeatSpend)
+                        .average()
+                        .orElseThrow())
                 .isCloseTo(35.08, within(0.01));
 
         GammaGamma.Fit fit = GammaGamma.fit(CdnowSample.calibration());
@@ -26,8 +30,12 @@ class GammaGammaTest {
         assertThat(fit.model().p()).isCloseTo(6.25, withinPercentage(5));
         assertThat(fit.model().q()).isCloseTo(3.74, withinPercentage(5));
         assertThat(fit.model().gamma()).isCloseTo(15.44, withinPercentage(5));
-        assertThat(fit.logLikelihood()).isCloseTo(
-                repeatBuyers.stream().mapToDouble(fit.model()::logLikelihood).sum(), within(1e-9));
+        assertThat(fit.logLikelihood())
+                .isCloseTo(
+                        repeatBuyers.stream()
+                                .mapToDouble(fit.model()::logLikelihood)
+                                .sum(),
+                        within(1e-9));
     }
 
     @Test
@@ -38,7 +46,7 @@ class GammaGammaTest {
 
         // A big spender: the more purchases back the average, the closer the estimate gets to it.
         double previous = baseMean;
-        for (int x : new int[] { 1, 2, 5, 20, 200 }) {
+        for (int x : new int[] {1, 2, 5, 20, 200}) {
             double expected = model.expectedAverageSpend(new PurchaseSummary(x, 20, 30, 100));
             assertThat(expected).isGreaterThan(previous).isLessThan(100);
             previous = expected;
@@ -50,19 +58,26 @@ class GammaGammaTest {
     void noFiniteMeanIsSaidAloud() {
         GammaGamma heavyTailed = new GammaGamma(2, 0.8, 10);
         assertThatThrownBy(() -> heavyTailed.expectedAverageSpend(new PurchaseSummary(0, 0, 5, 0)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no finite mean");
-        assertThat(heavyTailed.expectedAverageSpend(new PurchaseSummary(1, 1, 5, 30))).isFinite().isPositive();
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no finite mean");
+        assertThat(heavyTailed.expectedAverageSpend(new PurchaseSummary(1, 1, 5, 30)))
+                .isFinite()
+                .isPositive();
     }
 
     @Test
     void badInputIsRefused() {
         assertThatThrownBy(() -> GammaGamma.fit(List.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one customer");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least one customer");
         assertThatThrownBy(() -> GammaGamma.fit(List.of(new PurchaseSummary(0, 0, 10, 0))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("repeat transaction");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("repeat transaction");
         assertThatThrownBy(() -> new GammaGamma(1, -1, 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("q must be");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("q must be");
         assertThatThrownBy(() -> new GammaGamma(1, 1, 1).logLikelihood(new PurchaseSummary(2, 1, 5, 0)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive value");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("positive value");
     }
 }

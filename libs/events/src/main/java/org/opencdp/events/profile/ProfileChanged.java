@@ -23,8 +23,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ProfileChanged(UUID subjectId, String kind, String ageBand, String country, String postcodeRegion,
-        String language, String industryCode, String companySize) {
+public record ProfileChanged(
+        UUID subjectId,
+        String kind,
+        String ageBand,
+        String country,
+        String postcodeRegion,
+        String language,
+        String industryCode,
+        String companySize) {
 
     public static final String TYPE = "profile.changed";
     public static final int VERSION = 1;

@@ -13,7 +13,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record ParticipantAnswer<T>(
         @Schema(examples = "profile") String participant,
         T result,
-        @Schema(description = "Why there is no result", examples = "unreachable: ConnectException") String error) {
+
+        @Schema(description = "Why there is no result", examples = "unreachable: ConnectException")
+        String error) {
 
     public boolean answered() {
         return error == null;

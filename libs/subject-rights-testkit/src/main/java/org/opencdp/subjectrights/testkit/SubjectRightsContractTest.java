@@ -49,11 +49,12 @@ public abstract class SubjectRightsContractTest {
     }
 
     /** Extra checks after an erasure, e.g. that derived tables hold nothing on the subject any more. */
-    protected void assertNothingLeftAfterErasure(UUID subjectId) {
-    }
+    protected void assertNothingLeftAfterErasure(UUID subjectId) {}
 
     private static RequestSpecification asRetentionService() {
-        return given().auth().oauth2(TestTokens.serviceAccount("retention-service")).contentType(ContentType.JSON);
+        return given().auth()
+                .oauth2(TestTokens.serviceAccount("retention-service"))
+                .contentType(ContentType.JSON);
     }
 
     private static Map<String, String> request(UUID requestId) {
@@ -62,7 +63,13 @@ public abstract class SubjectRightsContractTest {
 
     @Test
     void capabilitiesDeclareTheContractVersionAndEveryCategoryWithItsLegalBasis() {
-        JsonPath capabilities = asRetentionService().when().get(BASE).then().statusCode(200).extract().jsonPath();
+        JsonPath capabilities = asRetentionService()
+                .when()
+                .get(BASE)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(capabilities.getString("contractVersion")).isEqualTo("1");
         assertThat(capabilities.getString("service")).isNotBlank();
         List<Map<String, String>> categories = capabilities.getList("categories");
@@ -81,84 +88,154 @@ public abstract class SubjectRightsContractTest {
         UUID subject = UUID.randomUUID();
         given().when().get(BASE + "/" + subject).then().statusCode(401);
         for (String role : List.of("sales", "service", "marketing", "analyst", "dpo", "admin")) {
-            given().auth().oauth2(TestTokens.forRole(role)).when().get(BASE + "/" + subject).then().statusCode(403);
-            given().auth().oauth2(TestTokens.forRole(role)).contentType(ContentType.JSON).body(request(UUID.randomUUID()))
-                    .when().post(BASE + "/" + subject + "/erasure").then().statusCode(403);
-        }
-        for (String otherService : List.of("profile-service", "behaviour-service", "tracking-service", "consent-service")) {
-            given().auth().oauth2(TestTokens.serviceAccount(otherService)).contentType(ContentType.JSON)
+            given().auth()
+                    .oauth2(TestTokens.forRole(role))
+                    .when()
+                    .get(BASE + "/" + subject)
+                    .then()
+                    .statusCode(403);
+            given().auth()
+                    .oauth2(TestTokens.forRole(role))
+                    .contentType(ContentType.JSON)
                     .body(request(UUID.randomUUID()))
-                    .when().post(BASE + "/" + subject + "/erasure").then().statusCode(403);
+                    .when()
+                    .post(BASE + "/" + subject + "/erasure")
+                    .then()
+                    .statusCode(403);
+        }
+        for (String otherService :
+                List.of("profile-service", "behaviour-service", "tracking-service", "consent-service")) {
+            given().auth()
+                    .oauth2(TestTokens.serviceAccount(otherService))
+                    .contentType(ContentType.JSON)
+                    .body(request(UUID.randomUUID()))
+                    .when()
+                    .post(BASE + "/" + subject + "/erasure")
+                    .then()
+                    .statusCode(403);
         }
     }
 
     @Test
     void exportReturnsEverythingHeldOnTheSubjectAsJson() {
         UUID subject = givenASubjectWithData();
-        JsonPath export = asRetentionService().when().get(BASE + "/" + subject)
-                .then().statusCode(200).contentType(ContentType.JSON)
+        JsonPath export = asRetentionService()
+                .when()
+                .get(BASE + "/" + subject)
+                .then()
+                .statusCode(200)
+                .contentType(ContentType.JSON)
                 .body("subjectId", equalTo(subject.toString()))
                 .body("exportedAt", notNullValue())
-                .extract().jsonPath();
-        List<String> declared = asRetentionService().when().get(BASE).then().extract().jsonPath().getList("categories.name");
+                .extract()
+                .jsonPath();
+        List<String> declared = asRetentionService()
+                .when()
+                .get(BASE)
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("categories.name");
         List<String> exported = export.getList("categories.category");
         assertThat(exported).containsExactlyInAnyOrderElementsOf(declared);
         if (holdsPersonalData()) {
-            assertThat(export.getList("categories.records", Integer.class)).anySatisfy(n -> assertThat(n).isPositive());
+            assertThat(export.getList("categories.records", Integer.class))
+                    .anySatisfy(n -> assertThat(n).isPositive());
         }
     }
 
     @Test
     void anUnknownSubjectGetsAnEmptyExportNotAnError() {
-        asRetentionService().when().get(BASE + "/" + UUID.randomUUID())
-                .then().statusCode(200)
+        asRetentionService()
+                .when()
+                .get(BASE + "/" + UUID.randomUUID())
+                .then()
+                .statusCode(200)
                 .body("categories.records", everyItem(equalTo(0)));
     }
 
     @Test
     void aSubjectIdThatIsNotAUuidIsA400ProblemNamingIt() {
-        asRetentionService().when().get(BASE + "/not-a-uuid")
-                .then().statusCode(400).contentType("application/problem+json")
+        asRetentionService()
+                .when()
+                .get(BASE + "/not-a-uuid")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("subjectId"));
     }
 
     @Test
     void erasureWithoutARequestIdIsRefusedAndErasesNothing() {
         UUID subject = givenASubjectWithData();
-        String before = asRetentionService().when().get(BASE + "/" + subject).then().extract().asString();
-        asRetentionService().body("{}").when().post(BASE + "/" + subject + "/erasure")
-                .then().statusCode(400).contentType("application/problem+json")
+        String before = asRetentionService()
+                .when()
+                .get(BASE + "/" + subject)
+                .then()
+                .extract()
+                .asString();
+        asRetentionService()
+                .body("{}")
+                .when()
+                .post(BASE + "/" + subject + "/erasure")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("requestId"));
-        String after = asRetentionService().when().get(BASE + "/" + subject).then().extract().asString();
-        assertThat(JsonPath.from(after).getList("categories")).isEqualTo(JsonPath.from(before).getList("categories"));
+        String after = asRetentionService()
+                .when()
+                .get(BASE + "/" + subject)
+                .then()
+                .extract()
+                .asString();
+        assertThat(JsonPath.from(after).getList("categories"))
+                .isEqualTo(JsonPath.from(before).getList("categories"));
     }
 
     @Test
     void erasureDeletesEverythingButWhatALawRequiresAndSaysSoPerCategory() {
         UUID subject = givenASubjectWithData();
         UUID requestId = UUID.randomUUID();
-        JsonPath receipt = asRetentionService().body(request(requestId))
-                .when().post(BASE + "/" + subject + "/erasure")
-                .then().statusCode(200)
+        JsonPath receipt = asRetentionService()
+                .body(request(requestId))
+                .when()
+                .post(BASE + "/" + subject + "/erasure")
+                .then()
+                .statusCode(200)
                 .body("action", equalTo("ERASURE"))
                 .body("requestId", equalTo(requestId.toString()))
                 .body("categories.category", hasItem("subject-key"))
-                .extract().jsonPath();
+                .extract()
+                .jsonPath();
         List<Map<String, Object>> outcomes = receipt.getList("categories");
         List<String> held = outcomes.stream()
                 .filter(o -> ((Number) o.get("keptUnderLegalHold")).longValue() > 0)
-                .map(o -> (String) o.get("category")).toList();
-        outcomes.stream().filter(o -> held.contains(o.get("category")))
-                .forEach(o -> assertThat(o.get("keptUntil")).as("a kept category says until when").isNotNull());
+                .map(o -> (String) o.get("category"))
+                .toList();
+        outcomes.stream()
+                .filter(o -> held.contains(o.get("category")))
+                .forEach(o -> assertThat(o.get("keptUntil"))
+                        .as("a kept category says until when")
+                        .isNotNull());
         if (holdsPersonalData()) {
-            assertThat(outcomes).anySatisfy(o -> assertThat(((Number) o.get("erased")).longValue()).isPositive());
+            assertThat(outcomes)
+                    .anySatisfy(o ->
+                            assertThat(((Number) o.get("erased")).longValue()).isPositive());
         }
 
-        JsonPath export = asRetentionService().when().get(BASE + "/" + subject).then().statusCode(200).extract().jsonPath();
+        JsonPath export = asRetentionService()
+                .when()
+                .get(BASE + "/" + subject)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         List<Map<String, Object>> categories = export.getList("categories");
-        categories.stream().filter(c -> !held.contains(c.get("category")))
+        categories.stream()
+                .filter(c -> !held.contains(c.get("category")))
                 .forEach(c -> assertThat(((Number) c.get("records")).longValue())
-                        .as("records left in %s", c.get("category")).isZero());
+                        .as("records left in %s", c.get("category"))
+                        .isZero());
         assertThat(export.getBoolean("restricted")).isEqualTo(!held.isEmpty());
         assertNothingLeftAfterErasure(subject);
     }
@@ -166,10 +243,20 @@ public abstract class SubjectRightsContractTest {
     @Test
     void erasureIsIdempotent() {
         UUID subject = givenASubjectWithData();
-        asRetentionService().body(request(UUID.randomUUID())).when().post(BASE + "/" + subject + "/erasure")
-                .then().statusCode(200);
-        JsonPath second = asRetentionService().body(request(UUID.randomUUID()))
-                .when().post(BASE + "/" + subject + "/erasure").then().statusCode(200).extract().jsonPath();
+        asRetentionService()
+                .body(request(UUID.randomUUID()))
+                .when()
+                .post(BASE + "/" + subject + "/erasure")
+                .then()
+                .statusCode(200);
+        JsonPath second = asRetentionService()
+                .body(request(UUID.randomUUID()))
+                .when()
+                .post(BASE + "/" + subject + "/erasure")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         List<Number> erasedAgain = second.getList("categories.erased", Number.class);
         assertThat(erasedAgain).allSatisfy(n -> assertThat(n.longValue()).isZero());
     }
@@ -177,36 +264,62 @@ public abstract class SubjectRightsContractTest {
     @Test
     void restrictionShowsInTheExportAndCanBeLifted() {
         UUID subject = givenASubjectWithData();
-        asRetentionService().body(request(UUID.randomUUID())).when().post(BASE + "/" + subject + "/restriction")
-                .then().statusCode(200)
+        asRetentionService()
+                .body(request(UUID.randomUUID()))
+                .when()
+                .post(BASE + "/" + subject + "/restriction")
+                .then()
+                .statusCode(200)
                 .body("action", equalTo("RESTRICTION"))
                 .body("restricted", equalTo(true));
-        asRetentionService().when().get(BASE + "/" + subject).then().statusCode(200).body("restricted", equalTo(true));
+        asRetentionService()
+                .when()
+                .get(BASE + "/" + subject)
+                .then()
+                .statusCode(200)
+                .body("restricted", equalTo(true));
 
-        asRetentionService().queryParam("requestId", UUID.randomUUID().toString())
-                .when().delete(BASE + "/" + subject + "/restriction")
-                .then().statusCode(200)
+        asRetentionService()
+                .queryParam("requestId", UUID.randomUUID().toString())
+                .when()
+                .delete(BASE + "/" + subject + "/restriction")
+                .then()
+                .statusCode(200)
                 .body("action", equalTo("RESTRICTION_LIFTED"))
                 .body("restricted", equalTo(false));
-        asRetentionService().when().get(BASE + "/" + subject).then().statusCode(200).body("restricted", equalTo(false));
+        asRetentionService()
+                .when()
+                .get(BASE + "/" + subject)
+                .then()
+                .statusCode(200)
+                .body("restricted", equalTo(false));
     }
 
     @Test
     void liftingARestrictionNeedsARequestId() {
-        asRetentionService().when().delete(BASE + "/" + UUID.randomUUID() + "/restriction")
-                .then().statusCode(400).body("errors[0].field", equalTo("requestId"));
+        asRetentionService()
+                .when()
+                .delete(BASE + "/" + UUID.randomUUID() + "/restriction")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("requestId"));
     }
 
     @Test
     void everyExerciseOfARightIsInTheAuditTrail() {
         UUID subject = givenASubjectWithData();
         asRetentionService().when().get(BASE + "/" + subject).then().statusCode(200);
-        asRetentionService().body(request(UUID.randomUUID())).when().post(BASE + "/" + subject + "/erasure")
-                .then().statusCode(200);
-        List<Map<String, Object>> entries = TestDatabase.rows(
-                "SELECT actor, action FROM audit_entry WHERE subject_id = ? ORDER BY id", subject);
+        asRetentionService()
+                .body(request(UUID.randomUUID()))
+                .when()
+                .post(BASE + "/" + subject + "/erasure")
+                .then()
+                .statusCode(200);
+        List<Map<String, Object>> entries =
+                TestDatabase.rows("SELECT actor, action FROM audit_entry WHERE subject_id = ? ORDER BY id", subject);
         assertThat(entries).extracting(e -> e.get("action")).contains("subject.export", "subject.erase");
-        assertThat(entries).filteredOn(e -> String.valueOf(e.get("action")).startsWith("subject."))
+        assertThat(entries)
+                .filteredOn(e -> String.valueOf(e.get("action")).startsWith("subject."))
                 .allSatisfy(e -> assertThat(e.get("actor")).isEqualTo("retention-service"));
     }
 }

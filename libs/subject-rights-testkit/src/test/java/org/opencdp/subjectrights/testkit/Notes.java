@@ -45,7 +45,8 @@ public class Notes implements SubjectDataHandler {
     @Transactional
     public void add(UUID subjectId, String kind, String body) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("INSERT INTO note (subject_id, kind, body) VALUES (?, ?, ?)")) {
+                PreparedStatement s =
+                        c.prepareStatement("INSERT INTO note (subject_id, kind, body) VALUES (?, ?, ?)")) {
             s.setObject(1, subjectId);
             s.setString(2, kind);
             s.setBytes(3, cipher.encrypt(subjectId, "note.body", body));
@@ -59,7 +60,8 @@ public class Notes implements SubjectDataHandler {
     public List<DataCategory> categories() {
         return List.of(
                 new DataCategory("notes", "Free-text notes", "GDPR Art. 6(1)(b) contract", "while a customer"),
-                new DataCategory("invoices", "Invoices", "GDPR Art. 6(1)(c) legal obligation", "8 years (HGB §257, AO §147)"));
+                new DataCategory(
+                        "invoices", "Invoices", "GDPR Art. 6(1)(c) legal obligation", "8 years (HGB §257, AO §147)"));
     }
 
     @Override
@@ -71,16 +73,23 @@ public class Notes implements SubjectDataHandler {
     public List<CategoryOutcome> erase(UUID subjectId) {
         long notes = delete(subjectId, "NOTE");
         long invoices = count(subjectId, "INVOICE");
-        return List.of(CategoryOutcome.erased("notes", notes),
-                invoices == 0 ? CategoryOutcome.erased("invoices", 0)
-                        : CategoryOutcome.keptUnderLegalHold("invoices", 0, invoices, INVOICES_KEPT_UNTIL,
+        return List.of(
+                CategoryOutcome.erased("notes", notes),
+                invoices == 0
+                        ? CategoryOutcome.erased("invoices", 0)
+                        : CategoryOutcome.keptUnderLegalHold(
+                                "invoices",
+                                0,
+                                invoices,
+                                INVOICES_KEPT_UNTIL,
                                 "HGB §257, AO §147 (booking vouchers, 8 years)"));
     }
 
     private CategoryExport exportOf(UUID subjectId, String kind, String category) {
         List<Map<String, String>> records = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT body FROM note WHERE subject_id = ? AND kind = ? ORDER BY id")) {
+                PreparedStatement s =
+                        c.prepareStatement("SELECT body FROM note WHERE subject_id = ? AND kind = ? ORDER BY id")) {
             s.setObject(1, subjectId);
             s.setString(2, kind);
             try (ResultSet rs = s.executeQuery()) {
@@ -107,7 +116,8 @@ public class Notes implements SubjectDataHandler {
 
     private long count(UUID subjectId, String kind) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT count(*) FROM note WHERE subject_id = ? AND kind = ?")) {
+                PreparedStatement s =
+                        c.prepareStatement("SELECT count(*) FROM note WHERE subject_id = ? AND kind = ?")) {
             s.setObject(1, subjectId);
             s.setString(2, kind);
             try (ResultSet rs = s.executeQuery()) {

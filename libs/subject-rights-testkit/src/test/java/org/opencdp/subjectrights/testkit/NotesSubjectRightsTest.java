@@ -38,34 +38,45 @@ class NotesSubjectRightsTest extends SubjectRightsContractTest {
 
     @Override
     protected void assertNothingLeftAfterErasure(UUID subjectId) {
-        assertThat(TestDatabase.count("SELECT count(*) FROM note WHERE subject_id = ?", subjectId)).isZero();
-        assertThat(TestDatabase.count("SELECT count(*) FROM subject_key WHERE subject_id = ?", subjectId)).isZero();
+        assertThat(TestDatabase.count("SELECT count(*) FROM note WHERE subject_id = ?", subjectId))
+                .isZero();
+        assertThat(TestDatabase.count("SELECT count(*) FROM subject_key WHERE subject_id = ?", subjectId))
+                .isZero();
     }
 
     @Test
     void erasureDestroysTheSubjectKeySoACopiedCiphertextIsUnreadable() {
         UUID subject = givenASubjectWithData();
-        byte[] backup = (byte[]) TestDatabase.rows("SELECT body FROM note WHERE subject_id = ?", subject).get(0).get("body");
+        byte[] backup = (byte[]) TestDatabase.rows("SELECT body FROM note WHERE subject_id = ?", subject)
+                .get(0)
+                .get("body");
         erase(subject);
-        assertThatThrownBy(() -> cipher.decrypt(subject, "note.body", backup)).isInstanceOf(SubjectKeyDestroyedException.class);
+        assertThatThrownBy(() -> cipher.decrypt(subject, "note.body", backup))
+                .isInstanceOf(SubjectKeyDestroyedException.class);
     }
 
     @Test
     void recordsALawRequiresAreKeptRestrictedAndReadableUntilTheirDate() {
         UUID subject = givenASubjectWithData();
         notes.add(subject, "INVOICE", "Invoice 2026-0042");
-        given().auth().oauth2(TestTokens.serviceAccount("retention-service")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(TestTokens.serviceAccount("retention-service"))
+                .contentType(ContentType.JSON)
                 .body(Map.of("requestId", UUID.randomUUID().toString()))
-                .when().post(BASE + "/" + subject + "/erasure")
-                .then().statusCode(200)
+                .when()
+                .post(BASE + "/" + subject + "/erasure")
+                .then()
+                .statusCode(200)
                 .body("restricted", equalTo(true))
                 .body("categories.find { it.category == 'invoices' }.keptUnderLegalHold", equalTo(1))
                 .body("categories.find { it.category == 'invoices' }.keptUntil", equalTo("2034-12-31"))
                 .body("categories.find { it.category == 'notes' }.erased", equalTo(1))
                 .body("categories.find { it.category == 'subject-key' }.erased", equalTo(0));
-        assertThat(TestDatabase.count("SELECT count(*) FROM subject_key WHERE subject_id = ?", subject)).isOne();
+        assertThat(TestDatabase.count("SELECT count(*) FROM subject_key WHERE subject_id = ?", subject))
+                .isOne();
         assertThat(TestDatabase.rows("SELECT basis, until FROM subject_restriction WHERE subject_id = ?", subject))
-                .singleElement().satisfies(row -> assertThat(row.get("basis")).isEqualTo("LEGAL_HOLD"));
+                .singleElement()
+                .satisfies(row -> assertThat(row.get("basis")).isEqualTo("LEGAL_HOLD"));
     }
 
     @Test
@@ -73,22 +84,35 @@ class NotesSubjectRightsTest extends SubjectRightsContractTest {
         UUID subject = givenASubjectWithData();
         notes.add(subject, "INVOICE", "Invoice 2026-0043");
         erase(subject);
-        given().auth().oauth2(TestTokens.serviceAccount("retention-service"))
+        given().auth()
+                .oauth2(TestTokens.serviceAccount("retention-service"))
                 .queryParam("requestId", UUID.randomUUID().toString())
-                .when().delete(BASE + "/" + subject + "/restriction")
-                .then().statusCode(200)
+                .when()
+                .delete(BASE + "/" + subject + "/restriction")
+                .then()
+                .statusCode(200)
                 .body("restricted", equalTo(true));
     }
 
     @Test
     void theDpoMayReadTheCapabilitiesButNoData() {
-        given().auth().oauth2(TestTokens.forRole("dpo")).when().get(BASE).then().statusCode(200)
+        given().auth()
+                .oauth2(TestTokens.forRole("dpo"))
+                .when()
+                .get(BASE)
+                .then()
+                .statusCode(200)
                 .body("service", equalTo("testkit-service"));
     }
 
     private void erase(UUID subject) {
-        given().auth().oauth2(TestTokens.serviceAccount("retention-service")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(TestTokens.serviceAccount("retention-service"))
+                .contentType(ContentType.JSON)
                 .body(Map.of("requestId", UUID.randomUUID().toString()))
-                .when().post(BASE + "/" + subject + "/erasure").then().statusCode(200);
+                .when()
+                .post(BASE + "/" + subject + "/erasure")
+                .then()
+                .statusCode(200);
     }
 }

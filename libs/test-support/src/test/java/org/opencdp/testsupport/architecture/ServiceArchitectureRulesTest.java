@@ -24,14 +24,14 @@ import com.tngtech.archunit.lang.EvaluationResult;
 class ServiceArchitectureRulesTest {
 
     private static final String EXAMPLE = "org.opencdp.testsupport.architecture.example";
-    private static final ServiceArchitectureRules RULES = new ServiceArchitectureRules(EXAMPLE,
-            List.of("org.opencdp.testsupport.architecture.otherservice"));
+    private static final ServiceArchitectureRules RULES =
+            new ServiceArchitectureRules(EXAMPLE, List.of("org.opencdp.testsupport.architecture.otherservice"));
     private static final JavaClasses CLASSES = new ClassFileImporter().importPackages(EXAMPLE);
 
     @Test
     void serviceAndRepositoryCodeImportingTheApiIsReported() {
-        assertThat(violators(RULES.onlyTheApiKnowsTheApi())).containsExactly("RepositoryReturningAView",
-                "ServiceReturningAView");
+        assertThat(violators(RULES.onlyTheApiKnowsTheApi()))
+                .containsExactly("RepositoryReturningAView", "ServiceReturningAView");
     }
 
     @Test
@@ -46,8 +46,8 @@ class ServiceArchitectureRulesTest {
 
     @Test
     void anApiClassUsingAnEntityIsReported() {
-        assertThat(violators(RULES.entitiesStayBehindTheService())).containsExactly("ResourceUsingARepository",
-                "ViewOfAnEntity");
+        assertThat(violators(RULES.entitiesStayBehindTheService()))
+                .containsExactly("ResourceUsingARepository", "ViewOfAnEntity");
     }
 
     @Test
@@ -58,22 +58,30 @@ class ServiceArchitectureRulesTest {
     @Test
     void readingTheSystemClockIsReported() {
         assertThat(violators(RULES.timeComesFromTheInjectedClock())).containsExactly("ServiceReadingTheSystemClock");
-        assertThat(RULES.timeComesFromTheInjectedClock().evaluate(CLASSES).getFailureReport().getDetails())
+        assertThat(RULES.timeComesFromTheInjectedClock()
+                        .evaluate(CLASSES)
+                        .getFailureReport()
+                        .getDetails())
                 .hasSize(2);
     }
 
     @Test
     void everyRuleSaysWhy() {
-        assertThat(RULES.all()).hasSize(6).allSatisfy(rule -> assertThat(rule.getDescription()).contains(", because "));
+        assertThat(RULES.all())
+                .hasSize(6)
+                .allSatisfy(rule -> assertThat(rule.getDescription()).contains(", because "));
     }
 
     @Test
     void aServiceMissingFromTheListIsNamed() {
-        assertThatIllegalArgumentException().isThrownBy(() -> ServiceArchitectureRules.forService("org.opencdp.billing"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ServiceArchitectureRules.forService("org.opencdp.billing"))
                 .withMessageContaining("SERVICE_PACKAGES");
-        String rule = ServiceArchitectureRules.forService("org.opencdp.profile").servicesDoNotImportEachOther()
+        String rule = ServiceArchitectureRules.forService("org.opencdp.profile")
+                .servicesDoNotImportEachOther()
                 .getDescription();
-        assertThat(rule.substring(rule.indexOf(" should "))).contains("org.opencdp.behaviour..")
+        assertThat(rule.substring(rule.indexOf(" should ")))
+                .contains("org.opencdp.behaviour..")
                 .doesNotContain("org.opencdp.profile");
     }
 

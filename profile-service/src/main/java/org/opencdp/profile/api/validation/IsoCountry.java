@@ -14,7 +14,7 @@ import jakarta.validation.Payload;
 /** An ISO 3166-1 alpha-2 country code ("DE", "AT"); null is valid. */
 @Documented
 @Retention(RUNTIME)
-@Target({ FIELD, TYPE_USE })
+@Target({FIELD, TYPE_USE})
 @Constraint(validatedBy = IsoCountryValidator.class)
 public @interface IsoCountry {
     String message() default "must be an ISO 3166-1 alpha-2 country code such as DE";

@@ -14,7 +14,7 @@ import jakarta.validation.Payload;
 /** A language as ISO 639-1 code, optionally with an ISO 3166 region ("de", "de-AT"); null is valid. */
 @Documented
 @Retention(RUNTIME)
-@Target({ FIELD, TYPE_USE })
+@Target({FIELD, TYPE_USE})
 @Constraint(validatedBy = LanguageTagValidator.class)
 public @interface LanguageTag {
     String message() default "must be an ISO 639-1 language code, optionally with a region, such as de or de-AT";

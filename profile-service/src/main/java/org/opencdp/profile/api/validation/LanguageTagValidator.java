@@ -17,7 +17,8 @@ public class LanguageTagValidator implements ConstraintValidator<LanguageTag, St
             return true;
         }
         var match = SHAPE.matcher(value);
-        return match.matches() && LANGUAGES.contains(match.group(1))
+        return match.matches()
+                && LANGUAGES.contains(match.group(1))
                 && (match.group(3) == null || IsoCountryValidator.COUNTRIES.contains(match.group(3)));
     }
 }

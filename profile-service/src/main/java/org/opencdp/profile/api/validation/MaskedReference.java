@@ -14,7 +14,7 @@ import jakarta.validation.Payload;
 /** A payment method's reference shows no more than the last four digits (and an IBAN's country and check digits). */
 @Documented
 @Retention(RUNTIME)
-@Target({ TYPE, TYPE_USE })
+@Target({TYPE, TYPE_USE})
 @Constraint(validatedBy = MaskedReferenceValidator.class)
 public @interface MaskedReference {
     String message() default "must be masked: at most the last 4 digits may be visible";

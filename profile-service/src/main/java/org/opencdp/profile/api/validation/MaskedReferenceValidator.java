@@ -20,7 +20,9 @@ public class MaskedReferenceValidator implements ConstraintValidator<MaskedRefer
 
     @Override
     public boolean isValid(PaymentMethodInput method, ConstraintValidatorContext context) {
-        if (method == null || method.maskedReference() == null || method.maskedReference().isBlank()) {
+        if (method == null
+                || method.maskedReference() == null
+                || method.maskedReference().isBlank()) {
             return true;
         }
         String reference = method.maskedReference().strip();
@@ -29,7 +31,9 @@ public class MaskedReferenceValidator implements ConstraintValidator<MaskedRefer
             return true;
         }
         context.disableDefaultConstraintViolation();
-        context.buildConstraintViolationWithTemplate(message).addPropertyNode("maskedReference").addConstraintViolation();
+        context.buildConstraintViolationWithTemplate(message)
+                .addPropertyNode("maskedReference")
+                .addConstraintViolation();
         return false;
     }
 

@@ -14,7 +14,7 @@ import jakarta.validation.Payload;
 /** An industry code of NACE Rev. 2 / WZ 2008: division, group, class or subclass; null is valid. */
 @Documented
 @Retention(RUNTIME)
-@Target({ FIELD, TYPE_USE })
+@Target({FIELD, TYPE_USE})
 @Constraint(validatedBy = NaceCodeValidator.class)
 public @interface NaceCode {
     String message() default "must be a NACE/WZ 2008 code such as 47.91 or 47.91.1";

@@ -14,7 +14,7 @@ import jakarta.validation.Payload;
 /** A phone number libphonenumber can read (default region DE); null is valid. */
 @Documented
 @Retention(RUNTIME)
-@Target({ FIELD, TYPE_USE })
+@Target({FIELD, TYPE_USE})
 @Constraint(validatedBy = PhoneValidator.class)
 public @interface Phone {
     String message() default "must be a valid phone number; without a +country prefix it is read as a German number";

@@ -14,7 +14,7 @@ import jakarta.validation.Payload;
 /** A birth date that is not in the future and not implausibly long ago; null is valid. */
 @Documented
 @Retention(RUNTIME)
-@Target({ FIELD, TYPE_USE })
+@Target({FIELD, TYPE_USE})
 @Constraint(validatedBy = PlausibleBirthDateValidator.class)
 public @interface PlausibleBirthDate {
     String message() default "must be in the past and at most 130 years ago";

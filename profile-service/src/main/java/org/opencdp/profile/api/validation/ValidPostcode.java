@@ -14,7 +14,7 @@ import jakarta.validation.Payload;
 /** Checks an address's postcode against its country's format (DE, AT, CH strictly; others loosely). */
 @Documented
 @Retention(RUNTIME)
-@Target({ TYPE, TYPE_USE })
+@Target({TYPE, TYPE_USE})
 @Constraint(validatedBy = ValidPostcodeValidator.class)
 public @interface ValidPostcode {
     String message() default "is not a valid postcode for this country";

@@ -31,7 +31,8 @@ public class ValidPostcodeValidator implements ConstraintValidator<ValidPostcode
         }
         context.disableDefaultConstraintViolation();
         context.buildConstraintViolationWithTemplate(context.getDefaultConstraintMessageTemplate())
-                .addPropertyNode("postcode").addConstraintViolation();
+                .addPropertyNode("postcode")
+                .addConstraintViolation();
         return false;
     }
 }
