@@ -35,6 +35,29 @@ class TimeOrderedIdsTest {
     }
 
     @Test
+    void idsMadeInTheSameMillisecondStillSortInTheOrderTheyWereMade() {
+        var ids = new TimeOrderedIds.Monotonic();
+        UUID previous = ids.next(1_764_000_000_000L);
+        for (int i = 0; i < 10_000; i++) {
+            UUID id = ids.next(1_764_000_000_000L);
+            assertThat(id.toString()).isGreaterThan(previous.toString());
+            assertThat(id.version()).isEqualTo(7);
+            assertThat(id.variant()).isEqualTo(2);
+            previous = id;
+        }
+    }
+
+    @Test
+    void aClockThatStepsBackDoesNotReverseTheOrder() {
+        var ids = new TimeOrderedIds.Monotonic();
+        UUID first = ids.next(1_764_000_000_500L);
+        UUID afterStepBack = ids.next(1_764_000_000_100L);
+
+        assertThat(afterStepBack.toString()).isGreaterThan(first.toString());
+        assertThat(TimeOrderedIds.epochMillis(afterStepBack)).isEqualTo(1_764_000_000_500L);
+    }
+
+    @Test
     void aRandomUuidHasNoTime() {
         assertThatIllegalArgumentException().isThrownBy(() -> TimeOrderedIds.epochMillis(UUID.randomUUID()));
     }
