@@ -1,6 +1,7 @@
 package org.opencdp.problem;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,6 +20,7 @@ import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * Requests over the HTTP layer's limits get problem documents like every other error, where Quarkus and Vert.x
@@ -26,11 +28,13 @@ import io.vertx.ext.web.RoutingContext;
  * a request target longer than {@code opencdp.http.max-uri-length}, 431 for headers larger than
  * {@code opencdp.http.max-header-size} in total.
  *
- * <p>Quarkus checks the body size in a route; this route runs just before it. Vert.x refuses an over-long request
- * line or header block before any route, in an invalid-request handler that Quarkus gives no way to replace, so
- * libs/service-defaults sets Vert.x's own limits far above the ones checked here. Two cases stay with Quarkus and
- * Vert.x and their empty bodies: a chunked body that grows over the limit while it is read, and a request line or
- * header block over Vert.x's far higher limits.
+ * <p>Quarkus checks a declared body size in a route; this route runs just before it. A chunked body declares no
+ * size: Quarkus would count it while RESTEasy reads it and close the connection with an empty 413, so this route
+ * reads such a body itself, up to the limit (Vert.x's {@link BodyHandler}, which RESTEasy then takes the body
+ * from), and answers with the problem when it grows over. Vert.x refuses an over-long request line or header block
+ * before any route, in an invalid-request handler that Quarkus gives no way to replace, so libs/service-defaults
+ * sets Vert.x's own limits far above the ones checked here; only a request line or header block over those far
+ * higher limits still gets Vert.x's empty answer.
  */
 @ApplicationScoped
 public class HttpLimits {
@@ -47,8 +51,14 @@ public class HttpLimits {
     @Inject
     ObjectMapper json;
 
+    private BodyHandler chunkedBodies;
+
     void install(@Observes Router router) {
-        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::check);
+        maxBodySize.ifPresent(limit -> chunkedBodies = BodyHandler.create(false).setBodyLimit(limit.asLongValue()));
+        router.route()
+                .order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1)
+                .handler(this::check)
+                .failureHandler(this::bodyGrewTooLarge);
     }
 
     void check(RoutingContext context) {
@@ -74,6 +84,22 @@ public class HttpLimits {
                     "The request body is larger than this service accepts: " + "at most "
                             + maxBodySize.get().asLongValue() + " bytes.",
                     request.path());
+        } else if (chunkedBodies != null && isChunked(request)) {
+            chunkedBodies.handle(context); // reads the body, then next(), or fail(413) once it grows over the limit
+        } else {
+            context.next();
+        }
+    }
+
+    void bodyGrewTooLarge(RoutingContext context) {
+        if (context.statusCode() == ProblemType.PAYLOAD_TOO_LARGE.status()
+                && !context.response().headWritten()) {
+            refuse(
+                    context,
+                    ProblemType.PAYLOAD_TOO_LARGE,
+                    "The request body is larger than this service accepts: at most "
+                            + maxBodySize.orElseThrow().asLongValue() + " bytes.",
+                    context.request().path());
         } else {
             context.next();
         }
@@ -103,6 +129,11 @@ public class HttpLimits {
             bytes += header.getKey().length() + header.getValue().length() + 4;
         }
         return bytes;
+    }
+
+    private static boolean isChunked(HttpServerRequest request) {
+        String encoding = request.getHeader(HttpHeaderNames.TRANSFER_ENCODING);
+        return encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked");
     }
 
     private static long declaredBodyLength(HttpServerRequest request) {

@@ -43,6 +43,32 @@ class HttpLimitsTest {
     }
 
     @Test
+    void aChunkedBodyThatGrowsOverTheLimitIsA413Problem() throws IOException {
+        String chunk = "a".repeat(64 * 1024);
+        String chunked = (Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n").repeat(20) + "0\r\n\r\n";
+        RawResponse response = send("POST /problem-test/people HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n" + chunked);
+
+        assertThat(response.status()).isEqualTo(413);
+        JsonPath problem = response.problem();
+        assertThat(problem.getString("type")).isEqualTo("urn:opencdp:problem:payload-too-large");
+        assertThat(problem.getString("detail"))
+                .isEqualTo("The request body is larger than this service accepts: at most 1048576 bytes.");
+        assertThat(problem.getString("instance")).isEqualTo("/problem-test/people");
+    }
+
+    @Test
+    void aChunkedBodyWithinTheLimitReachesTheResource() throws IOException {
+        String body = "{\"name\":\"Erika\",\"emails\":[]}";
+        RawResponse response = send("POST /problem-test/people HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                + Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).contains("\"name\":\"Erika\"");
+    }
+
+    @Test
     void aRequestTargetLongerThanTheLimitIsA414ProblemThatDoesNotRepeatIt() throws IOException {
         RawResponse response =
                 send("GET /problem-test/page?size=1&q=" + "a".repeat(5_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
