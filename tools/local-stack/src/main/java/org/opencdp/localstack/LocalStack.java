@@ -29,8 +29,13 @@ public final class LocalStack {
     /** The local cluster's superuser password; local only, the cluster listens on 127.0.0.1. */
     public static final String DATABASE_PASSWORD = "cdp-local";
 
-    public static final Duration KEYCLOAK_TIMEOUT = Duration.ofSeconds(120);
-    public static final Duration SERVICES_TIMEOUT = Duration.ofSeconds(120);
+    /**
+     * Generous on purpose: Keycloak re-augments itself at every start (about 70 s on two cores) and then boots
+     * (about 60 s); on a busy two-core machine the two took just over 120 s, and a slow start is not a failure.
+     */
+    public static final Duration KEYCLOAK_TIMEOUT = Duration.ofSeconds(300);
+
+    public static final Duration SERVICES_TIMEOUT = Duration.ofSeconds(240);
 
     public enum StartOutcome {
         STARTED,
