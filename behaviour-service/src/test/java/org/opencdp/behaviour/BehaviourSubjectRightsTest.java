@@ -45,5 +45,9 @@ class BehaviourSubjectRightsTest extends SubjectRightsContractTest {
                 .isEqualTo(LocalDate.of(year + 8, 12, 31).toString());
         assertThat(TestDatabase.count("SELECT count(*) FROM customer_attributes WHERE subject_id = ?", subjectId))
                 .isZero();
+        assertThat(TestDatabase.count("SELECT count(*) FROM customer_kpi WHERE subject_id = ?", subjectId))
+                .isZero();
+        assertThat(TestDatabase.count("SELECT count(*) FROM customer_revenue_month WHERE subject_id = ?", subjectId))
+                .isZero();
     }
 }

@@ -18,7 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.opencdp.behaviour.domain.kpi.CustomerKpis;
 import org.opencdp.behaviour.domain.order.StoredOrder;
+import org.opencdp.behaviour.service.CustomerKpiQueries;
 import org.opencdp.behaviour.service.OrderHistory;
 import org.opencdp.caller.Roles;
 import org.opencdp.requestparameters.RequestParameters;
@@ -34,6 +36,9 @@ public class CustomerBehaviourResource {
 
     @Inject
     OrderHistory history;
+
+    @Inject
+    CustomerKpiQueries kpis;
 
     /** A page of orders, newest first, and the cursor of the next page (null on the last). */
     @Schema(name = "OrderPage")
@@ -69,5 +74,30 @@ public class CustomerBehaviourResource {
                 ? RequestParameters.cursorOf(page.get(page.size() - 1).id())
                 : null;
         return new OrderPage(page.stream().map(OrderView::of).toList(), next);
+    }
+
+    @GET
+    @Path("/kpis")
+    @RolesAllowed(Roles.SALES)
+    @Operation(
+            operationId = "getCustomerKpis",
+            summary = "A customer's KPIs",
+            description = "As of the last recompute (nightly, or on demand): revenue per month and in total, order "
+                    + "count, average order value, first and last purchase, purchase cadence (mean and median days "
+                    + "between purchase days, next expected purchase), RFM scores (quintiles 1-5 over all customers "
+                    + "with orders) and segment, historical and predicted CLV. Each is explained in the README. "
+                    + "Roles: sales.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The KPIs",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = CustomerKpis.class),
+                            examples = @ExampleObject(name = "a loyal customer", value = KpiExamples.KPIS)))
+    @APIResponse(responseCode = "404", description = "No KPIs: no orders, or none since the last recompute")
+    @APIResponse(responseCode = "409", description = "Processing of the customer is restricted (GDPR Art. 18)")
+    public CustomerKpis kpis(
+            @Parameter(example = "7d0c3c52-9d41-4b4e-9a57-1f0a3f1e6b2c") @PathParam("subjectId") String subjectId) {
+        return kpis.of(RequestParameters.uuid("subjectId", subjectId));
     }
 }

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.opencdp.behaviour.domain.CustomerAttributes;
 import org.opencdp.behaviour.domain.order.StoredOrder;
 import org.opencdp.behaviour.repository.CustomerAttributesRepository;
+import org.opencdp.behaviour.repository.KpiRepository;
 import org.opencdp.behaviour.repository.OrderRepository;
 import org.opencdp.subjectrights.CategoryExport;
 import org.opencdp.subjectrights.CategoryOutcome;
@@ -27,6 +28,7 @@ public class BehaviourSubjectData implements SubjectDataHandler {
 
     static final String CUSTOMER_ATTRIBUTES = "customer-attributes";
     static final String ORDERS = "orders";
+    static final String KPIS = "purchase-kpis";
     static final String ORDER_RETENTION_LAW =
             "HGB §257, AO §147 (booking vouchers and commercial letters); per-deployment policy, review with legal"
                     + " counsel";
@@ -36,6 +38,9 @@ public class BehaviourSubjectData implements SubjectDataHandler {
 
     @Inject
     OrderRepository orders;
+
+    @Inject
+    KpiRepository kpis;
 
     @Inject
     ObjectMapper json;
@@ -73,7 +78,13 @@ public class BehaviourSubjectData implements SubjectDataHandler {
                                 ? "after an erasure, restricted until the end of the calendar year "
                                         + orderRetentionYears + " years after the order's year (" + ORDER_RETENTION_LAW
                                         + ")"
-                                : "until the customer's data is erased"));
+                                : "until the customer's data is erased"),
+                new DataCategory(
+                        KPIS,
+                        "KPIs computed from the orders: revenue per month, order count, cadence, RFM scores and"
+                                + " segment, historical and predicted CLV",
+                        "GDPR Art. 6(1)(f) legitimate interest in customer analysis",
+                        "replaced at every recompute; deleted on erasure or restriction"));
     }
 
     @Override
@@ -83,14 +94,24 @@ public class BehaviourSubjectData implements SubjectDataHandler {
         List<StoredOrder> ordersOfSubject = orders.allOfSubject(subjectId);
         return List.of(
                 new CategoryExport(CUSTOMER_ATTRIBUTES, records.size(), json.valueToTree(records)),
-                new CategoryExport(ORDERS, ordersOfSubject.size(), json.valueToTree(ordersOfSubject)));
+                new CategoryExport(ORDERS, ordersOfSubject.size(), json.valueToTree(ordersOfSubject)),
+                kpis.find(subjectId)
+                        .map(k -> new CategoryExport(KPIS, 1, json.valueToTree(List.of(k))))
+                        .orElseGet(() -> new CategoryExport(KPIS, 0, json.valueToTree(List.of()))));
     }
 
     @Override
     public List<CategoryOutcome> erase(UUID subjectId) {
         return List.of(
                 CategoryOutcome.erased(CUSTOMER_ATTRIBUTES, attributes.deleteById(subjectId) ? 1 : 0),
-                eraseOrders(subjectId));
+                eraseOrders(subjectId),
+                CategoryOutcome.erased(KPIS, kpis.delete(subjectId) > 0 ? 1 : 0));
+    }
+
+    /** A restricted customer's data may not be used: derived data goes now, and recomputes leave them out. */
+    @Override
+    public void restricted(UUID subjectId) {
+        kpis.delete(subjectId);
     }
 
     private CategoryOutcome eraseOrders(UUID subjectId) {
