@@ -45,6 +45,8 @@ class BehaviourSubjectRightsTest extends SubjectRightsContractTest {
                 .isEqualTo(LocalDate.of(year + 8, 12, 31).toString());
         assertThat(TestDatabase.count("SELECT count(*) FROM customer_attributes WHERE subject_id = ?", subjectId))
                 .isZero();
+        assertThat(TestDatabase.count("SELECT count(*) FROM cart WHERE subject_id = ?", subjectId))
+                .isZero();
         assertThat(TestDatabase.count("SELECT count(*) FROM customer_kpi WHERE subject_id = ?", subjectId))
                 .isZero();
         assertThat(TestDatabase.count("SELECT count(*) FROM customer_revenue_month WHERE subject_id = ?", subjectId))

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.opencdp.behaviour.domain.CustomerAttributes;
 import org.opencdp.behaviour.domain.order.StoredOrder;
+import org.opencdp.behaviour.repository.CartRepository;
 import org.opencdp.behaviour.repository.CustomerAttributesRepository;
 import org.opencdp.behaviour.repository.KpiRepository;
 import org.opencdp.behaviour.repository.OrderRepository;
@@ -29,6 +30,7 @@ public class BehaviourSubjectData implements SubjectDataHandler {
     static final String CUSTOMER_ATTRIBUTES = "customer-attributes";
     static final String ORDERS = "orders";
     static final String KPIS = "purchase-kpis";
+    static final String CARTS = "carts";
     static final String ORDER_RETENTION_LAW =
             "HGB §257, AO §147 (booking vouchers and commercial letters); per-deployment policy, review with legal"
                     + " counsel";
@@ -41,6 +43,9 @@ public class BehaviourSubjectData implements SubjectDataHandler {
 
     @Inject
     KpiRepository kpis;
+
+    @Inject
+    CartRepository carts;
 
     @Inject
     ObjectMapper json;
@@ -84,7 +89,12 @@ public class BehaviourSubjectData implements SubjectDataHandler {
                         "KPIs computed from the orders: revenue per month, order count, cadence, RFM scores and"
                                 + " segment, historical and predicted CLV",
                         "GDPR Art. 6(1)(f) legitimate interest in customer analysis",
-                        "replaced at every recompute; deleted on erasure or restriction"));
+                        "replaced at every recompute; deleted on erasure or restriction"),
+                new DataCategory(
+                        CARTS,
+                        "The shops' current carts of the customer: lines and value",
+                        "GDPR Art. 6(1)(b) performance of the contract (the shop's cart)",
+                        "until ordered or emptied, at most 30 days unchanged (opencdp.behaviour.carts.keep-for)"));
     }
 
     @Override
@@ -97,7 +107,9 @@ public class BehaviourSubjectData implements SubjectDataHandler {
                 new CategoryExport(ORDERS, ordersOfSubject.size(), json.valueToTree(ordersOfSubject)),
                 kpis.find(subjectId)
                         .map(k -> new CategoryExport(KPIS, 1, json.valueToTree(List.of(k))))
-                        .orElseGet(() -> new CategoryExport(KPIS, 0, json.valueToTree(List.of()))));
+                        .orElseGet(() -> new CategoryExport(KPIS, 0, json.valueToTree(List.of()))),
+                new CategoryExport(
+                        CARTS, carts.ofSubject(subjectId).size(), json.valueToTree(carts.ofSubject(subjectId))));
     }
 
     @Override
@@ -105,7 +117,8 @@ public class BehaviourSubjectData implements SubjectDataHandler {
         return List.of(
                 CategoryOutcome.erased(CUSTOMER_ATTRIBUTES, attributes.deleteById(subjectId) ? 1 : 0),
                 eraseOrders(subjectId),
-                CategoryOutcome.erased(KPIS, kpis.delete(subjectId) > 0 ? 1 : 0));
+                CategoryOutcome.erased(KPIS, kpis.delete(subjectId) > 0 ? 1 : 0),
+                CategoryOutcome.erased(CARTS, carts.deleteOfSubject(subjectId)));
     }
 
     /** A restricted customer's data may not be used: derived data goes now, and recomputes leave them out. */

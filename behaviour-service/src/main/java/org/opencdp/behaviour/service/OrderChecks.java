@@ -64,6 +64,14 @@ public class OrderChecks {
         return errors;
     }
 
+    /** A cart: lines as in an order (without a total to match), in the reporting currency. */
+    public List<FieldError> cartViolations(String currency, List<OrderLine> lines) {
+        List<FieldError> errors = new ArrayList<>();
+        currency(errors, currency);
+        lines(errors, lines);
+        return errors;
+    }
+
     private boolean lines(List<FieldError> errors, List<OrderLine> lines) {
         if (lines == null || lines.isEmpty()) {
             errors.add(new FieldError("lines", "must hold at least one line"));
