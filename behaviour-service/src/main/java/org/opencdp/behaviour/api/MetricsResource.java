@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opencdp.behaviour.service.CustomerMetrics;
+import org.opencdp.behaviour.service.Recommendations;
 import org.opencdp.caller.Roles;
 import org.opencdp.problem.ProblemException;
 
@@ -26,6 +27,9 @@ public class MetricsResource {
 
     @Inject
     CustomerMetrics metrics;
+
+    @Inject
+    Recommendations recommendations;
 
     @POST
     @Path("/kpis/recompute")
@@ -89,5 +93,17 @@ public class MetricsResource {
                 metrics.currentFit()
                         .orElseThrow(() -> ProblemException.notFound("The CLV model has not been fitted yet.")),
                 metrics.assumptions());
+    }
+
+    @POST
+    @Path("/recommendations/recompute")
+    @RolesAllowed({Roles.ADMIN, Roles.ANALYST})
+    @Operation(
+            operationId = "recomputeRecommendations",
+            summary = "Recompute products bought together and bestsellers now",
+            description = "Set-based over all orders in use; runs nightly anyway. Roles: admin, analyst.")
+    @APIResponse(responseCode = "204", description = "Recomputed")
+    public void recomputeRecommendations() {
+        recommendations.recompute();
     }
 }
