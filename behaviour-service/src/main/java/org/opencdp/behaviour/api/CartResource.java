@@ -30,6 +30,7 @@ import org.opencdp.behaviour.domain.order.OrderLine;
 import org.opencdp.behaviour.service.Carts;
 import org.opencdp.caller.Caller;
 import org.opencdp.caller.Roles;
+import org.opencdp.ratelimits.BulkRead;
 import org.opencdp.requestparameters.RequestParameters;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -167,6 +168,7 @@ public class CartResource {
     @GET
     @Path("/abandoned")
     @RolesAllowed(Roles.MARKETING)
+    @BulkRead("segment-export")
     @Operation(
             operationId = "listAbandonedCarts",
             summary = "Abandoned carts, where consent allows",

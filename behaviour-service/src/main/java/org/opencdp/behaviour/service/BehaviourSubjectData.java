@@ -11,11 +11,13 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.opencdp.behaviour.domain.CustomerAttributes;
+import org.opencdp.behaviour.domain.order.Cart;
 import org.opencdp.behaviour.domain.order.StoredOrder;
 import org.opencdp.behaviour.repository.CartRepository;
 import org.opencdp.behaviour.repository.CustomerAttributesRepository;
 import org.opencdp.behaviour.repository.KpiRepository;
 import org.opencdp.behaviour.repository.OrderRepository;
+import org.opencdp.behaviour.repository.SegmentRepository;
 import org.opencdp.subjectrights.CategoryExport;
 import org.opencdp.subjectrights.CategoryOutcome;
 import org.opencdp.subjectrights.DataCategory;
@@ -31,6 +33,7 @@ public class BehaviourSubjectData implements SubjectDataHandler {
     static final String ORDERS = "orders";
     static final String KPIS = "purchase-kpis";
     static final String CARTS = "carts";
+    static final String SEGMENTS = "segment-memberships";
     static final String ORDER_RETENTION_LAW =
             "HGB §257, AO §147 (booking vouchers and commercial letters); per-deployment policy, review with legal"
                     + " counsel";
@@ -46,6 +49,9 @@ public class BehaviourSubjectData implements SubjectDataHandler {
 
     @Inject
     CartRepository carts;
+
+    @Inject
+    SegmentRepository segments;
 
     @Inject
     ObjectMapper json;
@@ -94,7 +100,12 @@ public class BehaviourSubjectData implements SubjectDataHandler {
                         CARTS,
                         "The shops' current carts of the customer: lines and value",
                         "GDPR Art. 6(1)(b) performance of the contract (the shop's cart)",
-                        "until ordered or emptied, at most 30 days unchanged (opencdp.behaviour.carts.keep-for)"));
+                        "until ordered or emptied, at most 30 days unchanged (opencdp.behaviour.carts.keep-for)"),
+                new DataCategory(
+                        SEGMENTS,
+                        "The saved marketing segments the customer is a member of (by subject id only)",
+                        "GDPR Art. 6(1)(f) legitimate interest in customer segmentation",
+                        "replaced at every refresh; deleted on erasure or restriction"));
     }
 
     @Override
@@ -102,14 +113,16 @@ public class BehaviourSubjectData implements SubjectDataHandler {
         CustomerAttributes found = attributes.findById(subjectId);
         List<CustomerAttributes> records = found == null ? List.of() : List.of(found);
         List<StoredOrder> ordersOfSubject = orders.allOfSubject(subjectId);
+        List<Cart> cartsOfSubject = carts.ofSubject(subjectId);
+        List<String> memberships = segments.segmentsOf(subjectId);
         return List.of(
                 new CategoryExport(CUSTOMER_ATTRIBUTES, records.size(), json.valueToTree(records)),
                 new CategoryExport(ORDERS, ordersOfSubject.size(), json.valueToTree(ordersOfSubject)),
                 kpis.find(subjectId)
                         .map(k -> new CategoryExport(KPIS, 1, json.valueToTree(List.of(k))))
                         .orElseGet(() -> new CategoryExport(KPIS, 0, json.valueToTree(List.of()))),
-                new CategoryExport(
-                        CARTS, carts.ofSubject(subjectId).size(), json.valueToTree(carts.ofSubject(subjectId))));
+                new CategoryExport(CARTS, cartsOfSubject.size(), json.valueToTree(cartsOfSubject)),
+                new CategoryExport(SEGMENTS, memberships.size(), json.valueToTree(memberships)));
     }
 
     @Override
@@ -118,13 +131,15 @@ public class BehaviourSubjectData implements SubjectDataHandler {
                 CategoryOutcome.erased(CUSTOMER_ATTRIBUTES, attributes.deleteById(subjectId) ? 1 : 0),
                 eraseOrders(subjectId),
                 CategoryOutcome.erased(KPIS, kpis.delete(subjectId) > 0 ? 1 : 0),
-                CategoryOutcome.erased(CARTS, carts.deleteOfSubject(subjectId)));
+                CategoryOutcome.erased(CARTS, carts.deleteOfSubject(subjectId)),
+                CategoryOutcome.erased(SEGMENTS, segments.removeMember(subjectId)));
     }
 
     /** A restricted customer's data may not be used: derived data goes now, and recomputes leave them out. */
     @Override
     public void restricted(UUID subjectId) {
         kpis.delete(subjectId);
+        segments.removeMember(subjectId);
     }
 
     private CategoryOutcome eraseOrders(UUID subjectId) {
