@@ -46,7 +46,7 @@ public class CartResource {
             {"currency":"EUR","lines":[{"sku":"SKU-4711","category":"coffee","quantity":2,"unitPrice":12.90}]}""";
     static final String CART_VIEW = """
             {"subjectId":"7d0c3c52-9d41-4b4e-9a57-1f0a3f1e6b2c","currency":"EUR",
-             "lines":[{"sku":"SKU-4711","category":"coffee","quantity":2,"unitPrice":12.90,"discount":null}],
+             "lines":[{"sku":"SKU-4711","category":"coffee","quantity":2,"unitPrice":12.90,"discount":0}],
              "value":25.80,"updatedAt":"2026-11-25T10:15:30Z"}""";
 
     @Inject
@@ -183,10 +183,7 @@ public class CartResource {
             content =
                     @Content(
                             schema = @Schema(implementation = AbandonedPage.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "one cart",
-                                            value = "{\"carts\":[" + CART_VIEW + "],\"next\":null}")))
+                            examples = @ExampleObject(name = "one cart", value = "{\"carts\":[" + CART_VIEW + "]}")))
     @APIResponse(responseCode = "503", description = "consent-service cannot be asked; nothing is released")
     public AbandonedPage abandoned(
             @Parameter(description = "The marketing purpose, as in consent-service's catalog", example = "marketing")

@@ -61,7 +61,7 @@ public class CustomerBehaviourResource {
                             examples =
                                     @ExampleObject(
                                             name = "one order",
-                                            value = "{\"orders\":[" + OrderExamples.ORDER_VIEW + "],\"next\":null}")))
+                                            value = "{\"orders\":[" + OrderExamples.ORDER_VIEW + "]}")))
     @APIResponse(responseCode = "409", description = "Processing of the customer is restricted (GDPR Art. 18)")
     public OrderPage orders(
             @Parameter(example = "7d0c3c52-9d41-4b4e-9a57-1f0a3f1e6b2c") @PathParam("subjectId") String subjectId,

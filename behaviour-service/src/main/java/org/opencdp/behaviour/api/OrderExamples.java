@@ -16,7 +16,7 @@ final class OrderExamples {
              "paymentMethod":"PAYPAL","currency":"EUR",
              "lines":[{"sku":"SKU-4711","category":"coffee","quantity":2,"unitPrice":12.90,"discount":0.00},
                       {"sku":"SKU-0815","category":"machines","quantity":1,"unitPrice":34.00,"discount":0.00}],
-             "discount":5.00,"coupon":"WINTER5","total":54.80,"returned":0.00,"cancelledAt":null,"netRevenue":54.80,
+             "discount":5.00,"coupon":"WINTER5","total":54.80,"returned":0.00,"netRevenue":54.80,
              "adjustments":[]}""";
 
     static final String BULK_NDJSON = """

@@ -118,7 +118,6 @@ public class OrderResource {
                         examples = @ExampleObject(name = "one order", value = "[" + OrderExamples.ORDER_INPUT + "]")),
                 @Content(
                         mediaType = NDJSON,
-                        schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING),
                         examples = @ExampleObject(name = "a good and a bad row", value = OrderExamples.BULK_NDJSON))
             })
     @APIResponse(

@@ -47,7 +47,7 @@ public class SegmentResource {
               {"type":"rfmSegment","in":["champions"]},{"type":"postcodeRegion","from":"80","to":"87"}],
              "createdBy":"mia","createdAt":"2026-11-26T09:00:00Z","refreshedAt":"2026-11-26T09:00:00Z","members":412}""";
     static final String EXPORT = """
-            {"purpose":"newsletter","subjectIds":["7d0c3c52-9d41-4b4e-9a57-1f0a3f1e6b2c"],"leftOut":3,"next":null}""";
+            {"purpose":"newsletter","subjectIds":["7d0c3c52-9d41-4b4e-9a57-1f0a3f1e6b2c"],"leftOut":3}""";
 
     @Inject
     Segments segments;
