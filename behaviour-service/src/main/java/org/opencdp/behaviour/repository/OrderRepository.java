@@ -1,0 +1,378 @@
+package org.opencdp.behaviour.repository;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.opencdp.behaviour.domain.order.Adjustment;
+import org.opencdp.behaviour.domain.order.Order;
+import org.opencdp.behaviour.domain.order.OrderLine;
+import org.opencdp.behaviour.domain.order.PaymentMethodType;
+import org.opencdp.behaviour.domain.order.SalesChannel;
+import org.opencdp.behaviour.domain.order.StoredOrder;
+
+/** Orders, their lines and adjustments. Imports are written as JDBC batches: thousands of orders per call. */
+@ApplicationScoped
+public class OrderRepository {
+
+    /** An order already stored under a shop's id: ours, and the fingerprint of its content. */
+    public record Existing(UUID id, String contentHash) {}
+
+    /** An order about to be stored. */
+    public record NewOrder(UUID id, String shop, Order order, Instant importedAt) {}
+
+    private static final String ORDER_COLUMNS = "o.id, o.shop, o.external_id, o.subject_id, o.ordered_at, o.channel,"
+            + " o.payment_method, o.currency, o.discount, o.coupon, o.total, o.returned, o.cancelled_at, o.imported_at";
+
+    @Inject
+    DataSource dataSource;
+
+    public Map<String, Existing> existing(String shop, Collection<String> externalIds) {
+        return Jdbc.with(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT external_id, id, content_hash FROM customer_order"
+                    + " WHERE shop = ? AND external_id = ANY(?)")) {
+                s.setString(1, shop);
+                s.setArray(2, c.createArrayOf("text", externalIds.toArray()));
+                Map<String, Existing> found = new HashMap<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        found.put(rs.getString(1), new Existing(rs.getObject(2, UUID.class), rs.getString(3)));
+                    }
+                }
+                return found;
+            }
+        });
+    }
+
+    /**
+     * Stores new orders with their lines. Another import of the same shop's id that committed meanwhile makes the
+     * insert skip that order; the ids of those skipped are returned, so the caller can compare them again.
+     */
+    public List<UUID> insert(List<NewOrder> orders) {
+        if (orders.isEmpty()) {
+            return List.of();
+        }
+        return Jdbc.with(dataSource, c -> {
+            List<UUID> skipped = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO customer_order (id, shop, external_id,"
+                    + " subject_id, ordered_at, channel, payment_method, currency, discount, coupon, total,"
+                    + " content_hash, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (shop, external_id) DO NOTHING")) {
+                for (NewOrder n : orders) {
+                    Order o = n.order();
+                    s.setObject(1, n.id());
+                    s.setString(2, n.shop());
+                    s.setString(3, o.externalId());
+                    s.setObject(4, o.subjectId());
+                    s.setTimestamp(5, Timestamp.from(o.orderedAt()));
+                    s.setString(6, o.channel().name());
+                    s.setString(7, o.paymentMethod().name());
+                    s.setString(8, o.currency());
+                    s.setBigDecimal(9, o.discountOrZero());
+                    s.setString(10, o.coupon());
+                    s.setBigDecimal(11, o.total());
+                    s.setString(12, o.contentHash());
+                    s.setTimestamp(13, Timestamp.from(n.importedAt()));
+                    s.addBatch();
+                }
+                int[] counts = s.executeBatch();
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] == 0) {
+                        skipped.add(orders.get(i).id());
+                    }
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO order_line (order_id, line_no, sku, category,"
+                    + " quantity, unit_price, discount) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                for (NewOrder n : orders) {
+                    if (skipped.contains(n.id())) {
+                        continue;
+                    }
+                    List<OrderLine> lines = n.order().lines();
+                    for (int i = 0; i < lines.size(); i++) {
+                        OrderLine line = lines.get(i);
+                        s.setObject(1, n.id());
+                        s.setInt(2, i + 1);
+                        s.setString(3, line.sku());
+                        s.setString(4, line.category());
+                        s.setInt(5, line.quantity());
+                        s.setBigDecimal(6, line.unitPrice());
+                        s.setBigDecimal(7, line.discountOrZero());
+                        s.addBatch();
+                    }
+                }
+                s.executeBatch();
+            }
+            return skipped;
+        });
+    }
+
+    public Optional<StoredOrder> find(UUID id) {
+        return first(select("o.id = ?", List.of(id), 1));
+    }
+
+    /** The shop's order by its own id, locked for an adjustment. */
+    public Optional<StoredOrder> findForUpdate(String shop, String externalId) {
+        return first(select("o.shop = ? AND o.external_id = ? FOR UPDATE", List.of(shop, externalId), 1));
+    }
+
+    /** A customer's orders in use (not those kept only for a retention duty), newest first; the cursor is the last order id of the previous page. */
+    public List<StoredOrder> ofSubject(UUID subjectId, UUID before, int limit) {
+        return before == null
+                ? select(
+                        "o.subject_id = ? AND o.retained_until IS NULL ORDER BY o.ordered_at DESC, o.id DESC",
+                        List.of(subjectId),
+                        limit)
+                : select(
+                        "o.subject_id = ? AND o.retained_until IS NULL AND (o.ordered_at, o.id) <"
+                                + " (SELECT ordered_at, id FROM customer_order"
+                                + " WHERE id = ?) ORDER BY o.ordered_at DESC, o.id DESC",
+                        List.of(subjectId, before),
+                        limit);
+    }
+
+    public void addAdjustment(UUID orderId, Adjustment adjustment, Instant recordedAt) {
+        Jdbc.with(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO order_adjustment (order_id, external_id, kind,"
+                    + " occurred_at, amount, recorded_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                s.setObject(1, orderId);
+                s.setString(2, adjustment.externalId());
+                s.setString(3, adjustment.kind().name());
+                s.setTimestamp(4, Timestamp.from(adjustment.occurredAt()));
+                s.setBigDecimal(5, adjustment.amount());
+                s.setTimestamp(6, Timestamp.from(recordedAt));
+                s.executeUpdate();
+            }
+            String change = adjustment.kind() == Adjustment.Kind.RETURN
+                    ? "UPDATE customer_order SET returned = returned + ? WHERE id = ?"
+                    : "UPDATE customer_order SET cancelled_at = ? WHERE id = ?";
+            try (PreparedStatement s = c.prepareStatement(change)) {
+                if (adjustment.kind() == Adjustment.Kind.RETURN) {
+                    s.setBigDecimal(1, adjustment.amount());
+                } else {
+                    s.setTimestamp(1, Timestamp.from(adjustment.occurredAt()));
+                }
+                s.setObject(2, orderId);
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** The customer's orders that may still be used (not kept only for a retention duty), by id. */
+    public List<UUID> idsOfSubject(UUID subjectId) {
+        return Jdbc.with(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT id FROM customer_order WHERE subject_id = ? AND retained_until IS NULL")) {
+                s.setObject(1, subjectId);
+                List<UUID> ids = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getObject(1, UUID.class));
+                    }
+                }
+                return ids;
+            }
+        });
+    }
+
+    /** Every order of the customer, those kept for a retention duty included (for an access request). */
+    public List<StoredOrder> allOfSubject(UUID subjectId) {
+        return select("o.subject_id = ? ORDER BY o.ordered_at, o.id", List.of(subjectId), Integer.MAX_VALUE);
+    }
+
+    /**
+     * Keeps the customer's orders only for their retention duty: each until the end of the calendar year in which
+     * {@code years} after the end of its order's year expire (HGB §257(5), AO §147(4)). Orders whose duty has
+     * already ended are deleted. Returns how many were deleted now, and how many are kept and until when.
+     */
+    public Retention retain(UUID subjectId, int years, LocalDate today) {
+        int deleted = update(
+                "DELETE FROM customer_order WHERE subject_id = ? AND make_date(extract(year FROM ordered_at AT TIME"
+                        + " ZONE 'UTC')::int + ?, 12, 31) < ?",
+                subjectId,
+                years,
+                today);
+        update(
+                "UPDATE customer_order SET retained_until = make_date(extract(year FROM ordered_at AT TIME ZONE"
+                        + " 'UTC')::int + ?, 12, 31) WHERE subject_id = ? AND retained_until IS NULL",
+                years,
+                subjectId);
+        return Jdbc.with(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT count(*), max(retained_until) FROM customer_order WHERE subject_id = ?")) {
+                s.setObject(1, subjectId);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    return new Retention(deleted, rs.getInt(1), rs.getObject(2, LocalDate.class));
+                }
+            }
+        });
+    }
+
+    /** What {@link #retain} did. */
+    public record Retention(int deleted, int kept, LocalDate keptUntil) {}
+
+    public int deleteOfSubject(UUID subjectId) {
+        return update("DELETE FROM customer_order WHERE subject_id = ?", subjectId);
+    }
+
+    /** Deletes orders whose retention duty has ended. */
+    public int deleteRetainedBefore(LocalDate day) {
+        return update("DELETE FROM customer_order WHERE retained_until < ?", day);
+    }
+
+    private int update(String sql, Object... parameters) {
+        return Jdbc.with(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    s.setObject(i + 1, parameters[i]);
+                }
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    private static Optional<StoredOrder> first(List<StoredOrder> orders) {
+        return orders.stream().findFirst();
+    }
+
+    private List<StoredOrder> select(String where, List<Object> parameters, int limit) {
+        return Jdbc.with(dataSource, c -> {
+            String sql = "SELECT " + ORDER_COLUMNS + " FROM customer_order o WHERE " + where;
+            if (!where.endsWith("FOR UPDATE")) {
+                sql += " LIMIT " + limit;
+            }
+            Map<UUID, StoredOrder> orders = new LinkedHashMap<>();
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.size(); i++) {
+                    s.setObject(i + 1, parameters.get(i));
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        StoredOrder order = order(rs);
+                        orders.put(order.id(), order);
+                    }
+                }
+            }
+            if (orders.isEmpty()) {
+                return List.of();
+            }
+            Map<UUID, List<OrderLine>> lines = lines(c, orders.keySet());
+            Map<UUID, List<Adjustment>> adjustments = adjustments(c, orders.keySet());
+            return orders.values().stream()
+                    .map(o -> withDetails(
+                            o, lines.getOrDefault(o.id(), List.of()), adjustments.getOrDefault(o.id(), List.of())))
+                    .toList();
+        });
+    }
+
+    private static StoredOrder withDetails(StoredOrder o, List<OrderLine> lines, List<Adjustment> adjustments) {
+        Order order = o.order();
+        return new StoredOrder(
+                o.id(),
+                o.shop(),
+                new Order(
+                        order.externalId(),
+                        order.subjectId(),
+                        order.orderedAt(),
+                        order.channel(),
+                        order.paymentMethod(),
+                        order.currency(),
+                        lines,
+                        order.discount(),
+                        order.coupon(),
+                        order.total()),
+                o.returned(),
+                o.cancelledAt(),
+                o.importedAt(),
+                adjustments);
+    }
+
+    private static StoredOrder order(ResultSet rs) throws SQLException {
+        Timestamp cancelled = rs.getTimestamp("cancelled_at");
+        return new StoredOrder(
+                rs.getObject("id", UUID.class),
+                rs.getString("shop"),
+                new Order(
+                        rs.getString("external_id"),
+                        rs.getObject("subject_id", UUID.class),
+                        rs.getTimestamp("ordered_at").toInstant(),
+                        SalesChannel.valueOf(rs.getString("channel")),
+                        PaymentMethodType.valueOf(rs.getString("payment_method")),
+                        rs.getString("currency"),
+                        List.of(),
+                        money(rs.getBigDecimal("discount")),
+                        rs.getString("coupon"),
+                        money(rs.getBigDecimal("total"))),
+                money(rs.getBigDecimal("returned")),
+                cancelled == null ? null : cancelled.toInstant(),
+                rs.getTimestamp("imported_at").toInstant(),
+                List.of());
+    }
+
+    private static Map<UUID, List<OrderLine>> lines(Connection c, Collection<UUID> orderIds) throws SQLException {
+        Map<UUID, List<OrderLine>> lines = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT order_id, sku, category, quantity, unit_price, discount"
+                + " FROM order_line WHERE order_id = ANY(?) ORDER BY order_id, line_no")) {
+            s.setArray(1, c.createArrayOf("uuid", orderIds.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    lines.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                            .add(new OrderLine(
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    rs.getInt(4),
+                                    money(rs.getBigDecimal(5)),
+                                    money(rs.getBigDecimal(6))));
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static Map<UUID, List<Adjustment>> adjustments(Connection c, Collection<UUID> orderIds)
+            throws SQLException {
+        Map<UUID, List<Adjustment>> adjustments = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT order_id, external_id, kind, occurred_at, amount"
+                + " FROM order_adjustment WHERE order_id = ANY(?) ORDER BY occurred_at, external_id")) {
+            s.setArray(1, c.createArrayOf("uuid", orderIds.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    adjustments
+                            .computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                            .add(new Adjustment(
+                                    rs.getString(2),
+                                    Adjustment.Kind.valueOf(rs.getString(3)),
+                                    rs.getTimestamp(4).toInstant(),
+                                    money(rs.getBigDecimal(5))));
+                }
+            }
+        }
+        return adjustments;
+    }
+
+    /** Numeric(19, 4) comes back with four decimals; two are what a shop sends and reads. */
+    private static BigDecimal money(BigDecimal stored) {
+        BigDecimal plain = stored.stripTrailingZeros();
+        return plain.scale() < 2 ? plain.setScale(2) : plain;
+    }
+}

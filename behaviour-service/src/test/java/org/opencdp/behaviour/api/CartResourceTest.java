@@ -1,0 +1,219 @@
+package org.opencdp.behaviour.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.opencdp.testsupport.TestDatabase;
+import org.opencdp.testsupport.TestTokens;
+import org.opencdp.testsupport.WithPostgres;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+@QuarkusTest
+@WithPostgres
+public class CartResourceTest {
+
+    private static final String VISITOR = "4f9c2b7e1a3d5c6e8f0a1b2c3d4e5f60";
+
+    public static Response putCart(UUID subject, String sku, int quantity) {
+        return put("/api/v1/carts/subjects/" + subject, cart("EUR", sku, quantity, "12.90"));
+    }
+
+    private static Map<String, Object> cart(String currency, String sku, int quantity, String price) {
+        return Map.of(
+                "currency",
+                currency,
+                "lines",
+                List.of(Map.of("sku", sku, "category", "coffee", "quantity", quantity, "unitPrice", price)));
+    }
+
+    private static Response put(String path, Object body) {
+        return given().auth()
+                .oauth2(TestTokens.shop(Orders.SHOP))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .put(path);
+    }
+
+    private static long carts(UUID subject) {
+        return TestDatabase.count("SELECT count(*) FROM cart WHERE subject_id = ?", subject);
+    }
+
+    private static void age(UUID subject, int hours) {
+        TestDatabase.execute(
+                "UPDATE cart SET updated_at = now() - make_interval(hours => ?) WHERE subject_id = ?", hours, subject);
+    }
+
+    private static Response abandoned() {
+        return given().auth()
+                .oauth2(TestTokens.forRole("marketing"))
+                .queryParam("purpose", "marketing")
+                .when()
+                .get("/api/v1/carts/abandoned");
+    }
+
+    @Test
+    void aShopSetsReplacesAndRemovesACustomersCart() {
+        UUID subject = UUID.randomUUID();
+        putCart(subject, "SKU-1", 2).then().statusCode(200).body("value", equalTo(25.80f));
+        putCart(subject, "SKU-1", 3).then().statusCode(200).body("value", equalTo(38.70f));
+        assertThat(carts(subject)).isOne();
+        given().auth()
+                .oauth2(TestTokens.shop(Orders.SHOP))
+                .when()
+                .delete("/api/v1/carts/subjects/" + subject)
+                .then()
+                .statusCode(204);
+        assertThat(carts(subject)).isZero();
+    }
+
+    @Test
+    void aVisitorsCartIsKeptByTheVisitorId() {
+        put("/api/v1/carts/visitors/" + VISITOR, cart("EUR", "SKU-1", 1, "5.00"))
+                .then()
+                .statusCode(200)
+                .body("visitorId", equalTo(VISITOR));
+        put("/api/v1/carts/visitors/not-a-visitor", cart("EUR", "SKU-1", 1, "5.00"))
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("visitorId"));
+        given().auth()
+                .oauth2(TestTokens.shop(Orders.SHOP))
+                .when()
+                .delete("/api/v1/carts/visitors/" + VISITOR)
+                .then()
+                .statusCode(204);
+    }
+
+    @Test
+    void aBadCartIsRefusedAndNothingIsStored() {
+        UUID subject = UUID.randomUUID();
+        putCart(subject, "SKU-1", -1).then().statusCode(400).body("errors.field", hasItem("lines[0].quantity"));
+        put("/api/v1/carts/subjects/" + subject, cart("XXX", "SKU-1", 1, "1.00"))
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("currency"));
+        put("/api/v1/carts/subjects/" + subject, cart("EUR", "SKU-1", 1, "-1.00"))
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("lines[0].unitPrice"));
+        assertThat(carts(subject)).isZero();
+    }
+
+    /**
+     * Abandoned carts need consent-service's decision; in these tests it cannot be reached, so nothing is released
+     * (fail closed). A cart ordered after its last change is not abandoned and needs no decision at all.
+     */
+    @Test
+    void abandonedCartsAreReleasedOnlyWithConsentAndAnOrderedCartIsNotAbandoned() {
+        TestDatabase.execute("DELETE FROM cart");
+        UUID ordered = UUID.randomUUID();
+        putCart(ordered, "SKU-1", 1).then().statusCode(200);
+        age(ordered, 48);
+        Orders.send(Orders.order(
+                        "C-" + UUID.randomUUID(),
+                        ordered,
+                        Instant.now().minus(1, ChronoUnit.HOURS),
+                        "SKU-1",
+                        "coffee",
+                        1,
+                        "12.90"))
+                .then()
+                .statusCode(201);
+        UUID fresh = UUID.randomUUID();
+        putCart(fresh, "SKU-1", 1).then().statusCode(200);
+        abandoned().then().statusCode(200).body("carts.size()", equalTo(0));
+
+        UUID left = UUID.randomUUID();
+        putCart(left, "SKU-1", 1).then().statusCode(200);
+        age(left, 48);
+        abandoned().then().statusCode(503).contentType("application/problem+json");
+    }
+
+    @Test
+    void theAbandonedListNeedsAPurpose() {
+        given().auth()
+                .oauth2(TestTokens.forRole("marketing"))
+                .when()
+                .get("/api/v1/carts/abandoned")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("purpose"));
+    }
+
+    @Test
+    void onlyShopsWriteCartsAndOnlyMarketingListsAbandonedOnes() {
+        UUID subject = UUID.randomUUID();
+        Object body = cart("EUR", "SKU-1", 1, "1.00");
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .put("/api/v1/carts/subjects/" + subject)
+                .then()
+                .statusCode(401);
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .put("/api/v1/carts/visitors/" + VISITOR)
+                .then()
+                .statusCode(401);
+        given().when().delete("/api/v1/carts/subjects/" + subject).then().statusCode(401);
+        given().when().delete("/api/v1/carts/visitors/" + VISITOR).then().statusCode(401);
+        given().when().get("/api/v1/carts/abandoned").then().statusCode(401);
+        for (String token :
+                List.of(TestTokens.forRole("sales"), TestTokens.forRole("marketing"), TestTokens.forRole("admin"))) {
+            given().auth()
+                    .oauth2(token)
+                    .contentType(ContentType.JSON)
+                    .body(body)
+                    .when()
+                    .put("/api/v1/carts/subjects/" + subject)
+                    .then()
+                    .statusCode(403);
+            given().auth()
+                    .oauth2(token)
+                    .contentType(ContentType.JSON)
+                    .body(body)
+                    .when()
+                    .put("/api/v1/carts/visitors/" + VISITOR)
+                    .then()
+                    .statusCode(403);
+            given().auth()
+                    .oauth2(token)
+                    .when()
+                    .delete("/api/v1/carts/subjects/" + subject)
+                    .then()
+                    .statusCode(403);
+            given().auth()
+                    .oauth2(token)
+                    .when()
+                    .delete("/api/v1/carts/visitors/" + VISITOR)
+                    .then()
+                    .statusCode(403);
+        }
+        for (String token :
+                List.of(TestTokens.forRole("sales"), TestTokens.forRole("analyst"), TestTokens.shop(Orders.SHOP))) {
+            given().auth()
+                    .oauth2(token)
+                    .queryParam("purpose", "marketing")
+                    .when()
+                    .get("/api/v1/carts/abandoned")
+                    .then()
+                    .statusCode(403);
+        }
+        assertThat(carts(subject)).isZero();
+    }
+}
