@@ -1,0 +1,28 @@
+package org.opencdp.consent.api;
+
+/** Examples for the OpenAPI document: the frontend teams' manual. */
+final class ConsentExamples {
+
+    private ConsentExamples() {}
+
+    static final String SUBJECT = "7d0c3c52-9d41-4b4e-9a57-1f0a3f1e6b2c";
+    static final String VISITOR = "3f6b1c0e9a7d4e2b8c5a1f0d6e9b2c47";
+    static final String HASH = "6d1c4b3f0b5a2e7d8c9f0a1b2c3d4e5f60718293a4b5c6d7e8f9012345678901";
+
+    static final String PURPOSES = """
+            [{"id":"newsletter","legalBasis":"CONSENT","directMarketing":true,"doubleOptIn":true,
+              "dataCategories":["contact-data","consent-proof"],"retention":"until the consent is revoked",
+              "current":{"version":1,"createdAt":"2026-11-26T10:00:00Z","createdBy":"system:shipped-defaults",
+                "texts":{"de":{"title":"Newsletter","body":"Ich möchte den Newsletter … erhalten.","hash":"6d1c4b3f0b5a2e7d8c9f0a1b2c3d4e5f60718293a4b5c6d7e8f9012345678901"},
+                         "en":{"title":"Newsletter","body":"I would like to receive the newsletter …","hash":"6d1c4b3f0b5a2e7d8c9f0a1b2c3d4e5f60718293a4b5c6d7e8f9012345678901"}}}}]""";
+
+    static final String PURPOSE_INPUT = """
+            {"id":"loyalty-programme","legalBasis":"CONSENT","directMarketing":true,"doubleOptIn":false,
+             "dataCategories":["contact-data","purchase-history"],"retention":"until the consent is revoked",
+             "texts":{"de":{"title":"Kundenkarte","body":"Ich möchte Angebote passend zu meinen Einkäufen erhalten."},
+                      "en":{"title":"Loyalty card","body":"I would like offers matching my purchases."}}}""";
+
+    static final String VERSION_INPUT = """
+            {"texts":{"de":{"title":"Newsletter","body":"Ich möchte den Newsletter wöchentlich per E-Mail erhalten."},
+                      "en":{"title":"Newsletter","body":"I would like to receive the weekly newsletter by e-mail."}}}""";
+}
