@@ -25,4 +25,20 @@ final class ConsentExamples {
     static final String VERSION_INPUT = """
             {"texts":{"de":{"title":"Newsletter","body":"Ich möchte den Newsletter wöchentlich per E-Mail erhalten."},
                       "en":{"title":"Newsletter","body":"I would like to receive the weekly newsletter by e-mail."}}}""";
+
+    static final String CONSENT_INPUT = """
+            {"subjectId":"7d0c3c52-9d41-4b4e-9a57-1f0a3f1e6b2c","purpose":"phone-marketing","version":1,"language":"de",
+             "textHash":"6d1c4b3f0b5a2e7d8c9f0a1b2c3d4e5f60718293a4b5c6d7e8f9012345678901","channel":"PHONE",
+             "proofReference":"CALL-2026-4711"}""";
+
+    static final String RECORDED = """
+            {"entryId":"019ac1a0-7e2b-7c4d-8e1f-2a3b4c5d6e7f","status":"GRANTED"}""";
+
+    static final String REVOKE_ALL = """
+            {"visitorId":"3f6b1c0e9a7d4e2b8c5a1f0d6e9b2c47","all":true,"channel":"WEB_FORM"}""";
+
+    static final String REVOKED = """
+            {"purposes":[{"purpose":"newsletter","changed":true,"entryId":"019ac1a0-7e2b-7c4d-8e1f-2a3b4c5d6e7f",
+                          "revokedEntryId":"019ac19f-1a2b-7c3d-8e4f-5a6b7c8d9e0f"},
+                         {"purpose":"web-analytics","changed":false}]}""";
 }

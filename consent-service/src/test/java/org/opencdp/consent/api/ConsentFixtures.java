@@ -103,4 +103,44 @@ final class ConsentFixtures {
                 .extract()
                 .path("current.version");
     }
+
+    static final String CONSENTS = "/api/v1/consents";
+    static final String REVOCATIONS = "/api/v1/revocations";
+
+    /** A grant of the purpose's current German text, by the channel given, for a subject or visitor. */
+    static Map<String, Object> grant(String holderField, String holderId, String purpose, String channel) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put(holderField, holderId);
+        body.put("purpose", purpose);
+        body.put("version", currentVersion(purpose));
+        body.put("language", "de");
+        body.put("textHash", currentHash(purpose, "de"));
+        body.put("channel", channel);
+        return body;
+    }
+
+    /** Records a grant by phone as sales and returns the entry id. */
+    static String grantByPhone(String subjectId, String purpose) {
+        return as("sales")
+                .body(grant("subjectId", subjectId, purpose, "PHONE"))
+                .when()
+                .post(CONSENTS)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("entryId");
+    }
+
+    static io.restassured.response.ValidatableResponse revoke(
+            String holderField, String holderId, List<String> purposes) {
+        return as("sales")
+                .body(Map.of(holderField, holderId, "purposes", purposes, "channel", "PHONE"))
+                .when()
+                .post(REVOCATIONS)
+                .then();
+    }
+
+    static long ledgerRows() {
+        return org.opencdp.testsupport.TestDatabase.count("SELECT count(*) FROM consent_entry");
+    }
 }
