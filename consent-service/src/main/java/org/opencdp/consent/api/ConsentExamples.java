@@ -41,4 +41,19 @@ final class ConsentExamples {
             {"purposes":[{"purpose":"newsletter","changed":true,"entryId":"019ac1a0-7e2b-7c4d-8e1f-2a3b4c5d6e7f",
                           "revokedEntryId":"019ac19f-1a2b-7c3d-8e4f-5a6b7c8d9e0f"},
                          {"purpose":"web-analytics","changed":false}]}""";
+
+    static final String DECISION_INPUT = """
+            {"pairs":[{"subjectId":"7d0c3c52-9d41-4b4e-9a57-1f0a3f1e6b2c","purpose":"newsletter"},
+                      {"visitorId":"3f6b1c0e9a7d4e2b8c5a1f0d6e9b2c47","purpose":"web-analytics"}]}""";
+
+    static final String DECISION = """
+            {"subjectId":"7d0c3c52-9d41-4b4e-9a57-1f0a3f1e6b2c","purpose":"newsletter","allowed":true,
+             "legalBasis":"CONSENT","entryId":"019ac1a0-7e2b-7c4d-8e1f-2a3b4c5d6e7f","reason":"GRANTED"}""";
+
+    static final String DECISIONS = """
+            {"decisions":[
+              {"subjectId":"7d0c3c52-9d41-4b4e-9a57-1f0a3f1e6b2c","purpose":"newsletter","allowed":true,
+               "legalBasis":"CONSENT","entryId":"019ac1a0-7e2b-7c4d-8e1f-2a3b4c5d6e7f","reason":"GRANTED"},
+              {"visitorId":"3f6b1c0e9a7d4e2b8c5a1f0d6e9b2c47","purpose":"web-analytics","allowed":false,
+               "legalBasis":"CONSENT","entryId":null,"reason":"NOT_GRANTED"}]}""";
 }
