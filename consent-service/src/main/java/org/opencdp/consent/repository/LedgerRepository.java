@@ -187,6 +187,60 @@ public class LedgerRepository {
         });
     }
 
+    /**
+     * A subject's history: its own entries and those of the visitors linked to it, in ledger order, after the entry
+     * {@code after} (null: from the start).
+     */
+    public List<LedgerEntry> history(UUID subjectId, UUID after, int limit) {
+        return Jdbc.with(dataSource, c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT " + ENTRY_COLUMNS + """
+                     FROM consent_entry
+                    WHERE ((holder_type = 'SUBJECT' AND holder_id = ?)
+                           OR (holder_type = 'VISITOR' AND holder_id IN (SELECT l.holder_id FROM consent_entry l
+                                                                          WHERE l.action = 'LINK'
+                                                                            AND l.linked_subject = ?)))
+                      AND sequence > coalesce((SELECT a.sequence FROM consent_entry a WHERE a.id = ?), 0)
+                    ORDER BY sequence LIMIT ?""")) {
+                select.setObject(1, subjectId);
+                select.setObject(2, subjectId);
+                select.setObject(3, after);
+                select.setInt(4, limit);
+                return entries(select.executeQuery());
+            }
+        });
+    }
+
+    /** Deletes the holder's entries (the retention purge, after the legal hold) and returns how many. */
+    public int purge(Holder holder) {
+        return Jdbc.with(dataSource, c -> {
+            try (PreparedStatement delete =
+                    c.prepareStatement("DELETE FROM consent_entry WHERE holder_type = ? AND holder_id = ?")) {
+                delete.setString(1, holder.type().name());
+                delete.setObject(2, holder.id());
+                return delete.executeUpdate();
+            }
+        });
+    }
+
+    /** Erased holders whose legal hold ended before {@code day} and who still have entries. */
+    public List<Holder> holdsEndedBefore(LocalDate day) {
+        return Jdbc.with(dataSource, c -> {
+            try (PreparedStatement select = c.prepareStatement("""
+                    SELECT e.holder_type, e.holder_id FROM erased_holder e
+                     WHERE e.hold_until < ?
+                       AND EXISTS (SELECT 1 FROM consent_entry x
+                                    WHERE x.holder_type = e.holder_type AND x.holder_id = e.holder_id)""")) {
+                select.setObject(1, day);
+                ResultSet rows = select.executeQuery();
+                List<Holder> holders = new ArrayList<>();
+                while (rows.next()) {
+                    holders.add(new Holder(HolderType.valueOf(rows.getString(1)), rows.getObject(2, UUID.class)));
+                }
+                return holders;
+            }
+        });
+    }
+
     public long count(Holder holder) {
         return Jdbc.with(dataSource, c -> {
             try (PreparedStatement select =

@@ -12,6 +12,8 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.opencdp.consent.domain.Holder;
+
 /** Double opt-in tokens by their SHA-256; the token itself is never stored. */
 @ApplicationScoped
 public class OptInTokenRepository {
@@ -50,11 +52,14 @@ public class OptInTokenRepository {
         });
     }
 
-    /** Deletes the tokens of pending entries, e.g. when the holder is erased or the grant revoked. */
-    public int forget(UUID pendingEntryId) {
+    /** Deletes the open tokens of a holder's pending entries (erasure). */
+    public int forgetAllOf(Holder holder) {
         return Jdbc.with(dataSource, c -> {
-            try (PreparedStatement delete = c.prepareStatement("DELETE FROM opt_in_token WHERE pending_entry_id = ?")) {
-                delete.setObject(1, pendingEntryId);
+            try (PreparedStatement delete = c.prepareStatement("""
+                    DELETE FROM opt_in_token t USING consent_entry e
+                     WHERE e.id = t.pending_entry_id AND e.holder_type = ? AND e.holder_id = ?""")) {
+                delete.setString(1, holder.type().name());
+                delete.setObject(2, holder.id());
                 return delete.executeUpdate();
             }
         });
