@@ -56,4 +56,7 @@ final class ConsentExamples {
                "legalBasis":"CONSENT","entryId":"019ac1a0-7e2b-7c4d-8e1f-2a3b4c5d6e7f","reason":"GRANTED"},
               {"visitorId":"3f6b1c0e9a7d4e2b8c5a1f0d6e9b2c47","purpose":"web-analytics","allowed":false,
                "legalBasis":"CONSENT","entryId":null,"reason":"NOT_GRANTED"}]}""";
+
+    static final String OBJECTION_INPUT = """
+            {"channel":"PAPER","proofReference":"DSR-2026-0815"}""";
 }
