@@ -59,4 +59,7 @@ final class ConsentExamples {
 
     static final String OBJECTION_INPUT = """
             {"channel":"PAPER","proofReference":"DSR-2026-0815"}""";
+
+    static final String LINK_INPUT = """
+            {"subjectId":"7d0c3c52-9d41-4b4e-9a57-1f0a3f1e6b2c"}""";
 }
