@@ -2,9 +2,11 @@ package org.opencdp.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.opencdp.events.consent.ConsentRevoked;
 import org.opencdp.events.profile.CustomerDeleted;
 import org.opencdp.events.profile.ProfileChanged;
 
@@ -39,6 +41,29 @@ class EventContractTest {
         JsonNode written = json.valueToTree(deleted);
         assertThat(written).isEqualTo(example);
         assertThat(json.treeToValue(example, CustomerDeleted.class)).isEqualTo(deleted);
+    }
+
+    @Test
+    void consentRevokedIsItsExample() throws Exception {
+        ConsentRevoked revoked = new ConsentRevoked(
+                "SUBJECT",
+                SUBJECT.toString(),
+                List.of("web-analytics", "personalisation"),
+                List.of(
+                        new ConsentRevoked.Revoked(
+                                "web-analytics",
+                                UUID.fromString("019ac1a0-7e2b-7c4d-8e1f-2a3b4c5d6e7f"),
+                                UUID.fromString("019ac19f-1a2b-7c3d-8e4f-5a6b7c8d9e0f")),
+                        new ConsentRevoked.Revoked(
+                                "personalisation",
+                                UUID.fromString("019ac1a0-7e2b-7c4d-8e1f-2a3b4c5d6e80"),
+                                UUID.fromString("019ac19f-1a2b-7c3d-8e4f-5a6b7c8d9e10"))),
+                "2026-11-26T18:00:00.123456Z");
+        JsonNode example = EventContracts.example(ConsentRevoked.TYPE, ConsentRevoked.VERSION);
+
+        JsonNode written = json.valueToTree(revoked);
+        assertThat(written).isEqualTo(example);
+        assertThat(json.treeToValue(example, ConsentRevoked.class)).isEqualTo(revoked);
     }
 
     @Test

@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 @Schema(name = "CustomerPage")
 public record CustomerPage(
         List<CustomerView> items,
@@ -11,4 +13,10 @@ public record CustomerPage(
         @Schema(
                 description = "Pass as cursor to get the next page; absent on the last page",
                 examples = "N2QwYzNjNTItOWQ0MS00YjRlLTlhNTctMWYwYTNmMWU2YjJj")
-        String next) {}
+        String next,
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(
+                description = "Only for marketing, only when true: consent-service could not be asked which customers "
+                        + "have a direct-marketing consent, so every match was left out (fail closed); try again later")
+        Boolean marketingConsentUnavailable) {}

@@ -40,7 +40,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opencdp.caller.Roles;
 import org.opencdp.problem.Problem;
 import org.opencdp.profile.domain.CustomerProfile;
+import org.opencdp.profile.domain.CustomerSearchPage;
+import org.opencdp.profile.domain.ProfileAccess;
 import org.opencdp.profile.service.CustomerService;
+import org.opencdp.profile.service.MarketingConsent;
 import org.opencdp.profile.service.SearchQuery;
 import org.opencdp.ratelimits.BulkRead;
 import org.opencdp.requestparameters.RequestParameters;
@@ -70,6 +73,9 @@ public class CustomerResource {
 
     @Inject
     CustomerMergePatch patches;
+
+    @Inject
+    MarketingConsent marketingConsent;
 
     @Context
     UriInfo uri;
@@ -182,7 +188,9 @@ public class CustomerResource {
             operationId = "getCustomer",
             summary = "Read a customer",
             description = "What is returned depends on the roles: sales sees everything; marketing everything but the "
-                    + "payment method; service the contact data. Analysts read aggregates only, never a single "
+                    + "payment method, and only customers with a direct-marketing consent in force (newsletter, phone "
+                    + "marketing; asked of consent-service: 403 without, 503 with Retry-After when consent-service "
+                    + "does not answer); service the contact data. Analysts read aggregates only, never a single "
                     + "customer. Every read is recorded in the audit trail.")
     @APIResponse(
             responseCode = "200",
@@ -194,8 +202,22 @@ public class CustomerResource {
                             examples = {@ExampleObject(name = "as sales", value = CustomerExamples.PERSON_VIEW)}))
     @APIResponse(responseCode = "404", description = "No such customer")
     @APIResponse(responseCode = "409", description = "Processing of the customer is restricted (GDPR Art. 18)")
+    @APIResponse(
+            responseCode = "503",
+            description = "Marketing only: consent-service does not answer, so the consent cannot be checked",
+            headers =
+                    @Header(
+                            name = "Retry-After",
+                            description = "Seconds to wait",
+                            schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response get(@Parameter(example = CustomerExamples.ID) @PathParam("id") String id) {
-        CustomerView customer = views.of(service.get(RequestParameters.uuid("id", id), views.access()));
+        UUID customerId = RequestParameters.uuid("id", id);
+        ProfileAccess access = views.access();
+        if (access == ProfileAccess.MARKETING) {
+            marketingConsent.require(customerId);
+        }
+        CustomerView customer = views.of(service.get(customerId, access));
         return Response.ok(customer).tag(etag(customer.version())).build();
     }
 
@@ -210,7 +232,8 @@ public class CustomerResource {
                     + "case; phone matches in any notation (\"0171 2345678\", \"+49 171 2345678\", \"0049-171-2345678\"); "
                     + "postcode matches exactly. Search runs on keyed hashes, never on decrypted data, so prefixes and "
                     + "typos do not match. Results are ordered by id and paged with the cursor. Restricted customers "
-                    + "are left out.")
+                    + "are left out, and for marketing every customer without a direct-marketing consent in force "
+                    + "(all of them, with marketingConsentUnavailable, when consent-service does not answer).")
     @APIResponse(
             responseCode = "200",
             description = "One page of matches",
@@ -254,15 +277,12 @@ public class CustomerResource {
                     String limit) {
         int size = RequestParameters.pageSize("limit", limit, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
         UUID after = RequestParameters.cursor("cursor", cursor);
-        List<CustomerView> page =
-                service.search(new SearchQuery(name, email, phone, company, postcode), after, size + 1).stream()
-                        .map(views::of)
-                        .toList();
-        boolean more = page.size() > size;
-        List<CustomerView> items = more ? page.subList(0, size) : page;
+        CustomerSearchPage page =
+                service.search(new SearchQuery(name, email, phone, company, postcode), after, size, views.access());
         return new CustomerPage(
-                items,
-                more ? RequestParameters.cursorOf(items.get(items.size() - 1).id()) : null);
+                page.customers().stream().map(views::of).toList(),
+                page.next() == null ? null : RequestParameters.cursorOf(page.next()),
+                page.marketingConsentUnavailable() ? Boolean.TRUE : null);
     }
 
     @PUT

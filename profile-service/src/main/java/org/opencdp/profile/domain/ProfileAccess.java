@@ -8,7 +8,7 @@ package org.opencdp.profile.domain;
 public enum ProfileAccess {
     /** sales: everything. */
     FULL,
-    /** marketing: everything but payment data. (Consent-based limits come with consent-service.) */
+    /** marketing: everything but payment data, and only customers with a direct-marketing consent in force. */
     MARKETING,
     /** service: contact data to reach and recognise the customer; no payment, birth date, interests. */
     CONTACT,

@@ -20,6 +20,7 @@ import org.opencdp.profile.domain.ContactLink;
 import org.opencdp.profile.domain.Customer;
 import org.opencdp.profile.domain.CustomerKind;
 import org.opencdp.profile.domain.CustomerProfile;
+import org.opencdp.profile.domain.CustomerSearchPage;
 import org.opencdp.profile.domain.ProfileAccess;
 import org.opencdp.profile.domain.StoredCustomer;
 import org.opencdp.profile.repository.CompanyContactRepository;
@@ -68,6 +69,9 @@ public class CustomerService {
 
     @Inject
     SubjectKeyVault keys;
+
+    @Inject
+    MarketingConsent marketingConsent;
 
     @Inject
     Clock clock;
@@ -175,11 +179,36 @@ public class CustomerService {
         audit.record(personId, "customer.update", "DELETE /api/v1/customers/{companyId}/contacts/{personId}");
     }
 
-    /** One page of matches, without company links; restricted customers are left out. */
+    /**
+     * One page of matches, without company links; restricted customers are left out, and for marketing every
+     * customer without a direct-marketing consent (all of them when consent-service does not answer: fail closed).
+     * Three steps: the matching ids (a read), consent-service's batch decision for marketing (a remote call, kept out
+     * of any database transaction), then loading, decrypting and auditing the hits in one transaction.
+     */
+    public CustomerSearchPage search(SearchQuery query, UUID after, int limit, ProfileAccess reader) {
+        List<UUID> matches = matching(query, after, limit + 1);
+        List<UUID> ids = new ArrayList<>(matches.subList(0, Math.min(limit, matches.size())));
+        UUID next = matches.size() > limit ? ids.getLast() : null;
+        boolean consentUnavailable = false;
+        if (reader == ProfileAccess.MARKETING && !ids.isEmpty()) {
+            try {
+                ids.retainAll(marketingConsent.reachable(ids));
+            } catch (ConsentUnavailableException e) {
+                ids.clear();
+                consentUnavailable = true;
+            }
+        }
+        return new CustomerSearchPage(hits(ids), next, consentUnavailable);
+    }
+
     @Transactional
-    public List<StoredCustomer> search(SearchQuery query, UUID after, int limit) {
-        List<SearchTermRepository.Criterion> criteria = searchTerms.criteria(query);
-        List<UUID> ids = searchIndex.matching(criteria, after, limit);
+    List<UUID> matching(SearchQuery query, UUID after, int limit) {
+        return searchIndex.matching(searchTerms.criteria(query), after, limit);
+    }
+
+    /** The customers with these ids that are not restricted, decrypted, each read recorded as a search hit. */
+    @Transactional
+    List<StoredCustomer> hits(List<UUID> ids) {
         List<UUID> visible = new ArrayList<>(ids);
         visible.removeAll(restrictions.restrictedAmong(ids));
         List<Customer> found = customers.findAllByIds(visible);

@@ -338,7 +338,7 @@ class CustomerResourceTest {
         Map<String, Object> company = company();
         UUID id = created(company);
         String word = ((String) company.get("companyName")).split(" ")[1];
-        as("marketing")
+        as("service")
                 .queryParam("company", word)
                 .when()
                 .get(CUSTOMERS)
@@ -545,27 +545,43 @@ class CustomerResourceTest {
         as("analyst").queryParam("name", "x").when().get(CUSTOMERS).then().statusCode(403);
     }
 
+    /**
+     * Marketing sees a customer only with a direct-marketing consent, which consent-service decides. These tests run
+     * without consent-service, so marketing is gated closed: 503 with Retry-After on a read, everyone left out of a
+     * search with a field saying why. What marketing sees with a consent (no payment data) is tested in e2e/.
+     */
     @Test
-    void marketingNeverSeesPaymentData() {
+    void marketingIsGatedClosedWhileConsentServiceDoesNotAnswer() {
         Map<String, Object> person = person();
         UUID id = created(person);
         as("marketing")
                 .when()
                 .get(CUSTOMERS + "/" + id)
                 .then()
-                .statusCode(200)
-                .body("preferredPaymentMethod", nullValue())
-                .body("givenName", equalTo(person.get("givenName")))
-                .body("interests", contains("outdoor", "dogs"))
-                .body(org.hamcrest.Matchers.not(containsString("4242")));
+                .statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", equalTo("30"))
+                .body(org.hamcrest.Matchers.not(containsString((String) person.get("givenName"))));
         as("marketing")
                 .queryParam("email", CustomerFixtures.emailOf(person))
                 .when()
                 .get(CUSTOMERS)
                 .then()
                 .statusCode(200)
-                .body("items[0].preferredPaymentMethod", nullValue())
-                .body(org.hamcrest.Matchers.not(containsString("4242")));
+                .body("items", hasSize(0))
+                .body("marketingConsentUnavailable", equalTo(true));
+        as("sales")
+                .queryParam("email", CustomerFixtures.emailOf(person))
+                .when()
+                .get(CUSTOMERS)
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(id.toString()))
+                .body("marketingConsentUnavailable", nullValue());
+        assertThat(TestDatabase.count(
+                        "SELECT count(*) FROM audit_entry WHERE subject_id = ? AND actor = 'marketing.user'", id))
+                .as("nothing was read for marketing")
+                .isZero();
     }
 
     @Test

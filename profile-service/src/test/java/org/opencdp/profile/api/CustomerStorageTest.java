@@ -63,7 +63,7 @@ class CustomerStorageTest {
                 .put(CUSTOMERS + "/" + id)
                 .then()
                 .statusCode(200);
-        as("marketing")
+        as("service")
                 .queryParam("email", CustomerFixtures.emailOf(person))
                 .when()
                 .get(CUSTOMERS)
@@ -78,7 +78,7 @@ class CustomerStorageTest {
                         "customer.create by sales.user",
                         "customer.read by service.user",
                         "customer.update by sales.user",
-                        "customer.search-hit by marketing.user");
+                        "customer.search-hit by service.user");
         String all = TestDatabase.rows("SELECT * FROM audit_entry WHERE subject_id = ?", id)
                 .toString();
         assertThat(all).doesNotContain((String) person.get("givenName"), CustomerFixtures.emailOf(person), "Müller");

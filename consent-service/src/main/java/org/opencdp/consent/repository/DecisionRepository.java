@@ -1,0 +1,80 @@
+package org.opencdp.consent.repository;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.opencdp.consent.domain.ConsentStatus;
+import org.opencdp.consent.domain.Decision;
+import org.opencdp.consent.domain.DecisionQuery;
+import org.opencdp.consent.domain.LegalBasis;
+
+/**
+ * Decides a batch in one statement: the pairs go in as parallel arrays and come out in their order, each joined to
+ * its purpose, its projection row, the holder's objection and the erased-holder mark. It reads the committed
+ * projection in the primary, so a revocation acknowledged before is always seen.
+ */
+@ApplicationScoped
+public class DecisionRepository {
+
+    @Inject
+    DataSource dataSource;
+
+    /** One decision per query, in their order; null where the purpose is not in the catalog. */
+    public List<Decision> decide(List<DecisionQuery> queries) {
+        int n = queries.size();
+        String[] types = new String[n];
+        UUID[] holders = new UUID[n];
+        String[] purposes = new String[n];
+        for (int i = 0; i < n; i++) {
+            DecisionQuery query = queries.get(i);
+            types[i] = query.holder().type().name();
+            holders[i] = query.holder().id();
+            purposes[i] = query.purposeId();
+        }
+        return Jdbc.with(dataSource, c -> {
+            try (PreparedStatement select = c.prepareStatement("""
+                    SELECT q.ord, p.legal_basis, p.direct_marketing, s.status, s.entry_id,
+                           o.entry_id AS objection_entry_id, e.holder_id IS NOT NULL AS erased
+                      FROM unnest(?::text[], ?::uuid[], ?::text[]) WITH ORDINALITY AS q (holder_type, holder_id, purpose_id, ord)
+                      LEFT JOIN purpose p ON p.id = q.purpose_id
+                      LEFT JOIN consent_state s
+                             ON s.holder_type = q.holder_type AND s.holder_id = q.holder_id AND s.purpose_id = q.purpose_id
+                      LEFT JOIN subject_objection o ON q.holder_type = 'SUBJECT' AND o.subject_id = q.holder_id
+                      LEFT JOIN erased_holder e ON e.holder_type = q.holder_type AND e.holder_id = q.holder_id
+                     ORDER BY q.ord""")) {
+                select.setArray(1, c.createArrayOf("text", types));
+                select.setArray(2, c.createArrayOf("uuid", holders));
+                select.setArray(3, c.createArrayOf("text", purposes));
+                ResultSet rows = select.executeQuery();
+                List<Decision> decisions = new ArrayList<>(n);
+                while (rows.next()) {
+                    DecisionQuery query = queries.get(rows.getInt("ord") - 1);
+                    String basis = rows.getString("legal_basis");
+                    if (basis == null) {
+                        decisions.add(null);
+                        continue;
+                    }
+                    LegalBasis legalBasis = LegalBasis.valueOf(basis);
+                    String status = rows.getString("status");
+                    decisions.add(Decision.of(
+                            query,
+                            legalBasis,
+                            rows.getBoolean("direct_marketing") || legalBasis == LegalBasis.LEGITIMATE_INTEREST,
+                            status == null ? null : ConsentStatus.valueOf(status),
+                            rows.getObject("entry_id", UUID.class),
+                            rows.getObject("objection_entry_id", UUID.class),
+                            rows.getBoolean("erased")));
+                }
+                return decisions;
+            }
+        });
+    }
+}
