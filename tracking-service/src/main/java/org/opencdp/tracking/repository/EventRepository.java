@@ -7,9 +7,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -104,6 +107,52 @@ public class EventRepository {
     @Transactional(TxType.MANDATORY)
     public int deleteCollectedUnder(Collection<UUID> entryIds) {
         return update("DELETE FROM tracked_event WHERE consent_entry_id = ANY(?::uuid[])", (Object) entryIds.toArray());
+    }
+
+    /** Every event of the subject and of the visitors linked to it, oldest first, as stored. */
+    public List<Map<String, Object>> eventsOf(UUID subjectId, List<String> visitorIds) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement("""
+                        SELECT id, received_at, site_key, type, visitor_id, session_id, subject_id, url, referrer,
+                               client_time, dwell_ms, scroll_depth, element, name, properties::text AS properties,
+                               browser, browser_major, device_class, consent_entry_id
+                        FROM tracked_event WHERE subject_id = ? OR visitor_id = ANY(?::text[])
+                        ORDER BY client_time, id""")) {
+            select.setObject(1, subjectId);
+            select.setArray(2, c.createArrayOf("text", visitorIds.toArray()));
+            List<Map<String, Object>> events = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                int columns = rows.getMetaData().getColumnCount();
+                while (rows.next()) {
+                    Map<String, Object> event = new LinkedHashMap<>();
+                    for (int i = 1; i <= columns; i++) {
+                        Object value = rows.getObject(i);
+                        if (value instanceof Timestamp time) {
+                            value = time.toInstant().toString();
+                        }
+                        event.put(rows.getMetaData().getColumnLabel(i), value);
+                    }
+                    events.add(event);
+                }
+            }
+            return events;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read a subject's web events", e);
+        }
+    }
+
+    /** Deletes every event of the subject and of the visitors linked to it; returns how many. */
+    @Transactional(TxType.MANDATORY)
+    public int deleteOf(UUID subjectId, List<String> visitorIds) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement delete = c.prepareStatement(
+                        "DELETE FROM tracked_event WHERE subject_id = ? OR visitor_id = ANY(?::text[])")) {
+            delete.setObject(1, subjectId);
+            delete.setArray(2, c.createArrayOf("text", visitorIds.toArray()));
+            return delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot delete a subject's web events", e);
+        }
     }
 
     /** Adds to the number of events refused for lack of consent on a day, per source. */
