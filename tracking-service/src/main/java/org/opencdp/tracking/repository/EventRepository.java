@@ -24,6 +24,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import org.opencdp.tracking.domain.WebActivity;
 import org.opencdp.tracking.domain.WebEvent;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -138,6 +139,51 @@ public class EventRepository {
             return events;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read a subject's web events", e);
+        }
+    }
+
+    /**
+     * The web activity of a subject and its linked visitors: the time of the last event, the number of sessions
+     * (cut as the daily aggregates cut them: per visitor, a new tracker session id or more than 30 minutes without
+     * an event; a subject's server events count as one visitor of their own) and the most viewed pages.
+     */
+    public WebActivity activityOf(UUID subjectId, List<String> visitorIds, int topPages) {
+        String events =
+                "SELECT coalesce(visitor_id, subject_id::text) AS holder, session_id, type, url, client_time, id "
+                        + "FROM tracked_event WHERE subject_id = ? OR visitor_id = ANY(?::text[])";
+        String summary = "WITH e AS (" + events + "), marked AS ("
+                + " SELECT e.*, CASE WHEN lag(client_time) OVER w IS NULL"
+                + "   OR client_time - lag(client_time) OVER w > interval '30 minutes'"
+                + "   OR session_id IS DISTINCT FROM lag(session_id) OVER w THEN 1 ELSE 0 END AS starts"
+                + " FROM e WINDOW w AS (PARTITION BY holder ORDER BY client_time, id))"
+                + " SELECT max(client_time), coalesce(sum(starts), 0) FROM marked";
+        String pages = "WITH e AS (" + events + ") SELECT url, count(*) FROM e WHERE type = 'page_view' "
+                + "GROUP BY url ORDER BY count(*) DESC, url LIMIT ?";
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement totals = c.prepareStatement(summary);
+                PreparedStatement top = c.prepareStatement(pages)) {
+            for (PreparedStatement statement : List.of(totals, top)) {
+                statement.setObject(1, subjectId);
+                statement.setArray(2, c.createArrayOf("text", visitorIds.toArray()));
+            }
+            top.setInt(3, topPages);
+            Instant lastVisit;
+            long visits;
+            try (ResultSet rows = totals.executeQuery()) {
+                rows.next();
+                Timestamp last = rows.getTimestamp(1);
+                lastVisit = last == null ? null : last.toInstant();
+                visits = rows.getLong(2);
+            }
+            List<WebActivity.PageViews> viewed = new ArrayList<>();
+            try (ResultSet rows = top.executeQuery()) {
+                while (rows.next()) {
+                    viewed.add(new WebActivity.PageViews(rows.getString(1), rows.getLong(2)));
+                }
+            }
+            return new WebActivity(lastVisit, visits, viewed);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read a subject's web activity", e);
         }
     }
 

@@ -45,6 +45,10 @@ public interface TrackingSettings {
     @WithDefault("13")
     int rawEventMonths();
 
+    /** Months daily aggregates are kept. */
+    @WithDefault("25")
+    int aggregateMonths();
+
     /** Months of partitions created ahead of the current one. */
     @WithDefault("2")
     int partitionsAhead();
