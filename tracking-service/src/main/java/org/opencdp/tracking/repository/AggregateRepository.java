@@ -94,6 +94,9 @@ public class AggregateRepository {
               AND client_time >= ? AND client_time < ? AND received_at >= ? AND received_at < ?
             GROUP BY site_key, url, element""";
 
+    /** The advisory lock's key: "tracking-aggregates", an arbitrary constant of this service. */
+    private static final long AGGREGATES_LOCK = 0x7472_6163_6b61_6767L;
+
     @Inject
     DataSource dataSource;
 
@@ -109,6 +112,8 @@ public class AggregateRepository {
                 Timestamp.from(day.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant());
         Date date = Date.valueOf(day);
         try (Connection c = dataSource.getConnection()) {
+            // Replicas (and a report computing today) recompute one at a time, each the whole day anew.
+            execute(c, "SELECT pg_advisory_xact_lock(?)", AGGREGATES_LOCK);
             for (String table : List.of("site_day", "page_day", "click_day")) {
                 execute(c, "DELETE FROM " + table + " WHERE day = ?", date);
             }
@@ -225,7 +230,10 @@ public class AggregateRepository {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
-            return statement.executeUpdate();
+            if (!statement.execute()) {
+                return statement.getUpdateCount();
+            }
+            return 0;
         }
     }
 

@@ -17,12 +17,16 @@ import org.opencdp.tracking.client.ConsentDecisions;
 import org.opencdp.tracking.domain.ConsentDecision;
 import org.opencdp.tracking.domain.Holder;
 
+import io.quarkus.runtime.Startup;
+
 /**
  * Decides whether events of a holder may be stored: asks consent-service once per batch for every holder whose
  * decision is not in memory, and keeps decisions for at most {@code opencdp.tracking.consent-cache-ttl} (1 s at
  * most). A revocation drops the holder's decision at once ({@link #forget}); whatever was accepted from memory in
  * between carries the revoked ledger entry and is deleted with the rest (ConsentRevocations).
  */
+// Created at start, so that a cache ttl above 1 s stops the start instead of the first batch.
+@Startup
 @Singleton
 public class ConsentGate {
 
