@@ -235,6 +235,12 @@ public class EventRepository {
                 SELECT unnest(?::uuid[]), ?::timestamptz ON CONFLICT (entry_id) DO NOTHING""", entryIds.toArray(), Timestamp.from(at));
     }
 
+    /** Forgets revoked entries recorded before this time; returns how many. */
+    @Transactional(TxType.MANDATORY)
+    public int forgetRevokedBefore(Instant before) {
+        return update("DELETE FROM revoked_consent_entry WHERE revoked_at < ?", Timestamp.from(before));
+    }
+
     /**
      * Serialises storing batches against revocations: a batch holds this lock shared while it checks its entries
      * and writes, a revocation holds it exclusively while it records the revoked entries and deletes their events.

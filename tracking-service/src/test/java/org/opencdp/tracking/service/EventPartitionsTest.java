@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -51,5 +52,23 @@ class EventPartitionsTest {
         assertThat(exists(kept)).isTrue();
         assertThat(exists(expired)).isFalse();
         TestDatabase.execute("DROP TABLE tracked_event_" + kept.format(DateTimeFormatter.ofPattern("yyyy_MM")));
+    }
+
+    @Test
+    void revokedLedgerEntriesAreForgottenAfterADay() {
+        UUID old = UUID.randomUUID();
+        UUID recent = UUID.randomUUID();
+        TestDatabase.execute(
+                "INSERT INTO revoked_consent_entry (entry_id, revoked_at) VALUES (?, now() - interval '25 hours'), "
+                        + "(?, now() - interval '1 hour')",
+                old,
+                recent);
+
+        partitions.maintain();
+
+        assertThat(TestDatabase.count("SELECT count(*) FROM revoked_consent_entry WHERE entry_id = ?", old))
+                .isZero();
+        assertThat(TestDatabase.count("SELECT count(*) FROM revoked_consent_entry WHERE entry_id = ?", recent))
+                .isEqualTo(1);
     }
 }
