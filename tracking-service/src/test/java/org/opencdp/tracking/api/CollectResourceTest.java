@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.opencdp.testsupport.TestDatabase;
 import org.opencdp.testsupport.WithPostgres;
 
+import io.quarkus.test.common.http.TestHTTPResourceManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 
@@ -106,6 +107,17 @@ class CollectResourceTest {
                 .body("results[0].reason", equalTo("no-consent"));
         assertThat(storedOf(visitor)).isZero();
         assertThat(refusedToday()).isEqualTo(before + 1);
+        RestAssured.given()
+                .baseUri(java.net
+                        .URI
+                        .create(TestHTTPResourceManager.getManagementUri())
+                        .resolve("/")
+                        .toString())
+                .when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString("opencdp_tracking_events_total{outcome=\"dropped\""));
     }
 
     private static long refusedToday() {
