@@ -52,9 +52,11 @@ public class ConsentEventsResource {
     @RequestBody(required = true, content = @Content(examples = @ExampleObject(name = "revocation", value = """
             [{"id":"01936f3e-8d2a-7b4c-9e1f-2a3b4c5d6e7f","type":"consent.revoked","version":1,
               "occurredAt":"2026-11-26T14:10:00Z",
-              "payload":{"holderType":"visitor","holderId":"3f9c0a6e1b2d4c5e8f7a6b5c4d3e2f10",
-                "purposes":["web-analytics"],"revokingEntryId":"01936f40-0000-7000-8000-000000000002",
-                "revokedEntryIds":["01936f3f-0000-7000-8000-000000000001"]}}]""")))
+              "payload":{"holderType":"VISITOR","holderId":"3f9c0a6e1b2d4c5e8f7a6b5c4d3e2f10",
+                "purposes":["web-analytics"],
+                "revocations":[{"purpose":"web-analytics","entryId":"019ac1a0-7e2b-7c4d-8e1f-2a3b4c5d6e7f",
+                                "revokedEntryId":"019ac19f-1a2b-7c3d-8e4f-5a6b7c8d9e0f"}],
+                "revokedAt":"2026-11-26T14:10:00.123456Z"}}]""")))
     @APIResponse(
             responseCode = "200",
             description = "All events were taken",

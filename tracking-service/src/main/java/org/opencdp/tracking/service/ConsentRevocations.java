@@ -26,7 +26,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * (inbox).
  */
 @ApplicationScoped
-@RegisterForReflection(targets = ConsentRevoked.class)
+@RegisterForReflection(targets = {ConsentRevoked.class, ConsentRevoked.Revoked.class})
 public class ConsentRevocations {
 
     private static final Logger LOG = Logger.getLogger(ConsentRevocations.class);
@@ -58,7 +58,15 @@ public class ConsentRevocations {
         }
         ConsentRevoked revoked = payload(event);
         gate.forget(holder(revoked));
-        List<UUID> entries = revoked.revokedEntryIds() == null ? List.of() : revoked.revokedEntryIds();
+        // Every ended entry, whatever its purpose: only web-analytics entries have events here, and deleting by the
+        // others finds nothing.
+        List<UUID> entries = revoked.revocations() == null
+                ? List.of()
+                : revoked.revocations().stream()
+                        .map(ConsentRevoked.Revoked::revokedEntryId)
+                        .filter(java.util.Objects::nonNull)
+                        .distinct()
+                        .toList();
         if (entries.isEmpty()) {
             return 0;
         }
@@ -102,7 +110,7 @@ public class ConsentRevocations {
                 }
             }
             case "visitor" -> Holder.visitor(revoked.holderId());
-            default -> throw ProblemException.invalidField("payload.holderType", "must be subject or visitor");
+            default -> throw ProblemException.invalidField("payload.holderType", "must be SUBJECT or VISITOR");
         };
     }
 }

@@ -33,7 +33,14 @@ class ConsentEventsResourceTest {
     private final String session = newId();
     private final Instant now = Instant.now();
 
+    /** A consent.revoked event as consent-service's outbox delivers it (contract consent.revoked v1). */
     private static Map<String, Object> revocation(UUID eventId, String visitorId, UUID... revokedEntries) {
+        List<Map<String, Object>> revocations = List.of(revokedEntries).stream()
+                .map(revoked -> Map.<String, Object>of(
+                        "purpose", "web-analytics",
+                        "entryId", UUID.randomUUID().toString(),
+                        "revokedEntryId", revoked.toString()))
+                .toList();
         return Map.of(
                 "id", eventId.toString(),
                 "type", "consent.revoked",
@@ -41,14 +48,16 @@ class ConsentEventsResourceTest {
                 "occurredAt", Instant.now().toString(),
                 "payload",
                         Map.of(
-                                "holderType", "visitor",
-                                "holderId", visitorId,
-                                "purposes", List.of("web-analytics"),
-                                "revokingEntryId", UUID.randomUUID().toString(),
-                                "revokedEntryIds",
-                                        List.of((Object[]) revokedEntries).stream()
-                                                .map(Object::toString)
-                                                .toList()));
+                                "holderType",
+                                "VISITOR",
+                                "holderId",
+                                visitorId,
+                                "purposes",
+                                List.of("web-analytics"),
+                                "revocations",
+                                revocations,
+                                "revokedAt",
+                                Instant.now().toString()));
     }
 
     private static ValidatableResponse deliver(Object events) {
