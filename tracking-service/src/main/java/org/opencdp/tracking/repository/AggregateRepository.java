@@ -1,0 +1,245 @@
+package org.opencdp.tracking.repository;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.opencdp.tracking.domain.ClickCount;
+import org.opencdp.tracking.domain.PageDay;
+import org.opencdp.tracking.domain.SiteDay;
+
+/**
+ * The daily aggregates: computed from one UTC day's raw events (by client time) and read by the reports. The raw
+ * events of a day are found in the partitions received from a day before to two days after it (an event's client
+ * time lies at most a day before and minutes after its receipt), so the computation touches those partitions only.
+ */
+@ApplicationScoped
+public class AggregateRepository {
+
+    /**
+     * The day's browser events of sites, cut into sessions: per site and visitor in client-time order, a session
+     * starts at the first event, when the tracker's session id changes, or after more than 30 minutes without an
+     * event. Parameters: day start, day end, received from, received until.
+     */
+    private static final String SESSIONS = """
+            WITH e AS (
+                SELECT site_key, visitor_id, session_id, type, url, client_time, id, dwell_ms, scroll_depth, element
+                FROM tracked_event
+                WHERE site_key IS NOT NULL AND visitor_id IS NOT NULL
+                  AND client_time >= ? AND client_time < ? AND received_at >= ? AND received_at < ?),
+            marked AS (
+                SELECT e.*, CASE WHEN lag(client_time) OVER w IS NULL
+                                   OR client_time - lag(client_time) OVER w > interval '30 minutes'
+                                   OR session_id IS DISTINCT FROM lag(session_id) OVER w THEN 1 ELSE 0 END AS starts
+                FROM e WINDOW w AS (PARTITION BY site_key, visitor_id ORDER BY client_time, id)),
+            s AS (
+                SELECT marked.*, sum(starts) OVER (PARTITION BY site_key, visitor_id ORDER BY client_time, id) AS session_no
+                FROM marked)
+            """;
+
+    private static final String SITE_DAY = SESSIONS + """
+            , sessions AS (
+                SELECT site_key, visitor_id, session_no,
+                       count(DISTINCT url) FILTER (WHERE type = 'page_view') AS pages,
+                       count(*) FILTER (WHERE type = 'page_view') AS views
+                FROM s GROUP BY site_key, visitor_id, session_no)
+            INSERT INTO site_day (day, site_key, visitors, sessions, bounced_sessions, page_views)
+            SELECT ?::date, site_key, count(DISTINCT visitor_id), count(*) FILTER (WHERE pages > 0),
+                   count(*) FILTER (WHERE pages = 1), sum(views)
+            FROM sessions GROUP BY site_key""";
+
+    private static final String PAGE_DAY = SESSIONS + """
+            , visits AS (
+                SELECT site_key, url,
+                       count(*) FILTER (WHERE type = 'page_view') AS views,
+                       sum(dwell_ms) FILTER (WHERE type = 'page_leave') AS dwell,
+                       max(scroll_depth) FILTER (WHERE type = 'page_leave') AS scroll
+                FROM s GROUP BY site_key, visitor_id, session_no, url)
+            INSERT INTO page_day (day, site_key, url, page_views, measured_visits, dwell_ms_total, dwell_buckets,
+                                  scroll_buckets)
+            SELECT ?::date, site_key, url, sum(views), count(dwell), coalesce(sum(dwell), 0),
+                   ARRAY[count(*) FILTER (WHERE dwell < 10000),
+                         count(*) FILTER (WHERE dwell >= 10000 AND dwell < 30000),
+                         count(*) FILTER (WHERE dwell >= 30000 AND dwell < 60000),
+                         count(*) FILTER (WHERE dwell >= 60000 AND dwell < 180000),
+                         count(*) FILTER (WHERE dwell >= 180000 AND dwell < 600000),
+                         count(*) FILTER (WHERE dwell >= 600000)],
+                   ARRAY[count(*) FILTER (WHERE scroll < 25),
+                         count(*) FILTER (WHERE scroll >= 25 AND scroll < 50),
+                         count(*) FILTER (WHERE scroll >= 50 AND scroll < 75),
+                         count(*) FILTER (WHERE scroll >= 75)]
+            FROM visits GROUP BY site_key, url
+            HAVING sum(views) > 0 OR count(dwell) > 0""";
+
+    private static final String CLICK_DAY = """
+            INSERT INTO click_day (day, site_key, url, element, clicks)
+            SELECT ?::date, site_key, url, element, count(*)
+            FROM tracked_event
+            WHERE type = 'click' AND site_key IS NOT NULL
+              AND client_time >= ? AND client_time < ? AND received_at >= ? AND received_at < ?
+            GROUP BY site_key, url, element""";
+
+    /** The advisory lock's key: "tracking-aggregates", an arbitrary constant of this service. */
+    private static final long AGGREGATES_LOCK = 0x7472_6163_6b61_6767L;
+
+    @Inject
+    DataSource dataSource;
+
+    /** Computes the day's aggregates anew from the raw events. */
+    @Transactional(TxType.MANDATORY)
+    public void recompute(LocalDate day) {
+        Timestamp start = Timestamp.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
+        Timestamp end =
+                Timestamp.from(day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        Timestamp receivedFrom =
+                Timestamp.from(day.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        Timestamp receivedUntil =
+                Timestamp.from(day.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant());
+        Date date = Date.valueOf(day);
+        try (Connection c = dataSource.getConnection()) {
+            // Replicas (and a report computing today) recompute one at a time, each the whole day anew.
+            execute(c, "SELECT pg_advisory_xact_lock(?)", AGGREGATES_LOCK);
+            for (String table : List.of("site_day", "page_day", "click_day")) {
+                execute(c, "DELETE FROM " + table + " WHERE day = ?", date);
+            }
+            execute(c, SITE_DAY, start, end, receivedFrom, receivedUntil, date);
+            execute(c, PAGE_DAY, start, end, receivedFrom, receivedUntil, date);
+            execute(c, CLICK_DAY, date, start, end, receivedFrom, receivedUntil);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot compute the daily aggregates", e);
+        }
+    }
+
+    /** Deletes the aggregates of days before this one. */
+    @Transactional(TxType.MANDATORY)
+    public int deleteBefore(LocalDate day) {
+        int deleted = 0;
+        try (Connection c = dataSource.getConnection()) {
+            for (String table : List.of("site_day", "page_day", "click_day")) {
+                deleted += execute(c, "DELETE FROM " + table + " WHERE day < ?", Date.valueOf(day));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot delete expired aggregates", e);
+        }
+        return deleted;
+    }
+
+    public List<SiteDay> siteDays(String siteKey, LocalDate from, LocalDate to) {
+        List<SiteDay> days = new ArrayList<>();
+        query(
+                "SELECT day, visitors, sessions, bounced_sessions, page_views FROM site_day "
+                        + "WHERE site_key = ? AND day BETWEEN ? AND ? ORDER BY day",
+                rows -> days.add(new SiteDay(
+                        rows.getDate(1).toLocalDate(),
+                        rows.getLong(2),
+                        rows.getLong(3),
+                        rows.getLong(4),
+                        rows.getLong(5))),
+                siteKey,
+                Date.valueOf(from),
+                Date.valueOf(to));
+        return days;
+    }
+
+    /** The most viewed pages of the period, summed over its days. */
+    public List<PageDay> topPages(String siteKey, LocalDate from, LocalDate to, int limit) {
+        List<PageDay> pages = new ArrayList<>();
+        query(
+                """
+                SELECT url, sum(page_views), sum(measured_visits), sum(dwell_ms_total),
+                       ARRAY[sum(dwell_buckets[1]), sum(dwell_buckets[2]), sum(dwell_buckets[3]),
+                             sum(dwell_buckets[4]), sum(dwell_buckets[5]), sum(dwell_buckets[6])]::bigint[],
+                       ARRAY[sum(scroll_buckets[1]), sum(scroll_buckets[2]), sum(scroll_buckets[3]),
+                             sum(scroll_buckets[4])]::bigint[]
+                FROM page_day WHERE site_key = ? AND day BETWEEN ? AND ?
+                GROUP BY url ORDER BY sum(page_views) DESC, url LIMIT ?""",
+                rows -> pages.add(new PageDay(
+                        rows.getString(1),
+                        rows.getLong(2),
+                        rows.getLong(3),
+                        rows.getLong(4),
+                        longs(rows.getArray(5).getArray()),
+                        longs(rows.getArray(6).getArray()))),
+                siteKey,
+                Date.valueOf(from),
+                Date.valueOf(to),
+                limit);
+        return pages;
+    }
+
+    /** Clicks per element on these pages in the period. */
+    public List<ClickCount> clicks(String siteKey, LocalDate from, LocalDate to, List<String> urls) {
+        List<ClickCount> clicks = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement("""
+                        SELECT url, element, sum(clicks) FROM click_day
+                        WHERE site_key = ? AND day BETWEEN ? AND ? AND url = ANY(?::text[])
+                        GROUP BY url, element ORDER BY url, sum(clicks) DESC, element""")) {
+            select.setString(1, siteKey);
+            select.setDate(2, Date.valueOf(from));
+            select.setDate(3, Date.valueOf(to));
+            select.setArray(4, c.createArrayOf("text", urls.toArray()));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    clicks.add(new ClickCount(rows.getString(1), rows.getString(2), rows.getLong(3)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read click counts", e);
+        }
+        return clicks;
+    }
+
+    private interface RowReader {
+        void read(ResultSet rows) throws SQLException;
+    }
+
+    private void query(String sql, RowReader reader, Object... parameters) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                select.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    reader.read(rows);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the daily aggregates", e);
+        }
+    }
+
+    private static int execute(Connection c, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            if (!statement.execute()) {
+                return statement.getUpdateCount();
+            }
+            return 0;
+        }
+    }
+
+    private static List<Long> longs(Object array) {
+        return Arrays.stream((Object[]) array)
+                .map(value -> value == null ? 0L : ((Number) value).longValue())
+                .toList();
+    }
+}

@@ -1,0 +1,300 @@
+package org.opencdp.tracking.repository;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.opencdp.tracking.domain.WebActivity;
+import org.opencdp.tracking.domain.WebEvent;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Raw web events. A batch is written in one statement (one round trip): the rows travel as one array per column
+ * and are unnested on the server. A row whose (visitor, session, type, client time) is already stored is skipped,
+ * since the tracker sends a batch again when an answer was lost.
+ */
+@ApplicationScoped
+public class EventRepository {
+
+    private static final String INSERT = """
+            INSERT INTO tracked_event (id, received_at, site_key, type, visitor_id, session_id, subject_id, url,
+                referrer, client_time, dwell_ms, scroll_depth, element, name, properties, browser, browser_major,
+                device_class, consent_entry_id)
+            SELECT n.id, ?::timestamptz, n.site_key, n.type, n.visitor_id, n.session_id, n.subject_id, n.url, n.referrer,
+                n.client_time, n.dwell_ms, n.scroll_depth, n.element, n.name, n.properties, n.browser, n.browser_major,
+                n.device_class, n.consent_entry_id
+            FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::text[], ?::text[],
+                ?::timestamptz[], ?::int8[], ?::int2[], ?::text[], ?::text[], ?::jsonb[], ?::text[], ?::int4[],
+                ?::text[], ?::uuid[])
+                AS n(id, site_key, type, visitor_id, session_id, subject_id, url, referrer, client_time, dwell_ms,
+                     scroll_depth, element, name, properties, browser, browser_major, device_class, consent_entry_id)
+            WHERE n.visitor_id IS NULL OR n.session_id IS NULL OR NOT EXISTS (
+                SELECT 1 FROM tracked_event e
+                WHERE e.visitor_id = n.visitor_id AND e.client_time = n.client_time
+                  AND e.session_id = n.session_id AND e.type = n.type)""";
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    ObjectMapper json;
+
+    /** Stores the events (all received at {@code receivedAt}); returns how many were new. */
+    @Transactional(TxType.MANDATORY)
+    public int insert(List<WebEvent> events, Instant receivedAt) {
+        if (events.isEmpty()) {
+            return 0;
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement insert = c.prepareStatement(INSERT)) {
+            int p = 1;
+            insert.setTimestamp(p++, Timestamp.from(receivedAt));
+            insert.setArray(p++, c.createArrayOf("uuid", column(events, WebEvent::id)));
+            insert.setArray(p++, c.createArrayOf("text", column(events, WebEvent::siteKey)));
+            insert.setArray(
+                    p++, c.createArrayOf("text", column(events, e -> e.type().code())));
+            insert.setArray(p++, c.createArrayOf("text", column(events, WebEvent::visitorId)));
+            insert.setArray(p++, c.createArrayOf("text", column(events, WebEvent::sessionId)));
+            insert.setArray(p++, c.createArrayOf("uuid", column(events, WebEvent::subjectId)));
+            insert.setArray(p++, c.createArrayOf("text", column(events, WebEvent::url)));
+            insert.setArray(p++, c.createArrayOf("text", column(events, WebEvent::referrer)));
+            insert.setArray(
+                    p++,
+                    c.createArrayOf("text", column(events, e -> e.clientTime().toString())));
+            insert.setArray(p++, c.createArrayOf("int8", column(events, WebEvent::dwellMs)));
+            insert.setArray(p++, c.createArrayOf("int4", column(events, WebEvent::scrollDepth)));
+            insert.setArray(p++, c.createArrayOf("text", column(events, WebEvent::element)));
+            insert.setArray(p++, c.createArrayOf("text", column(events, WebEvent::name)));
+            insert.setArray(p++, c.createArrayOf("text", column(events, this::properties)));
+            insert.setArray(
+                    p++,
+                    c.createArrayOf("text", column(events, e -> e.userAgent().browser())));
+            insert.setArray(
+                    p++,
+                    c.createArrayOf("int4", column(events, e -> e.userAgent().majorVersion())));
+            insert.setArray(
+                    p++,
+                    c.createArrayOf("text", column(events, e -> e.userAgent().deviceClass())));
+            insert.setArray(p++, c.createArrayOf("uuid", column(events, WebEvent::consentEntryId)));
+            return insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store web events", e);
+        }
+    }
+
+    /** Deletes the events collected under these consent ledger entries; returns how many. */
+    @Transactional(TxType.MANDATORY)
+    public int deleteCollectedUnder(Collection<UUID> entryIds) {
+        return update("DELETE FROM tracked_event WHERE consent_entry_id = ANY(?::uuid[])", (Object) entryIds.toArray());
+    }
+
+    /** Every event of the subject and of the visitors linked to it, oldest first, as stored. */
+    public List<Map<String, Object>> eventsOf(UUID subjectId, List<String> visitorIds) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement("""
+                        SELECT id, received_at, site_key, type, visitor_id, session_id, subject_id, url, referrer,
+                               client_time, dwell_ms, scroll_depth, element, name, properties::text AS properties,
+                               browser, browser_major, device_class, consent_entry_id
+                        FROM tracked_event WHERE subject_id = ? OR visitor_id = ANY(?::text[])
+                        ORDER BY client_time, id""")) {
+            select.setObject(1, subjectId);
+            select.setArray(2, c.createArrayOf("text", visitorIds.toArray()));
+            List<Map<String, Object>> events = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                int columns = rows.getMetaData().getColumnCount();
+                while (rows.next()) {
+                    Map<String, Object> event = new LinkedHashMap<>();
+                    for (int i = 1; i <= columns; i++) {
+                        Object value = rows.getObject(i);
+                        if (value instanceof Timestamp time) {
+                            value = time.toInstant().toString();
+                        }
+                        event.put(rows.getMetaData().getColumnLabel(i), value);
+                    }
+                    events.add(event);
+                }
+            }
+            return events;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read a subject's web events", e);
+        }
+    }
+
+    /**
+     * The web activity of a subject and its linked visitors: the time of the last event, the number of sessions
+     * (cut as the daily aggregates cut them: per visitor, a new tracker session id or more than 30 minutes without
+     * an event; a subject's server events count as one visitor of their own) and the most viewed pages.
+     */
+    public WebActivity activityOf(UUID subjectId, List<String> visitorIds, int topPages) {
+        String events =
+                "SELECT coalesce(visitor_id, subject_id::text) AS holder, session_id, type, url, client_time, id "
+                        + "FROM tracked_event WHERE subject_id = ? OR visitor_id = ANY(?::text[])";
+        String summary = "WITH e AS (" + events + "), marked AS ("
+                + " SELECT e.*, CASE WHEN lag(client_time) OVER w IS NULL"
+                + "   OR client_time - lag(client_time) OVER w > interval '30 minutes'"
+                + "   OR session_id IS DISTINCT FROM lag(session_id) OVER w THEN 1 ELSE 0 END AS starts"
+                + " FROM e WINDOW w AS (PARTITION BY holder ORDER BY client_time, id))"
+                + " SELECT max(client_time), coalesce(sum(starts), 0) FROM marked";
+        String pages = "WITH e AS (" + events + ") SELECT url, count(*) FROM e WHERE type = 'page_view' "
+                + "GROUP BY url ORDER BY count(*) DESC, url LIMIT ?";
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement totals = c.prepareStatement(summary);
+                PreparedStatement top = c.prepareStatement(pages)) {
+            for (PreparedStatement statement : List.of(totals, top)) {
+                statement.setObject(1, subjectId);
+                statement.setArray(2, c.createArrayOf("text", visitorIds.toArray()));
+            }
+            top.setInt(3, topPages);
+            Instant lastVisit;
+            long visits;
+            try (ResultSet rows = totals.executeQuery()) {
+                rows.next();
+                Timestamp last = rows.getTimestamp(1);
+                lastVisit = last == null ? null : last.toInstant();
+                visits = rows.getLong(2);
+            }
+            List<WebActivity.PageViews> viewed = new ArrayList<>();
+            try (ResultSet rows = top.executeQuery()) {
+                while (rows.next()) {
+                    viewed.add(new WebActivity.PageViews(rows.getString(1), rows.getLong(2)));
+                }
+            }
+            return new WebActivity(lastVisit, visits, viewed);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read a subject's web activity", e);
+        }
+    }
+
+    /** Deletes every event of the subject and of the visitors linked to it; returns how many. */
+    @Transactional(TxType.MANDATORY)
+    public int deleteOf(UUID subjectId, List<String> visitorIds) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement delete = c.prepareStatement(
+                        "DELETE FROM tracked_event WHERE subject_id = ? OR visitor_id = ANY(?::text[])")) {
+            delete.setObject(1, subjectId);
+            delete.setArray(2, c.createArrayOf("text", visitorIds.toArray()));
+            return delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot delete a subject's web events", e);
+        }
+    }
+
+    /** Adds to the number of events refused for lack of consent on a day, per source. */
+    @Transactional(TxType.MANDATORY)
+    public void countRefused(LocalDate day, String source, int events) {
+        update("""
+                INSERT INTO refused_event_count (day, source, events) VALUES (?, ?, ?)
+                ON CONFLICT (day, source) DO UPDATE SET events = refused_event_count.events + EXCLUDED.events""", day, source, events);
+    }
+
+    /** Which of these ledger entries were revoked. */
+    @Transactional(TxType.MANDATORY)
+    public Set<UUID> revokedAmong(Collection<UUID> entryIds) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement(
+                        "SELECT entry_id FROM revoked_consent_entry WHERE entry_id = ANY(?::uuid[])")) {
+            select.setArray(1, c.createArrayOf("uuid", entryIds.toArray()));
+            Set<UUID> revoked = new HashSet<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    revoked.add(rows.getObject(1, UUID.class));
+                }
+            }
+            return revoked;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read revoked consent entries", e);
+        }
+    }
+
+    @Transactional(TxType.MANDATORY)
+    public void rememberRevoked(Collection<UUID> entryIds, Instant at) {
+        update("""
+                INSERT INTO revoked_consent_entry (entry_id, revoked_at)
+                SELECT unnest(?::uuid[]), ?::timestamptz ON CONFLICT (entry_id) DO NOTHING""", entryIds.toArray(), Timestamp.from(at));
+    }
+
+    /** Forgets revoked entries recorded before this time; returns how many. */
+    @Transactional(TxType.MANDATORY)
+    public int forgetRevokedBefore(Instant before) {
+        return update("DELETE FROM revoked_consent_entry WHERE revoked_at < ?", Timestamp.from(before));
+    }
+
+    /**
+     * Serialises storing batches against revocations: a batch holds this lock shared while it checks its entries
+     * and writes, a revocation holds it exclusively while it records the revoked entries and deletes their events.
+     * So a batch whose decision predates a revocation is either stored before the deletion (and deleted with the
+     * rest) or sees the revoked entry and stores nothing under it.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void lockAgainstRevocations(boolean exclusive) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement lock = c.prepareStatement(
+                        exclusive ? "SELECT pg_advisory_xact_lock(?)" : "SELECT pg_advisory_xact_lock_shared(?)")) {
+            lock.setLong(1, REVOCATION_LOCK);
+            lock.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot take the revocation lock", e);
+        }
+    }
+
+    /** The advisory lock's key: "tracking-revocation", an arbitrary constant of this service. */
+    private static final long REVOCATION_LOCK = 0x7472_6163_6b72_6576L;
+
+    private int update(String sql, Object... parameters) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                Object parameter = parameters[i];
+                if (parameter instanceof Object[] array) {
+                    statement.setArray(i + 1, c.createArrayOf("uuid", array));
+                } else {
+                    statement.setObject(i + 1, parameter);
+                }
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot change web events", e);
+        }
+    }
+
+    private String properties(WebEvent event) {
+        if (event.properties() == null) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(event.properties());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write event properties", e);
+        }
+    }
+
+    private static Object[] column(List<WebEvent> events, Function<WebEvent, Object> value) {
+        Object[] column = new Object[events.size()];
+        for (int i = 0; i < column.length; i++) {
+            column[i] = value.apply(events.get(i));
+        }
+        return column;
+    }
+}

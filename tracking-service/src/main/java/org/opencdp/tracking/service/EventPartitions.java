@@ -1,0 +1,66 @@
+package org.opencdp.tracking.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+import org.opencdp.tracking.repository.EventRepository;
+import org.opencdp.tracking.repository.PartitionRepository;
+
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Keeps the monthly partitions of the raw events: the current month's and {@code partitions-ahead} more exist
+ * before events arrive for them, and a month whose events are all older than {@code raw-event-months} is dropped
+ * whole (no row-by-row delete); revoked ledger entries are forgotten after a day. Runs at start and every six
+ * hours; idempotent, so several replicas may run it.
+ */
+@ApplicationScoped
+public class EventPartitions {
+
+    private static final Logger LOG = Logger.getLogger(EventPartitions.class);
+
+    @Inject
+    PartitionRepository partitions;
+
+    @Inject
+    TrackingSettings settings;
+
+    @Inject
+    EventRepository events;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * How long a revoked ledger entry is remembered: a batch can only have been decided under it in the moments
+     * before the revocation arrived (consent-service never names a revoked entry again), so a day is ample.
+     */
+    static final Duration KEEP_REVOKED_ENTRIES = Duration.ofDays(1);
+
+    @Scheduled(every = "6h", identity = "event-partitions", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    public void maintain() {
+        events.forgetRevokedBefore(clock.instant().minus(KEEP_REVOKED_ENTRIES));
+        YearMonth current = YearMonth.from(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        for (int ahead = 0; ahead <= settings.partitionsAhead(); ahead++) {
+            partitions.ensure(current.plusMonths(ahead));
+        }
+        YearMonth oldestKept = current.minusMonths(settings.rawEventMonths());
+        for (YearMonth month : partitions.existing()) {
+            if (month.isBefore(oldestKept)) {
+                partitions.drop(month);
+                LOG.infof(
+                        "Dropped the web events received in %s (older than %d months)",
+                        month, settings.rawEventMonths());
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package org.opencdp.tracking.service;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.opencdp.problem.ProblemException;
+import org.opencdp.problem.ProblemType;
+import org.opencdp.tracking.domain.ConsentDecision;
+import org.opencdp.tracking.domain.EventResult;
+import org.opencdp.tracking.domain.Holder;
+import org.opencdp.tracking.domain.ReducedUserAgent;
+import org.opencdp.tracking.domain.Site;
+import org.opencdp.tracking.domain.UserAgents;
+import org.opencdp.tracking.domain.WebEvent;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Takes batches of web events: from websites (site key, origin) and from servers (service token). Every event is
+ * read and minimised alone; the consent gate decides for all holders of the batch at once; what is allowed is
+ * stored with its ledger entry, what is not is counted and dropped. Without a decision nothing is stored
+ * ({@link org.opencdp.tracking.client.ConsentUnavailableException}, answered 503).
+ */
+@ApplicationScoped
+public class IngestionService {
+
+    @Inject
+    EventReader reader;
+
+    @Inject
+    ConsentGate gate;
+
+    @Inject
+    EventWriter writer;
+
+    @Inject
+    TrackingSettings settings;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    MeterRegistry metrics;
+
+    /** A browser batch for a site whose key and origin were checked ({@link SiteService#requireSiteFor}). */
+    public BatchOutcome collectFromSite(Site site, String userAgent, String body) {
+        return collect(EventReader.Source.site(site.siteKey()), userAgent, body);
+    }
+
+    /** A batch a server posted with its service token; its events may name a subject. */
+    public BatchOutcome collectFromServer(String userAgent, String body) {
+        return collect(EventReader.Source.SERVER, userAgent, body);
+    }
+
+    private BatchOutcome collect(EventReader.Source source, String userAgent, String body) {
+        List<JsonNode> batch = batch(body);
+        Instant receivedAt = clock.instant();
+        ReducedUserAgent reduced = UserAgents.reduce(userAgent);
+
+        EventResult[] results = new EventResult[batch.size()];
+        List<WebEvent> read = new ArrayList<>(batch.size());
+        List<Integer> positions = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            EventReader.Read event = reader.read(batch.get(i), source, reduced, receivedAt);
+            if (event.event() == null) {
+                results[i] = EventResult.rejected(event.rejection());
+            } else {
+                read.add(event.event());
+                positions.add(i);
+            }
+        }
+
+        Set<Holder> holders = new LinkedHashSet<>();
+        read.forEach(event -> holders.add(event.holder()));
+        Map<Holder, ConsentDecision> decisions = holders.isEmpty() ? Map.of() : gate.decide(holders);
+
+        List<WebEvent> allowed = new ArrayList<>(read.size());
+        int refused = 0;
+        for (int j = 0; j < read.size(); j++) {
+            WebEvent event = read.get(j);
+            ConsentDecision decision = decisions.getOrDefault(event.holder(), ConsentDecision.REFUSED);
+            if (decision.allowed()) {
+                allowed.add(event.collectedUnder(decision.entryId()));
+                results[positions.get(j)] = EventResult.ACCEPTED_RESULT;
+            } else {
+                refused++;
+                results[positions.get(j)] = EventResult.NO_CONSENT_RESULT;
+            }
+        }
+        Set<UUID> revokedMeanwhile = writer.store(allowed, source.countedAs(), refused, receivedAt).stream()
+                .map(WebEvent::id)
+                .collect(Collectors.toSet());
+        for (int j = 0; j < read.size(); j++) {
+            if (revokedMeanwhile.contains(read.get(j).id())) {
+                results[positions.get(j)] = EventResult.NO_CONSENT_RESULT;
+            }
+        }
+        BatchOutcome outcome = new BatchOutcome(List.of(results));
+        count(outcome);
+        return outcome;
+    }
+
+    /** The batch's events, or a problem for the batch as a whole (nothing of it is stored). */
+    private List<JsonNode> batch(String body) {
+        if (body == null || body.isBlank()) {
+            throw ProblemException.badRequest("The body must be a JSON object {\"events\": [...]}.");
+        }
+        if (body.getBytes(StandardCharsets.UTF_8).length > settings.maxBatchBytes()) {
+            throw new ProblemException(
+                    ProblemType.PAYLOAD_TOO_LARGE,
+                    "A batch may have at most " + settings.maxBatchBytes() + " bytes; nothing was stored.");
+        }
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new ProblemException(ProblemType.MALFORMED_JSON, "The body is not valid JSON; nothing was stored.");
+        }
+        JsonNode events = root == null ? null : root.get("events");
+        if (root == null || !root.isObject() || events == null || !events.isArray() || root.size() != 1) {
+            throw ProblemException.badRequest("The body must be a JSON object {\"events\": [...]}.");
+        }
+        if (events.size() > settings.maxBatchEvents()) {
+            throw new ProblemException(
+                    ProblemType.PAYLOAD_TOO_LARGE,
+                    "A batch may have at most " + settings.maxBatchEvents() + " events; nothing was stored.");
+        }
+        List<JsonNode> batch = new ArrayList<>(events.size());
+        events.forEach(batch::add);
+        return batch;
+    }
+
+    private void count(BatchOutcome outcome) {
+        for (EventResult.Status status : EventResult.Status.values()) {
+            long n = outcome.count(status);
+            if (n > 0) {
+                metrics.counter(
+                                "opencdp.tracking.events",
+                                "outcome",
+                                status.name().toLowerCase())
+                        .increment(n);
+            }
+        }
+    }
+}

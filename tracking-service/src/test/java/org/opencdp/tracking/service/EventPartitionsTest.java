@@ -1,0 +1,74 @@
+package org.opencdp.tracking.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.opencdp.testsupport.TestDatabase;
+import org.opencdp.testsupport.WithPostgres;
+import org.opencdp.tracking.api.WithConsentService;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithPostgres
+@WithConsentService
+class EventPartitionsTest {
+
+    @Inject
+    EventPartitions partitions;
+
+    private static boolean exists(YearMonth month) {
+        return TestDatabase.count(
+                        "SELECT count(*) FROM pg_class WHERE relname = ?",
+                        "tracked_event_" + month.format(DateTimeFormatter.ofPattern("yyyy_MM")))
+                == 1;
+    }
+
+    @Test
+    void partitionsAreCreatedAheadAndExpiredMonthsDroppedWhole() {
+        YearMonth current = YearMonth.from(LocalDate.now(ZoneOffset.UTC));
+        YearMonth expired = current.minusMonths(14);
+        YearMonth kept = current.minusMonths(13);
+        for (YearMonth month : new YearMonth[] {expired, kept}) {
+            TestDatabase.execute("CREATE TABLE IF NOT EXISTS tracked_event_"
+                    + month.format(DateTimeFormatter.ofPattern("yyyy_MM"))
+                    + " PARTITION OF tracked_event FOR VALUES FROM ('" + month.atDay(1) + " 00:00:00+00') TO ('"
+                    + month.plusMonths(1).atDay(1) + " 00:00:00+00')");
+        }
+
+        partitions.maintain();
+
+        assertThat(exists(current)).isTrue();
+        assertThat(exists(current.plusMonths(1))).isTrue();
+        assertThat(exists(current.plusMonths(2))).isTrue();
+        assertThat(exists(kept)).isTrue();
+        assertThat(exists(expired)).isFalse();
+        TestDatabase.execute("DROP TABLE tracked_event_" + kept.format(DateTimeFormatter.ofPattern("yyyy_MM")));
+    }
+
+    @Test
+    void revokedLedgerEntriesAreForgottenAfterADay() {
+        UUID old = UUID.randomUUID();
+        UUID recent = UUID.randomUUID();
+        TestDatabase.execute(
+                "INSERT INTO revoked_consent_entry (entry_id, revoked_at) VALUES (?, now() - interval '25 hours'), "
+                        + "(?, now() - interval '1 hour')",
+                old,
+                recent);
+
+        partitions.maintain();
+
+        assertThat(TestDatabase.count("SELECT count(*) FROM revoked_consent_entry WHERE entry_id = ?", old))
+                .isZero();
+        assertThat(TestDatabase.count("SELECT count(*) FROM revoked_consent_entry WHERE entry_id = ?", recent))
+                .isEqualTo(1);
+    }
+}
