@@ -38,6 +38,8 @@ public class SubjectKeyVault {
     /** The second datasource, the service's key database. */
     public static final String DATASOURCE = "keys";
 
+    private static final int DESTROY_ATTEMPTS = 3;
+
     @Inject
     @DataSource(DATASOURCE)
     AgroalDataSource keyDatabase;
@@ -160,6 +162,28 @@ public class SubjectKeyVault {
      * Idempotent. Returns whether a key existed.
      */
     public boolean destroy(UUID subjectId) {
+        IllegalStateException failure = null;
+        // Called after the data's erasure committed: a short outage of the key database must not leave the key.
+        for (int attempt = 1; attempt <= DESTROY_ATTEMPTS; attempt++) {
+            try {
+                return tombstone(subjectId);
+            } catch (IllegalStateException e) {
+                failure = e;
+                pause(attempt);
+            }
+        }
+        throw failure;
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(200L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private boolean tombstone(UUID subjectId) {
         // Rows are never deleted, so the two statements cannot race with a key being created: whichever comes
         // first, the tombstone wins (a key inserted before the first statement is turned by the second).
         try (Connection c = keyDatabase.getConnection();

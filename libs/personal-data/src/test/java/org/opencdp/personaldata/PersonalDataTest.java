@@ -35,6 +35,9 @@ class PersonalDataTest {
     @Inject
     BlindIndex index;
 
+    @Inject
+    MasterKeyRotation rotation;
+
     private void store(UUID subject, String body) {
         TestDatabase.execute(
                 "INSERT INTO secret_note (subject_id, body) VALUES (?, ?)",
@@ -225,11 +228,8 @@ class PersonalDataTest {
             vault.useKeys(
                     KeyMaterial.from(Optional.of(newKey), "k2", Optional.of("k1:" + oldKey), Optional.of(blindKey)));
             assertThat(cipher.decrypt(subject, "note", storedBody(subject))).isEqualTo("Erika");
-            int moved = 0;
-            for (int batch; (batch = vault.rewrapUnderActiveMasterKey(100)) > 0; ) {
-                moved += batch;
-            }
-            assertThat(moved).isPositive();
+            assertThat(rotation.rewrapAll()).isPositive();
+            assertThat(vault.keysUnderOlderMasterKeys()).isZero();
             assertThat(TestDatabase.KEYS.number(
                             "SELECT count(*) FROM subject_key WHERE erased_at IS NULL AND master_key_id <> 'k2'"))
                     .isZero();

@@ -46,7 +46,9 @@ public class PostgresTestResource implements QuarkusTestResourceConfigurableLife
     public synchronized Map<String, String> start() {
         cluster = PostgresCluster.throwaway().start();
         // (issue 9, S2) The application connects as an app role that owns nothing; the migrations run as the owner.
-        for (String role : List.of(OWNER, APP, KEYS_APP)) {
+        // The owner may create databases only so that a test can restore a backup into a scratch database.
+        cluster.ensureRole(OWNER, cluster.password(), "CREATEDB");
+        for (String role : List.of(APP, KEYS_APP)) {
             cluster.ensureRole(role, cluster.password());
         }
         for (String database : List.of(DATABASE, KEYS_DATABASE)) {

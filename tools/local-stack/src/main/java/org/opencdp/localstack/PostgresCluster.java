@@ -207,6 +207,11 @@ public final class PostgresCluster {
      * identifiers; the password is passed as a literal, so it must come from this code, never from a user.
      */
     public void ensureRole(String name, String rolePassword) {
+        ensureRole(name, rolePassword, "");
+    }
+
+    /** As {@link #ensureRole(String, String)}, with role attributes such as {@code CREATEDB}. */
+    public void ensureRole(String name, String rolePassword, String attributes) {
         requireValidName(name);
         try (Connection c = connect("postgres");
                 PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
@@ -217,7 +222,8 @@ public final class PostgresCluster {
             }
             try (Statement statement = c.createStatement()) {
                 String literal = "'" + rolePassword.replace("'", "''") + "'";
-                statement.execute((present ? "ALTER ROLE " : "CREATE ROLE ") + name + " LOGIN PASSWORD " + literal);
+                statement.execute((present ? "ALTER ROLE " : "CREATE ROLE ") + name + " LOGIN " + attributes
+                        + " PASSWORD " + literal);
             }
         } catch (SQLException e) {
             throw new LocalStackException("could not create role " + name + ": " + e.getMessage(), e);
@@ -317,6 +323,11 @@ public final class PostgresCluster {
         if (!DATABASE_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("database name must match " + DATABASE_NAME + ": " + name);
         }
+    }
+
+    /** A program of the installed PostgreSQL, e.g. {@code pg_dump} for a backup drill. */
+    public static String program(String name) {
+        return binary(name);
     }
 
     static String binary(String name) {
