@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -67,6 +68,8 @@ class BackupAfterErasureTest {
             restoreIntoScratchDatabase(backup);
             Map<UUID, byte[]> restored = profilesIn(SCRATCH, List.of(erased, kept));
 
+            // The backup holds no key at all: nothing in it, or in any data backup, can open the erased customer.
+            assertThat(tablesIn(SCRATCH)).contains("customer").doesNotContain("subject_key");
             // The backup still holds both rows; only the kept customer's can be read with today's key database.
             assertThat(restored).containsOnlyKeys(erased, kept);
             assertThat(cipher.decrypt(kept, "customer.profile", restored.get(kept)))
@@ -130,13 +133,25 @@ class BackupAfterErasureTest {
         try (Connection c = connect(database);
                 PreparedStatement select = c.prepareStatement("SELECT id, profile FROM customer WHERE id = ANY(?)")) {
             select.setArray(1, c.createArrayOf("uuid", ids.toArray()));
-            Map<UUID, byte[]> profiles = new java.util.HashMap<>();
+            Map<UUID, byte[]> profiles = new HashMap<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     profiles.put(rs.getObject(1, UUID.class), rs.getBytes(2));
                 }
             }
             return profiles;
+        }
+    }
+
+    private static List<String> tablesIn(String database) throws SQLException {
+        try (Connection c = connect(database);
+                Statement statement = c.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")) {
+            List<String> tables = new ArrayList<>();
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+            return tables;
         }
     }
 

@@ -3,7 +3,6 @@ package org.opencdp.personaldata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
@@ -22,8 +21,8 @@ public class MasterKeyRotation {
     @Inject
     SubjectKeyVault vault;
 
-    @ConfigProperty(name = "opencdp.personal-data.rewrap-batch-size", defaultValue = "500")
-    int batchSize;
+    @Inject
+    PersonalDataConfig config;
 
     @Scheduled(
             identity = "master-key-rotation",
@@ -43,7 +42,7 @@ public class MasterKeyRotation {
     /** Re-wraps until no live key is under an older master key; returns how many keys moved. */
     public long rewrapAll() {
         long moved = 0;
-        for (int batch; (batch = vault.rewrapUnderActiveMasterKey(batchSize)) > 0; ) {
+        for (int batch; (batch = vault.rewrapUnderActiveMasterKey(config.rewrapBatchSize())) > 0; ) {
             moved += batch;
         }
         if (moved > 0) {
