@@ -83,6 +83,71 @@ class ClusterManifestsTest {
     }
 
     @Test
+    void eachServiceKeepsItsKeysInAClusterOfItsOwnWithShortLivedBackupsAndConnectsAsItsAppRole() throws IOException {
+        List<JsonNode> clusters = Manifests.ofKind(all(), "Cluster");
+        List<JsonNode> deployments = Manifests.ofKind(
+                Manifests.parse(new Helm(Manifests.repoRoot().resolve("helm/opencdp"))
+                        .template()
+                        .withKubeVersion("1.31.0")
+                        .call()),
+                "Deployment");
+        assertThat(deployments).isNotEmpty();
+        for (JsonNode deployment : deployments) {
+            String service = deployment.path("metadata").path("name").asText().replace("-service", "");
+            JsonNode env = deployment
+                    .path("spec")
+                    .path("template")
+                    .path("spec")
+                    .path("containers")
+                    .get(0)
+                    .path("env");
+            JsonNode keys = clusters.stream()
+                    .filter(c -> c.path("metadata").path("name").asText().equals(service + "-keys"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no key database cluster for " + service));
+            assertThat(keys.path("spec").path("backup").path("retentionPolicy").asText())
+                    .as("backup window of " + service + "-keys")
+                    .matches("[0-9]+d");
+            assertThat(variable(env, "OPENCDP_KEYS_DB_URL").path("value").asText())
+                    .startsWith(
+                            "jdbc:postgresql://" + service + "-keys-rw:5432/" + service + "_keys?sslmode=verify-full");
+            // The app role's Secret for connections, the owner's (CloudNativePG's <cluster>-app) for migrations only.
+            assertThat(secretOf(env, "OPENCDP_DB_USER")).isEqualTo(service + "-db-application");
+            assertThat(secretOf(env, "OPENCDP_DB_OWNER_USER")).isEqualTo(service + "-db-app");
+            assertThat(secretOf(env, "OPENCDP_KEYS_DB_USER")).isEqualTo(service + "-keys-application");
+            assertThat(secretOf(env, "OPENCDP_KEYS_DB_OWNER_USER")).isEqualTo(service + "-keys-app");
+            for (String cluster : List.of(service + "-db", service + "-keys")) {
+                JsonNode managed = clusters.stream()
+                        .filter(c -> c.path("metadata").path("name").asText().equals(cluster))
+                        .findFirst()
+                        .orElseThrow()
+                        .path("spec")
+                        .path("managed")
+                        .path("roles");
+                String database = cluster.endsWith("-keys") ? service + "_keys" : service;
+                assertThat(managed.toString()).as(cluster).contains("\"name\":\"" + database + "_app\"");
+            }
+        }
+    }
+
+    private static JsonNode variable(JsonNode env, String name) {
+        for (JsonNode candidate : env) {
+            if (candidate.path("name").asText().equals(name)) {
+                return candidate;
+            }
+        }
+        throw new AssertionError("no variable " + name);
+    }
+
+    private static String secretOf(JsonNode env, String name) {
+        return variable(env, name)
+                .path("valueFrom")
+                .path("secretKeyRef")
+                .path("name")
+                .asText();
+    }
+
+    @Test
     void everythingLivesInTheOpencdpNamespaceThatEnforcesTheRestrictedProfile() throws IOException {
         List<JsonNode> documents = all();
         JsonNode namespace = Manifests.ofKind(documents, "Namespace").get(0);

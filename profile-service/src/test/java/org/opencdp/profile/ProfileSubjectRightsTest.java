@@ -63,7 +63,8 @@ class ProfileSubjectRightsTest extends SubjectRightsContractTest {
                 .isZero();
         assertThat(TestDatabase.count("SELECT count(*) FROM company_contact WHERE person_id = ?", subjectId))
                 .isZero();
-        assertThat(TestDatabase.count("SELECT count(*) FROM subject_key WHERE subject_id = ?", subjectId))
+        assertThat(TestDatabase.KEYS.number(
+                        "SELECT count(*) FROM subject_key WHERE subject_id = ? AND erased_at IS NULL", subjectId))
                 .isZero();
         assertThat(TestDatabase.count(
                         "SELECT count(*) FROM outbox_event WHERE subject_id = ? AND type = 'customer.deleted'",

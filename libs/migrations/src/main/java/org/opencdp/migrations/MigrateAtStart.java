@@ -19,8 +19,8 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 class MigrateAtStart {
 
-    /** The scheduler starts at {@code PLATFORM_BEFORE}. */
-    private static final int BEFORE_THE_SCHEDULER = Interceptor.Priority.PLATFORM_BEFORE - 1;
+    /** The scheduler starts at {@code PLATFORM_BEFORE}; libs/personal-data migrates its key database in between. */
+    private static final int BEFORE_THE_SCHEDULER = Interceptor.Priority.PLATFORM_BEFORE - 10;
 
     void migrate(
             @Observes @Priority(BEFORE_THE_SCHEDULER) StartupEvent start,

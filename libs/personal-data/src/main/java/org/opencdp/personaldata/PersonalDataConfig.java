@@ -27,4 +27,14 @@ public interface PersonalDataConfig {
 
     /** Keys the blind indexes (HMAC). Env: OPENCDP_PERSONAL_DATA_BLIND_INDEX_KEY. */
     Optional<String> blindIndexKey();
+
+    /** How long after a start {@link MasterKeyRotation} first re-wraps keys (a duration, e.g. 30s). */
+    String rewrapDelay();
+
+    /** How often it runs afterwards (e.g. 1h). */
+    String rewrapInterval();
+
+    /** How many keys one transaction of the key database re-wraps. */
+    @WithDefault("500")
+    int rewrapBatchSize();
 }

@@ -7,45 +7,64 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.crypto.SecretKey;
-import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 
 /**
- * Keeps one data key per subject, wrapped by the master key, in this service's own database. Plain JDBC on the
- * service's data source, so it joins the caller's transaction: a key and the data it encrypts commit together.
+ * Keeps one data key per subject, wrapped by the master key, in the service's key database (datasource
+ * {@code keys}), apart from its data database so that the data's backups never hold a key (docs/security.md).
+ *
+ * <p>The key database takes no part in the caller's transaction (its datasource has JTA switched off): each
+ * statement here commits on its own. A subject's key is therefore committed before the data encrypted with it; if
+ * that data's transaction rolls back, the key is an orphan that encrypts nothing, harmless. Erasure destroys the key
+ * after the data's erasure committed ({@code libs/subject-rights}), leaving a tombstone that refuses any new key for
+ * the subject.
  */
 @ApplicationScoped
 public class SubjectKeyVault {
 
+    /** The second datasource, the service's key database. */
+    public static final String DATASOURCE = "keys";
+
+    private static final int DESTROY_ATTEMPTS = 3;
+
     @Inject
-    DataSource dataSource;
+    @DataSource(DATASOURCE)
+    AgroalDataSource keyDatabase;
 
     @Inject
     PersonalDataConfig config;
 
     private volatile KeyMaterial keys;
 
-    /** The subject's key, created on first use. Safe when two transactions create it at once. */
-    @Transactional
+    /**
+     * The subject's key, created on first use. Safe when two callers create it at once.
+     *
+     * @throws SubjectErasedException if the subject was erased
+     */
     public SubjectKey keyFor(UUID subjectId) {
         Optional<SubjectKey> existing = existingKey(subjectId);
         if (existing.isPresent()) {
             return existing.get();
         }
         SubjectKey created = insertFreshKey(subjectId);
-        // Null: another transaction created it first; use that one.
-        return created != null
-                ? created
-                : existingKey(subjectId).orElseThrow(() -> new SubjectKeyDestroyedException(subjectId));
+        if (created != null) {
+            return created;
+        }
+        // Another caller created it first (use that one), or it was erased meanwhile.
+        return existingKey(subjectId).orElseThrow(() -> new SubjectErasedException(subjectId));
     }
 
     /**
@@ -53,22 +72,25 @@ public class SubjectKeyVault {
      * a lookup and an insert, which matters on the create path.
      *
      * @throws IllegalStateException if the subject has a key after all
+     * @throws SubjectErasedException if the subject was erased
      */
-    @Transactional
     public SubjectKey newKey(UUID subjectId) {
         SubjectKey created = insertFreshKey(subjectId);
         if (created == null) {
+            if (isErased(subjectId)) {
+                throw new SubjectErasedException(subjectId);
+            }
             throw new IllegalStateException("subject " + subjectId + " already has a data key");
         }
         return created;
     }
 
-    /** Null if the subject already has a key. */
+    /** Null if the subject already has a key or a tombstone. */
     private SubjectKey insertFreshKey(UUID subjectId) {
         byte[] fresh = AesGcm.randomKey();
         KeyMaterial material = keys();
         byte[] wrapped = wrap(material.activeMasterKeyId(), material.activeMasterKey(), subjectId, fresh);
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = keyDatabase.getConnection();
                 PreparedStatement insert = c.prepareStatement("""
                         INSERT INTO subject_key (subject_id, master_key_id, wrapped_key) VALUES (?, ?, ?)
                         ON CONFLICT (subject_id) DO NOTHING""")) {
@@ -81,21 +103,20 @@ public class SubjectKeyVault {
         }
     }
 
-    @Transactional
     public Optional<SubjectKey> existingKey(UUID subjectId) {
         return Optional.ofNullable(existingKeys(List.of(subjectId)).get(subjectId));
     }
 
-    /** The keys of those subjects that have one, with one query. */
-    @Transactional
+    /** The keys of those subjects that have one, with one query (the search decrypts a page of hits at once). */
     public Map<UUID, SubjectKey> existingKeys(Collection<UUID> subjectIds) {
         Map<UUID, SubjectKey> found = new HashMap<>();
         if (subjectIds.isEmpty()) {
             return found;
         }
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement select = c.prepareStatement(
-                        "SELECT subject_id, master_key_id, wrapped_key FROM subject_key WHERE subject_id = ANY(?)")) {
+        try (Connection c = keyDatabase.getConnection();
+                PreparedStatement select = c.prepareStatement("""
+                        SELECT subject_id, master_key_id, wrapped_key FROM subject_key
+                        WHERE subject_id = ANY(?) AND erased_at IS NULL""")) {
             select.setArray(1, c.createArrayOf("uuid", subjectIds.toArray()));
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -109,59 +130,144 @@ public class SubjectKeyVault {
         return found;
     }
 
+    /** Whether the subject was erased (its tombstone is in the key database). */
+    public boolean isErased(UUID subjectId) {
+        return !erasedAmong(Set.of(subjectId)).isEmpty();
+    }
+
+    /** Which of these subjects were erased, with one query. */
+    public Set<UUID> erasedAmong(Collection<UUID> subjectIds) {
+        if (subjectIds.isEmpty()) {
+            return Set.of();
+        }
+        try (Connection c = keyDatabase.getConnection();
+                PreparedStatement select = c.prepareStatement(
+                        "SELECT subject_id FROM subject_key WHERE subject_id = ANY(?) AND erased_at IS NOT NULL")) {
+            select.setArray(1, c.createArrayOf("uuid", subjectIds.toArray()));
+            Set<UUID> erased = new HashSet<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    erased.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return erased;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read tombstones", e);
+        }
+    }
+
     /**
-     * Crypto-shredding: deletes the subject's key, so every copy of its encrypted data, in this database, its
-     * replicas and its backups, can no longer be decrypted. Returns whether a key existed.
+     * Crypto-shredding: replaces the subject's key by a tombstone, so every copy of its encrypted data, in the data
+     * database, its replicas and its backups, can no longer be decrypted, and no new key is ever made for it.
+     * Idempotent. Returns whether a key existed.
      */
-    @Transactional
     public boolean destroy(UUID subjectId) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement delete = c.prepareStatement("DELETE FROM subject_key WHERE subject_id = ?")) {
-            delete.setObject(1, subjectId);
-            return delete.executeUpdate() == 1;
+        IllegalStateException failure = null;
+        // Called after the data's erasure committed: a short outage of the key database must not leave the key.
+        for (int attempt = 1; attempt <= DESTROY_ATTEMPTS; attempt++) {
+            try {
+                return tombstone(subjectId);
+            } catch (IllegalStateException e) {
+                failure = e;
+                pause(attempt);
+            }
+        }
+        throw failure;
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(200L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private boolean tombstone(UUID subjectId) {
+        // Rows are never deleted, so the two statements cannot race with a key being created: whichever comes
+        // first, the tombstone wins (a key inserted before the first statement is turned by the second).
+        try (Connection c = keyDatabase.getConnection();
+                PreparedStatement tombstone = c.prepareStatement("""
+                        INSERT INTO subject_key (subject_id, erased_at) VALUES (?, now())
+                        ON CONFLICT (subject_id) DO NOTHING""");
+                PreparedStatement shred = c.prepareStatement("""
+                        UPDATE subject_key SET master_key_id = NULL, wrapped_key = NULL, erased_at = now()
+                        WHERE subject_id = ? AND erased_at IS NULL""")) {
+            tombstone.setObject(1, subjectId);
+            if (tombstone.executeUpdate() == 1) {
+                return false;
+            }
+            shred.setObject(1, subjectId);
+            return shred.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot destroy the data key of subject " + subjectId, e);
         }
     }
 
     /**
-     * Master key rotation: re-wraps up to {@code batchSize} keys that are still under an older master key with the
-     * active one. Returns how many; call until it returns 0, then retire the old master key.
+     * Master key rotation: re-wraps up to {@code batchSize} live keys that are still under an older master key with
+     * the active one, in one transaction of the key database. Returns how many; call it
+     * until it returns 0 (docs/security.md), after which the old master key unwraps nothing in the live key database.
      */
-    @Transactional
     public int rewrapUnderActiveMasterKey(int batchSize) {
         KeyMaterial material = keys();
         List<Object[]> rewrapped = new ArrayList<>();
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement select = c.prepareStatement("""
-                    SELECT subject_id, master_key_id, wrapped_key FROM subject_key WHERE master_key_id <> ?
-                    LIMIT ? FOR UPDATE SKIP LOCKED""")) {
-                select.setString(1, material.activeMasterKeyId());
-                select.setInt(2, batchSize);
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        UUID subject = rs.getObject(1, UUID.class);
-                        byte[] key = unwrap(subject, rs.getString(2), rs.getBytes(3));
-                        rewrapped.add(new Object[] {
-                            subject, wrap(material.activeMasterKeyId(), material.activeMasterKey(), subject, key)
-                        });
+        try (Connection c = keyDatabase.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement select = c.prepareStatement("""
+                        SELECT subject_id, master_key_id, wrapped_key FROM subject_key
+                        WHERE erased_at IS NULL AND master_key_id <> ?
+                        LIMIT ? FOR UPDATE SKIP LOCKED""")) {
+                    select.setString(1, material.activeMasterKeyId());
+                    select.setInt(2, batchSize);
+                    try (ResultSet rs = select.executeQuery()) {
+                        while (rs.next()) {
+                            UUID subject = rs.getObject(1, UUID.class);
+                            byte[] key = unwrap(subject, rs.getString(2), rs.getBytes(3));
+                            rewrapped.add(new Object[] {
+                                subject, wrap(material.activeMasterKeyId(), material.activeMasterKey(), subject, key)
+                            });
+                        }
                     }
                 }
-            }
-            try (PreparedStatement update = c.prepareStatement(
-                    "UPDATE subject_key SET master_key_id = ?, wrapped_key = ? WHERE subject_id = ?")) {
-                for (Object[] row : rewrapped) {
-                    update.setString(1, material.activeMasterKeyId());
-                    update.setBytes(2, (byte[]) row[1]);
-                    update.setObject(3, row[0]);
-                    update.addBatch();
+                try (PreparedStatement update = c.prepareStatement("""
+                        UPDATE subject_key SET master_key_id = ?, wrapped_key = ?
+                        WHERE subject_id = ? AND erased_at IS NULL""")) {
+                    for (Object[] row : rewrapped) {
+                        update.setString(1, material.activeMasterKeyId());
+                        update.setBytes(2, (byte[]) row[1]);
+                        update.setObject(3, row[0]);
+                        update.addBatch();
+                    }
+                    update.executeBatch();
                 }
-                update.executeBatch();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot re-wrap data keys", e);
         }
         return rewrapped.size();
+    }
+
+    /** How many live keys are still wrapped under a master key other than the active one. */
+    public long keysUnderOlderMasterKeys() {
+        try (Connection c = keyDatabase.getConnection();
+                PreparedStatement count = c.prepareStatement(
+                        "SELECT count(*) FROM subject_key WHERE erased_at IS NULL AND master_key_id <> ?")) {
+            count.setString(1, keys().activeMasterKeyId());
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count data keys", e);
+        }
     }
 
     private byte[] unwrap(UUID subjectId, String masterKeyId, byte[] wrapped) {

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +34,9 @@ class PersonalDataTest {
 
     @Inject
     BlindIndex index;
+
+    @Inject
+    MasterKeyRotation rotation;
 
     private void store(UUID subject, String body) {
         TestDatabase.execute(
@@ -60,7 +67,8 @@ class PersonalDataTest {
     void theStoredKeyIsWrappedNotTheDataKey() {
         UUID subject = UUID.randomUUID();
         store(subject, "x");
-        Map<String, Object> row = TestDatabase.rows("SELECT * FROM subject_key WHERE subject_id = ?", subject)
+        Map<String, Object> row = TestDatabase.KEYS
+                .query("SELECT * FROM subject_key WHERE subject_id = ?", subject)
                 .get(0);
         byte[] wrapped = (byte[]) row.get("wrapped_key");
         assertThat(wrapped.length).isGreaterThan(32);
@@ -92,14 +100,83 @@ class PersonalDataTest {
     }
 
     @Test
-    void aNewKeyAfterDestructionDoesNotOpenOldData() {
+    void theKeysLiveInTheKeyDatabaseNeverInTheDataDatabase() {
+        UUID subject = UUID.randomUUID();
+        store(subject, "Erika");
+        assertThat(TestDatabase.KEYS.number("SELECT count(*) FROM subject_key WHERE subject_id = ?", subject))
+                .isOne();
+        // Not even the old table: the data database and its backups hold ciphertext only.
+        assertThat(TestDatabase.rows("SELECT to_regclass('subject_key') AS t")
+                        .get(0)
+                        .get("t"))
+                .isNull();
+    }
+
+    @Test
+    void anErasedSubjectGetsNoNewKeySoALateWriteCannotBringItsDataBack() {
         UUID subject = UUID.randomUUID();
         store(subject, "Erika");
         byte[] backup = storedBody(subject);
         vault.destroy(subject);
-        vault.keyFor(subject);
+
+        assertThatThrownBy(() -> vault.keyFor(subject))
+                .isInstanceOf(SubjectErasedException.class)
+                .hasMessageContaining(subject.toString());
+        assertThatThrownBy(() -> vault.newKey(subject)).isInstanceOf(SubjectErasedException.class);
+        assertThatThrownBy(() -> cipher.encrypt(subject, "note", "Erika again"))
+                .isInstanceOf(SubjectErasedException.class);
         assertThatThrownBy(() -> cipher.decrypt(subject, "note", backup))
-                .isInstanceOf(TamperedCiphertextException.class);
+                .isInstanceOf(SubjectKeyDestroyedException.class);
+        assertThat(vault.isErased(subject)).isTrue();
+        // The tombstone: the subject id and when, no key.
+        Map<String, Object> tombstone = TestDatabase.KEYS
+                .query("SELECT * FROM subject_key WHERE subject_id = ?", subject)
+                .get(0);
+        assertThat(tombstone.get("wrapped_key")).isNull();
+        assertThat(tombstone.get("master_key_id")).isNull();
+        assertThat(tombstone.get("erased_at")).isNotNull();
+    }
+
+    @Test
+    void aSubjectErasedBeforeItEverHadAKeyIsRefusedToo() {
+        UUID subject = UUID.randomUUID();
+        assertThat(vault.destroy(subject)).isFalse();
+        assertThatThrownBy(() -> vault.keyFor(subject)).isInstanceOf(SubjectErasedException.class);
+    }
+
+    @Test
+    void theApplicationRoleCannotRemoveOrReviveATombstone() throws Exception {
+        UUID subject = UUID.randomUUID();
+        store(subject, "Erika");
+        vault.destroy(subject);
+        try (Connection c = applicationConnectionToTheKeyDatabase()) {
+            assertThatThrownBy(() -> execute(c, "DELETE FROM subject_key WHERE subject_id = ?", subject))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> execute(
+                            c,
+                            "UPDATE subject_key SET erased_at = NULL, master_key_id = 'k1', wrapped_key = '\\x00'"
+                                    + " WHERE subject_id = ?",
+                            subject))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("tombstone cannot be changed");
+        }
+        assertThat(vault.isErased(subject)).isTrue();
+    }
+
+    private static Connection applicationConnectionToTheKeyDatabase() throws SQLException {
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        return DriverManager.getConnection(
+                config.getValue("quarkus.datasource.keys.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.keys.username", String.class),
+                config.getValue("quarkus.datasource.keys.password", String.class));
+    }
+
+    private static void execute(Connection c, String sql, Object parameter) throws SQLException {
+        try (PreparedStatement statement = c.prepareStatement(sql)) {
+            statement.setObject(1, parameter);
+            statement.executeUpdate();
+        }
     }
 
     @Test
@@ -151,12 +228,10 @@ class PersonalDataTest {
             vault.useKeys(
                     KeyMaterial.from(Optional.of(newKey), "k2", Optional.of("k1:" + oldKey), Optional.of(blindKey)));
             assertThat(cipher.decrypt(subject, "note", storedBody(subject))).isEqualTo("Erika");
-            int moved = 0;
-            for (int batch; (batch = vault.rewrapUnderActiveMasterKey(100)) > 0; ) {
-                moved += batch;
-            }
-            assertThat(moved).isPositive();
-            assertThat(TestDatabase.count("SELECT count(*) FROM subject_key WHERE master_key_id <> 'k2'"))
+            assertThat(rotation.rewrapAll()).isPositive();
+            assertThat(vault.keysUnderOlderMasterKeys()).isZero();
+            assertThat(TestDatabase.KEYS.number(
+                            "SELECT count(*) FROM subject_key WHERE erased_at IS NULL AND master_key_id <> 'k2'"))
                     .isZero();
             // The old master key can now be retired.
             vault.useKeys(KeyMaterial.from(Optional.of(newKey), "k2", Optional.empty(), Optional.of(blindKey)));

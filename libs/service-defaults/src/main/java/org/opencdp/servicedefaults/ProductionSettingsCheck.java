@@ -33,7 +33,18 @@ public class ProductionSettingsCheck implements ConfigSourceInterceptor {
                     "OPENCDP_DB_URL",
                     "the JDBC URL of the service's own database, e.g. jdbc:postgresql://db:5432/profile"),
             new Required("quarkus.datasource.username", "OPENCDP_DB_USER", "the user the service logs in to it as"),
-            new Required("quarkus.datasource.password", "OPENCDP_DB_PASSWORD", "that user's password"));
+            new Required("quarkus.datasource.password", "OPENCDP_DB_PASSWORD", "that user's password"),
+            // (issue 9, S2) the owner the migrations run as, and the key database of libs/personal-data
+            new Required("quarkus.flyway.username", "OPENCDP_DB_OWNER_USER", "the owner the migrations run as"),
+            new Required("quarkus.flyway.password", "OPENCDP_DB_OWNER_PASSWORD", "the owner's password"),
+            new Required(
+                    "quarkus.datasource.keys.jdbc.url",
+                    "OPENCDP_KEYS_DB_URL",
+                    "the JDBC URL of the service's key database, e.g. jdbc:postgresql://keys:5432/profile_keys"),
+            new Required("quarkus.datasource.keys.username", "OPENCDP_KEYS_DB_USER", "the user of the key database"),
+            new Required("quarkus.datasource.keys.password", "OPENCDP_KEYS_DB_PASSWORD", "its password"),
+            new Required("quarkus.flyway.keys.username", "OPENCDP_KEYS_DB_OWNER_USER", "the key database's owner"),
+            new Required("quarkus.flyway.keys.password", "OPENCDP_KEYS_DB_OWNER_PASSWORD", "the owner's password"));
 
     @Override
     public ConfigValue getValue(ConfigSourceInterceptorContext context, String name) {
@@ -52,9 +63,10 @@ public class ProductionSettingsCheck implements ConfigSourceInterceptor {
                 + missing.stream()
                         .map(required -> required.variable() + " (" + required.purpose() + ")")
                         .collect(Collectors.joining(", "))
-                + (missing.size() == 1 ? " is" : " are") + " not set. In production the database URL, user and "
-                + "password come from the environment only: set OPENCDP_DB_URL, OPENCDP_DB_USER and "
-                + "OPENCDP_DB_PASSWORD (the Helm chart sets them from the database Secret).";
+                + (missing.size() == 1 ? " is" : " are") + " not set. In production the database URLs, users and "
+                + "passwords come from the environment only: set OPENCDP_DB_URL, OPENCDP_DB_USER and "
+                + "OPENCDP_DB_PASSWORD, OPENCDP_DB_OWNER_USER and _PASSWORD, and the same for the key database "
+                + "(OPENCDP_KEYS_DB_...) (the Helm chart sets them from the databases' Secrets).";
     }
 
     /**

@@ -25,7 +25,14 @@ class ProductionSettingsCheckTest {
     private static final Map<String, String> DATABASE_ENVIRONMENT = Map.of(
             "OPENCDP_DB_URL", "jdbc:postgresql://db.internal:5432/profile",
             "OPENCDP_DB_USER", "profile",
-            "OPENCDP_DB_PASSWORD", "s3cret");
+            "OPENCDP_DB_PASSWORD", "s3cret",
+            "OPENCDP_DB_OWNER_USER", "profile_owner",
+            "OPENCDP_DB_OWNER_PASSWORD", "0wner",
+            "OPENCDP_KEYS_DB_URL", "jdbc:postgresql://keys.internal:5432/profile_keys",
+            "OPENCDP_KEYS_DB_USER", "profile_keys_app",
+            "OPENCDP_KEYS_DB_PASSWORD", "k3ys",
+            "OPENCDP_KEYS_DB_OWNER_USER", "profile_keys",
+            "OPENCDP_KEYS_DB_OWNER_PASSWORD", "k3ys-0wner");
 
     @Test
     void productionTakesTheDatabaseSettingsFromTheEnvironment() throws IOException {
@@ -59,7 +66,9 @@ class ProductionSettingsCheckTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("OPENCDP_DB_URL (the JDBC URL")
                 .hasMessageContaining("OPENCDP_DB_USER (the user")
-                .hasMessageContaining("OPENCDP_DB_PASSWORD (that user's password) are not set");
+                .hasMessageContaining("OPENCDP_DB_PASSWORD (that user's password), ")
+                .hasMessageContaining("OPENCDP_DB_OWNER_USER (the owner")
+                .hasMessageContaining("OPENCDP_KEYS_DB_OWNER_PASSWORD (the owner's password) are not set");
     }
 
     @Test

@@ -5,8 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -75,6 +77,26 @@ public class SubjectRestrictions {
         if (isRestricted(subjectId)) {
             throw ProblemException.conflict("Processing of this subject is restricted (GDPR Art. 18); "
                     + "its data is kept but may not be used.");
+        }
+    }
+
+    /** The subjects whose legal hold ended before {@code day}: their kept records need not be readable any more. */
+    @Transactional
+    public List<UUID> legalHoldsEndedBefore(LocalDate day) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT subject_id FROM subject_restriction WHERE basis = ? AND until < ? ORDER BY until")) {
+            s.setString(1, Basis.LEGAL_HOLD.name());
+            s.setObject(2, day);
+            List<UUID> ended = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ended.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return ended;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read restrictions", e);
         }
     }
 

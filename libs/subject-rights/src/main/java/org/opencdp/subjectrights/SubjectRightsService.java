@@ -18,6 +18,8 @@ import org.opencdp.audit.AuditTrail;
 import org.opencdp.personaldata.SubjectKeyVault;
 import org.opencdp.subjectrights.SubjectRestrictions.Basis;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 /**
  * Carries out the contract for this service: the service's {@link SubjectDataHandler} deals with its data;
  * this class adds what is the same everywhere — the subject's data key, restrictions, the audit trail and the
@@ -58,28 +60,47 @@ public class SubjectRightsService {
                 service, subjectId, Instant.now(clock), restrictions.isRestricted(subjectId), categories);
     }
 
-    @Transactional
+    /**
+     * Erases the subject's data, then its key. The key database takes no part in the data's transaction, so the key
+     * is destroyed only once the data's erasure committed (a key destroyed for an erasure that then rolled back would
+     * lose data nobody asked to erase). Should destroying it fail, the request fails (500) with the data already
+     * gone: the caller repeats the request, which finds no data and destroys the key (both steps are idempotent).
+     */
     public SubjectRightsReport erase(UUID subjectId, UUID requestId) {
+        List<CategoryOutcome> outcomes =
+                QuarkusTransaction.requiringNew().call(() -> eraseDataOf(subjectId, requestId));
+        boolean legalHold = outcomes.stream().anyMatch(o -> o.keptUnderLegalHold() > 0);
+        if (legalHold) {
+            // The kept records must stay readable for the legal duty, so the key stays until they expire.
+            outcomes.add(new CategoryOutcome(
+                    SUBJECT_KEY_CATEGORY, 0, 1, 1, holdUntil(outcomes), "kept to read the records under legal hold"));
+        } else {
+            outcomes.add(CategoryOutcome.erased(SUBJECT_KEY_CATEGORY, keys.destroy(subjectId) ? 1 : 0));
+        }
+        return report(subjectId, requestId, SubjectRightsAction.ERASURE, outcomes);
+    }
+
+    private List<CategoryOutcome> eraseDataOf(UUID subjectId, UUID requestId) {
         List<CategoryOutcome> outcomes = new ArrayList<>(handler.erase(subjectId));
-        LocalDate holdUntil = outcomes.stream()
+        boolean legalHold = outcomes.stream().anyMatch(o -> o.keptUnderLegalHold() > 0);
+        restrictions.lift(subjectId, Basis.ART18_REQUEST);
+        if (legalHold) {
+            restrictions.restrict(subjectId, Basis.LEGAL_HOLD, requestId, holdUntil(outcomes));
+        } else {
+            restrictions.lift(subjectId, Basis.LEGAL_HOLD);
+        }
+        audit.record(subjectId, "subject.erase", "GDPR Art. 17 erasure request " + requestId);
+        return outcomes;
+    }
+
+    /** The latest date until which a law requires a kept record. */
+    private static LocalDate holdUntil(List<CategoryOutcome> outcomes) {
+        return outcomes.stream()
                 .filter(o -> o.keptUnderLegalHold() > 0)
                 .map(CategoryOutcome::keptUntil)
                 .filter(Objects::nonNull)
                 .max(Comparator.naturalOrder())
                 .orElse(null);
-        boolean legalHold = outcomes.stream().anyMatch(o -> o.keptUnderLegalHold() > 0);
-        restrictions.lift(subjectId, Basis.ART18_REQUEST);
-        if (legalHold) {
-            // The kept records must stay readable for the legal duty, so the key stays until they expire.
-            restrictions.restrict(subjectId, Basis.LEGAL_HOLD, requestId, holdUntil);
-            outcomes.add(new CategoryOutcome(
-                    SUBJECT_KEY_CATEGORY, 0, 1, 1, holdUntil, "kept to read the records under legal hold"));
-        } else {
-            restrictions.lift(subjectId, Basis.LEGAL_HOLD);
-            outcomes.add(CategoryOutcome.erased(SUBJECT_KEY_CATEGORY, keys.destroy(subjectId) ? 1 : 0));
-        }
-        audit.record(subjectId, "subject.erase", "GDPR Art. 17 erasure request " + requestId);
-        return report(subjectId, requestId, SubjectRightsAction.ERASURE, outcomes);
     }
 
     @Transactional

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -22,6 +24,14 @@ import io.quarkus.test.common.QuarkusTestResourceConfigurableLifecycleManager;
 public class PostgresTestResource implements QuarkusTestResourceConfigurableLifecycleManager<WithPostgres> {
 
     static final String DATABASE = "opencdp_test";
+    /** The key database of libs/personal-data, apart from the data database as in every deployment. */
+    static final String KEYS_DATABASE = DATABASE + "_keys";
+    /** Owns both databases' tables and runs the migrations (not a superuser, as in Kubernetes). */
+    static final String OWNER = DATABASE + "_owner";
+    /** The roles the application connects as: {@code <database>_app}, with the rights the migrations grant. */
+    static final String APP = DATABASE + "_app";
+
+    static final String KEYS_APP = KEYS_DATABASE + "_app";
     // Per instance: Quarkus may start the resources of the next application before it stops those of the last one,
     // so a cluster shared through a static field could be removed under the running application.
     private PostgresCluster cluster;
@@ -35,7 +45,16 @@ public class PostgresTestResource implements QuarkusTestResourceConfigurableLife
     @Override
     public synchronized Map<String, String> start() {
         cluster = PostgresCluster.throwaway().start();
-        cluster.ensureDatabase(DATABASE);
+        // (issue 9, S2) The application connects as an app role that owns nothing; the migrations run as the owner.
+        // The owner may create databases only so that a test can restore a backup into a scratch database.
+        cluster.ensureRole(OWNER, cluster.password(), "CREATEDB");
+        for (String role : List.of(APP, KEYS_APP)) {
+            cluster.ensureRole(role, cluster.password());
+        }
+        for (String database : List.of(DATABASE, KEYS_DATABASE)) {
+            cluster.ensureDatabase(database);
+            cluster.transferDatabase(database, OWNER);
+        }
         // Safety net for a JVM that ends without Quarkus calling stop().
         PostgresCluster started = cluster;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> destroyQuietly(started), "test-postgres-cleanup"));
@@ -44,8 +63,15 @@ public class PostgresTestResource implements QuarkusTestResourceConfigurableLife
         }
         return Map.of(
                 "quarkus.datasource.jdbc.url", cluster.jdbcUrl(DATABASE),
-                "quarkus.datasource.username", PostgresCluster.SUPERUSER,
-                "quarkus.datasource.password", cluster.password());
+                "quarkus.datasource.username", APP,
+                "quarkus.datasource.password", cluster.password(),
+                "quarkus.flyway.username", OWNER,
+                "quarkus.flyway.password", cluster.password(),
+                "quarkus.datasource.keys.jdbc.url", cluster.jdbcUrl(KEYS_DATABASE),
+                "quarkus.datasource.keys.username", KEYS_APP,
+                "quarkus.datasource.keys.password", cluster.password(),
+                "quarkus.flyway.keys.username", OWNER,
+                "quarkus.flyway.keys.password", cluster.password());
     }
 
     @Override
@@ -66,7 +92,8 @@ public class PostgresTestResource implements QuarkusTestResourceConfigurableLife
                     .lines()
                     .filter(line -> !line.startsWith("\\"))
                     .collect(Collectors.joining("\n"));
-            try (Connection c = cluster.connect(DATABASE);
+            // As the owner, like the migrations that made the dumped tables.
+            try (Connection c = DriverManager.getConnection(cluster.jdbcUrl(DATABASE), OWNER, cluster.password());
                     Statement statement = c.createStatement()) {
                 statement.execute(sql);
             }

@@ -28,6 +28,8 @@ import org.opencdp.profile.repository.CustomerRepository;
 import org.opencdp.profile.repository.SearchTermRepository;
 import org.opencdp.subjectrights.SubjectRestrictions;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 /**
  * The customer use cases. They take domain values (profiles, ids, versions) and hand out {@link StoredCustomer}s,
  * never entities or API types: what a caller sees of them is the api layer's business. Every read and change of
@@ -135,14 +137,20 @@ public class CustomerService {
         return withLinks(customer, profile, reader);
     }
 
-    @Transactional
+    /**
+     * A deletion by sales is as final as an erasure: once the rows' deletion committed, the customer's key goes from
+     * the key database (which takes no part in the transaction), so backups become unreadable too. Should the key
+     * database stay unreachable through the vault's retries, the request fails (500) with the rows gone: an erasure
+     * request for the subject (subject-rights, idempotent) then destroys the key.
+     */
     public void delete(UUID id, long expectedVersion) {
-        Customer customer = usable(id);
-        requireVersion(customer, expectedVersion);
-        eraser.erase(id);
-        // A deletion by sales is as final as an erasure: the customer's key goes, so backups become unreadable.
+        QuarkusTransaction.requiringNew().run(() -> {
+            Customer customer = usable(id);
+            requireVersion(customer, expectedVersion);
+            eraser.erase(id);
+            audit.record(id, "customer.delete", "DELETE /api/v1/customers/{id}");
+        });
         keys.destroy(id);
-        audit.record(id, "customer.delete", "DELETE /api/v1/customers/{id}");
     }
 
     @Transactional

@@ -81,7 +81,8 @@ class CustomerBatchTest {
                                     + "'customer.create' AND purpose = 'POST /api/v1/customers/batch'",
                             subject))
                     .isOne();
-            assertThat(TestDatabase.count("SELECT count(*) FROM subject_key WHERE subject_id = ?", subject))
+            assertThat(TestDatabase.KEYS.number(
+                            "SELECT count(*) FROM subject_key WHERE subject_id = ? AND erased_at IS NULL", subject))
                     .isOne();
             assertThat(TestDatabase.count(
                             "SELECT count(*) FROM outbox_event WHERE subject_id = ? AND type = " + "'profile.changed'",
@@ -170,7 +171,7 @@ class CustomerBatchTest {
     /** A 400 problem, with nothing stored: no customer, key, event or audit entry. */
     private static ValidatableResponse refused(List<Map<String, Object>> customers) {
         long customersBefore = TestDatabase.count("SELECT count(*) FROM customer");
-        long keysBefore = TestDatabase.count("SELECT count(*) FROM subject_key");
+        long keysBefore = TestDatabase.KEYS.number("SELECT count(*) FROM subject_key");
         long eventsBefore = TestDatabase.count("SELECT count(*) FROM outbox_event");
         long auditBefore = TestDatabase.count("SELECT count(*) FROM audit_entry");
         ValidatableResponse response = as("sales")
@@ -182,7 +183,7 @@ class CustomerBatchTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:opencdp:problem:validation"));
         assertThat(TestDatabase.count("SELECT count(*) FROM customer")).isEqualTo(customersBefore);
-        assertThat(TestDatabase.count("SELECT count(*) FROM subject_key")).isEqualTo(keysBefore);
+        assertThat(TestDatabase.KEYS.number("SELECT count(*) FROM subject_key")).isEqualTo(keysBefore);
         assertThat(TestDatabase.count("SELECT count(*) FROM outbox_event")).isEqualTo(eventsBefore);
         assertThat(TestDatabase.count("SELECT count(*) FROM audit_entry")).isEqualTo(auditBefore);
         return response;

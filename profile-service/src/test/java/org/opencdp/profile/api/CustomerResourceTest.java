@@ -269,7 +269,8 @@ class CustomerResourceTest {
         as("sales").when().get(CUSTOMERS + "/" + id).then().statusCode(404).contentType("application/problem+json");
         assertThat(TestDatabase.count("SELECT count(*) FROM customer_search_term WHERE customer_id = ?", id))
                 .isZero();
-        assertThat(TestDatabase.count("SELECT count(*) FROM subject_key WHERE subject_id = ?", id))
+        assertThat(TestDatabase.KEYS.number(
+                        "SELECT count(*) FROM subject_key WHERE subject_id = ? AND erased_at IS NULL", id))
                 .isZero();
     }
 

@@ -46,7 +46,9 @@ class DatabaseUpgradeTest {
     void aLibraryMigrationBelowAppliedVersionsOfOtherOwnersRuns() {
         List<Map<String, Object>> audit =
                 TestDatabase.rows("SELECT version, success FROM flyway_schema_history_audit ORDER BY installed_rank");
-        assertThat(audit).extracting(row -> row.get("version")).containsExactly("2026.11.25.201", "2026.11.25.202");
+        assertThat(audit)
+                .extracting(row -> row.get("version"))
+                .containsExactly("2026.11.25.201", "2026.11.25.202", "2026.11.26.290");
         assertThat(audit).allSatisfy(row -> assertThat(row.get("success")).isEqualTo(true));
         assertThat(TestDatabase.count("SELECT count(*) FROM audit_upgrade_probe"))
                 .isZero();
@@ -56,8 +58,14 @@ class DatabaseUpgradeTest {
     void theDataOfTheEarlierReleaseIsAllThere() {
         assertThat(TestDatabase.count("SELECT count(*) FROM customer WHERE id = ?::uuid", SUBJECT))
                 .isOne();
-        assertThat(TestDatabase.count("SELECT count(*) FROM subject_key WHERE subject_id = ?::uuid", SUBJECT))
+        assertThat(TestDatabase.KEYS.number(
+                        "SELECT count(*) FROM subject_key WHERE subject_id = ?::uuid AND erased_at IS NULL", SUBJECT))
                 .isOne();
+        // (issue 9) The keys moved to the key database; the data database and its backups hold none any more.
+        assertThat(TestDatabase.rows("SELECT to_regclass('subject_key') AS t")
+                        .get(0)
+                        .get("t"))
+                .isNull();
         assertThat(TestDatabase.count("SELECT count(*) FROM audit_entry WHERE subject_id = ?::uuid", SUBJECT))
                 .isOne();
         assertThat(TestDatabase.count("SELECT count(*) FROM outbox_event WHERE subject_id = ?::uuid", SUBJECT))

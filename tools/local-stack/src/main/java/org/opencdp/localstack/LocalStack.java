@@ -270,8 +270,13 @@ public final class LocalStack {
     private void startPostgres() {
         progress.accept("Starting PostgreSQL on port " + layout.ports().postgres() + " ...");
         PostgresCluster postgres = spawn(() -> postgres().start());
+        // (issue 9) Each service's data database and key database, and the roles it connects as; the migrations run
+        // as the local cluster's superuser, which owns the tables.
         for (Service service : Service.values()) {
-            postgres.ensureDatabase(service.database());
+            for (String database : List.of(service.database(), service.keysDatabase())) {
+                postgres.ensureDatabase(database);
+                postgres.ensureRole(Service.applicationRole(database), DATABASE_PASSWORD);
+            }
         }
     }
 

@@ -202,6 +202,47 @@ public final class PostgresCluster {
         }
     }
 
+    /**
+     * Creates the login role unless it exists, and (re)sets its password. Names are restricted to lower-case
+     * identifiers; the password is passed as a literal, so it must come from this code, never from a user.
+     */
+    public void ensureRole(String name, String rolePassword) {
+        ensureRole(name, rolePassword, "");
+    }
+
+    /** As {@link #ensureRole(String, String)}, with role attributes such as {@code CREATEDB}. */
+    public void ensureRole(String name, String rolePassword, String attributes) {
+        requireValidName(name);
+        try (Connection c = connect("postgres");
+                PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
+            exists.setString(1, name);
+            boolean present;
+            try (ResultSet rs = exists.executeQuery()) {
+                present = rs.next();
+            }
+            try (Statement statement = c.createStatement()) {
+                String literal = "'" + rolePassword.replace("'", "''") + "'";
+                statement.execute((present ? "ALTER ROLE " : "CREATE ROLE ") + name + " LOGIN " + attributes
+                        + " PASSWORD " + literal);
+            }
+        } catch (SQLException e) {
+            throw new LocalStackException("could not create role " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Hands the database (and so its public schema, PostgreSQL 15+) to another role, which then owns what it creates. */
+    public void transferDatabase(String database, String owner) {
+        requireValidName(database);
+        requireValidName(owner);
+        try (Connection c = connect("postgres");
+                Statement statement = c.createStatement()) {
+            statement.execute("ALTER DATABASE " + database + " OWNER TO " + owner);
+        } catch (SQLException e) {
+            throw new LocalStackException(
+                    "could not give database " + database + " to " + owner + ": " + e.getMessage(), e);
+        }
+    }
+
     public Connection connect(String database) throws SQLException {
         return DriverManager.getConnection(jdbcUrl(database), SUPERUSER, password);
     }
@@ -282,6 +323,11 @@ public final class PostgresCluster {
         if (!DATABASE_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("database name must match " + DATABASE_NAME + ": " + name);
         }
+    }
+
+    /** A program of the installed PostgreSQL, e.g. {@code pg_dump} for a backup drill. */
+    public static String program(String name) {
+        return binary(name);
     }
 
     static String binary(String name) {

@@ -33,6 +33,16 @@ public enum Service {
         return shortName();
     }
 
+    /** Its key database (libs/personal-data's wrapped subject keys, issue 9), e.g. "profile_keys". */
+    public String keysDatabase() {
+        return database() + "_keys";
+    }
+
+    /** The role a service connects to a database as: it owns nothing there (issue 9), e.g. "profile_app". */
+    public static String applicationRole(String database) {
+        return database + "_app";
+    }
+
     public int defaultPort() {
         return defaultPort;
     }

@@ -54,8 +54,18 @@ final class ServiceProcesses {
         env.put(
                 "OPENCDP_DB_URL",
                 "jdbc:postgresql://127.0.0.1:" + layout.ports().postgres() + "/" + service.database());
-        env.put("OPENCDP_DB_USER", PostgresCluster.SUPERUSER);
+        // (issue 9) The service connects as its application role; its migrations run as the owner.
+        env.put("OPENCDP_DB_USER", Service.applicationRole(service.database()));
         env.put("OPENCDP_DB_PASSWORD", LocalStack.DATABASE_PASSWORD);
+        env.put("OPENCDP_DB_OWNER_USER", PostgresCluster.SUPERUSER);
+        env.put("OPENCDP_DB_OWNER_PASSWORD", LocalStack.DATABASE_PASSWORD);
+        env.put(
+                "OPENCDP_KEYS_DB_URL",
+                "jdbc:postgresql://127.0.0.1:" + layout.ports().postgres() + "/" + service.keysDatabase());
+        env.put("OPENCDP_KEYS_DB_USER", Service.applicationRole(service.keysDatabase()));
+        env.put("OPENCDP_KEYS_DB_PASSWORD", LocalStack.DATABASE_PASSWORD);
+        env.put("OPENCDP_KEYS_DB_OWNER_USER", PostgresCluster.SUPERUSER);
+        env.put("OPENCDP_KEYS_DB_OWNER_PASSWORD", LocalStack.DATABASE_PASSWORD);
         env.put("OPENCDP_OIDC_URL", layout.realmUrl());
         // The browser reaches Keycloak under the same address as the services do on one machine.
         env.put("OPENCDP_OIDC_PUBLIC_URL", layout.realmUrl());

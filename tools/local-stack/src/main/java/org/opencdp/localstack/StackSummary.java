@@ -34,7 +34,8 @@ final class StackSummary {
                 .append(relative(layout.localRealmOverlay()))
                 .append(" at every start: admin-console changes last until the next stop.\n");
         out.append(String.format(
-                "PostgreSQL         127.0.0.1:%d, user %s, password %s, one database per service%n",
+                "PostgreSQL         127.0.0.1:%d, user %s, password %s, per service a database and a key database"
+                        + " (<service>_keys); the services connect as <database>_app%n",
                 layout.ports().postgres(), PostgresCluster.SUPERUSER, LocalStack.DATABASE_PASSWORD));
         out.append(String.format("%nDemo logins (password `%s`), one per role:%n", DemoUser.PASSWORD));
         for (DemoUser user : DemoUser.values()) {

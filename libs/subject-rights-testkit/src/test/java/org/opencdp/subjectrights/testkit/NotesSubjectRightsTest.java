@@ -40,7 +40,8 @@ class NotesSubjectRightsTest extends SubjectRightsContractTest {
     protected void assertNothingLeftAfterErasure(UUID subjectId) {
         assertThat(TestDatabase.count("SELECT count(*) FROM note WHERE subject_id = ?", subjectId))
                 .isZero();
-        assertThat(TestDatabase.count("SELECT count(*) FROM subject_key WHERE subject_id = ?", subjectId))
+        assertThat(TestDatabase.KEYS.number(
+                        "SELECT count(*) FROM subject_key WHERE subject_id = ? AND erased_at IS NULL", subjectId))
                 .isZero();
     }
 
@@ -72,7 +73,8 @@ class NotesSubjectRightsTest extends SubjectRightsContractTest {
                 .body("categories.find { it.category == 'invoices' }.keptUntil", equalTo("2034-12-31"))
                 .body("categories.find { it.category == 'notes' }.erased", equalTo(1))
                 .body("categories.find { it.category == 'subject-key' }.erased", equalTo(0));
-        assertThat(TestDatabase.count("SELECT count(*) FROM subject_key WHERE subject_id = ?", subject))
+        assertThat(TestDatabase.KEYS.number(
+                        "SELECT count(*) FROM subject_key WHERE subject_id = ? AND erased_at IS NULL", subject))
                 .isOne();
         assertThat(TestDatabase.rows("SELECT basis, until FROM subject_restriction WHERE subject_id = ?", subject))
                 .singleElement()
