@@ -129,7 +129,8 @@ class HelmChartTest {
                     "OPENCDP_DB_PASSWORD",
                     "OPENCDP_OIDC_CLIENT_SECRET",
                     "OPENCDP_PERSONAL_DATA_MASTER_KEY",
-                    "OPENCDP_PERSONAL_DATA_BLIND_INDEX_KEY")) {
+                    "OPENCDP_PERSONAL_DATA_BLIND_INDEX_KEY",
+                    "OPENCDP_AUDIT_CHAIN_KEY")) {
                 JsonNode variable = StreamSupport.stream(env.spliterator(), false)
                         .filter(e -> secretVariable.equals(e.path("name").asText()))
                         .findFirst()

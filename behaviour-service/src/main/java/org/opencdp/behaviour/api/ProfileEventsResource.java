@@ -47,7 +47,9 @@ public class ProfileEventsResource {
             description = "profile.changed carries a customer's age band, country, postcode region, language and B2B "
                     + "bands; customer.deleted removes them. Idempotent per event id, so redelivery is harmless; an "
                     + "event older than what is stored is ignored. Payloads are the contracts of libs/events; a version "
-                    + "this service cannot read is refused (422), so that profile-service keeps it until it can.")
+                    + "this service cannot read is refused (422): profile-service then sends that event on its own, parks "
+                    + "it after repeated refusals and keeps it, with the later events of the same customer, for an "
+                    + "operator's replay once this service can read it; other customers' events are not held up.")
     @RequestBody(required = true, content = @Content(examples = @ExampleObject(name = "one change", value = """
             [{"id":"01936f3e-8d2a-7b4c-9e1f-2a3b4c5d6e7f","type":"profile.changed","version":1,
               "subjectId":"7d0c3c52-9d41-4b4e-9a57-1f0a3f1e6b2c","occurredAt":"2026-11-25T10:15:30Z",

@@ -48,7 +48,8 @@ public class ProfileFacts {
 
     /**
      * Returns whether the event changed anything (false for a duplicate, a stale or an unknown event). A version of
-     * a known type this service cannot read is refused, so that the producer keeps the event until it can.
+     * a known type this service cannot read is refused (422), so that the producer keeps the event: it parks it
+     * after repeated refusals, holding back that subject's later events, until an operator replays it.
      */
     @Transactional
     public boolean apply(EventEnvelope event) {

@@ -9,7 +9,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SortedSet;
+import java.util.Set;
+import java.util.SortedMap;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -33,13 +34,19 @@ class AuditChains {
     @Inject
     DataSource dataSource;
 
-    /** One entry per subject. Must run inside a transaction: the locks and the entries belong to it. */
-    void append(SortedSet<UUID> subjects, String actor, String actorKind, String action, String purpose) {
+    @Inject
+    ChainKeys keys;
+
+    /**
+     * One entry per subject, with that subject's action. Must run inside a transaction: the locks and the entries
+     * belong to it.
+     */
+    void append(SortedMap<UUID, String> actionBySubject, String actor, String actorKind, String purpose) {
         // The DataSource joins the caller's JTA transaction, so this is the connection the caller's change uses.
         try (Connection c = dataSource.getConnection()) {
-            lockChains(c, subjects);
-            List<Link> links = chainHeads(c, subjects);
-            insert(c, links, actor, actorKind, action, purpose);
+            lockChains(c, actionBySubject.keySet());
+            List<Link> links = chainHeads(c, actionBySubject.keySet());
+            insert(c, links, actor, actorKind, actionBySubject, purpose);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot append to the audit trail", e);
         }
@@ -54,7 +61,7 @@ class AuditChains {
         return (int) (folded ^ (folded >>> 32));
     }
 
-    private static void lockChains(Connection c, SortedSet<UUID> subjects) throws SQLException {
+    private static void lockChains(Connection c, Set<UUID> subjects) throws SQLException {
         // Every transaction takes its locks in ascending key order, so two of them recording overlapping sets of
         // subjects cannot deadlock each other. unnest yields the array in order, and the locks are taken row by row.
         Integer[] keys =
@@ -72,7 +79,7 @@ class AuditChains {
      * committed before. The time comes from the database, one clock for every instance of the service, read while
      * the lock is held, so a chain's times never run backwards.
      */
-    private static List<Link> chainHeads(Connection c, SortedSet<UUID> subjects) throws SQLException {
+    private static List<Link> chainHeads(Connection c, Set<UUID> subjects) throws SQLException {
         List<Link> links = new ArrayList<>(subjects.size());
         try (PreparedStatement heads = c.prepareStatement("""
                 SELECT s.subject_id, clock_timestamp() AS occurred_at,
@@ -105,14 +112,22 @@ class AuditChains {
         }
     }
 
-    private static void insert(
-            Connection c, List<Link> links, String actor, String actorKind, String action, String purpose)
+    /** Keyed with the current chain key: only a holder of the key can write an entry that verifies. */
+    private void insert(
+            Connection c,
+            List<Link> links,
+            String actor,
+            String actorKind,
+            SortedMap<UUID, String> actionBySubject,
+            String purpose)
             throws SQLException {
+        String keyId = keys.currentId();
         try (PreparedStatement insert = c.prepareStatement("""
-                INSERT INTO audit_entry
-                       (subject_id, occurred_at, actor, actor_kind, action, purpose, previous_hash, entry_hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                INSERT INTO audit_entry (subject_id, occurred_at, actor, actor_kind, action, purpose,
+                                         previous_hash, entry_hash, hash_version, key_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             for (Link link : links) {
+                String action = actionBySubject.get(link.subjectId());
                 insert.setObject(1, link.subjectId());
                 insert.setObject(2, link.occurredAt().atOffset(ZoneOffset.UTC));
                 insert.setString(3, actor);
@@ -122,7 +137,9 @@ class AuditChains {
                 insert.setBytes(7, link.previousHash());
                 insert.setBytes(
                         8,
-                        AuditEntryHash.of(
+                        AuditEntryHash.keyed(
+                                keys.current(),
+                                keyId,
                                 link.previousHash(),
                                 link.subjectId(),
                                 link.occurredAt(),
@@ -130,6 +147,8 @@ class AuditChains {
                                 actorKind,
                                 action,
                                 purpose));
+                insert.setInt(9, AuditEntryHash.KEYED);
+                insert.setString(10, keyId);
                 insert.addBatch();
             }
             insert.executeBatch();

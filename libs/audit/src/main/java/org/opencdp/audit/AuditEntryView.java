@@ -26,4 +26,11 @@ public record AuditEntryView(
         String action,
 
         @Schema(description = "Why: the endpoint or the business purpose", examples = "GET /api/v1/customers/{id}")
-        String purpose) {}
+        String purpose,
+
+        @Schema(
+                description = "True when the entry's hash is keyed with the chain key, which is kept outside the "
+                        + "database; false for a legacy entry written before the chain was keyed (unkeyed: someone "
+                        + "with write access to the database could have rewritten it and recomputed its hash)",
+                examples = "true")
+        boolean keyed) {}

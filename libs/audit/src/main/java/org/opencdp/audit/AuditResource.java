@@ -51,8 +51,10 @@ public class AuditResource {
             summary = "Read a subject's audit trail",
             description = "Every read or change of the subject's personal data in this service: who (a person's login "
                     + "or a service account), what, why and when, oldest first and paged with `after`. The entries are "
-                    + "hash-chained; `chainIntact` is false when an entry of the subject's chain was changed or "
-                    + "removed, and `firstBrokenEntryId` names the first entry that no longer verifies. This read is "
+                    + "chained with a keyed hash (HMAC, key outside the database); `chainIntact` is false when an "
+                    + "entry of the subject's chain was changed, removed or rewritten, and `firstBrokenEntryId` names "
+                    + "the first entry that no longer verifies. `unkeyedEntries` counts legacy entries from before the "
+                    + "chain was keyed. This read is "
                     + "recorded too (action `audit-trail.read`) and shows up in the next read. Roles: dpo.")
     @APIResponse(
             responseCode = "200",

@@ -2,8 +2,11 @@ package org.opencdp.audit;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -78,6 +81,24 @@ public class AuditTrail {
     }
 
     /**
+     * Records different actions on several subjects in one step, one entry each: e.g. the read of a company
+     * ({@code customer.read}) together with the reads of the contacts its page shows. Like {@link #recordAll}, it
+     * locks the subjects' chains in one fixed order; two separate calls could deadlock against a transaction that
+     * records the same subjects the other way round.
+     *
+     * @throws IllegalStateException outside a request, see {@link #record}
+     */
+    @Transactional(TxType.REQUIRED)
+    public void recordEach(Map<UUID, String> actionBySubject, String purpose) {
+        Objects.requireNonNull(actionBySubject, "actionBySubject");
+        Caller current = currentCaller();
+        SortedMap<UUID, String> actions = new TreeMap<>();
+        actionBySubject.forEach((subject, action) ->
+                actions.put(Objects.requireNonNull(subject, "subject id"), AuditFields.action(action)));
+        append(actions, current.name(), current.kind(), purpose);
+    }
+
+    /**
      * Records an action of an actor that is not the caller of a request: a scheduled job
      * ({@code system:retention-purge}, kind {@link Caller.Kind#SERVICE}) or work done on behalf of a recorded
      * actor.
@@ -93,11 +114,17 @@ public class AuditTrail {
     }
 
     private void append(SortedSet<UUID> subjects, String actor, Caller.Kind kind, String action, String purpose) {
-        AuditFields.actor(actor);
         AuditFields.action(action);
+        SortedMap<UUID, String> actions = new TreeMap<>();
+        subjects.forEach(subject -> actions.put(subject, action));
+        append(actions, actor, kind, purpose);
+    }
+
+    private void append(SortedMap<UUID, String> actionBySubject, String actor, Caller.Kind kind, String purpose) {
+        AuditFields.actor(actor);
         AuditFields.purpose(purpose);
-        if (!subjects.isEmpty()) {
-            chains.append(subjects, actor, kind.name(), action, purpose);
+        if (!actionBySubject.isEmpty()) {
+            chains.append(actionBySubject, actor, kind.name(), purpose);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.opencdp.audit;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,6 +22,21 @@ public record AuditTrailPage(
                 nullable = true,
                 examples = "4712")
         Long firstBrokenEntryId,
+
+        @Schema(
+                description = "How many entries of the chain are legacy entries written before the chain was keyed: "
+                        + "they verify only as an unkeyed hash, which someone with write access to the database "
+                        + "could have recomputed (see each entry's `keyed`)",
+                examples = "0")
+        long unkeyedEntries,
+
+        @Schema(
+                description = "Set when older audit periods of this subject were deleted by the retention purge: "
+                        + "the chain starts at a checkpoint and every deleted entry was older than this time; null "
+                        + "when the chain is complete from its first entry",
+                nullable = true,
+                examples = "2020-01-01T00:00:00Z")
+        Instant earlierEntriesDeletedBefore,
 
         @Schema(description = "Entries, oldest first") List<AuditEntryView> entries,
 

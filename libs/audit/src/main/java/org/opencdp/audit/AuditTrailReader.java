@@ -37,7 +37,14 @@ public class AuditTrailReader {
             entries = entries.subList(0, limit);
             next = Long.toString(entries.get(limit - 1).id());
         }
-        return new AuditTrailPage(subjectId, chain.intact(), chain.firstBrokenEntryId(), List.copyOf(entries), next);
+        return new AuditTrailPage(
+                subjectId,
+                chain.intact(),
+                chain.firstBrokenEntryId(),
+                chain.unkeyedEntries(),
+                chain.earlierEntriesDeletedBefore(),
+                List.copyOf(entries),
+                next);
     }
 
     private List<AuditEntryView> entriesAfter(UUID subjectId, long afterEntryId, int limit) {

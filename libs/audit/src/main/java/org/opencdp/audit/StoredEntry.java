@@ -1,5 +1,6 @@
 package org.opencdp.audit;
 
+import java.security.MessageDigest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -17,10 +18,12 @@ record StoredEntry(
         String action,
         String purpose,
         byte[] previousHash,
-        byte[] entryHash) {
+        byte[] entryHash,
+        int hashVersion,
+        String keyId) {
 
-    static final String COLUMNS =
-            "id, subject_id, occurred_at, actor, actor_kind, action, purpose, previous_hash, entry_hash";
+    static final String COLUMNS = "id, subject_id, occurred_at, actor, actor_kind, action, purpose, previous_hash,"
+            + " entry_hash, hash_version, key_id";
 
     static StoredEntry from(ResultSet rs) throws SQLException {
         return new StoredEntry(
@@ -32,21 +35,38 @@ record StoredEntry(
                 rs.getString("action"),
                 rs.getString("purpose"),
                 rs.getBytes("previous_hash"),
-                rs.getBytes("entry_hash"));
+                rs.getBytes("entry_hash"),
+                rs.getInt("hash_version"),
+                rs.getString("key_id"));
+    }
+
+    boolean keyed() {
+        return hashVersion == AuditEntryHash.KEYED;
     }
 
     /**
      * Whether this entry links to the expected predecessor (null for a chain's first entry) and its own hash
-     * matches its fields.
+     * matches its fields: under its chain key for a keyed entry (false when the key is unknown), recomputed without
+     * a key for a legacy one.
      */
-    boolean follows(byte[] expectedPreviousHash) {
-        return Arrays.equals(previousHash, expectedPreviousHash)
-                && Arrays.equals(
-                        entryHash,
-                        AuditEntryHash.of(previousHash, subjectId, occurredAt, actor, actorKind, action, purpose));
+    boolean follows(byte[] expectedPreviousHash, ChainKeys keys) {
+        if (!Arrays.equals(previousHash, expectedPreviousHash)) {
+            return false;
+        }
+        byte[] expected = switch (hashVersion) {
+            case AuditEntryHash.UNKEYED ->
+                AuditEntryHash.of(previousHash, subjectId, occurredAt, actor, actorKind, action, purpose);
+            case AuditEntryHash.KEYED ->
+                keys.byId(keyId)
+                        .map(key -> AuditEntryHash.keyed(
+                                key, keyId, previousHash, subjectId, occurredAt, actor, actorKind, action, purpose))
+                        .orElse(null);
+            default -> null;
+        };
+        return expected != null && MessageDigest.isEqual(entryHash, expected);
     }
 
     AuditEntryView view() {
-        return new AuditEntryView(id, occurredAt, actor, actorKind, action, purpose);
+        return new AuditEntryView(id, occurredAt, actor, actorKind, action, purpose, keyed());
     }
 }

@@ -3,6 +3,7 @@ package org.opencdp.audit;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -87,24 +88,119 @@ class AuditChainVerifierTest {
     }
 
     @Test
-    void anEditorWhoRecomputesTheChangedEntrysHashIsCaughtAtTheNextEntry() {
+    void anEditorWhoRecomputesTheChangedEntrysHashWithoutTheKeyIsCaughtAtThatEntry() {
         UUID subject = subjectWithEntries(3);
         Map<String, Object> second = AuditRows.of(subject).get(1);
         long secondId = ((Number) second.get("id")).longValue();
-        byte[] forgedHash = AuditEntryHash.of(
-                (byte[]) second.get("previous_hash"),
-                subject,
-                ((Timestamp) second.get("occurred_at")).toInstant(),
-                (String) second.get("actor"),
-                (String) second.get("actor_kind"),
-                "customer.read",
-                (String) second.get("purpose"));
 
+        // The editor knows the encoding but not the chain key: the best they can do is a plain SHA-256.
         AuditRows.tamper(
-                "UPDATE audit_entry SET action = 'customer.read', entry_hash = ? WHERE id = ?", forgedHash, secondId);
+                "UPDATE audit_entry SET action = 'customer.read', entry_hash = ? WHERE id = ?",
+                AuditRows.unkeyedHash(second, "customer.read", (byte[]) second.get("previous_hash")),
+                secondId);
 
-        assertThat(verifier.verify(subject))
-                .isEqualTo(new ChainVerification(false, AuditRows.idsOf(subject).get(2)));
+        assertThat(verifier.verify(subject)).isEqualTo(new ChainVerification(false, secondId));
+    }
+
+    @Test
+    void rewritingAChainFromAnEntryToItsEndAsUnkeyedLegacyEntriesIsCaughtAtTheFirstRewrittenEntry() {
+        // Without a key, an editor who rewrites every entry from the changed one onwards (and marks them as legacy,
+        // unkeyed entries) produces a chain whose every link verifies as SHA-256: the rewrite the key stops.
+        UUID subject = subjectWithEntries(3);
+        List<Long> ids = AuditRows.idsOf(subject);
+
+        AuditRows.rewriteUnkeyedFrom(subject, 1, "customer.read");
+
+        assertThat(verifier.verify(subject)).isEqualTo(new ChainVerification(false, ids.get(1)));
+    }
+
+    @Test
+    void rewritingAWholeChainAsUnkeyedEntriesIsCaughtBecauseLegacyEntriesEndWhereTheKeyBegan() {
+        UUID subject = subjectWithEntries(2);
+        List<Long> ids = AuditRows.idsOf(subject);
+
+        AuditRows.rewriteUnkeyedFrom(subject, 0, "customer.read");
+
+        assertThat(verifier.verify(subject)).isEqualTo(new ChainVerification(false, ids.get(0)));
+    }
+
+    @Test
+    void anEntryNamingAChainKeyThisServiceDoesNotKnowDoesNotVerify() {
+        UUID subject = subjectWithEntries(2);
+        long second = AuditRows.idsOf(subject).get(1);
+
+        AuditRows.tamper("UPDATE audit_entry SET key_id = 'forged' WHERE id = ?", second);
+
+        assertThat(verifier.verify(subject)).isEqualTo(new ChainVerification(false, second));
+    }
+
+    @Test
+    void legacyUnkeyedEntriesFromBeforeTheKeyStillVerifyAndAreReportedAsLegacy() {
+        UUID subject = UUID.randomUUID();
+        AuditRows.insertLegacyEntries(subject, 2);
+        try {
+            trail.recordAs("jane", Caller.Kind.USER, subject, "customer.update", "PUT /api/v1/customers/{id}");
+
+            assertThat(verifier.verify(subject)).isEqualTo(new ChainVerification(true, null, 2, null));
+            given().auth()
+                    .oauth2(TestTokens.forRole("dpo"))
+                    .when()
+                    .get("/api/v1/audit/subjects/" + subject)
+                    .then()
+                    .statusCode(200)
+                    .body("chainIntact", equalTo(true))
+                    .body("unkeyedEntries", equalTo(2))
+                    .body("entries.keyed", contains(false, false, true));
+        } finally {
+            AuditRows.resetLegacyBoundary();
+        }
+    }
+
+    @Test
+    void aLegacyEntryRewrittenAfterItAndBeforeTheFirstKeyedEntryIsStillCaught() {
+        UUID subject = UUID.randomUUID();
+        AuditRows.insertLegacyEntries(subject, 2);
+        try {
+            trail.recordAs("jane", Caller.Kind.USER, subject, "customer.update", "PUT /api/v1/customers/{id}");
+            List<Long> ids = AuditRows.idsOf(subject);
+
+            // Unkeyed entries can be recomputed, but the first keyed entry links to the old hash and cannot be.
+            AuditRows.rewriteUnkeyedFrom(subject, 1, "customer.read");
+
+            assertThat(verifier.verify(subject)).isEqualTo(new ChainVerification(false, ids.get(2)));
+        } finally {
+            AuditRows.resetLegacyBoundary();
+        }
+    }
+
+    @Test
+    void aChainWhoseOlderPeriodWasDeletedVerifiesFromItsCheckpointAndStillShowsLaterTampering() {
+        UUID subject = subjectWithEntries(4);
+        List<Map<String, Object>> rows = AuditRows.of(subject);
+        List<Long> ids = AuditRows.idsOf(subject);
+
+        AuditRows.purgeBefore(subject, rows.get(2));
+
+        ChainVerification afterPurge = verifier.verify(subject);
+        assertThat(afterPurge.intact()).isTrue();
+        assertThat(afterPurge.earlierEntriesDeletedBefore())
+                .isEqualTo(((Timestamp) rows.get(2).get("occurred_at")).toInstant());
+
+        AuditRows.tamper("UPDATE audit_entry SET actor = 'someone.else' WHERE id = ?", ids.get(3));
+
+        assertThat(verifier.verify(subject)).isEqualTo(new ChainVerification(false, ids.get(3)));
+    }
+
+    @Test
+    void deletingTheFirstEntryAfterACheckpointIsCaught() {
+        UUID subject = subjectWithEntries(4);
+        List<Map<String, Object>> rows = AuditRows.of(subject);
+        List<Long> ids = AuditRows.idsOf(subject);
+        AuditRows.purgeBefore(subject, rows.get(1));
+
+        AuditRows.tamper("DELETE FROM audit_entry WHERE id = ?", ids.get(1));
+
+        assertThat(verifier.verify(subject)).isEqualTo(new ChainVerification(false, ids.get(2)));
     }
 
     @Test

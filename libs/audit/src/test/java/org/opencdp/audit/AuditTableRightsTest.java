@@ -42,7 +42,12 @@ class AuditTableRightsTest {
                 "DELETE FROM audit_entry WHERE subject_id = '" + subject + "'",
                 "TRUNCATE audit_entry",
                 "ALTER TABLE audit_entry DISABLE TRIGGER USER",
-                "DROP TABLE audit_entry"
+                "DROP TABLE audit_entry",
+                // The chain's bookkeeping: moving where unkeyed entries end, or forging a purge checkpoint.
+                "UPDATE audit_unkeyed_entries SET last_entry_id = last_entry_id + 1000000",
+                "INSERT INTO audit_chain_checkpoint (subject_id, first_entry_id, previous_hash, deleted_before)"
+                        + " VALUES ('" + subject + "', 1, decode(repeat('00', 32), 'hex'), now())",
+                "DELETE FROM audit_chain_checkpoint"
             }) {
                 assertThatThrownBy(() -> statement.execute(forbidden))
                         .as(forbidden)

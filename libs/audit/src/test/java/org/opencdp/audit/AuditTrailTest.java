@@ -125,7 +125,9 @@ class AuditTrailTest {
                             "action",
                             "purpose",
                             "previous_hash",
-                            "entry_hash");
+                            "entry_hash",
+                            "hash_version",
+                            "key_id");
             row.forEach((column, value) -> assertThat(String.valueOf(value))
                     .as(column)
                     .doesNotContainIgnoringCase("erika")

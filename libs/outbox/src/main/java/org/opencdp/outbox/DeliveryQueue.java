@@ -36,12 +36,13 @@ class DeliveryQueue {
     ObjectMapper json;
 
     /**
-     * Takes the subscriber's oldest undelivered events, at most {@code limit}, if the oldest is due, and leases
-     * them: they are not due again before {@code lease} has passed, so no other replica sends them meanwhile.
-     * Empty when nothing is due or another replica is leasing for the subscriber at this moment.
+     * Takes the subscriber's oldest due events, at most {@code limit}, and leases them: they are not due again
+     * before {@code lease} has passed, so no other replica sends them meanwhile. Empty when nothing is due or
+     * another replica is leasing for the subscriber at this moment.
      *
-     * <p>Head of line: a later event is never sent before an earlier one, and a subscriber that is down gets one
-     * attempt per backoff period rather than one per event.
+     * <p>Order per subject: an event is taken only when no earlier undelivered event of the same subject is waiting
+     * (parked, in its backoff, or leased), so a later event never overtakes an earlier one of its subject, while the
+     * events of other subjects go past one that is stuck. Events about no subject are one such group.
      */
     @Transactional(TxType.REQUIRES_NEW)
     List<EventEnvelope> lease(String subscriber, int limit, Duration lease) {
@@ -51,16 +52,19 @@ class DeliveryQueue {
             }
             List<EventEnvelope> batch = new ArrayList<>(limit);
             try (PreparedStatement select = c.prepareStatement("""
-                    WITH head AS (
-                        SELECT d.event_id, d.next_attempt_at, row_number() OVER (ORDER BY d.event_id) AS position
-                          FROM outbox_delivery d
-                         WHERE d.subscriber = ? AND d.delivered_at IS NULL
-                         ORDER BY d.event_id
-                         LIMIT ?)
                     SELECT e.id, e.type, e.version, e.subject_id, e.occurred_at, e.payload::text AS payload
-                      FROM head h JOIN outbox_event e ON e.id = h.event_id
-                     WHERE (SELECT next_attempt_at FROM head WHERE position = 1) <= now()
-                     ORDER BY h.event_id""")) {
+                      FROM outbox_delivery d JOIN outbox_event e ON e.id = d.event_id
+                     WHERE d.subscriber = ? AND d.delivered_at IS NULL AND d.parked_at IS NULL
+                       AND d.next_attempt_at <= now()
+                       AND NOT EXISTS (
+                           SELECT 1 FROM outbox_event pe
+                             JOIN outbox_delivery p ON p.event_id = pe.id AND p.subscriber = d.subscriber
+                            WHERE pe.id < e.id
+                              AND (pe.subject_id = e.subject_id OR (pe.subject_id IS NULL AND e.subject_id IS NULL))
+                              AND p.delivered_at IS NULL
+                              AND (p.parked_at IS NOT NULL OR p.next_attempt_at > now()))
+                     ORDER BY d.event_id
+                     LIMIT ?""")) {
                 select.setString(1, subscriber);
                 select.setInt(2, limit);
                 try (ResultSet rs = select.executeQuery()) {
@@ -125,12 +129,66 @@ class DeliveryQueue {
         }
     }
 
+    /** Gives leased events back without counting an attempt: they are due again at once. */
+    @Transactional(TxType.REQUIRES_NEW)
+    void release(String subscriber, List<EventEnvelope> batch) {
+        update(subscriber, batch, """
+                UPDATE outbox_delivery SET next_attempt_at = now()
+                 WHERE subscriber = ? AND event_id = ANY (?)""");
+    }
+
+    /**
+     * Counts a rejection of the event itself (an HTTP 4xx that is not about authentication or load) and parks the
+     * delivery once it reached {@code parkAfter} rejections; otherwise it is due again after the backoff.
+     *
+     * @return whether the delivery is now parked
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    boolean rejected(
+            String subscriber,
+            EventEnvelope event,
+            String error,
+            int parkAfter,
+            Duration initialBackoff,
+            Duration maxBackoff) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement update = c.prepareStatement("""
+                        UPDATE outbox_delivery
+                           SET attempts = attempts + 1, rejections = rejections + 1, last_error = left(?, 300),
+                               parked_at = CASE WHEN rejections + 1 >= ? THEN now() END,
+                               next_attempt_at = now() + least(? * power(2, least(attempts, 30)), ?)
+                                                         * interval '1 millisecond'
+                         WHERE subscriber = ? AND event_id = ?
+                        RETURNING parked_at IS NOT NULL""")) {
+            update.setString(1, error);
+            update.setInt(2, parkAfter);
+            update.setLong(3, initialBackoff.toMillis());
+            update.setLong(4, maxBackoff.toMillis());
+            update.setString(5, subscriber);
+            update.setObject(6, event.id());
+            try (ResultSet rs = update.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot update the outbox", e);
+        }
+    }
+
+    /** Parked deliveries of the subscriber: what the gauge {@code opencdp_outbox_parked} shows. */
+    @Transactional(TxType.REQUIRES_NEW)
+    long parked(String subscriber) {
+        return count("SELECT count(*) FROM outbox_delivery WHERE subscriber = ? AND parked_at IS NOT NULL", subscriber);
+    }
+
     /** Deliveries not yet accepted, per subscriber: what an operator watches. */
     @Transactional(TxType.REQUIRES_NEW)
     long pending(String subscriber) {
+        return count("SELECT count(*) FROM outbox_delivery WHERE subscriber = ? AND delivered_at IS NULL", subscriber);
+    }
+
+    private long count(String sql, String subscriber) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement count = c.prepareStatement(
-                        "SELECT count(*) FROM outbox_delivery WHERE subscriber = ? AND delivered_at IS NULL")) {
+                PreparedStatement count = c.prepareStatement(sql)) {
             count.setString(1, subscriber);
             try (ResultSet rs = count.executeQuery()) {
                 rs.next();

@@ -40,6 +40,14 @@ public interface OutboxConfig {
     @WithDefault("5m")
     Duration maxBackoff();
 
+    /**
+     * How many times a subscriber may refuse an event (HTTP 4xx other than 401, 403, 408 and 429: the event
+     * itself is the problem) before it is parked: no longer tried until an operator replays it. The later events
+     * of the same subject wait behind a parked one; other subjects' events flow on.
+     */
+    @WithDefault("5")
+    int parkAfterRejections();
+
     /** How long delivered events are kept. Payloads may hold personal data, so they must not linger. */
     @WithDefault("P7D")
     Duration keepDelivered();

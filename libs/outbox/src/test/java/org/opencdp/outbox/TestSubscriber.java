@@ -1,7 +1,9 @@
 package org.opencdp.outbox;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -26,6 +28,8 @@ public class TestSubscriber {
     static final List<UUID> HANDLED = new CopyOnWriteArrayList<>();
     /** A status to answer with instead of accepting, e.g. 503; 0 accepts. */
     static volatile int failWith;
+    /** Subjects whose events this receiver refuses as unprocessable (422), like a payload it cannot read. */
+    static final Set<UUID> REFUSED_SUBJECTS = ConcurrentHashMap.newKeySet();
 
     @Inject
     Inbox inbox;
@@ -37,6 +41,9 @@ public class TestSubscriber {
     public Response deliver(List<EventEnvelope> events) {
         if (failWith != 0) {
             return Response.status(failWith).build();
+        }
+        if (events.stream().anyMatch(event -> REFUSED_SUBJECTS.contains(event.subjectId()))) {
+            return Response.status(422).build();
         }
         for (EventEnvelope event : events) {
             RECEIVED.add(event);

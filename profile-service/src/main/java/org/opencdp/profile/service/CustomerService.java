@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +40,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  */
 @ApplicationScoped
 public class CustomerService {
+
+    /** The read of a linked customer: a contact person shown on its company, a company shown on its contact. */
+    static final String LINKED_READ = "customer.read-linked";
 
     @Inject
     CustomerRepository customers;
@@ -102,13 +107,15 @@ public class CustomerService {
         return created;
     }
 
-    /** The customer, with its company links if the reader may see direct identifiers. */
+    /**
+     * The customer, with its company links if the reader may see direct identifiers. The linked customers whose
+     * names (and, for contact persons, job titles) the answer shows are recorded as read too.
+     */
     @Transactional
     public StoredCustomer get(UUID id, ProfileAccess reader) {
         Customer customer = usable(id);
         CustomerProfile profile = codec.decrypt(customer);
-        audit.record(id, "customer.read", "GET /api/v1/customers/{id}");
-        return withLinks(customer, profile, reader);
+        return withLinks(customer, profile, reader, "customer.read", "GET /api/v1/customers/{id}");
     }
 
     /** The stored profile, the base a JSON merge patch applies to. */
@@ -132,9 +139,8 @@ public class CustomerService {
         }
         store(customer, profile);
         customers.flushGuardingVersion();
-        audit.record(id, "customer.update", purpose);
         events.changed(id, profile);
-        return withLinks(customer, profile, reader);
+        return withLinks(customer, profile, reader, "customer.update", purpose);
     }
 
     /**
@@ -160,8 +166,7 @@ public class CustomerService {
         requireCompany(companyId);
         Customer contact = insert(person);
         link(companyId, contact.id, jobTitle);
-        audit.record(contact.id, "customer.create", "POST /api/v1/customers/{companyId}/contacts");
-        return withLinks(contact, person, reader);
+        return withLinks(contact, person, reader, "customer.create", "POST /api/v1/customers/{companyId}/contacts");
     }
 
     @Transactional
@@ -281,21 +286,34 @@ public class CustomerService {
         }
     }
 
-    /** Company links are looked up and decrypted only for a reader who may see them. */
-    private StoredCustomer withLinks(Customer customer, CustomerProfile profile, ProfileAccess reader) {
+    /**
+     * Company links are looked up and decrypted only for a reader who may see them. Records {@code action} on the
+     * customer and a read ({@link #LINKED_READ}) of every linked customer whose data the answer shows, in one
+     * audit call (one lock order, see AuditTrail). A restricted linked customer's data is neither shown nor read.
+     */
+    private StoredCustomer withLinks(
+            Customer customer, CustomerProfile profile, ProfileAccess reader, String action, String purpose) {
         List<ContactLink> contactLinks = new ArrayList<>();
         List<ContactLink> companyLinks = new ArrayList<>();
+        Map<UUID, String> recorded = new HashMap<>();
         if (reader.seesIdentifiers()) {
-            if (customer.kind == CustomerKind.COMPANY) {
-                for (CompanyContact link : contacts.contactsOf(customer.id)) {
-                    contactLinks.add(linkSeenFrom(link.personId, link));
-                }
-            } else {
-                for (CompanyContact link : contacts.companiesOf(customer.id)) {
-                    companyLinks.add(linkSeenFrom(link.companyId, link));
+            boolean company = customer.kind == CustomerKind.COMPANY;
+            List<CompanyContact> links = company ? contacts.contactsOf(customer.id) : contacts.companiesOf(customer.id);
+            List<UUID> others = links.stream()
+                    .map(link -> company ? link.personId : link.companyId)
+                    .toList();
+            Set<UUID> restricted = restrictions.restrictedAmong(others);
+            for (CompanyContact link : links) {
+                UUID other = company ? link.personId : link.companyId;
+                ContactLink seen = linkSeenFrom(other, link, restricted.contains(other));
+                (company ? contactLinks : companyLinks).add(seen);
+                if (seen.name() != null) {
+                    recorded.put(other, LINKED_READ);
                 }
             }
         }
+        recorded.put(customer.id, action);
+        audit.recordEach(recorded, purpose);
         return stored(customer, profile, contactLinks, companyLinks);
     }
 
@@ -315,10 +333,20 @@ public class CustomerService {
                 companyLinks);
     }
 
-    private ContactLink linkSeenFrom(UUID otherId, CompanyContact link) {
+    /**
+     * The link with the other customer's name and the contact person's job title; both left out for a restricted
+     * contact person, and the name for a restricted company (the job title is then the reader's own customer's).
+     */
+    private ContactLink linkSeenFrom(UUID otherId, CompanyContact link, boolean otherRestricted) {
+        if (otherRestricted) {
+            boolean otherIsThePerson = otherId.equals(link.personId);
+            return new ContactLink(
+                    otherId,
+                    null,
+                    otherIsThePerson ? null : codec.decryptJobTitle(link.personId, link.encryptedJobTitle));
+        }
         String name = customers
                 .find(otherId)
-                .filter(other -> !restrictions.isRestricted(other.id))
                 .map(other -> codec.decrypt(other).displayName())
                 .orElse(null);
         return new ContactLink(otherId, name, codec.decryptJobTitle(link.personId, link.encryptedJobTitle));

@@ -1,6 +1,8 @@
 package org.opencdp.profile.api;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 import static org.opencdp.profile.api.CustomerFixtures.create;
 import static org.opencdp.profile.api.CustomerFixtures.person;
 
@@ -9,6 +11,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.opencdp.testsupport.TestDatabase;
+import org.opencdp.testsupport.TestTokens;
 import org.opencdp.testsupport.WithPostgres;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,7 +40,7 @@ class DatabaseUpgradeTest {
         assertThat(history("flyway_schema_history_subject_rights"))
                 .containsExactly("3|2026.11.25.301|-1651519623|2026-11-26 15:27:51.480048");
         assertThat(history("flyway_schema_history_outbox"))
-                .containsExactly(
+                .startsWith(
                         "4|2026.11.25.401|1844240847|2026-11-26 15:27:51.6461",
                         "6|2026.11.26.401|-794361491|2026-11-26 15:27:52.086778");
     }
@@ -48,7 +51,7 @@ class DatabaseUpgradeTest {
                 TestDatabase.rows("SELECT version, success FROM flyway_schema_history_audit ORDER BY installed_rank");
         assertThat(audit)
                 .extracting(row -> row.get("version"))
-                .containsExactly("2026.11.25.201", "2026.11.25.202", "2026.11.26.290");
+                .containsExactly("2026.11.25.201", "2026.11.25.202", "2026.11.26.231", "2026.11.26.290");
         assertThat(audit).allSatisfy(row -> assertThat(row.get("success")).isEqualTo(true));
         assertThat(TestDatabase.count("SELECT count(*) FROM audit_upgrade_probe"))
                 .isZero();
@@ -72,6 +75,28 @@ class DatabaseUpgradeTest {
                 .isOne();
         assertThat(TestDatabase.count("SELECT count(*) FROM subject_restriction WHERE subject_id = ?::uuid", SUBJECT))
                 .isOne();
+    }
+
+    @Test
+    void theEarlierReleasesAuditEntryIsMarkedAsALegacyUnkeyedEntry() {
+        // The dump's entry carries a placeholder hash, so its chain does not verify; libs/audit tests that real
+        // legacy entries do. Here: the keying migration marks it as what it is and records where legacy ends.
+        assertThat(TestDatabase.rows(
+                        "SELECT hash_version, key_id FROM audit_entry WHERE subject_id = ?::uuid", SUBJECT))
+                .singleElement()
+                .satisfies(row -> {
+                    assertThat(((Number) row.get("hash_version")).intValue()).isEqualTo(1);
+                    assertThat(row.get("key_id")).isNull();
+                });
+        assertThat(TestDatabase.count("SELECT last_entry_id FROM audit_unkeyed_entries"))
+                .isOne();
+        given().auth()
+                .oauth2(TestTokens.forRole("dpo"))
+                .when()
+                .get("/api/v1/audit/subjects/" + SUBJECT)
+                .then()
+                .statusCode(200)
+                .body("entries[0].keyed", equalTo(false));
     }
 
     @Test

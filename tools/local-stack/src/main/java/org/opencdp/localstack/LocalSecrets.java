@@ -22,7 +22,16 @@ public final class LocalSecrets {
 
     public static final String MASTER_KEY = "OPENCDP_PERSONAL_DATA_MASTER_KEY";
     public static final String BLIND_INDEX_KEY = "OPENCDP_PERSONAL_DATA_BLIND_INDEX_KEY";
-    private static final List<String> KEYS = List.of(MASTER_KEY, BLIND_INDEX_KEY);
+    /** Keys the audit trail's hash chain (libs/audit); kept outside the database it protects. */
+    public static final String AUDIT_CHAIN_KEY = "OPENCDP_AUDIT_CHAIN_KEY";
+
+    private static final List<String> KEYS = List.of(MASTER_KEY, BLIND_INDEX_KEY, AUDIT_CHAIN_KEY);
+    /**
+     * Keys that came later than the file of an existing suite: added to it when missing. The personal-data keys
+     * are never added: new ones would not decrypt the stored data.
+     */
+    private static final List<String> ADDED_LATER = List.of(AUDIT_CHAIN_KEY);
+
     private static final int KEY_BYTES = 32;
 
     private final Map<String, String> values;
@@ -36,6 +45,7 @@ public final class LocalSecrets {
         if (!Files.exists(file)) {
             create(file);
         }
+        addMissingLaterKeys(file);
         return load(file);
     }
 
@@ -50,12 +60,7 @@ public final class LocalSecrets {
                 "# Personal-data keys of this local suite, generated on its first start.\n"
                         + "# The stored data is encrypted with them: deleting or changing this file makes it unreadable.\n");
         for (String key : KEYS) {
-            byte[] bytes = new byte[KEY_BYTES];
-            random.nextBytes(bytes);
-            content.append(key)
-                    .append('=')
-                    .append(Base64.getEncoder().encodeToString(bytes))
-                    .append('\n');
+            content.append(key).append('=').append(randomKey(random)).append('\n');
         }
         try {
             Files.createDirectories(file.getParent());
@@ -69,7 +74,44 @@ public final class LocalSecrets {
         }
     }
 
+    private static String randomKey(SecureRandom random) {
+        byte[] bytes = new byte[KEY_BYTES];
+        random.nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    /**
+     * A suite created before a key existed gets it appended; what the file holds already stays as it is. A damaged
+     * file is left alone for {@link #load} to report.
+     */
+    private static void addMissingLaterKeys(Path file) {
+        Map<String, String> present = read(file);
+        boolean intact =
+                KEYS.stream().filter(key -> !ADDED_LATER.contains(key)).allMatch(key -> isKey(present.get(key)));
+        if (!intact) {
+            return;
+        }
+        StringBuilder added = new StringBuilder();
+        SecureRandom random = new SecureRandom();
+        for (String key : ADDED_LATER) {
+            if (!present.containsKey(key)) {
+                added.append(key).append('=').append(randomKey(random)).append('\n');
+            }
+        }
+        if (!added.isEmpty()) {
+            try {
+                Files.writeString(file, added, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new LocalStackException("could not add keys to " + file + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
     private static LocalSecrets load(Path file) {
+        return checked(file, read(file));
+    }
+
+    private static Map<String, String> read(Path file) {
         Map<String, String> values = new LinkedHashMap<>();
         try {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
@@ -82,6 +124,10 @@ public final class LocalSecrets {
         } catch (IOException e) {
             throw new LocalStackException("could not read the local keys from " + file + ": " + e.getMessage(), e);
         }
+        return values;
+    }
+
+    private static LocalSecrets checked(Path file, Map<String, String> values) {
         for (String key : KEYS) {
             if (!isKey(values.get(key))) {
                 // Never regenerate over a damaged file: the data encrypted with the old keys would be lost for good.

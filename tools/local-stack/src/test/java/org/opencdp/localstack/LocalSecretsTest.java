@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,15 +18,37 @@ class LocalSecretsTest {
     Path stateDir;
 
     @Test
-    void theFirstStartGeneratesTwoDistinctRandom32ByteKeys() {
+    void theFirstStartGeneratesThreeDistinctRandom32ByteKeys() {
         LocalSecrets secrets = LocalSecrets.loadOrCreate(stateDir.resolve("secrets.env"));
 
         String master = secrets.environment().get(LocalSecrets.MASTER_KEY);
         String blindIndex = secrets.environment().get(LocalSecrets.BLIND_INDEX_KEY);
+        String auditChain = secrets.environment().get(LocalSecrets.AUDIT_CHAIN_KEY);
         assertThat(Base64.getDecoder().decode(master)).hasSize(32);
         assertThat(Base64.getDecoder().decode(blindIndex)).hasSize(32);
-        assertThat(master).isNotEqualTo(blindIndex);
-        assertThat(secrets.environment()).containsOnlyKeys(LocalSecrets.MASTER_KEY, LocalSecrets.BLIND_INDEX_KEY);
+        assertThat(Base64.getDecoder().decode(auditChain)).hasSize(32);
+        assertThat(List.of(master, blindIndex, auditChain)).doesNotHaveDuplicates();
+        assertThat(secrets.environment())
+                .containsOnlyKeys(LocalSecrets.MASTER_KEY, LocalSecrets.BLIND_INDEX_KEY, LocalSecrets.AUDIT_CHAIN_KEY);
+    }
+
+    @Test
+    void aSuiteFromBeforeTheAuditChainKeyGetsOneAddedAndKeepsItsPersonalDataKeys() throws Exception {
+        Path file = stateDir.resolve("secrets.env");
+        String master = Base64.getEncoder().encodeToString(new byte[32]);
+        String blindIndex = Base64.getEncoder().encodeToString("b".repeat(32).getBytes());
+        Files.writeString(
+                file,
+                LocalSecrets.MASTER_KEY + "=" + master + "\n" + LocalSecrets.BLIND_INDEX_KEY + "=" + blindIndex + "\n");
+
+        LocalSecrets secrets = LocalSecrets.loadOrCreate(file);
+
+        assertThat(secrets.environment())
+                .containsEntry(LocalSecrets.MASTER_KEY, master)
+                .containsEntry(LocalSecrets.BLIND_INDEX_KEY, blindIndex);
+        assertThat(Base64.getDecoder().decode(secrets.environment().get(LocalSecrets.AUDIT_CHAIN_KEY)))
+                .hasSize(32);
+        assertThat(LocalSecrets.loadOrCreate(file).environment()).isEqualTo(secrets.environment());
     }
 
     @Test
