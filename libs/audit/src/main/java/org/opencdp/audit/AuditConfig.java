@@ -1,5 +1,6 @@
 package org.opencdp.audit;
 
+import java.time.Period;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -24,4 +25,13 @@ public interface AuditConfig {
      * here as long as entries keyed with it are kept. Env: OPENCDP_AUDIT_PREVIOUS_CHAIN_KEYS.
      */
     Optional<String> previousChainKeys();
+
+    /**
+     * How long entries are kept (ISO-8601 period, at least P1Y); whole months older than that are deleted daily by
+     * {@link AuditRetention}. Unset: kept for good. Env: OPENCDP_AUDIT_RETENTION.
+     */
+    Optional<Period> retention();
+
+    /** When the daily deletion of expired months runs (Quarkus cron; set in libs/service-defaults). */
+    String retentionCron();
 }

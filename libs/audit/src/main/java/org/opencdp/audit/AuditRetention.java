@@ -1,0 +1,119 @@
+package org.opencdp.audit;
+
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneOffset;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
+
+/**
+ * Deletes whole expired months of the trail once a day, when the service sets a retention
+ * ({@code opencdp.audit.retention}, at least a year; none by default: entries are kept). The deletion runs as the
+ * owner role inside the database function {@code audit_delete_expired_period}, which also writes the checkpoints
+ * that keep the remaining chains verifiable; the application's role cannot delete entries itself. Replicas may run
+ * it at the same time: the function locks the chains it touches, and a second run finds nothing left to delete.
+ */
+@ApplicationScoped
+public class AuditRetention {
+
+    static final Period SHORTEST = Period.ofYears(1);
+    private static final int SUBJECTS_PER_TRANSACTION = 1_000;
+    private static final Logger LOG = Logger.getLogger(AuditRetention.class);
+
+    @Inject
+    AuditConfig config;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    Clock clock;
+
+    void checkSetting(@Observes StartupEvent start) {
+        config.retention().ifPresent(AuditRetention::requireAtLeastAYear);
+    }
+
+    @Scheduled(
+            identity = "audit-retention",
+            cron = "{opencdp.audit.retention-cron}",
+            concurrentExecution = ConcurrentExecution.SKIP)
+    void scheduled() {
+        if (config.retention().isEmpty()) {
+            return;
+        }
+        try {
+            long deleted = deleteExpired();
+            if (deleted > 0) {
+                LOG.infof(
+                        "Deleted %d audit entries older than the retention of %s",
+                        deleted, config.retention().get());
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf(
+                    "Deleting expired audit periods stopped this round: %s",
+                    e.getClass().getName());
+        }
+    }
+
+    /** Deletes what the configured retention has let expire; returns how many entries. Nothing without one. */
+    public long deleteExpired() {
+        return config.retention().map(this::cutoff).map(this::deleteBefore).orElse(0L);
+    }
+
+    /** The first day of the month in which entries turn older than the retention: whole months go, never part. */
+    Instant cutoff(Period retention) {
+        requireAtLeastAYear(retention);
+        return LocalDate.now(clock.withZone(ZoneOffset.UTC))
+                .minus(retention)
+                .withDayOfMonth(1)
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant();
+    }
+
+    /** One transaction per batch of subjects, so a large first run neither holds locks long nor fills memory. */
+    long deleteBefore(Instant cutoff) {
+        long total = 0;
+        long deleted;
+        do {
+            deleted = QuarkusTransaction.requiringNew().call(() -> deleteBatch(cutoff));
+            total += deleted;
+        } while (deleted > 0);
+        return total;
+    }
+
+    private long deleteBatch(Instant cutoff) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                CallableStatement delete = c.prepareCall("{? = call audit_delete_expired_period(?, ?)}")) {
+            delete.registerOutParameter(1, java.sql.Types.BIGINT);
+            delete.setTimestamp(2, Timestamp.from(cutoff));
+            delete.setInt(3, SUBJECTS_PER_TRANSACTION);
+            delete.execute();
+            return delete.getLong(1);
+        }
+    }
+
+    private static void requireAtLeastAYear(Period retention) {
+        LocalDate today = LocalDate.of(2000, 1, 1);
+        if (today.plus(retention).isBefore(today.plus(SHORTEST))) {
+            throw new IllegalStateException("opencdp.audit.retention must be at least " + SHORTEST + " (P1Y), not "
+                    + retention + ": the database refuses to delete younger audit entries");
+        }
+    }
+}
