@@ -51,7 +51,8 @@ class DatabaseUpgradeTest {
                 TestDatabase.rows("SELECT version, success FROM flyway_schema_history_audit ORDER BY installed_rank");
         assertThat(audit)
                 .extracting(row -> row.get("version"))
-                .containsExactly("2026.11.25.201", "2026.11.25.202", "2026.11.26.231", "2026.11.26.290", "2026.11.26.292");
+                .containsExactly(
+                        "2026.11.25.201", "2026.11.25.202", "2026.11.26.231", "2026.11.26.290", "2026.11.26.292");
         assertThat(audit).allSatisfy(row -> assertThat(row.get("success")).isEqualTo(true));
         assertThat(TestDatabase.count("SELECT count(*) FROM audit_upgrade_probe"))
                 .isZero();
