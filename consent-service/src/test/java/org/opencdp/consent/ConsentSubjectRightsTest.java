@@ -68,6 +68,9 @@ class ConsentSubjectRightsTest extends SubjectRightsContractTest {
                                 + "WHERE e.holder_id = ?",
                         subjectId))
                 .isZero();
+        assertThat(TestDatabase.count("SELECT count(*) FROM opt_in_mail WHERE holder_id = ?", subjectId))
+                .as("the newsletter's queued mail (never sent: no SMTP in this test) goes with the erasure")
+                .isZero();
         assertThat(TestDatabase.count("SELECT count(*) FROM consent_entry WHERE holder_id = ?", subjectId))
                 .as("the ledger entries are kept under the legal hold")
                 .isEqualTo(2);

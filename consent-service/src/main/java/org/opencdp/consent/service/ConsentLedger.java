@@ -54,7 +54,7 @@ public class ConsentLedger {
     PersonalDataCipher cipher;
 
     @Inject
-    DoubleOptIn doubleOptIn;
+    OptInMails optInMails;
 
     @Inject
     ConsentEvents events;
@@ -68,7 +68,7 @@ public class ConsentLedger {
     /**
      * Records a grant: the purpose must be a consent purpose, the version must exist and the hash must be that of
      * the version's text in the language shown. A double opt-in purpose is recorded as pending with the e-mail
-     * address encrypted, and the result carries the token to mail.
+     * address encrypted, and its confirmation mail is queued in the same transaction ({@link OptInMails}).
      */
     @Transactional
     public RecordedConsent record(RecordConsent command, RecordedBy by) {
@@ -117,8 +117,10 @@ public class ConsentLedger {
         ConsentStatus status = ConsentStatus.after(action);
         ledger.advance(new ConsentState(command.holder(), purpose.id(), status, entry.id(), sequence));
         audit.record(by, command.holder().id(), "consent." + (purpose.doubleOptIn() ? "grant-pending" : "grant"));
-        String token = purpose.doubleOptIn() ? doubleOptIn.issue(entry.id()) : null;
-        return new RecordedConsent(entry.id(), sequence, status, token);
+        if (purpose.doubleOptIn()) {
+            optInMails.enqueue(entry);
+        }
+        return new RecordedConsent(entry.id(), sequence, status);
     }
 
     /**

@@ -17,6 +17,7 @@ import org.opencdp.consent.domain.HistoryEntry;
 import org.opencdp.consent.domain.Holder;
 import org.opencdp.consent.domain.LedgerEntry;
 import org.opencdp.consent.repository.LedgerRepository;
+import org.opencdp.consent.repository.OptInMailRepository;
 import org.opencdp.consent.repository.OptInTokenRepository;
 import org.opencdp.subjectrights.CategoryExport;
 import org.opencdp.subjectrights.CategoryOutcome;
@@ -43,6 +44,9 @@ public class ConsentSubjectData implements SubjectDataHandler {
 
     @Inject
     OptInTokenRepository tokens;
+
+    @Inject
+    OptInMailRepository mails;
 
     @Inject
     ConsentHistory history;
@@ -105,6 +109,7 @@ public class ConsentSubjectData implements SubjectDataHandler {
         for (Holder holder : holders) {
             stateRows += ledger.forgetState(holder);
             tokens.forgetAllOf(holder);
+            mails.forgetAllOf(holder);
             kept += ledger.count(holder);
             Instant holderLast = ledger.lastRecordedAt(holder).orElse(null);
             if (holderLast != null && (last == null || holderLast.isAfter(last))) {

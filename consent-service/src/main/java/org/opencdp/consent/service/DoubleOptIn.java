@@ -27,9 +27,9 @@ import org.opencdp.problem.ProblemException;
 
 /**
  * Double opt-in: a grant of a purpose that needs it is recorded as GRANT_PENDING and gets a token (256 random bits,
- * base64url, only its SHA-256 stored, single use, valid for {@code opencdp.consent.opt-in-token-lifetime}). Whoever
- * sends the confirmation mail takes the token from {@link RecordedConsent#optInToken()}; redeeming it with
- * {@link #confirm} records a CONFIRM entry that points to the pending one, and the consent is in force from then.
+ * base64url, only its SHA-256 stored, single use, valid for {@code opencdp.consent.opt-in-token-lifetime}) when
+ * {@link OptInMails} sends the confirmation mail; redeeming it with {@link #confirm} records a CONFIRM entry that
+ * points to the pending one, and the consent is in force from then.
  */
 @ApplicationScoped
 public class DoubleOptIn {
@@ -51,7 +51,7 @@ public class DoubleOptIn {
     @Inject
     Clock clock;
 
-    /** A new token for a pending entry; the caller's transaction stores its hash. */
+    /** A new token for a pending entry, valid from now; the caller's transaction stores its hash. */
     String issue(UUID pendingEntryId) {
         byte[] bits = new byte[32];
         RANDOM.nextBytes(bits);
@@ -107,7 +107,7 @@ public class DoubleOptIn {
         ledger.advance(
                 new ConsentState(pending.holder(), pending.purposeId(), ConsentStatus.GRANTED, confirm.id(), sequence));
         audit.record(by, pending.holder().id(), "consent.confirm");
-        return new RecordedConsent(confirm.id(), sequence, ConsentStatus.GRANTED, null);
+        return new RecordedConsent(confirm.id(), sequence, ConsentStatus.GRANTED);
     }
 
     static byte[] hash(String token) {

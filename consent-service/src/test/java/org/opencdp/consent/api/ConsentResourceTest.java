@@ -97,7 +97,10 @@ class ConsentResourceTest {
         assertThat(entry.get("action")).isEqualTo("GRANT_PENDING");
         assertThat(new String((byte[]) entry.get("encrypted_email"), StandardCharsets.ISO_8859_1))
                 .doesNotContain("erika.pending");
-        assertThat(TestDatabase.count("SELECT count(*) FROM opt_in_token WHERE pending_entry_id = ?::uuid", entryId))
+        assertThat(TestDatabase.count(
+                        "SELECT count(*) FROM opt_in_mail WHERE pending_entry_id = ?::uuid AND sent_at IS NULL",
+                        entryId))
+                .as("the confirmation mail is queued with the entry; its token is made when it is sent")
                 .isOne();
     }
 
