@@ -2,6 +2,7 @@ package org.opencdp.consent.api;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -66,10 +67,35 @@ public class DoubleOptInResource {
     @SecurityRequirements({})
     @Produces(MediaType.TEXT_HTML)
     @Operation(
-            operationId = "confirmDoubleOptInPage",
-            summary = "Confirm a double opt-in (the mailed link)",
-            description = "What a click on the mailed link opens: confirms like the POST and answers a small HTML "
-                    + "page saying so, or why not (same statuses). Public: the token is the credential.")
+            operationId = "showDoubleOptInPage",
+            summary = "The page the mailed link opens",
+            description = "A page with one button that confirms (a form POST to the same address). Opening the link "
+                    + "changes nothing: mail scanners and link previews open links on their own, and a consent must "
+                    + "come from the person. Public: the token is the credential.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The confirmation page with its button",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    public Response confirmationPage(@Parameter(description = TOKEN) @PathParam("token") String token) {
+        return page(
+                200,
+                "Confirm your subscription",
+                "Please confirm that you want to receive the newsletter.",
+                "<form method=\"post\"><input type=\"hidden\" name=\"confirm\" value=\"yes\">"
+                        + "<button type=\"submit\">Confirm subscription</button></form>");
+    }
+
+    @POST
+    // Public on purpose: the token is the credential (see the class comment).
+    @PermitAll
+    @SecurityRequirements({})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(
+            operationId = "confirmDoubleOptInFromPage",
+            summary = "Confirm a double opt-in (the page's button)",
+            description = "What the confirmation page's button sends: confirms like the JSON POST and answers a small "
+                    + "HTML page saying so, or why not (same statuses). Public: the token is the credential.")
     @APIResponse(
             responseCode = "200",
             description = "Confirmed",
@@ -78,19 +104,20 @@ public class DoubleOptInResource {
             responseCode = "422",
             description = "Unknown, used or expired token, or the consent was withdrawn since; nothing was recorded. "
                     + "The body is an HTML error page for the person, not problem+json")
-    public Response confirmPage(@Parameter(description = TOKEN) @PathParam("token") String token) {
+    public Response confirmFromPage(@Parameter(description = TOKEN) @PathParam("token") String token) {
         try {
             doubleOptIn.confirm(token, LINK);
-            return page(200, "Subscription confirmed", "Thank you: your subscription is confirmed.");
+            return page(200, "Subscription confirmed", "Thank you: your subscription is confirmed.", "");
         } catch (ProblemException e) {
-            return page(e.type().status(), "Not confirmed", e.getMessage());
+            return page(e.type().status(), "Not confirmed", e.getMessage(), "");
         }
     }
 
-    private static Response page(int status, String title, String message) {
+    /** {@code form} is markup of this class, never text from a request. */
+    private static Response page(int status, String title, String message, String form) {
         String html = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title)
-                + "</title></head>\n<body><h1>" + escape(title) + "</h1>\n<p>" + escape(message)
-                + "</p></body></html>\n";
+                + "</title></head>\n<body><h1>" + escape(title) + "</h1>\n<p>" + escape(message) + "</p>" + form
+                + "</body></html>\n";
         // The token is in the URL: no copy in caches, no Referer leaving the page.
         return Response.status(status)
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))

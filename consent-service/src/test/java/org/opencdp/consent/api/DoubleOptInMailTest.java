@@ -60,6 +60,7 @@ class DoubleOptInMailTest {
                         subject))
                 .isOne();
 
+        // Opening the link (as a mail scanner or a link preview does on its own) only shows the button.
         given().when()
                 .get(path)
                 .then()
@@ -67,17 +68,15 @@ class DoubleOptInMailTest {
                 .contentType(containsString("text/html"))
                 .header("Cache-Control", "no-store")
                 .header("Referrer-Policy", "no-referrer")
-                .body(containsString("confirmed"));
+                .body(containsString("<form method=\"post\">"));
+        assertThat(decision(subject)).isEqualTo("PENDING_CONFIRMATION");
+
+        pressTheButton(path).statusCode(200).body(containsString("confirmed"));
         assertThat(decision(subject)).isEqualTo("GRANTED");
         assertThat(actions(subject)).containsExactly("GRANT_PENDING", "CONFIRM");
 
         long rows = holderRows(subject);
-        given().when()
-                .get(path)
-                .then()
-                .statusCode(422)
-                .contentType(containsString("text/html"))
-                .body(containsString("used already"));
+        pressTheButton(path).statusCode(422).body(containsString("used already"));
         given().when()
                 .post(path)
                 .then()
@@ -117,7 +116,7 @@ class DoubleOptInMailTest {
                 .statusCode(422)
                 .contentType(containsString("application/problem+json"))
                 .body("detail", containsString("expired"));
-        given().when().get(path).then().statusCode(422).body(containsString("expired"));
+        pressTheButton(path).statusCode(422).body(containsString("expired"));
         assertThat(holderRows(subject)).isEqualTo(rows);
         assertThat(decision(subject)).isEqualTo("PENDING_CONFIRMATION");
     }
@@ -126,7 +125,7 @@ class DoubleOptInMailTest {
     void anUnknownTokenConfirmsNothing() {
         String made = "/api/v1/public/double-opt-in/" + "A".repeat(43);
         given().when().post(made).then().statusCode(422).contentType(containsString("application/problem+json"));
-        given().when().get(made).then().statusCode(422).contentType(containsString("text/html"));
+        pressTheButton(made).statusCode(422);
     }
 
     @Test
@@ -239,5 +238,16 @@ class DoubleOptInMailTest {
 
     private static long holderRows(String subject) {
         return TestDatabase.count("SELECT count(*) FROM consent_entry WHERE holder_id = ?::uuid", subject);
+    }
+
+    /** What the confirmation page's button sends: a form POST, answered with an HTML page. */
+    private static io.restassured.response.ValidatableResponse pressTheButton(String path) {
+        return given().contentType(io.restassured.http.ContentType.URLENC)
+                .formParam("confirm", "yes")
+                .accept("text/html")
+                .when()
+                .post(path)
+                .then()
+                .contentType(containsString("text/html"));
     }
 }
