@@ -13,13 +13,11 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.opencdp.testsupport.TestDatabase;
 import org.opencdp.testsupport.WithPostgres;
-import org.opencdp.tracking.api.WithConsentService;
 
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @WithPostgres
-@WithConsentService
 class EventPartitionsTest {
 
     @Inject
