@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import jakarta.inject.Inject;
+
 import org.opencdp.subjectrights.testkit.SubjectRightsContractTest;
 import org.opencdp.testsupport.TestDatabase;
 import org.opencdp.testsupport.TestTokens;
-import org.opencdp.tracking.api.DecisionsServer;
-import org.opencdp.tracking.api.WithConsentService;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -21,11 +21,13 @@ import io.restassured.http.ContentType;
 
 /**
  * A subject with data: a visitor who browsed the demo shop with consent and was then identified as the subject,
- * and a server event of the subject itself. Both are exported and erased, and so is the link.
+ * and a server event of the subject itself (both stored below the consent gate, {@link AcceptedEvents}). Both are exported and erased, and so is the link.
  */
 @QuarkusTest
-@WithConsentService
 class TrackingSubjectRightsTest extends SubjectRightsContractTest {
+
+    @Inject
+    AcceptedEvents accepted;
 
     /** The visitor linked to each subject given here. */
     private final Map<UUID, String> visitors = new java.util.HashMap<>();
@@ -36,18 +38,20 @@ class TrackingSubjectRightsTest extends SubjectRightsContractTest {
         byte[] random = new byte[16];
         ThreadLocalRandom.current().nextBytes(random);
         String visitor = HexFormat.of().formatHex(random);
-        DecisionsServer.grant(visitor);
-        DecisionsServer.grant(subject.toString());
-        RestAssured.given()
-                .header("Origin", "http://localhost:8083")
-                .contentType("text/plain;charset=UTF-8")
-                .body("{\"events\":[{\"type\":\"page_view\",\"visitorId\":\"" + visitor + "\",\"sessionId\":\""
-                        + visitor + "\",\"url\":\"https://shop.example/tents\",\"clientTime\":\"" + Instant.now()
-                        + "\"}]}")
-                .when()
-                .post("/api/v1/collect/site_demo")
-                .then()
-                .statusCode(200);
+        accepted.fromSite(
+                "site_demo",
+                UUID.randomUUID(),
+                List.of(Map.of(
+                        "type",
+                        "page_view",
+                        "visitorId",
+                        visitor,
+                        "sessionId",
+                        visitor,
+                        "url",
+                        "https://shop.example/tents",
+                        "clientTime",
+                        Instant.now().toString())));
         RestAssured.given()
                 .auth()
                 .oauth2(TestTokens.shop("shop-backend"))
@@ -57,22 +61,14 @@ class TrackingSubjectRightsTest extends SubjectRightsContractTest {
                 .post("/api/v1/visitors/" + visitor + "/subject")
                 .then()
                 .statusCode(204);
-        RestAssured.given()
-                .auth()
-                .oauth2(TestTokens.shop("shop-backend"))
-                .contentType(ContentType.JSON)
-                .body(Map.of(
-                        "events",
-                        List.of(Map.of(
-                                "type", "custom",
-                                "subjectId", subject.toString(),
-                                "url", "https://shop.example/checkout/done",
-                                "clientTime", Instant.now().toString(),
-                                "name", "order_placed"))))
-                .when()
-                .post("/api/v1/events")
-                .then()
-                .statusCode(200);
+        accepted.fromServer(
+                UUID.randomUUID(),
+                List.of(Map.of(
+                        "type", "custom",
+                        "subjectId", subject.toString(),
+                        "url", "https://shop.example/checkout/done",
+                        "clientTime", Instant.now().toString(),
+                        "name", "order_placed")));
         assertThat(TestDatabase.count(
                         "SELECT count(*) FROM tracked_event WHERE subject_id = ? OR visitor_id = ?", subject, visitor))
                 .isEqualTo(2);

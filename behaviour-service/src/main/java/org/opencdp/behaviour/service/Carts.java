@@ -14,10 +14,10 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.opencdp.audit.AuditTrail;
-import org.opencdp.behaviour.client.ConsentDecisions.Pair;
 import org.opencdp.behaviour.domain.order.Cart;
 import org.opencdp.behaviour.domain.order.OrderLine;
 import org.opencdp.behaviour.repository.CartRepository;
+import org.opencdp.consentdecisions.ConsentDecisions.Pair;
 import org.opencdp.outbox.TimeOrderedIds;
 import org.opencdp.problem.Problem.FieldError;
 import org.opencdp.problem.ProblemException;

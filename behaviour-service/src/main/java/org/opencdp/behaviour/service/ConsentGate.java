@@ -10,9 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
-import org.opencdp.behaviour.client.ConsentDecisions;
-import org.opencdp.behaviour.client.ConsentDecisions.Decision;
-import org.opencdp.behaviour.client.ConsentDecisions.Pair;
+import org.opencdp.consentdecisions.ConsentDecisions;
+import org.opencdp.consentdecisions.ConsentDecisions.Decision;
+import org.opencdp.consentdecisions.ConsentDecisions.Pair;
 import org.opencdp.problem.ProblemException;
 import org.opencdp.problem.ProblemType;
 

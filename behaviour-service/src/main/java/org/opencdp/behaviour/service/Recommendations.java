@@ -13,9 +13,9 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.opencdp.audit.AuditTrail;
-import org.opencdp.behaviour.client.ConsentDecisions.Pair;
 import org.opencdp.behaviour.repository.RecommendationRepository;
 import org.opencdp.behaviour.repository.RecommendationRepository.Product;
+import org.opencdp.consentdecisions.ConsentDecisions.Pair;
 import org.opencdp.problem.ProblemException;
 import org.opencdp.subjectrights.SubjectRestrictions;
 

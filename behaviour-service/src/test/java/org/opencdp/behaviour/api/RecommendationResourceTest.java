@@ -19,9 +19,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencdp.behaviour.repository.RecommendationRepository;
 import org.opencdp.behaviour.repository.RecommendationRepository.Product;
+import org.opencdp.events.EventContracts;
+import org.opencdp.events.consent.ConsentRevoked;
 import org.opencdp.testsupport.TestDatabase;
 import org.opencdp.testsupport.TestTokens;
 import org.opencdp.testsupport.WithPostgres;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -107,19 +111,18 @@ class RecommendationResourceTest {
 
     @Test
     void aConsentRevocationIsTakenOnceAndOnlyFromConsentService() {
-        Map<String, Object> payload = new LinkedHashMap<>();
+        // The contract's example (libs/events), for this subject: what consent-service's outbox delivers.
+        ObjectNode payload = EventContracts.example(ConsentRevoked.TYPE, ConsentRevoked.VERSION)
+                .deepCopy();
         payload.put("holderType", "SUBJECT");
         payload.put("holderId", onlyA.toString());
-        payload.put("purposes", List.of("personalisation"));
-        payload.put("revocations", List.of());
-        payload.put("revokedAt", Instant.now().toString());
         Map<String, Object> event = Map.of(
                 "id",
                 UUID.randomUUID().toString(),
                 "type",
-                "consent.revoked",
+                ConsentRevoked.TYPE,
                 "version",
-                1,
+                ConsentRevoked.VERSION,
                 "subjectId",
                 onlyA.toString(),
                 "occurredAt",

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.opencdp.behaviour.client.ConsentDecisions.Decision;
-import org.opencdp.behaviour.client.ConsentDecisions.Pair;
+import org.opencdp.consentdecisions.ConsentDecisions.Decision;
+import org.opencdp.consentdecisions.ConsentDecisions.Pair;
 
 class ConsentGateTest {
 

@@ -11,11 +11,10 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.opencdp.consentdecisions.ConsentDecisions;
 import org.opencdp.problem.ProblemException;
 import org.opencdp.problem.ProblemType;
-import org.opencdp.profile.client.ConsentDecisionsApi;
 import org.opencdp.profile.domain.MarketingAudience;
-import org.opencdp.servicecalls.ServiceClients;
 
 /**
  * Asks consent-service (batch decisions, with profile-service's own token) which customers marketing may see: those
@@ -28,7 +27,7 @@ public class MarketingConsent {
     private static final Logger LOG = Logger.getLogger(MarketingConsent.class);
 
     @Inject
-    ServiceClients clients;
+    ConsentDecisions consent;
 
     @ConfigProperty(name = "opencdp.profile.marketing-purposes")
     List<String> purposes;
@@ -37,7 +36,7 @@ public class MarketingConsent {
     public Set<UUID> reachable(Collection<UUID> subjects) {
         List<MarketingAudience.Answer> answers = new ArrayList<>();
         for (List<MarketingAudience.Question> batch :
-                MarketingAudience.questions(subjects, purposes, ConsentDecisionsApi.MAX_PAIRS)) {
+                MarketingAudience.questions(subjects, purposes, ConsentDecisions.MAX_PAIRS)) {
             answers.addAll(ask(batch));
         }
         return MarketingAudience.reachable(answers);
@@ -54,20 +53,18 @@ public class MarketingConsent {
     }
 
     private List<MarketingAudience.Answer> ask(List<MarketingAudience.Question> batch) {
-        ConsentDecisionsApi.Question question = new ConsentDecisionsApi.Question(batch.stream()
-                .map(q -> new ConsentDecisionsApi.Pair(q.subjectId().toString(), q.purpose()))
-                .toList());
-        ConsentDecisionsApi.Answers answers;
+        List<ConsentDecisions.Decision> decisions;
         try {
-            answers = clients.call("consent", ConsentDecisionsApi.class, api -> api.decideAll(question));
-        } catch (RuntimeException e) {
-            LOG.warnf(
-                    "consent-service gave no decisions (%s): marketing sees no customers",
-                    e.getClass().getName());
+            decisions = consent.decide(batch.stream()
+                    .map(q -> ConsentDecisions.Pair.ofSubject(q.subjectId(), q.purpose()))
+                    .toList());
+        } catch (ConsentDecisions.ConsentUnavailable e) {
+            LOG.warnf("consent-service gave no decisions (%s): marketing sees no customers", e.getMessage());
             throw new ConsentUnavailableException("consent-service gave no decisions");
         }
-        return answers.decisions().stream()
-                .map(a -> new MarketingAudience.Answer(UUID.fromString(a.subjectId()), a.purpose(), a.allowed()))
+        return decisions.stream()
+                .map(d -> new MarketingAudience.Answer(
+                        d.pair().subjectId(), d.pair().purpose(), d.allowed()))
                 .toList();
     }
 }

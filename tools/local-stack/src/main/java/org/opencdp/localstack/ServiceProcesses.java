@@ -75,6 +75,11 @@ final class ServiceProcesses {
             env.put(other.urlVariable(), layout.serviceUrl(other));
         }
         env.put("OPENCDP_CORS_ORIGINS", CORS_ORIGINS);
+        if (service == Service.TRACKING) {
+            // The demo page (/tracker/demo.html) and the e2e tests send with the demo site key, from the service's own
+            // origin; production has no demo site.
+            env.put("OPENCDP_TRACKING_DEMO_ORIGINS", layout.serviceUrl(Service.TRACKING));
+        }
         // Logs are JSON in production; a person reads these, and the launcher shows their tail when a start fails.
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         return env;

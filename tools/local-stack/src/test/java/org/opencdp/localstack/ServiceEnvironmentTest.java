@@ -39,6 +39,19 @@ class ServiceEnvironmentTest {
                 .containsEntry("OPENCDP_PROFILE_URL", "http://localhost:18081")
                 .containsEntry("OPENCDP_RETENTION_URL", "http://localhost:18085")
                 .containsKey("OPENCDP_CORS_ORIGINS")
-                .containsAllEntriesOf(secrets.environment());
+                .containsAllEntriesOf(secrets.environment())
+                .doesNotContainKey("OPENCDP_TRACKING_DEMO_ORIGINS");
+    }
+
+    @Test
+    void trackingServiceRegistersTheDemoSiteForItsOwnOrigin() throws Exception {
+        Files.createFile(repo.resolve("mvnw"));
+        Files.createFile(repo.resolve("pom.xml"));
+        StackLayout layout = StackLayout.forRepo(repo).withPorts(StackPorts.endToEnd());
+        LocalSecrets secrets = LocalSecrets.loadOrCreate(layout.secretsFile());
+
+        Map<String, String> env = new ServiceProcesses(layout).environment(Service.TRACKING, secrets);
+
+        assertThat(env).containsEntry("OPENCDP_TRACKING_DEMO_ORIGINS", "http://localhost:18083");
     }
 }

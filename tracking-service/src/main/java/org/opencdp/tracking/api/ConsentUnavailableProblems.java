@@ -7,9 +7,9 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.opencdp.consentdecisions.ConsentDecisions.ConsentUnavailable;
 import org.opencdp.problem.ProblemResponses;
 import org.opencdp.problem.ProblemType;
-import org.opencdp.tracking.client.ConsentUnavailableException;
 import org.opencdp.tracking.service.TrackingSettings;
 
 /** Fail closed: without consent-service's decision nothing is stored, and the sender is told when to try again. */
@@ -21,7 +21,7 @@ public class ConsentUnavailableProblems {
     TrackingSettings settings;
 
     @ServerExceptionMapper
-    public Response unavailable(ConsentUnavailableException e, UriInfo uri) {
+    public Response unavailable(ConsentUnavailable e, UriInfo uri) {
         LOG.warnf("Consent cannot be decided, batch refused with 503: %s", e.getMessage());
         long seconds = Math.max(1, settings.consentRetryAfter().toSeconds());
         Response response = ProblemResponses.of(

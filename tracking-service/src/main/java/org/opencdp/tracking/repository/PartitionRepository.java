@@ -1,11 +1,11 @@
 package org.opencdp.tracking.repository;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -16,24 +16,24 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** The monthly partitions of {@code tracked_event}, named {@code tracked_event_YYYY_MM}. */
+/**
+ * The monthly partitions of {@code tracked_event}, named {@code tracked_event_YYYY_MM}. The application's database
+ * role may not create or drop tables: the owner's functions of migration V2026.11.26.1200 do it for whole months.
+ */
 @ApplicationScoped
 public class PartitionRepository {
 
-    private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("yyyy_MM");
     private static final Pattern NAME = Pattern.compile("^tracked_event_(\\d{4})_(\\d{2})$");
 
     @Inject
     DataSource dataSource;
 
     public void ensure(YearMonth month) {
-        // Values from a YearMonth only: no text from outside reaches this statement.
-        execute("CREATE TABLE IF NOT EXISTS " + name(month) + " PARTITION OF tracked_event FOR VALUES FROM ('"
-                + month.atDay(1) + " 00:00:00+00') TO ('" + month.plusMonths(1).atDay(1) + " 00:00:00+00')");
+        call("SELECT tracked_event_create_partition(?)", month);
     }
 
     public void drop(YearMonth month) {
-        execute("DROP TABLE IF EXISTS " + name(month));
+        call("SELECT tracked_event_drop_partition(?)", month);
     }
 
     public List<YearMonth> existing() {
@@ -55,14 +55,11 @@ public class PartitionRepository {
         }
     }
 
-    private static String name(YearMonth month) {
-        return "tracked_event_" + month.format(SUFFIX);
-    }
-
-    private void execute(String sql) {
+    private void call(String sql, YearMonth month) {
         try (Connection c = dataSource.getConnection();
-                Statement statement = c.createStatement()) {
-            statement.execute(sql);
+                PreparedStatement statement = c.prepareStatement(sql)) {
+            statement.setObject(1, month.atDay(1));
+            statement.execute();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot change the event partitions", e);
         }

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import org.opencdp.tracking.client.ConsentDecisions;
+import org.opencdp.tracking.client.WebAnalyticsDecisions;
 import org.opencdp.tracking.domain.ConsentDecision;
 import org.opencdp.tracking.domain.Holder;
 
@@ -36,17 +36,17 @@ public class ConsentGate {
 
     private record Remembered(ConsentDecision decision, Instant decidedAt) {}
 
-    private final ConsentDecisions decisions;
+    private final WebAnalyticsDecisions decisions;
     private final Clock clock;
     private final Duration ttl;
     private final Map<Holder, Remembered> remembered = new ConcurrentHashMap<>();
 
     @Inject
-    ConsentGate(ConsentDecisions decisions, Clock clock, TrackingSettings settings) {
+    ConsentGate(WebAnalyticsDecisions decisions, Clock clock, TrackingSettings settings) {
         this(decisions, clock, settings.consentCacheTtl());
     }
 
-    ConsentGate(ConsentDecisions decisions, Clock clock, Duration ttl) {
+    ConsentGate(WebAnalyticsDecisions decisions, Clock clock, Duration ttl) {
         if (ttl.isNegative() || ttl.compareTo(LONGEST_TTL) > 0) {
             throw new IllegalArgumentException(
                     "opencdp.tracking.consent-cache-ttl must be between 0 and 1s (a revoked consent may be used at "
@@ -60,7 +60,7 @@ public class ConsentGate {
     /**
      * The decision for every holder: from memory if decided less than the ttl ago, otherwise asked in one call.
      *
-     * @throws org.opencdp.tracking.client.ConsentUnavailableException when consent-service cannot decide
+     * @throws org.opencdp.consentdecisions.ConsentDecisions.ConsentUnavailable when consent-service cannot decide
      */
     public Map<Holder, ConsentDecision> decide(Collection<Holder> holders) {
         Instant now = clock.instant();

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
+import org.opencdp.events.consent.ConsentRevoked;
 import org.opencdp.outbox.EventEnvelope;
 import org.opencdp.outbox.Inbox;
 import org.opencdp.problem.ProblemException;
@@ -23,7 +24,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * Applies consent-service's revocations: the holder's remembered decision is dropped (its next event is decided
  * anew), the revoked ledger entries are recorded, and every event collected under them is deleted, including
  * what the gate accepted from memory after the revocation (those events carry the same entry). Once per event id
- * (inbox).
+ * (inbox). The payload is the contract record of libs/events.
  */
 @ApplicationScoped
 @RegisterForReflection(targets = {ConsentRevoked.class, ConsentRevoked.Revoked.class})

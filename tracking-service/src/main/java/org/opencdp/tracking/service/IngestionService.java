@@ -34,7 +34,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * Takes batches of web events: from websites (site key, origin) and from servers (service token). Every event is
  * read and minimised alone; the consent gate decides for all holders of the batch at once; what is allowed is
  * stored with its ledger entry, what is not is counted and dropped. Without a decision nothing is stored
- * ({@link org.opencdp.tracking.client.ConsentUnavailableException}, answered 503).
+ * ({@link org.opencdp.consentdecisions.ConsentDecisions.ConsentUnavailable}, answered 503).
  */
 @ApplicationScoped
 public class IngestionService {

@@ -39,7 +39,6 @@ import io.restassured.http.ContentType;
  */
 @QuarkusTest
 @WithPostgres
-@WithConsentService
 class AnalyticsResourceTest {
 
     private final String site = "site_analytics_" + newId().substring(0, 8);

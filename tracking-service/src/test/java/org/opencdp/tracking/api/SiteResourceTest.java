@@ -22,7 +22,6 @@ import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
 @WithPostgres
-@WithConsentService
 class SiteResourceTest {
 
     private static RequestSpecification as(String role) {

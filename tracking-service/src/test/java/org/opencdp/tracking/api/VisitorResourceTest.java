@@ -20,7 +20,6 @@ import io.restassured.response.ValidatableResponse;
 
 @QuarkusTest
 @WithPostgres
-@WithConsentService
 class VisitorResourceTest {
 
     private static ValidatableResponse link(String token, String visitorId, Object subjectId) {

@@ -17,8 +17,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.opencdp.tracking.client.ConsentDecisions;
-import org.opencdp.tracking.client.ConsentUnavailableException;
+import org.opencdp.consentdecisions.ConsentDecisions.ConsentUnavailable;
+import org.opencdp.tracking.client.WebAnalyticsDecisions;
 import org.opencdp.tracking.domain.ConsentDecision;
 import org.opencdp.tracking.domain.Holder;
 
@@ -46,7 +46,7 @@ class ConsentGateTest {
     }
 
     /** consent-service's decisions as this test sets them; records every call. */
-    private static final class Decisions implements ConsentDecisions {
+    private static final class Decisions implements WebAnalyticsDecisions {
         final Map<Holder, UUID> granted = new HashMap<>();
         final List<Collection<Holder>> calls = new ArrayList<>();
         boolean down;
@@ -55,7 +55,7 @@ class ConsentGateTest {
         public Map<Holder, ConsentDecision> webAnalytics(Collection<Holder> holders) {
             calls.add(List.copyOf(holders));
             if (down) {
-                throw new ConsentUnavailableException("down");
+                throw new ConsentUnavailable("down", null);
             }
             Map<Holder, ConsentDecision> answer = new HashMap<>();
             holders.forEach(h -> answer.put(
@@ -116,7 +116,7 @@ class ConsentGateTest {
     @Test
     void failsClosedWhenConsentServiceCannotDecide() {
         decisions.down = true;
-        assertThatThrownBy(() -> gate.decide(List.of(alice))).isInstanceOf(ConsentUnavailableException.class);
+        assertThatThrownBy(() -> gate.decide(List.of(alice))).isInstanceOf(ConsentUnavailable.class);
         decisions.down = false;
         gate.decide(List.of(alice));
         assertThat(decisions.calls).hasSize(2);

@@ -1,7 +1,11 @@
 package org.opencdp.tracking.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -13,13 +17,11 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.opencdp.testsupport.TestDatabase;
 import org.opencdp.testsupport.WithPostgres;
-import org.opencdp.tracking.api.WithConsentService;
 
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @WithPostgres
-@WithConsentService
 class EventPartitionsTest {
 
     @Inject
@@ -52,6 +54,26 @@ class EventPartitionsTest {
         assertThat(exists(kept)).isTrue();
         assertThat(exists(expired)).isFalse();
         TestDatabase.execute("DROP TABLE tracked_event_" + kept.format(DateTimeFormatter.ofPattern("yyyy_MM")));
+    }
+
+    @Test
+    void theApplicationsRoleChangesPartitionsOnlyThroughTheOwnersFunctionsAndNeverDropsTheCurrentMonth()
+            throws SQLException {
+        YearMonth current = YearMonth.from(LocalDate.now(ZoneOffset.UTC));
+        partitions.maintain();
+
+        try (Connection c = TestDatabase.AS_APPLICATION.connect();
+                Statement statement = c.createStatement()) {
+            String partition = "tracked_event_" + current.format(DateTimeFormatter.ofPattern("yyyy_MM"));
+            assertThatThrownBy(() -> statement.execute("DROP TABLE " + partition))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("must be owner");
+            assertThatThrownBy(() ->
+                            statement.execute("SELECT tracked_event_drop_partition(date_trunc('month', now())::date)"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("only a month that has ended");
+        }
+        assertThat(exists(current)).isTrue();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.opencdp.behaviour.client;
+package org.opencdp.consentdecisions;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,13 +25,13 @@ public class ConsentServiceDecisions implements ConsentDecisions {
     }
 
     private List<Decision> batch(List<Pair> pairs) {
-        ConsentApi.DecisionRequest request = new ConsentApi.DecisionRequest(pairs.stream()
-                .map(p -> new ConsentApi.WirePair(
+        DecisionsApi.DecisionRequest request = new DecisionsApi.DecisionRequest(pairs.stream()
+                .map(p -> new DecisionsApi.WirePair(
                         p.subjectId() == null ? null : p.subjectId().toString(), p.visitorId(), p.purpose()))
                 .toList());
-        ConsentApi.DecisionResponse response;
+        DecisionsApi.DecisionResponse response;
         try {
-            response = clients.call("consent", ConsentApi.class, api -> api.decide(request));
+            response = clients.call("consent", DecisionsApi.class, api -> api.decide(request));
         } catch (RuntimeException e) {
             throw new ConsentUnavailable(
                     "consent-service did not decide: " + e.getClass().getSimpleName(), e);
@@ -46,7 +46,7 @@ public class ConsentServiceDecisions implements ConsentDecisions {
         }
         List<Decision> decisions = new ArrayList<>(pairs.size());
         for (int i = 0; i < pairs.size(); i++) {
-            ConsentApi.WireDecision d = response.decisions().get(i);
+            DecisionsApi.WireDecision d = response.decisions().get(i);
             decisions.add(new Decision(pairs.get(i), d.allowed(), d.legalBasis(), d.entryId(), d.reason()));
         }
         return decisions;

@@ -1,4 +1,4 @@
-package org.opencdp.behaviour.client;
+package org.opencdp.consentdecisions;
 
 import java.util.List;
 import java.util.UUID;

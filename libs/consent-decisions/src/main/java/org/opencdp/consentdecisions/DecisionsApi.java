@@ -1,4 +1,4 @@
-package org.opencdp.behaviour.client;
+package org.opencdp.consentdecisions;
 
 import java.util.List;
 
@@ -11,11 +11,11 @@ import jakarta.ws.rs.core.MediaType;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** The part of consent-service's API this service calls (issue 10: batch decisions). */
+/** consent-service's batch decision endpoint as it is on the wire (its OpenAPI document: operation decideBatch). */
 @Path("/api/v1/decisions")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-public interface ConsentApi {
+public interface DecisionsApi {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record WirePair(String subjectId, String visitorId, String purpose) {}

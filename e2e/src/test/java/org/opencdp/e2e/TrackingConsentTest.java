@@ -1,0 +1,248 @@
+package org.opencdp.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.opencdp.localstack.Service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Web tracking under consent, with the real consent-service, real tokens and the demo site key: a visitor whose
+ * web-analytics consent the shop recorded at consent-service has its events stored, each under the ledger entry
+ * consent-service returned; a visitor without consent is dropped and counted; a revocation at consent-service reaches
+ * tracking-service through the outbox, which deletes the visitor's events and refuses new ones. behaviour-service
+ * takes the same event.
+ */
+@WithLocalSuite
+class TrackingConsentTest {
+
+    private static final Duration OUTBOX_DELIVERY = Duration.ofSeconds(30);
+    private static final String PURPOSE = "web-analytics";
+
+    private static E2eSuite suite;
+
+    @BeforeAll
+    static void connect(E2eSuite started) {
+        suite = started;
+    }
+
+    @Test
+    void eventsAreStoredUnderTheLedgerEntryOfTheConsentAndDeletedWhenItIsRevoked() {
+        String visitor = newId();
+        String session = newId();
+        UUID subject = UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+        UUID entry = grantWebAnalytics(visitor);
+
+        collect(List.of(
+                        event("page_view", visitor, session, "https://shop.example/tents", now),
+                        with(
+                                event("click", visitor, session, "https://shop.example/tents", now.plusSeconds(2)),
+                                "element",
+                                "add-to-cart:tent-fjell-2"),
+                        // Malformed: rejected alone, the good events of the batch are kept.
+                        event("page_scroll", visitor, session, "https://shop.example/tents", now.plusSeconds(3))))
+                .statusCode(200)
+                .body("accepted", equalTo(2))
+                .body("dropped", equalTo(0))
+                .body("rejected", equalTo(1))
+                .body("results.status", equalTo(List.of("accepted", "accepted", "rejected")));
+
+        // The shop identifies the visitor; the subject's export shows the events as stored.
+        asShop(Service.TRACKING)
+                .body(Map.of("subjectId", subject.toString()))
+                .when()
+                .post("/api/v1/visitors/" + visitor + "/subject")
+                .then()
+                .statusCode(204);
+        List<Map<String, Object>> stored = webEventsOf(subject);
+        assertThat(stored).hasSize(2);
+        assertThat(stored).extracting(row -> row.get("type")).containsExactly("page_view", "click");
+        assertThat(stored)
+                .allSatisfy(row -> assertThat(row.get("consent_entry_id")).isEqualTo(entry.toString()));
+
+        double deliveredToBehaviour = outbox("opencdp_outbox_delivered_total", "behaviour");
+        asShop(Service.CONSENT)
+                .body(Map.of("visitorId", visitor, "purposes", List.of(PURPOSE), "channel", "WEB_FORM"))
+                .when()
+                .post("/api/v1/revocations")
+                .then()
+                .statusCode(200)
+                .body("purposes[0].changed", equalTo(true))
+                .body("purposes[0].revokedEntryId", equalTo(entry.toString()));
+
+        await().atMost(OUTBOX_DELIVERY)
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(webEventsOf(subject)).isEmpty());
+        // behaviour-service takes the same event: its receiver answered 2xx, nothing is left for it.
+        await().atMost(OUTBOX_DELIVERY).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            assertThat(outbox("opencdp_outbox_delivered_total", "behaviour")).isGreaterThan(deliveredToBehaviour);
+            assertThat(outbox("opencdp_outbox_pending", "behaviour")).isZero();
+        });
+
+        collect(List.of(event("page_view", visitor, session, "https://shop.example/", Instant.now())))
+                .statusCode(200)
+                .body("accepted", equalTo(0))
+                .body("dropped", equalTo(1))
+                .body("results[0].reason", equalTo("no-consent"));
+        assertThat(webEventsOf(subject)).isEmpty();
+    }
+
+    @Test
+    void eventsOfAVisitorWithoutConsentAreDroppedAndCounted() {
+        String visitor = newId();
+        collect(List.of(event("page_view", visitor, newId(), "https://shop.example/", Instant.now())))
+                .statusCode(200)
+                .body("accepted", equalTo(0))
+                .body("dropped", equalTo(1))
+                .body("results[0].status", equalTo("dropped"))
+                .body("results[0].reason", equalTo("no-consent"));
+        given().baseUri(suite.layout().managementUrl(Service.TRACKING))
+                .when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString("opencdp_tracking_events_total{outcome=\"dropped\""));
+    }
+
+    /** Records the visitor's consent as the shop's banner backend does, for the current text; the ledger entry. */
+    private static UUID grantWebAnalytics(String visitor) {
+        Map<String, Object> current = asShop(Service.CONSENT)
+                .when()
+                .get("/api/v1/purposes/" + PURPOSE)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("current");
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, String>> texts = (Map<String, Map<String, String>>) current.get("texts");
+        String entryId = asShop(Service.CONSENT)
+                .body(Map.of(
+                        "visitorId",
+                        visitor,
+                        "purpose",
+                        PURPOSE,
+                        "version",
+                        current.get("version"),
+                        "language",
+                        "en",
+                        "textHash",
+                        texts.get("en").get("hash"),
+                        "channel",
+                        "WEB_FORM"))
+                .when()
+                .post("/api/v1/consents")
+                .then()
+                .statusCode(201)
+                .body("status", equalTo("GRANTED"))
+                .extract()
+                .path("entryId");
+        return UUID.fromString(entryId);
+    }
+
+    /** A batch as the tracker sends it from a page (text/plain with JSON inside), with the demo site key. */
+    private static ValidatableResponse collect(List<Map<String, Object>> events) {
+        // From the demo page's origin, which the suite registers for the demo site.
+        return given().baseUri(suite.url(Service.TRACKING))
+                .header("Origin", suite.url(Service.TRACKING))
+                .contentType("text/plain;charset=UTF-8")
+                .body(json(Map.of("events", events)))
+                .when()
+                .post("/api/v1/collect/site_demo")
+                .then();
+    }
+
+    /** The web-events category of tracking-service's export, as retention-service reads it. */
+    private static List<Map<String, Object>> webEventsOf(UUID subject) {
+        List<Map<String, Object>> categories = given().baseUri(suite.url(Service.TRACKING))
+                .auth()
+                .oauth2(suite.keycloak().serviceToken(Service.RETENTION, Service.TRACKING))
+                .when()
+                .get("/api/v1/subject-rights/" + subject)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("categories");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> events = categories.stream()
+                .filter(category -> "web-events".equals(category.get("category")))
+                .map(category -> (List<Map<String, Object>>) category.get("data"))
+                .findFirst()
+                .orElseThrow();
+        return events;
+    }
+
+    private static RequestSpecification asShop(Service target) {
+        return given().baseUri(suite.url(target))
+                .auth()
+                .oauth2(suite.keycloak().shopToken(target))
+                .contentType(ContentType.JSON);
+    }
+
+    private static Map<String, Object> event(String type, String visitor, String session, String url, Instant at) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("type", type);
+        event.put("visitorId", visitor);
+        event.put("sessionId", session);
+        event.put("url", url);
+        event.put("clientTime", at.toString());
+        return event;
+    }
+
+    private static Map<String, Object> with(Map<String, Object> event, String field, Object value) {
+        Map<String, Object> copy = new LinkedHashMap<>(event);
+        copy.put(field, value);
+        return copy;
+    }
+
+    private static String json(Object value) {
+        try {
+            return new ObjectMapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The value of a counter or gauge of consent-service's outbox for one subscriber (0 before its first event). */
+    private static double outbox(String metric, String subscriber) {
+        String metrics = given().baseUri(suite.layout().managementUrl(Service.CONSENT))
+                .when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        return metrics.lines()
+                .filter(line -> line.startsWith(metric + "{") && line.contains("subscriber=\"" + subscriber + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    private static String newId() {
+        byte[] bytes = new byte[16];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}
