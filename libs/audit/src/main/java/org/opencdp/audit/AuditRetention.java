@@ -80,7 +80,7 @@ public class AuditRetention {
     /** The first day of the month in which entries turn older than the retention: whole months go, never part. */
     Instant cutoff(Period retention) {
         requireAtLeastAYear(retention);
-        return LocalDate.now(clock.withZone(ZoneOffset.UTC))
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)
                 .minus(retention)
                 .withDayOfMonth(1)
                 .atStartOfDay(ZoneOffset.UTC)
