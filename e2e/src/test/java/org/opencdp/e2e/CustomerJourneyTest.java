@@ -120,7 +120,18 @@ class CustomerJourneyTest {
 
         assertThat(customers(DemoUser.SALES).getCustomer(id).getPreferredPaymentMethod())
                 .isNotNull();
-        grantPhoneMarketing(id); // marketing sees only customers with a direct-marketing consent (MarketingConsentTest)
+        // Marketing sees only customers with a direct-marketing consent (MarketingConsentTest): sales records one.
+        String salesToken = suite.keycloak().login(DemoUser.SALES);
+        ConsentRecords.grant(
+                () -> given().baseUri(suite.url(Service.CONSENT))
+                        .auth()
+                        .oauth2(salesToken)
+                        .contentType("application/json"),
+                "subjectId",
+                id,
+                "phone-marketing",
+                "de",
+                "PHONE");
         Customer asMarketing = customers(DemoUser.MARKETING).getCustomer(id);
         assertThat(asMarketing.getFamilyName()).isEqualTo("Mustermann");
         assertThat(asMarketing.getPreferredPaymentMethod()).isNull();
@@ -185,43 +196,6 @@ class CustomerJourneyTest {
                 .then()
                 .body(not(org.hamcrest.Matchers.containsString("Mustermann")))
                 .body("categories.category", hasItem("customer-attributes"));
-    }
-
-    /** Sales records, at consent-service, the customer's consent to phone marketing, with the text's hash. */
-    private static void grantPhoneMarketing(String subjectId) {
-        String token = suite.keycloak().login(DemoUser.SALES);
-        Map<String, Object> current = given().baseUri(suite.url(Service.CONSENT))
-                .auth()
-                .oauth2(token)
-                .when()
-                .get("/api/v1/purposes/phone-marketing")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("current");
-        @SuppressWarnings("unchecked")
-        Map<String, Map<String, String>> texts = (Map<String, Map<String, String>>) current.get("texts");
-        given().baseUri(suite.url(Service.CONSENT))
-                .auth()
-                .oauth2(token)
-                .contentType("application/json")
-                .body(Map.of(
-                        "subjectId",
-                        subjectId,
-                        "purpose",
-                        "phone-marketing",
-                        "version",
-                        current.get("version"),
-                        "language",
-                        "de",
-                        "textHash",
-                        texts.get("de").get("hash"),
-                        "channel",
-                        "PHONE"))
-                .when()
-                .post("/api/v1/consents")
-                .then()
-                .statusCode(201);
     }
 
     private static CustomersApi customers(DemoUser user) {

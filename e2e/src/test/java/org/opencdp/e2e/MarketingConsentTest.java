@@ -43,7 +43,8 @@ class MarketingConsentTest {
         String other = createPerson(family);
 
         marketingReads(consenting).statusCode(403).contentType("application/problem+json");
-        grantPhoneMarketing(consenting);
+        ConsentRecords.grant(
+                () -> as(DemoUser.SALES, Service.CONSENT), "subjectId", consenting, "phone-marketing", "de", "PHONE");
 
         marketingReads(consenting)
                 .statusCode(200)
@@ -94,36 +95,6 @@ class MarketingConsentTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-    }
-
-    private static void grantPhoneMarketing(String subjectId) {
-        Map<String, Object> current = as(DemoUser.SALES, Service.CONSENT)
-                .when()
-                .get("/api/v1/purposes/phone-marketing")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("current");
-        @SuppressWarnings("unchecked")
-        Map<String, Map<String, String>> texts = (Map<String, Map<String, String>>) current.get("texts");
-        as(DemoUser.SALES, Service.CONSENT)
-                .body(Map.of(
-                        "subjectId",
-                        subjectId,
-                        "purpose",
-                        "phone-marketing",
-                        "version",
-                        current.get("version"),
-                        "language",
-                        "de",
-                        "textHash",
-                        texts.get("de").get("hash"),
-                        "channel",
-                        "PHONE"))
-                .when()
-                .post("/api/v1/consents")
-                .then()
-                .statusCode(201);
     }
 
     private static io.restassured.response.ValidatableResponse marketingReads(String id) {

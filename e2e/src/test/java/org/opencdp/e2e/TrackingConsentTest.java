@@ -54,7 +54,9 @@ class TrackingConsentTest {
         UUID subject = UUID.randomUUID();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
-        UUID entry = grantWebAnalytics(visitor);
+        // As the shop's banner backend records it, for the current English text.
+        UUID entry = UUID.fromString(
+                ConsentRecords.grant(() -> asShop(Service.CONSENT), "visitorId", visitor, PURPOSE, "en", "WEB_FORM"));
 
         collect(List.of(
                         event("page_view", visitor, session, "https://shop.example/tents", now),
@@ -125,41 +127,6 @@ class TrackingConsentTest {
                 .then()
                 .statusCode(200)
                 .body(containsString("opencdp_tracking_events_total{outcome=\"dropped\""));
-    }
-
-    /** Records the visitor's consent as the shop's banner backend does, for the current text; the ledger entry. */
-    private static UUID grantWebAnalytics(String visitor) {
-        Map<String, Object> current = asShop(Service.CONSENT)
-                .when()
-                .get("/api/v1/purposes/" + PURPOSE)
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("current");
-        @SuppressWarnings("unchecked")
-        Map<String, Map<String, String>> texts = (Map<String, Map<String, String>>) current.get("texts");
-        String entryId = asShop(Service.CONSENT)
-                .body(Map.of(
-                        "visitorId",
-                        visitor,
-                        "purpose",
-                        PURPOSE,
-                        "version",
-                        current.get("version"),
-                        "language",
-                        "en",
-                        "textHash",
-                        texts.get("en").get("hash"),
-                        "channel",
-                        "WEB_FORM"))
-                .when()
-                .post("/api/v1/consents")
-                .then()
-                .statusCode(201)
-                .body("status", equalTo("GRANTED"))
-                .extract()
-                .path("entryId");
-        return UUID.fromString(entryId);
     }
 
     /** A batch as the tracker sends it from a page (text/plain with JSON inside), with the demo site key. */
