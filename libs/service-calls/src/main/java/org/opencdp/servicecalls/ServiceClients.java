@@ -9,6 +9,11 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.InvalidTransactionException;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.Transaction;
+import jakarta.transaction.TransactionManager;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 
@@ -40,6 +45,9 @@ public class ServiceClients {
     @Inject
     ServiceTokens tokens;
 
+    @Inject
+    TransactionManager transactions;
+
     private final Map<String, Object> clients = new ConcurrentHashMap<>();
     private final Map<String, Guard> guards = new ConcurrentHashMap<>();
 
@@ -51,7 +59,34 @@ public class ServiceClients {
     @SuppressWarnings("unchecked")
     public <A, T> T call(String service, Class<A> api, Function<A, T> call) {
         A client = client(service, api);
-        return (T) guard(service).get(() -> call.apply(client), Object.class);
+        // A call to another service is never part of the caller's database transaction: it is suspended for the
+        // call. Otherwise context propagation lets the REST client's threads join it, and Narayana refuses the
+        // commit ("multiple threads active") and rolls the caller's work back.
+        Transaction suspended = suspendTransaction();
+        try {
+            return (T) guard(service).get(() -> call.apply(client), Object.class);
+        } finally {
+            resume(suspended);
+        }
+    }
+
+    private Transaction suspendTransaction() {
+        try {
+            return transactions.getStatus() == Status.STATUS_NO_TRANSACTION ? null : transactions.suspend();
+        } catch (SystemException e) {
+            throw new IllegalStateException("the caller's transaction could not be suspended", e);
+        }
+    }
+
+    private void resume(Transaction suspended) {
+        if (suspended == null) {
+            return;
+        }
+        try {
+            transactions.resume(suspended);
+        } catch (InvalidTransactionException | SystemException e) {
+            throw new IllegalStateException("the caller's transaction could not be resumed", e);
+        }
     }
 
     /** The base URL configured for a service, e.g. {@code http://localhost:8082} for "behaviour". */
