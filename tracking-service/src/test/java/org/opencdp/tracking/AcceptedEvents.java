@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.opencdp.tracking.domain.EventResult;
 import org.opencdp.tracking.domain.ReducedUserAgent;
 import org.opencdp.tracking.domain.UserAgents;
 import org.opencdp.tracking.domain.WebEvent;
@@ -40,19 +41,19 @@ public class AcceptedEvents {
     ObjectMapper json;
 
     /**
-     * Browser events of the site, sent with Chrome's user agent, allowed under the entry. Returns those not stored
-     * because the entry was revoked before (the writer's answer).
+     * Browser events of the site, sent with Chrome's user agent, allowed under the entry. Returns what became of the
+     * events not stored (revoked entry, restricted subject, duplicate), in the batch's order (the writer's answer).
      */
-    public List<WebEvent> fromSite(String siteKey, UUID entry, List<Map<String, Object>> events) {
+    public List<EventResult> fromSite(String siteKey, UUID entry, List<Map<String, Object>> events) {
         return store(EventReader.Source.site(siteKey), entry, events);
     }
 
     /** Server events (they may name a subject), allowed under the entry. */
-    public List<WebEvent> fromServer(UUID entry, List<Map<String, Object>> events) {
+    public List<EventResult> fromServer(UUID entry, List<Map<String, Object>> events) {
         return store(EventReader.Source.SERVER, entry, events);
     }
 
-    private List<WebEvent> store(EventReader.Source source, UUID entry, List<Map<String, Object>> events) {
+    private List<EventResult> store(EventReader.Source source, UUID entry, List<Map<String, Object>> events) {
         Instant receivedAt = Instant.now();
         ReducedUserAgent userAgent = UserAgents.reduce(CHROME_UA);
         List<WebEvent> allowed = new ArrayList<>(events.size());
@@ -63,6 +64,10 @@ public class AcceptedEvents {
             }
             allowed.add(read.event().collectedUnder(entry));
         }
-        return writer.store(allowed, source.countedAs(), 0, receivedAt);
+        Map<UUID, EventResult> notStored = writer.store(allowed, source.countedAs(), 0, receivedAt);
+        return allowed.stream()
+                .map(event -> notStored.get(event.id()))
+                .filter(java.util.Objects::nonNull)
+                .toList();
     }
 }

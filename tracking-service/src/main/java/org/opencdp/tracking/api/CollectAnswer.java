@@ -13,7 +13,15 @@ public record CollectAnswer(
         @Schema(description = "Events stored", examples = "2")
         long accepted,
 
-        @Schema(description = "Events dropped because their holder has no consent for web-analytics", examples = "0")
+        @Schema(
+                description = "Events stored already, sent twice in this batch or in an earlier one (kept once)",
+                examples = "0")
+        long duplicates,
+
+        @Schema(
+                description = "Events dropped because their holder has no consent for web-analytics (reason "
+                        + "no-consent) or their subject's processing is restricted (reason restricted)",
+                examples = "0")
         long dropped,
 
         @Schema(description = "Events refused as malformed (the reason is in their result)", examples = "1")
@@ -24,7 +32,7 @@ public record CollectAnswer(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Result(
             @Schema(
-                    enumeration = {"accepted", "dropped", "rejected"},
+                    enumeration = {"accepted", "duplicate", "dropped", "rejected"},
                     examples = "rejected")
             String status,
 
@@ -36,6 +44,7 @@ public record CollectAnswer(
     static CollectAnswer of(BatchOutcome outcome) {
         return new CollectAnswer(
                 outcome.count(EventResult.Status.ACCEPTED),
+                outcome.count(EventResult.Status.DUPLICATE),
                 outcome.count(EventResult.Status.DROPPED),
                 outcome.count(EventResult.Status.REJECTED),
                 outcome.results().stream()
@@ -54,6 +63,6 @@ public record CollectAnswer(
             ]}""";
 
     static final String EXAMPLE_ANSWER = """
-            {"accepted":2,"dropped":0,"rejected":1,"results":[{"status":"accepted"},{"status":"accepted"},
+            {"accepted":2,"duplicates":0,"dropped":0,"rejected":1,"results":[{"status":"accepted"},{"status":"accepted"},
              {"status":"rejected","reason":"scrollDepth: must be a whole number from 0 to 100"}]}""";
 }

@@ -58,7 +58,8 @@ public class CollectResource {
             summary = "Send a batch of web events from a website",
             description = "The JS tracker's batches, sent as `text/plain;charset=UTF-8` with JSON inside (no CORS "
                     + "preflight) or as `application/json`. Each event gets a result: `accepted` (stored with the "
-                    + "consent ledger entry it was collected under), `dropped` (`no-consent`: counted, not stored) "
+                    + "consent ledger entry it was collected under), `duplicate` (stored before, in this batch or an "
+                    + "earlier one: kept once), `dropped` (`no-consent` or `restricted`: counted, not stored) "
                     + "or `rejected` (malformed, with the reason; the other events are kept). Personal query "
                     + "parameters and fragments are stripped from url and referrer, the user agent is reduced to "
                     + "browser, major version and device class, the IP address is not kept. When consent-service "

@@ -56,7 +56,7 @@ public class ServerEventsResource {
                     @Content(
                             schema = @Schema(implementation = CollectAnswer.class),
                             examples = @ExampleObject(name = "accepted", value = """
-                            {"accepted":1,"dropped":0,"rejected":0,"results":[{"status":"accepted"}]}""")))
+                            {"accepted":1,"duplicates":0,"dropped":0,"rejected":0,"results":[{"status":"accepted"}]}""")))
     @APIResponse(
             responseCode = "503",
             description = "consent-service cannot decide: nothing was stored; send again after Retry-After seconds",

@@ -33,6 +33,17 @@ public record WebEvent(
         return subjectId != null ? Holder.subject(subjectId) : Holder.visitor(visitorId);
     }
 
+    /**
+     * What identifies a browser's event when it is sent twice (the tracker resends a batch whose answer was lost):
+     * visitor, session, type and client time. Null for an event without visitor or session (server events), which
+     * are never taken for duplicates.
+     */
+    public Identity identity() {
+        return visitorId == null || sessionId == null ? null : new Identity(visitorId, sessionId, type, clientTime);
+    }
+
+    public record Identity(String visitorId, String sessionId, EventType type, Instant clientTime) {}
+
     public WebEvent collectedUnder(UUID entryId) {
         return new WebEvent(
                 id,

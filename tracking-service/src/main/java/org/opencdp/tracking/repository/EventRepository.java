@@ -53,7 +53,8 @@ public class EventRepository {
             WHERE n.visitor_id IS NULL OR n.session_id IS NULL OR NOT EXISTS (
                 SELECT 1 FROM tracked_event e
                 WHERE e.visitor_id = n.visitor_id AND e.client_time = n.client_time
-                  AND e.session_id = n.session_id AND e.type = n.type)""";
+                  AND e.session_id = n.session_id AND e.type = n.type)
+            RETURNING id""";
 
     @Inject
     DataSource dataSource;
@@ -61,11 +62,14 @@ public class EventRepository {
     @Inject
     ObjectMapper json;
 
-    /** Stores the events (all received at {@code receivedAt}); returns how many were new. */
+    /**
+     * Stores the events (all received at {@code receivedAt}, none twice in the list); returns the ids of those stored,
+     * which leaves out the events stored before.
+     */
     @Transactional(TxType.MANDATORY)
-    public int insert(List<WebEvent> events, Instant receivedAt) {
+    public Set<UUID> insert(List<WebEvent> events, Instant receivedAt) {
         if (events.isEmpty()) {
-            return 0;
+            return Set.of();
         }
         try (Connection c = dataSource.getConnection();
                 PreparedStatement insert = c.prepareStatement(INSERT)) {
@@ -98,7 +102,13 @@ public class EventRepository {
                     p++,
                     c.createArrayOf("text", column(events, e -> e.userAgent().deviceClass())));
             insert.setArray(p++, c.createArrayOf("uuid", column(events, WebEvent::consentEntryId)));
-            return insert.executeUpdate();
+            Set<UUID> stored = new HashSet<>(events.size() * 2);
+            try (ResultSet rows = insert.executeQuery()) {
+                while (rows.next()) {
+                    stored.add(rows.getObject(1, UUID.class));
+                }
+            }
+            return stored;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store web events", e);
         }

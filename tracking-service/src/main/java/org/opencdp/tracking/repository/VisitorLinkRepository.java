@@ -7,7 +7,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -50,6 +53,27 @@ public class VisitorLinkRepository {
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next() ? Optional.of(rows.getObject(1, UUID.class)) : Optional.empty();
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read visitor links", e);
+        }
+    }
+
+    /** The subject each of these visitors is linked to; unlinked visitors are left out. One query. */
+    public Map<String, UUID> subjectsOf(Collection<String> visitorIds) {
+        if (visitorIds.isEmpty()) {
+            return Map.of();
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement(
+                        "SELECT visitor_id, subject_id FROM visitor_subject WHERE visitor_id = ANY(?::text[])")) {
+            select.setArray(1, c.createArrayOf("text", visitorIds.toArray()));
+            Map<String, UUID> subjects = new HashMap<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    subjects.put(rows.getString(1), rows.getObject(2, UUID.class));
+                }
+            }
+            return subjects;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read visitor links", e);
         }

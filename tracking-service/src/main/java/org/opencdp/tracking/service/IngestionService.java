@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -33,7 +34,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * Takes batches of web events: from websites (site key, origin) and from servers (service token). Every event is
  * read and minimised alone; the consent gate decides for all holders of the batch at once; what is allowed is
- * stored with its ledger entry, what is not is counted and dropped. Without a decision nothing is stored
+ * stored with its ledger entry (unless restricted or sent twice, {@link EventWriter}), what is not is counted and
+ * dropped. Without a decision nothing is stored
  * ({@link org.opencdp.consentdecisions.ConsentDecisions.ConsentUnavailable}, answered 503).
  */
 @ApplicationScoped
@@ -105,12 +107,11 @@ public class IngestionService {
                 results[positions.get(j)] = EventResult.NO_CONSENT_RESULT;
             }
         }
-        Set<UUID> revokedMeanwhile = writer.store(allowed, source.countedAs(), refused, receivedAt).stream()
-                .map(WebEvent::id)
-                .collect(Collectors.toSet());
+        Map<UUID, EventResult> notStored = writer.store(allowed, source.countedAs(), refused, receivedAt);
         for (int j = 0; j < read.size(); j++) {
-            if (revokedMeanwhile.contains(read.get(j).id())) {
-                results[positions.get(j)] = EventResult.NO_CONSENT_RESULT;
+            EventResult result = notStored.get(read.get(j).id());
+            if (result != null) {
+                results[positions.get(j)] = result;
             }
         }
         BatchOutcome outcome = new BatchOutcome(List.of(results));
@@ -148,16 +149,16 @@ public class IngestionService {
         return batch;
     }
 
+    /** Per outcome; dropped events also per reason (no-consent, restricted), other outcomes with reason "none". */
     private void count(BatchOutcome outcome) {
-        for (EventResult.Status status : EventResult.Status.values()) {
-            long n = outcome.count(status);
-            if (n > 0) {
-                metrics.counter(
-                                "opencdp.tracking.events",
-                                "outcome",
-                                status.name().toLowerCase())
-                        .increment(n);
-            }
-        }
+        outcome.results().stream()
+                .collect(Collectors.groupingBy(
+                        result -> List.of(
+                                result.status().name().toLowerCase(Locale.ROOT),
+                                result.status() == EventResult.Status.DROPPED ? result.reason() : "none"),
+                        Collectors.counting()))
+                .forEach((tags, n) -> metrics.counter(
+                                "opencdp.tracking.events", "outcome", tags.get(0), "reason", tags.get(1))
+                        .increment(n));
     }
 }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.opencdp.testsupport.TestDatabase;
 import org.opencdp.testsupport.WithPostgres;
 import org.opencdp.tracking.AcceptedEvents;
+import org.opencdp.tracking.domain.EventResult;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -129,8 +130,32 @@ class CollectResourceTest {
         UUID entry = UUID.randomUUID();
         List<Map<String, Object>> batch = List.of(event("page_view", visitor, session, "https://shop.example/", now));
         assertThat(accepted.fromSite("site_demo", entry, batch)).isEmpty();
-        assertThat(accepted.fromSite("site_demo", entry, batch)).isEmpty();
+        assertThat(accepted.fromSite("site_demo", entry, batch)).containsExactly(EventResult.DUPLICATE_RESULT);
         assertThat(storedOf(visitor)).isEqualTo(1);
+    }
+
+    @Test
+    void eventsRepeatedInOneBatchAreStoredOnceAndReportedAsDuplicates() {
+        UUID entry = UUID.randomUUID();
+        Map<String, Object> view = event("page_view", visitor, session, "https://shop.example/", now);
+        Map<String, Object> click = with(
+                event("click", visitor, session, "https://shop.example/", now.plusSeconds(1)), "element", "buy:tent");
+        // The same identity (visitor, session, type, client time) three times; the same time in another type and
+        // another session are other events.
+        Map<String, Object> leave = with(
+                with(event("page_leave", visitor, session, "https://shop.example/", now), "dwellMs", 1000),
+                "scrollDepth",
+                40);
+        Map<String, Object> otherSession = event("page_view", visitor, newId(), "https://shop.example/", now);
+        List<EventResult> notStored =
+                accepted.fromSite("site_demo", entry, List.of(view, click, view, leave, view, otherSession, click));
+        assertThat(notStored)
+                .containsExactly(
+                        EventResult.DUPLICATE_RESULT, EventResult.DUPLICATE_RESULT, EventResult.DUPLICATE_RESULT);
+        assertThat(storedOf(visitor)).isEqualTo(4);
+        assertThat(TestDatabase.count(
+                        "SELECT count(*) FROM tracked_event WHERE visitor_id = ? AND type = 'page_view'", visitor))
+                .isEqualTo(2);
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.opencdp.testsupport.TestDatabase;
 import org.opencdp.testsupport.TestTokens;
 import org.opencdp.testsupport.WithPostgres;
 import org.opencdp.tracking.AcceptedEvents;
+import org.opencdp.tracking.domain.EventResult;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -58,6 +59,66 @@ class ServerEventsResourceTest {
         assertThat((String) row.get("properties")).contains("\"items\": 3").contains("\"express\": true");
         assertThat(row.get("visitor_id")).isNull();
         assertThat(row.get("site_key")).isNull();
+    }
+
+    @Test
+    void whileASubjectIsRestrictedItsEventsAndThoseOfItsLinkedVisitorsAreDroppedUntilLifted() {
+        UUID subject = UUID.randomUUID();
+        String visitor = Batches.newId();
+        given().auth()
+                .oauth2(TestTokens.shop("shop-backend"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("subjectId", subject.toString()))
+                .when()
+                .post("/api/v1/visitors/" + visitor + "/subject")
+                .then()
+                .statusCode(204);
+        given().auth()
+                .oauth2(TestTokens.serviceAccount("retention-service"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("requestId", UUID.randomUUID().toString()))
+                .when()
+                .post("/api/v1/subject-rights/" + subject + "/restriction")
+                .then()
+                .statusCode(200)
+                .body("restricted", equalTo(true));
+
+        UUID entry = UUID.randomUUID();
+        Map<String, Object> ofSubject = Map.of(
+                "type", "custom",
+                "subjectId", subject.toString(),
+                "url", "https://shop.example/checkout/done",
+                "clientTime", Instant.now().toString(),
+                "name", "order_placed");
+        Map<String, Object> ofVisitor =
+                Batches.event("page_view", visitor, Batches.newId(), "https://shop.example/", Instant.now());
+        Map<String, Object> ofSomeoneElse = Map.of(
+                "type", "custom",
+                "subjectId", UUID.randomUUID().toString(),
+                "url", "https://shop.example/checkout/done",
+                "clientTime", Instant.now().toString(),
+                "name", "order_placed");
+        assertThat(accepted.fromServer(entry, List.of(ofSubject, ofVisitor, ofSomeoneElse)))
+                .containsExactly(EventResult.RESTRICTED_RESULT, EventResult.RESTRICTED_RESULT);
+        assertThat(accepted.fromSite("site_demo", entry, List.of(ofVisitor)))
+                .containsExactly(EventResult.RESTRICTED_RESULT);
+        assertThat(storedOf(subject, visitor)).isZero();
+
+        given().auth()
+                .oauth2(TestTokens.serviceAccount("retention-service"))
+                .queryParam("requestId", UUID.randomUUID().toString())
+                .when()
+                .delete("/api/v1/subject-rights/" + subject + "/restriction")
+                .then()
+                .statusCode(200)
+                .body("restricted", equalTo(false));
+        assertThat(accepted.fromServer(entry, List.of(ofSubject, ofVisitor))).isEmpty();
+        assertThat(storedOf(subject, visitor)).isEqualTo(2);
+    }
+
+    private static long storedOf(UUID subject, String visitor) {
+        return TestDatabase.count(
+                "SELECT count(*) FROM tracked_event WHERE subject_id = ? OR visitor_id = ?", subject, visitor);
     }
 
     @Test
