@@ -32,7 +32,7 @@ import io.restassured.specification.RequestSpecification;
  * web-analytics consent the shop recorded at consent-service has its events stored, each under the ledger entry
  * consent-service returned; a visitor without consent is dropped and counted; a revocation at consent-service reaches
  * tracking-service through the outbox, which deletes the visitor's events and refuses new ones. behaviour-service
- * takes the same event.
+ * takes the same event. A shop's server events are stored only for the subjects with consent, each under its entry.
  */
 @WithLocalSuite
 class TrackingConsentTest {
@@ -68,6 +68,7 @@ class TrackingConsentTest {
                         event("page_scroll", visitor, session, "https://shop.example/tents", now.plusSeconds(3))))
                 .statusCode(200)
                 .body("accepted", equalTo(2))
+                .body("duplicates", equalTo(0))
                 .body("dropped", equalTo(0))
                 .body("rejected", equalTo(1))
                 .body("results.status", equalTo(List.of("accepted", "accepted", "rejected")));
@@ -127,6 +128,63 @@ class TrackingConsentTest {
                 .then()
                 .statusCode(200)
                 .body(containsString("opencdp_tracking_events_total{outcome=\"dropped\""));
+    }
+
+    @Test
+    void serverEventsAreStoredOnlyForSubjectsWithConsentEachUnderItsLedgerEntry() {
+        UUID consenting = UUID.randomUUID();
+        UUID withoutConsent = UUID.randomUUID();
+        String visitor = newId();
+        String session = newId();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        // The shop's backend records the consent its checkout took (channel API) at the real consent-service.
+        UUID entry = UUID.fromString(ConsentRecords.grant(
+                () -> asShop(Service.CONSENT), "subjectId", consenting.toString(), PURPOSE, "de", "API"));
+
+        Map<String, Object> orderPlaced = Map.of(
+                "type",
+                "custom",
+                "subjectId",
+                consenting.toString(),
+                "url",
+                "https://shop.example/checkout/done",
+                "clientTime",
+                now.toString(),
+                "name",
+                "order_placed",
+                "properties",
+                Map.of("items", 2));
+        Map<String, Object> viewed =
+                with(event("page_view", visitor, session, "https://shop.example/tents", now), "subjectId", consenting);
+        asShop(Service.TRACKING)
+                .body(Map.of(
+                        "events",
+                        List.of(
+                                orderPlaced,
+                                viewed,
+                                // The same event twice in one batch: stored once.
+                                viewed,
+                                Map.of(
+                                        "type", "custom",
+                                        "subjectId", withoutConsent.toString(),
+                                        "url", "https://shop.example/checkout/done",
+                                        "clientTime", now.toString(),
+                                        "name", "order_placed"))))
+                .when()
+                .post("/api/v1/events")
+                .then()
+                .statusCode(200)
+                .body("accepted", equalTo(2))
+                .body("duplicates", equalTo(1))
+                .body("dropped", equalTo(1))
+                .body("results.status", equalTo(List.of("accepted", "accepted", "duplicate", "dropped")))
+                .body("results[3].reason", equalTo("no-consent"));
+
+        List<Map<String, Object>> stored = webEventsOf(consenting);
+        assertThat(stored).extracting(row -> row.get("type")).containsExactlyInAnyOrder("custom", "page_view");
+        assertThat(stored)
+                .allSatisfy(row -> assertThat(row.get("consent_entry_id")).isEqualTo(entry.toString()));
+        assertThat(webEventsOf(withoutConsent)).isEmpty();
     }
 
     /** A batch as the tracker sends it from a page (text/plain with JSON inside), with the demo site key. */
