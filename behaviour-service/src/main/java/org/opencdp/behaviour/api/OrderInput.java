@@ -26,7 +26,10 @@ public record OrderInput(
         SalesChannel channel,
         PaymentMethodType paymentMethod,
 
-        @Schema(description = "ISO 4217; must be the deployment's reporting currency", examples = "EUR")
+        @Schema(
+                description = "ISO 4217: the reporting currency, or one with an exchange rate for the order date "
+                        + "(GET /api/v1/exchange-rates)",
+                examples = "EUR")
         String currency,
 
         List<LineInput> lines,

@@ -64,7 +64,8 @@ public class OrderResource {
             description = "Idempotent by the shop's order id: the same order sent again answers 200 with the stored "
                     + "one; a different order under the same id is refused (409). The lines (quantity x unit price "
                     + "- line discount) less the order discount must equal the total exactly; amounts have at most 4 "
-                    + "decimal places, none is negative; the currency is the deployment's reporting currency; the "
+                    + "decimal places, none is negative; the currency is the reporting currency or one with an "
+                    + "exchange rate for the order date (kept as sent, counted at that rate); the "
                     + "order time is not in the future. Roles: svc-shop.")
     @RequestBody(
             required = true,

@@ -30,10 +30,11 @@ public class KpiRepository {
 
     /**
      * The orders that count, one row each: not cancelled, not kept only for a retention duty, of a customer whose
-     * processing is not restricted. Revenue is the total less what was returned; the day is the UTC date.
+     * processing is not restricted. Revenue is the total less what was returned, in the reporting currency (at the
+     * rate of the order date, rounded to 4 places per order); the day is the UTC date.
      */
-    static final String COUNTED_ORDERS = "counted AS (SELECT o.subject_id, o.ordered_at, o.total - o.returned AS"
-            + " revenue, (o.ordered_at AT TIME ZONE 'UTC')::date AS day FROM customer_order o"
+    static final String COUNTED_ORDERS = "counted AS (SELECT o.subject_id, o.ordered_at,"
+            + " round((o.total - o.returned) * o.reporting_rate, 4) AS revenue, (o.ordered_at AT TIME ZONE 'UTC')::date AS day FROM customer_order o"
             + " WHERE o.cancelled_at IS NULL AND o.retained_until IS NULL"
             + " AND NOT EXISTS (SELECT 1 FROM subject_restriction r WHERE r.subject_id = o.subject_id))";
 

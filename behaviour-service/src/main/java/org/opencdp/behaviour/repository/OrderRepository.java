@@ -37,7 +37,8 @@ public class OrderRepository {
     public record Existing(UUID id, String contentHash) {}
 
     /** An order about to be stored. */
-    public record NewOrder(UUID id, String shop, Order order, Instant importedAt) {}
+    /** An order to store, with the rate into the reporting currency of its order date (1 in that currency). */
+    public record NewOrder(UUID id, String shop, Order order, BigDecimal reportingRate, Instant importedAt) {}
 
     private static final String ORDER_COLUMNS = "o.id, o.shop, o.external_id, o.subject_id, o.ordered_at, o.channel,"
             + " o.payment_method, o.currency, o.discount, o.coupon, o.total, o.returned, o.cancelled_at, o.imported_at";
@@ -74,7 +75,7 @@ public class OrderRepository {
             List<UUID> skipped = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("INSERT INTO customer_order (id, shop, external_id,"
                     + " subject_id, ordered_at, channel, payment_method, currency, discount, coupon, total,"
-                    + " content_hash, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " content_hash, imported_at, reporting_rate) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                     + " ON CONFLICT (shop, external_id) DO NOTHING")) {
                 for (NewOrder n : orders) {
                     Order o = n.order();
@@ -91,6 +92,7 @@ public class OrderRepository {
                     s.setBigDecimal(11, o.total());
                     s.setString(12, o.contentHash());
                     s.setTimestamp(13, Timestamp.from(n.importedAt()));
+                    s.setBigDecimal(14, n.reportingRate());
                     s.addBatch();
                 }
                 int[] counts = s.executeBatch();

@@ -4,14 +4,16 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.opencdp.behaviour.domain.order.ExchangeRates;
 import org.opencdp.behaviour.domain.order.Order;
 import org.opencdp.behaviour.domain.order.OrderLine;
 import org.opencdp.problem.Problem.FieldError;
@@ -34,7 +36,8 @@ public class OrderChecks {
     @ConfigProperty(name = "opencdp.behaviour.reporting-currency")
     String reportingCurrency;
 
-    public List<FieldError> violations(Order order) {
+    /** {@code rates} must hold the rates of the order's currency (see {@link CurrencyRates#of}). */
+    public List<FieldError> violations(Order order, ExchangeRates rates) {
         List<FieldError> errors = new ArrayList<>();
         text(errors, "externalId", order.externalId(), true);
         required(errors, "subjectId", order.subjectId());
@@ -44,7 +47,16 @@ public class OrderChecks {
                 && order.orderedAt().isAfter(Instant.now(clock).plus(CLOCK_TOLERANCE))) {
             errors.add(new FieldError("orderedAt", "must not lie in the future"));
         }
-        currency(errors, order.currency());
+        if (isoCurrency(errors, order.currency()) && order.orderedAt() != null) {
+            LocalDate day = LocalDate.ofInstant(order.orderedAt(), ZoneOffset.UTC);
+            if (rates.on(order.currency(), day).isEmpty()) {
+                errors.add(new FieldError(
+                        "currency",
+                        "has no exchange rate into " + reportingCurrency + " for the order date " + day
+                                + "; an admin sets one (PUT /api/v1/exchange-rates/" + order.currency()
+                                + "/{validFrom})"));
+            }
+        }
         money(errors, "discount", order.discount(), false);
         text(errors, "coupon", order.coupon(), false);
         boolean totalPresent = money(errors, "total", order.total(), true);
@@ -67,7 +79,10 @@ public class OrderChecks {
     /** A cart: lines as in an order (without a total to match), in the reporting currency. */
     public List<FieldError> cartViolations(String currency, List<OrderLine> lines) {
         List<FieldError> errors = new ArrayList<>();
-        currency(errors, currency);
+        if (isoCurrency(errors, currency) && !currency.equals(reportingCurrency)) {
+            errors.add(new FieldError(
+                    "currency", "must be " + reportingCurrency + ", the reporting currency of this deployment"));
+        }
         lines(errors, lines);
         return errors;
     }
@@ -108,24 +123,15 @@ public class OrderChecks {
         return errors.size() == before;
     }
 
-    private void currency(List<FieldError> errors, String code) {
+    private static boolean isoCurrency(List<FieldError> errors, String code) {
         if (!required(errors, "currency", code)) {
-            return;
+            return false;
         }
-        try {
-            if (!code.equals(Currency.getInstance(code).getCurrencyCode())) {
-                throw new IllegalArgumentException(code);
-            }
-        } catch (IllegalArgumentException e) {
+        if (!CurrencyRates.isIsoCurrency(code)) {
             errors.add(new FieldError("currency", "must be an ISO 4217 currency code such as EUR"));
-            return;
+            return false;
         }
-        if (!code.equals(reportingCurrency)) {
-            // One reporting currency keeps every KPI and report exact: converting at some rate would make revenue
-            // depend on when it was computed. A shop in another currency converts before it imports.
-            errors.add(new FieldError(
-                    "currency", "must be " + reportingCurrency + ", the reporting currency of this deployment"));
-        }
+        return true;
     }
 
     private static boolean money(List<FieldError> errors, String field, BigDecimal value, boolean needed) {

@@ -1,7 +1,10 @@
 package org.opencdp.behaviour.service;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -16,6 +19,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.opencdp.audit.AuditTrail;
+import org.opencdp.behaviour.domain.order.ExchangeRates;
 import org.opencdp.behaviour.domain.order.Order;
 import org.opencdp.behaviour.domain.order.StoredOrder;
 import org.opencdp.behaviour.repository.OrderRepository;
@@ -67,6 +71,9 @@ public class OrderImport {
     OrderRepository orders;
 
     @Inject
+    CurrencyRates currencyRates;
+
+    @Inject
     AuditTrail audit;
 
     @Inject
@@ -95,6 +102,11 @@ public class OrderImport {
                 .filter(r -> r.order() != null && r.order().externalId() != null)
                 .forEach(r -> ids.add(r.order().externalId()));
         Map<String, Existing> known = new HashMap<>(orders.existing(shop, ids));
+        ExchangeRates rates = currencyRates.of(rows.stream()
+                .filter(r -> r.order() != null && r.order().currency() != null)
+                .map(r -> r.order().currency())
+                .distinct()
+                .toList());
         Instant now = Instant.now(clock);
         List<RowResult> results = new ArrayList<>(rows.size());
         List<NewOrder> fresh = new ArrayList<>();
@@ -105,7 +117,7 @@ public class OrderImport {
                 continue;
             }
             Order order = row.order();
-            List<FieldError> violations = checks.violations(order);
+            List<FieldError> violations = checks.violations(order, rates);
             if (!violations.isEmpty()) {
                 results.add(rejected(i, order, ProblemException.invalidFields(violations)));
                 continue;
@@ -114,7 +126,9 @@ public class OrderImport {
             Existing existing = known.get(order.externalId());
             if (existing == null) {
                 UUID id = TimeOrderedIds.next();
-                fresh.add(new NewOrder(id, shop, order, now));
+                BigDecimal rate = rates.on(order.currency(), LocalDate.ofInstant(order.orderedAt(), ZoneOffset.UTC))
+                        .orElseThrow();
+                fresh.add(new NewOrder(id, shop, order, rate, now));
                 known.put(order.externalId(), new Existing(id, hash));
                 results.add(new RowResult(i, order.externalId(), Outcome.CREATED, id, null));
             } else if (existing.contentHash().equals(hash)) {
