@@ -34,7 +34,8 @@ public class KpiRepository {
      * rate of the order date, rounded to 4 places per order); the day is the UTC date.
      */
     static final String COUNTED_ORDERS = "counted AS (SELECT o.subject_id, o.ordered_at,"
-            + " round((o.total - o.returned) * o.reporting_rate, 4) AS revenue, (o.ordered_at AT TIME ZONE 'UTC')::date AS day FROM customer_order o"
+            + " round((o.total - o.returned) * o.reporting_rate, 4) AS revenue,"
+            + " (o.ordered_at AT TIME ZONE 'UTC')::date AS day FROM customer_order o"
             + " WHERE o.cancelled_at IS NULL AND o.retained_until IS NULL"
             + " AND NOT EXISTS (SELECT 1 FROM subject_restriction r WHERE r.subject_id = o.subject_id))";
 
