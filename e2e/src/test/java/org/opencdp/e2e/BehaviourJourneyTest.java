@@ -1,0 +1,232 @@
+package org.opencdp.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.opencdp.localstack.DemoUser;
+import org.opencdp.localstack.Service;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * The purchase-behaviour journey of issue 12 with real logins, service tokens, outbox and consent-service: a shop's
+ * service account imports orders; sales reads a customer's KPIs; marketing saves "champions in postcode regions
+ * 80-87" and exports it for phone marketing, which lists only the champion with a consent recorded at consent-service;
+ * an analyst reads the cohort report with its small cohort suppressed.
+ *
+ * <p>The RFM scores rank every customer with orders in the suite's behaviour database; this test is the only one that
+ * imports orders: two champions (three large orders each, the latest a few days ago) and eight customers with one
+ * small order 200 days ago, so that the champions are the top fifth on recency, frequency and revenue.
+ */
+@WithLocalSuite
+class BehaviourJourneyTest {
+
+    private static final Duration OUTBOX_DELIVERY = Duration.ofSeconds(30);
+    private static final String PURPOSE = "phone-marketing";
+    private static final int OCCASIONAL_CUSTOMERS = 8;
+
+    private static E2eSuite suite;
+
+    @BeforeAll
+    static void connect(E2eSuite started) {
+        suite = started;
+    }
+
+    @Test
+    void ordersKpisAChampionsSegmentExportedUnderConsentAndACohortReport() {
+        String consenting = createPerson("80331", "München");
+        String withoutConsent = createPerson("86150", "Augsburg");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant occasionalDay = now.minus(200, ChronoUnit.DAYS);
+
+        List<Map<String, Object>> orders = new ArrayList<>();
+        for (int daysAgo : new int[] {60, 30, 2}) {
+            orders.add(order(consenting, now.minus(daysAgo, ChronoUnit.DAYS), "tents", "500.00"));
+            orders.add(order(withoutConsent, now.minus(daysAgo + 1, ChronoUnit.DAYS), "tents", "400.00"));
+        }
+        for (int i = 0; i < OCCASIONAL_CUSTOMERS; i++) {
+            orders.add(order(UUID.randomUUID().toString(), occasionalDay, "socks", "20.00"));
+        }
+        asShop().body(orders)
+                .when()
+                .post("/api/v1/orders/bulk")
+                .then()
+                .statusCode(200)
+                .body("created", equalTo(orders.size()))
+                .body("rejected", equalTo(0));
+
+        as(DemoUser.ANALYST).when().post("/api/v1/kpis/recompute").then().statusCode(200);
+        as(DemoUser.SALES)
+                .when()
+                .get("/api/v1/customers/" + consenting + "/kpis")
+                .then()
+                .statusCode(200)
+                .body("currency", equalTo("EUR"))
+                .body("orderCount", equalTo(3))
+                .body("totalRevenue", equalTo(1500.0f))
+                .body("averageOrderValue", equalTo(500.0f))
+                .body("rfmSegment", equalTo("champions"));
+
+        // profile-service tells behaviour-service the postcode regions through its outbox.
+        awaitPostcodeRegion(consenting, "80");
+        awaitPostcodeRegion(withoutConsent, "86");
+        ConsentRecords.grant(
+                () -> as(DemoUser.SALES, Service.CONSENT), "subjectId", consenting, PURPOSE, "de", "PHONE");
+
+        String segment = as(DemoUser.MARKETING)
+                .body(Map.of(
+                        "name",
+                        "champions 80-87 " + UUID.randomUUID(),
+                        "criteria",
+                        List.of(
+                                Map.of("type", "rfmSegment", "in", List.of("champions")),
+                                Map.of("type", "postcodeRegion", "from", "80", "to", "87"))))
+                .when()
+                .post("/api/v1/segments")
+                .then()
+                .statusCode(201)
+                .body("members", equalTo(2))
+                .extract()
+                .path("id");
+        as(DemoUser.MARKETING)
+                .queryParam("purpose", PURPOSE)
+                .when()
+                .get("/api/v1/segments/" + segment + "/export")
+                .then()
+                .statusCode(200)
+                .body("subjectIds", contains(consenting))
+                .body("leftOut", equalTo(1));
+
+        JsonPath cohorts = as(DemoUser.ANALYST)
+                .when()
+                .get("/api/v1/reports/cohort-retention")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        String occasionalCohort =
+                YearMonth.from(occasionalDay.atZone(ZoneOffset.UTC)).toString();
+        String championsCohort = YearMonth.from(now.minus(61, ChronoUnit.DAYS).atZone(ZoneOffset.UTC))
+                .toString();
+        Map<String, Object> occasional =
+                cohorts.getMap("rows.find { it.cohort == '" + occasionalCohort + "' && it.monthsAfter == 0 }");
+        assertThat(occasional).containsEntry("suppressed", false).containsEntry("customers", OCCASIONAL_CUSTOMERS);
+        List<Map<String, Object>> champions =
+                cohorts.getList("rows.findAll { it.cohort == '" + championsCohort + "' }");
+        assertThat(champions)
+                .isNotEmpty()
+                .allSatisfy(row -> assertThat(row)
+                        .containsEntry("suppressed", true)
+                        .containsEntry("customers", null)
+                        .containsEntry("retention", null));
+    }
+
+    private static void awaitPostcodeRegion(String subject, String region) {
+        String retention = suite.keycloak().serviceToken(Service.RETENTION, Service.BEHAVIOUR);
+        await().atMost(OUTBOX_DELIVERY)
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> given().baseUri(suite.url(Service.BEHAVIOUR))
+                        .auth()
+                        .oauth2(retention)
+                        .when()
+                        .get("/api/v1/subject-rights/" + subject)
+                        .then()
+                        .statusCode(200)
+                        .body(
+                                "categories.find { it.category == 'customer-attributes' }.data[0].postcodeRegion",
+                                equalTo(region)));
+    }
+
+    private static Map<String, Object> order(String subject, Instant at, String category, String price) {
+        Map<String, Object> order = new LinkedHashMap<>();
+        order.put("externalId", "J-" + UUID.randomUUID());
+        order.put("subjectId", subject);
+        order.put("orderedAt", at.toString());
+        order.put("channel", "WEB");
+        order.put("paymentMethod", "PAYPAL");
+        order.put("currency", "EUR");
+        order.put(
+                "lines",
+                List.of(Map.of(
+                        "sku",
+                        category + "-1",
+                        "category",
+                        category,
+                        "quantity",
+                        1,
+                        "unitPrice",
+                        new BigDecimal(price))));
+        order.put("total", new BigDecimal(price));
+        return order;
+    }
+
+    private static String createPerson(String postcode, String city) {
+        return as(DemoUser.SALES, Service.PROFILE)
+                .body(Map.of(
+                        "type",
+                        "PERSON",
+                        "givenName",
+                        "Erika",
+                        "familyName",
+                        "Kaufmann",
+                        "language",
+                        "de",
+                        "emails",
+                        List.of(Map.of("address", "k." + UUID.randomUUID() + "@example.de")),
+                        "addresses",
+                        List.of(Map.of(
+                                "type",
+                                "HOME",
+                                "street",
+                                "Hauptstraße 1",
+                                "postcode",
+                                postcode,
+                                "city",
+                                city,
+                                "country",
+                                "DE"))))
+                .when()
+                .post("/api/v1/customers")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    private static RequestSpecification asShop() {
+        return given().baseUri(suite.url(Service.BEHAVIOUR))
+                .auth()
+                .oauth2(suite.keycloak().shopToken(Service.BEHAVIOUR))
+                .contentType(ContentType.JSON);
+    }
+
+    private static RequestSpecification as(DemoUser user) {
+        return as(user, Service.BEHAVIOUR);
+    }
+
+    private static RequestSpecification as(DemoUser user, Service service) {
+        return given().baseUri(suite.url(service))
+                .auth()
+                .oauth2(suite.keycloak().login(user))
+                .contentType(ContentType.JSON);
+    }
+}
