@@ -51,22 +51,29 @@ class DeliveryQueue {
                 return List.of();
             }
             List<EventEnvelope> batch = new ArrayList<>(limit);
+            // The waiting deliveries (parked, in their backoff, or leased) are few and read once; each candidate is
+            // then checked against them by its subject (hashed; events about no subject are the nil subject). A
+            // correlated subquery per candidate made a backlog of n events cost n² (issue 8).
             try (PreparedStatement select = c.prepareStatement("""
+                    WITH waiting AS MATERIALIZED (
+                        SELECT coalesce(pe.subject_id, '00000000-0000-0000-0000-000000000000') AS subject,
+                               pe.id
+                          FROM outbox_delivery p JOIN outbox_event pe ON pe.id = p.event_id
+                         WHERE p.subscriber = ? AND p.delivered_at IS NULL
+                           AND (p.parked_at IS NOT NULL OR p.next_attempt_at > now()))
                     SELECT e.id, e.type, e.version, e.subject_id, e.occurred_at, e.payload::text AS payload
                       FROM outbox_delivery d JOIN outbox_event e ON e.id = d.event_id
                      WHERE d.subscriber = ? AND d.delivered_at IS NULL AND d.parked_at IS NULL
                        AND d.next_attempt_at <= now()
                        AND NOT EXISTS (
-                           SELECT 1 FROM outbox_event pe
-                             JOIN outbox_delivery p ON p.event_id = pe.id AND p.subscriber = d.subscriber
-                            WHERE pe.id < e.id
-                              AND (pe.subject_id = e.subject_id OR (pe.subject_id IS NULL AND e.subject_id IS NULL))
-                              AND p.delivered_at IS NULL
-                              AND (p.parked_at IS NOT NULL OR p.next_attempt_at > now()))
+                           SELECT 1 FROM waiting w
+                            WHERE w.subject = coalesce(e.subject_id, '00000000-0000-0000-0000-000000000000')
+                              AND w.id < e.id)
                      ORDER BY d.event_id
                      LIMIT ?""")) {
                 select.setString(1, subscriber);
-                select.setInt(2, limit);
+                select.setString(2, subscriber);
+                select.setInt(3, limit);
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         batch.add(new EventEnvelope(
