@@ -1,5 +1,6 @@
 package org.opencdp.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -7,8 +8,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
+import org.opencdp.localstack.DemoShop;
 import org.opencdp.localstack.DemoUser;
 import org.opencdp.localstack.LocalStack;
 import org.opencdp.localstack.Service;
@@ -35,8 +41,14 @@ final class BenchSuite implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
-    private String token;
-    private long tokenFetchedAt;
+    /** Tokens by who holds them (a demo user, or the shop's client for a service), with when they were fetched. */
+    private final Map<String, Token> tokens = new HashMap<>();
+
+    private record Token(String value, long fetchedAt) {
+        boolean fresh() {
+            return System.nanoTime() - fetchedAt < TOKEN_REFRESH.toNanos();
+        }
+    }
 
     private BenchSuite(LocalStack stack) {
         this.stack = stack;
@@ -55,6 +67,10 @@ final class BenchSuite implements AutoCloseable {
         return suite;
     }
 
+    Path repoRoot() {
+        return stack.layout().repoRoot();
+    }
+
     LocalStack stack() {
         return stack;
     }
@@ -67,18 +83,71 @@ final class BenchSuite implements AutoCloseable {
         return stack.layout().serviceUrl(service);
     }
 
-    /** An access token of a demo user, from the realm by password grant, renewed before it expires. */
-    synchronized String token(DemoUser user) {
-        if (token == null || System.nanoTime() - tokenFetchedAt > TOKEN_REFRESH.toNanos()) {
-            token = login(user);
-            tokenFetchedAt = System.nanoTime();
-        }
-        return token;
+    /** {@code POST url} with a JSON body as the token's holder; the answer, whatever its status. */
+    HttpResponse<String> post(String url, String token, String json) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    private String login(DemoUser user) {
-        String form = "grant_type=password&client_id=cdp-frontend&username=" + user.username() + "&password="
-                + URLEncoder.encode(DemoUser.PASSWORD, StandardCharsets.UTF_8);
+    /** {@code GET url} as the token's holder; the answer, whatever its status. */
+    HttpResponse<String> get(String url, String token) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token));
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The service's Prometheus metrics (management port), as text. */
+    String metrics(Service service) throws IOException, InterruptedException {
+        HttpResponse<String> metrics = http.send(
+                HttpRequest.newBuilder(URI.create(stack.layout().managementUrl(service) + "/q/metrics"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (metrics.statusCode() != 200) {
+            throw new IllegalStateException(
+                    service.serviceName() + "'s /q/metrics answered HTTP " + metrics.statusCode());
+        }
+        return metrics.body();
+    }
+
+    /** A connection to a service's database as the cluster's superuser (COPY ceilings, maintenance, checks). */
+    Connection database(Service service) throws SQLException {
+        return stack.postgres().connect(service.database());
+    }
+
+    /** An access token of a demo user, from the realm by password grant, renewed before it expires. */
+    String token(DemoUser user) {
+        return token(
+                user.username(),
+                "grant_type=password&client_id=cdp-frontend&username=" + user.username() + "&password="
+                        + URLEncoder.encode(DemoUser.PASSWORD, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The demo shop's token for calling {@code target} (client credentials, the target's audience), as a shop
+     * system imports orders and records consents.
+     */
+    String shopToken(Service target) {
+        return token(
+                DemoShop.CLIENT_ID + " for " + target.serviceName(),
+                "grant_type=client_credentials&client_id=" + DemoShop.CLIENT_ID + "&client_secret="
+                        + URLEncoder.encode(DemoShop.SECRET, StandardCharsets.UTF_8) + "&scope="
+                        + target.serviceName());
+    }
+
+    private synchronized String token(String holder, String form) {
+        Token token = tokens.get(holder);
+        if (token == null || !token.fresh()) {
+            token = new Token(fetchToken(holder, form), System.nanoTime());
+            tokens.put(holder, token);
+        }
+        return token.value();
+    }
+
+    private String fetchToken(String holder, String form) {
         HttpRequest request = HttpRequest.newBuilder(
                         URI.create(stack.layout().realmUrl() + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -87,12 +156,14 @@ final class BenchSuite implements AutoCloseable {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException(
-                        "login of " + user.username() + " failed: HTTP " + response.statusCode());
+                throw new IllegalStateException("token of " + holder + " refused: HTTP " + response.statusCode());
             }
             return JSON.readTree(response.body()).get("access_token").asText();
-        } catch (Exception e) {
-            throw new IllegalStateException("login of " + user.username() + " failed", e);
+        } catch (IOException e) {
+            throw new IllegalStateException("token of " + holder + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("token of " + holder + " interrupted", e);
         }
     }
 
