@@ -2,6 +2,7 @@ package org.opencdp.bench;
 
 import java.util.List;
 import java.util.function.ToDoubleFunction;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -36,9 +37,13 @@ record Measured(List<Double> runs) {
         return runs.getLast();
     }
 
-    /** "2.31 ms (2.10-2.60)" for the pattern "%.2f ms": the median, then the spread in the same precision. */
+    /** "**2.31 ms** (2.10–2.60)" for "**%.2f ms**": the median as the pattern says, the spread in its precision. */
     String format(String pattern) {
-        String number = pattern.substring(0, pattern.indexOf('f') + 1);
-        return String.format(pattern, median()) + String.format(" (" + number + "–" + number + ")", min(), max());
+        Matcher number = NUMBER.matcher(pattern);
+        if (!number.find()) {
+            throw new IllegalArgumentException("no number in " + pattern);
+        }
+        String spread = number.group() + "–" + number.group();
+        return String.format(pattern, median()) + String.format(" (" + spread + ")", min(), max());
     }
 }
