@@ -133,7 +133,7 @@ final class BehaviourBench implements Scenario {
                     .header("Authorization", "Bearer " + suite.shopToken(Service.BEHAVIOUR))
                     .header("Content-Type", "application/x-ndjson")
                     .POST(HttpRequest.BodyPublishers.ofString(ndjson.toString())));
-            JsonNode result = ConsentBench.readOk(answer, "a bulk import");
+            JsonNode result = BenchSuite.readOk(answer, "a bulk import");
             if (result.get("created").asInt() != size) {
                 throw new IllegalStateException("a bulk import of " + size + " orders created "
                         + result.get("created").asInt() + ": " + answer.body().substring(0, 2000));
@@ -225,13 +225,13 @@ final class BehaviourBench implements Scenario {
     private void recompute(Report report) throws Exception {
         String analyst = suite.token(DemoUser.ANALYST);
         long begin = System.nanoTime();
-        JsonNode fit = ConsentBench.readOk(suite.post(baseUrl + "/api/v1/clv-model/fit", analyst, ""), "the CLV fit");
+        JsonNode fit = BenchSuite.readOk(suite.post(baseUrl + "/api/v1/clv-model/fit", analyst, ""), "the CLV fit");
         double fitSeconds = (System.nanoTime() - begin) / 1e9;
         List<Double> seconds = new ArrayList<>();
         JsonNode recomputed = null;
         for (int run = 0; run < RUNS; run++) {
             long start = System.nanoTime();
-            recomputed = ConsentBench.readOk(
+            recomputed = BenchSuite.readOk(
                     suite.post(baseUrl + "/api/v1/kpis/recompute", suite.token(DemoUser.ANALYST), ""), "the recompute");
             seconds.add((System.nanoTime() - start) / 1e9);
             if (recomputed.get("customers").asInt() != Math.min(CUSTOMERS, ORDERS)) {

@@ -21,6 +21,7 @@ import org.opencdp.localstack.Service;
 import org.opencdp.localstack.StackLayout;
 import org.opencdp.localstack.StackPorts;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -98,6 +99,14 @@ final class BenchSuite implements AutoCloseable {
 
     HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The JSON of a 200 answer; any other status fails the scenario, naming {@code what} answered it. */
+    static JsonNode readOk(HttpResponse<String> answer, String what) throws Exception {
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException(what + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return JSON.readTree(answer.body());
     }
 
     /** The service's Prometheus metrics (management port), as text. */

@@ -126,7 +126,8 @@ final class ConsentBench implements Scenario {
 
     /** Holders 0 to HOLDERS - 1 granted {@link #PURPOSE}, for the current version and German text. */
     private static void seed(BenchSuite suite, String baseUrl) throws Exception {
-        JsonNode current = readOk(suite.get(baseUrl + "/api/v1/purposes/" + PURPOSE, token(suite)), "the purpose")
+        JsonNode current = BenchSuite.readOk(
+                        suite.get(baseUrl + "/api/v1/purposes/" + PURPOSE, token(suite)), "the purpose")
                 .get("current");
         String grant = "{\"subjectId\":\"%s\",\"purpose\":\"" + PURPOSE + "\",\"version\":"
                 + current.get("version").asInt() + ",\"language\":\"de\",\"textHash\":\""
@@ -147,13 +148,6 @@ final class ConsentBench implements Scenario {
     /** Holder number i: a UUID whose last group is the number (bench/wrk/common.lua, subject). */
     static String subject(int i) {
         return String.format("00000000-0000-4000-8000-%012d", i);
-    }
-
-    static JsonNode readOk(HttpResponse<String> answer, String what) throws Exception {
-        if (answer.statusCode() != 200) {
-            throw new IllegalStateException(what + " answered " + answer.statusCode() + ": " + answer.body());
-        }
-        return BenchSuite.JSON.readTree(answer.body());
     }
 
     private static Histogram decisions(BenchSuite suite, String kind) throws Exception {

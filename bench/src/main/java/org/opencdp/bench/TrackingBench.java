@@ -159,7 +159,7 @@ final class TrackingBench implements Scenario {
                     suite.shopToken(Service.CONSENT),
                     "{\"visitorId\":\"" + visitor + "\",\"purposes\":[\"" + PURPOSE + "\"],\"channel\":\"WEB_FORM\"}");
             long acknowledged = System.nanoTime();
-            ConsentBench.readOk(revoked, "the revocation");
+            BenchSuite.readOk(revoked, "the revocation");
             long gone = awaitNoEvents(suite, visitor, acknowledged);
             sending.get(GIVE_UP.toSeconds(), TimeUnit.SECONDS);
             if (eventsOf(suite, visitor) != 0) {
@@ -214,7 +214,7 @@ final class TrackingBench implements Scenario {
     /** Visitors 0 to count - 1 granted web-analytics, recorded by the shop's backend (WEB_FORM). */
     private static void grant(BenchSuite suite, int count) throws Exception {
         String consentUrl = suite.url(Service.CONSENT);
-        JsonNode current = ConsentBench.readOk(
+        JsonNode current = BenchSuite.readOk(
                         suite.get(consentUrl + "/api/v1/purposes/" + PURPOSE, suite.shopToken(Service.CONSENT)),
                         "the purpose")
                 .get("current");
