@@ -276,9 +276,9 @@ final class BehaviourBench implements Scenario {
         report.figure(
                 "KPIs of one customer: **p99**",
                 Measured.of(runs, Wrk.Result::p99),
-                "**%.2f ms**",
+                "**%,.2f ms**",
                 Target.below(10, "p99 < 10 ms"));
-        report.figure("KPIs of one customer: p50", Measured.of(runs, Wrk.Result::p50), "%.2f ms");
+        report.figure("KPIs of one customer: p50", Measured.of(runs, Wrk.Result::p50), "%,.2f ms");
         report.figure("reads", Measured.of(runs, r -> r.requests()), "%,.0f");
         report.line("");
     }

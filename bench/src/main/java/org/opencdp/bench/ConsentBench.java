@@ -100,22 +100,22 @@ final class ConsentBench implements Scenario {
         report.figure(
                 "single decisions: **p99** over HTTP at that load",
                 Measured.of(single, Wrk.Result::p99),
-                "**%.2f ms**",
+                "**%,.2f ms**",
                 Target.atMost(2, "p99 ≤ 2 ms"));
-        report.figure("single decisions: p50", Measured.of(single, Wrk.Result::p50), "%.2f ms");
+        report.figure("single decisions: p50", Measured.of(single, Wrk.Result::p50), "%,.2f ms");
         report.figure(
                 "batch of 1,000 pairs `POST /api/v1/decisions`: **p99**",
                 Measured.of(batch, Wrk.Result::p99),
-                "**%.2f ms**",
+                "**%,.2f ms**",
                 Target.atMost(20, "p99 ≤ 20 ms"));
-        report.figure("batch of 1,000 pairs: p50", Measured.of(batch, Wrk.Result::p50), "%.2f ms");
+        report.figure("batch of 1,000 pairs: p50", Measured.of(batch, Wrk.Result::p50), "%,.2f ms");
         report.figure(
                 "decision inside the service, single: **p99** (at most)",
                 new Measured(insideSingle),
-                "**%.2f ms**",
+                "**%,.2f ms**",
                 Target.below(1, "p99 < 1 ms"));
         report.figure(
-                "decision inside the service, batch of 1,000: p99 (at most)", new Measured(insideBatch), "%.2f ms");
+                "decision inside the service, batch of 1,000: p99 (at most)", new Measured(insideBatch), "%,.2f ms");
         report.line("");
         report.line("Inside the service: `" + METRIC + "{kind=…}` (from the parsed request to the answer), the "
                 + "difference of its histogram buckets before and after each run at /q/metrics on the management "

@@ -37,7 +37,7 @@ record Measured(List<Double> runs) {
         return runs.getLast();
     }
 
-    /** "**2.31 ms** (2.10–2.60)" for "**%.2f ms**": the median as the pattern says, the spread in its precision. */
+    /** "**2.31 ms** (2.10–2.60)" for "**%,.2f ms**": the median as the pattern says, the spread in its precision. */
     String format(String pattern) {
         Matcher number = NUMBER.matcher(pattern);
         if (!number.find()) {

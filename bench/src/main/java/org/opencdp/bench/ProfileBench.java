@@ -146,13 +146,13 @@ final class ProfileBench implements Scenario {
                 Measured.of(single, Wrk.Result::perSecond),
                 "**%,.0f customers/s**",
                 Target.atLeast(1_000, "≥ 1,000/s"));
-        report.figure("create, one per request: p99", Measured.of(single, Wrk.Result::p99), "%.2f ms");
+        report.figure("create, one per request: p99", Measured.of(single, Wrk.Result::p99), "%,.2f ms");
         report.figure(
                 "create, 100 per request",
                 Measured.of(batches, r -> r.perSecond() * BATCH_SIZE),
                 "**%,.0f customers/s**",
                 Target.atLeast(1_000, "≥ 1,000/s"));
-        report.figure("create, 100 per request: p99 of a batch", Measured.of(batches, Wrk.Result::p99), "%.2f ms");
+        report.figure("create, 100 per request: p99 of a batch", Measured.of(batches, Wrk.Result::p99), "%,.2f ms");
         report.line("");
     }
 
@@ -267,15 +267,18 @@ final class ProfileBench implements Scenario {
                 "searches (phone and e-mail in turn), answers not checked",
                 Measured.of(parallel, Wrk.Result::perSecond),
                 "**%,.0f searches/s**");
-        report.figure("p99 under this load", Measured.of(parallel, Wrk.Result::p99), "%.2f ms");
+        report.figure("p99 under this load", Measured.of(parallel, Wrk.Result::p99), "%,.2f ms");
         report.line("");
     }
 
     private void figures(String search, List<Wrk.Result> runs) {
-        report.figure(search + ": p50", Measured.of(runs, Wrk.Result::p50), "%.2f ms");
+        report.figure(search + ": p50", Measured.of(runs, Wrk.Result::p50), "%,.2f ms");
         report.figure(
-                search + ": **p99**", Measured.of(runs, Wrk.Result::p99), "**%.2f ms**", Target.below(5, "p99 < 5 ms"));
-        report.figure(search + ": p99.9", Measured.of(runs, Wrk.Result::p999), "%.2f ms");
+                search + ": **p99**",
+                Measured.of(runs, Wrk.Result::p99),
+                "**%,.2f ms**",
+                Target.below(5, "p99 < 5 ms"));
+        report.figure(search + ": p99.9", Measured.of(runs, Wrk.Result::p999), "%,.2f ms");
         report.figure(search + ": searches", Measured.of(runs, r -> r.requests()), "%,.0f");
     }
 

@@ -110,9 +110,9 @@ final class TrackingBench implements Scenario {
         report.figure(
                 "a 100-event batch at that load: **p99**",
                 Measured.of(http, Wrk.Result::p99),
-                "**%.2f ms**",
+                "**%,.2f ms**",
                 Target.below(50, "p99 < 50 ms"));
-        report.figure("a 100-event batch: p50", Measured.of(http, Wrk.Result::p50), "%.2f ms");
+        report.figure("a 100-event batch: p50", Measured.of(http, Wrk.Result::p50), "%,.2f ms");
         report.line("");
         revocations(suite, report);
     }
