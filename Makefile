@@ -50,9 +50,9 @@ e2e: ## only the end-to-end tests: builds what they need, starts its own suite o
 	@scripts/prerequisites
 	$(MVN) verify -pl e2e -am -DskipTests -Pe2e
 
-bench: build ## benchmarks (~20 min after the build, on an otherwise idle machine): own suite on ports 28081…, report in bench/results/
+bench: build ## benchmarks, every scenario (~45 min after the build, on an otherwise idle machine): own suite on ports 28081…, reports in bench/results/
 	@scripts/prerequisites --bench
-	$(JAVA_HOME)/bin/java -jar bench/target/bench.jar profile
+	$(JAVA_HOME)/bin/java -jar bench/target/bench.jar
 
 clean: ## remove build output (the local suite's data stays)
 	$(MVN) -q clean

@@ -46,3 +46,24 @@ function response(status, headers, body)
     mismatches = mismatches + 1
   end
 end
+
+-- The subject id of holder number i, as the harness seeds them (a UUID whose last group is the number).
+function subject(i)
+  return string.format("00000000-0000-4000-8000-%012d", i)
+end
+
+-- The holder number in an answer naming subject(i), or nil.
+function subject_number(body)
+  local digits = string.match(body, '"subjectId":"00000000%-0000%-4000%-8000%-(%d+)"')
+  return digits and tonumber(digits)
+end
+
+-- The visitor id of visitor number i, as the harness seeds them: 32 lowercase hex digits.
+function visitor(i)
+  return string.format("be%030x", i)
+end
+
+-- The subject id of behaviour customer number i, as the harness imports their orders.
+function customer(i)
+  return string.format("00000000-0000-4000-9000-%012d", i)
+end

@@ -82,6 +82,7 @@ final class ServiceProcesses {
         }
         // Logs are JSON in production; a person reads these, and the launcher shows their tail when a start fails.
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        env.putAll(layout.serviceSettings());
         return env;
     }
 

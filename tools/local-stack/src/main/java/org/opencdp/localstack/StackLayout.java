@@ -2,6 +2,7 @@ package org.opencdp.localstack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Where one suite keeps its state and which ports it uses. Everything a suite writes lives below its state
@@ -18,27 +19,36 @@ import java.nio.file.Path;
  *               `make status` and `make reset` work after `make clean` (scripts/local-stack)
  * </pre>
  */
-public record StackLayout(Path repoRoot, Path stateDir, StackPorts ports) {
+public record StackLayout(Path repoRoot, Path stateDir, StackPorts ports, Map<String, String> serviceSettings) {
 
     public static final String DEFAULT_STATE_DIR = ".run";
 
+    /**
+     * {@code serviceSettings}: environment variables every service of this suite gets on top of its own, e.g. a
+     * limit the benchmark must lift; none for the local run and the end-to-end suite.
+     */
     public StackLayout {
         repoRoot = repoRoot.toAbsolutePath().normalize();
         stateDir = stateDir.toAbsolutePath().normalize();
+        serviceSettings = Map.copyOf(serviceSettings);
     }
 
     /** The local run: state in {@code <repo>/.run}, the default ports. */
     public static StackLayout forRepo(Path repoRoot) {
         requireRepoRoot(repoRoot);
-        return new StackLayout(repoRoot, repoRoot.resolve(DEFAULT_STATE_DIR), StackPorts.defaults());
+        return new StackLayout(repoRoot, repoRoot.resolve(DEFAULT_STATE_DIR), StackPorts.defaults(), Map.of());
     }
 
     public StackLayout withStateDir(Path dir) {
-        return new StackLayout(repoRoot, dir, ports);
+        return new StackLayout(repoRoot, dir, ports, serviceSettings);
     }
 
     public StackLayout withPorts(StackPorts other) {
-        return new StackLayout(repoRoot, stateDir, other);
+        return new StackLayout(repoRoot, stateDir, other, serviceSettings);
+    }
+
+    public StackLayout withServiceSettings(Map<String, String> settings) {
+        return new StackLayout(repoRoot, stateDir, ports, settings);
     }
 
     /** The launcher works on built artefacts of the repository, so it must know where that is. */

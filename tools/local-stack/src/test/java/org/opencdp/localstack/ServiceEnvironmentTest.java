@@ -54,4 +54,20 @@ class ServiceEnvironmentTest {
 
         assertThat(env).containsEntry("OPENCDP_TRACKING_DEMO_ORIGINS", "http://localhost:18083");
     }
+
+    @Test
+    void aSuiteCanGiveEveryServiceSettingsOfItsOwnAndTheLocalRunGivesNone() throws Exception {
+        Files.createFile(repo.resolve("mvnw"));
+        Files.createFile(repo.resolve("pom.xml"));
+        StackLayout local = StackLayout.forRepo(repo);
+        StackLayout bench = local.withPorts(StackPorts.benchmark())
+                .withServiceSettings(Map.of("OPENCDP_BULK_READ_LIMITS_SEARCH_CAPACITY", "100000000"));
+        LocalSecrets secrets = LocalSecrets.loadOrCreate(local.secretsFile());
+
+        assertThat(new ServiceProcesses(bench).environment(Service.PROFILE, secrets))
+                .containsEntry("OPENCDP_BULK_READ_LIMITS_SEARCH_CAPACITY", "100000000")
+                .containsEntry("OPENCDP_HTTP_PORT", "28081");
+        assertThat(new ServiceProcesses(local).environment(Service.PROFILE, secrets))
+                .doesNotContainKey("OPENCDP_BULK_READ_LIMITS_SEARCH_CAPACITY");
+    }
 }

@@ -1,0 +1,309 @@
+package org.opencdp.bench;
+
+import static org.opencdp.bench.BenchSettings.RUN;
+import static org.opencdp.bench.BenchSettings.RUNS;
+import static org.opencdp.bench.BenchSettings.WARM_UP;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.opencdp.localstack.Service;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * tracking-service's targets (issue 11): ingestion of 100-event batches through HTTP with the consent gate on at no
+ * less than 40 % of a PostgreSQL COPY of the same rows into the same table, a batch's p99 under 50 ms at that load,
+ * and a revocation acknowledged by consent-service refused by the gate within 1 s (and the visitor's events deleted).
+ */
+final class TrackingBench implements Scenario {
+
+    /** Visitors with web-analytics consent whose events the load sends. */
+    private static final int VISITORS = Integer.getInteger("bench.tracking.visitors", 1_000);
+    /** Revocations whose delay is measured, each of its own visitor. */
+    private static final int REVOCATIONS = Integer.getInteger("bench.tracking.revocations", 10);
+
+    private static final String PURPOSE = "web-analytics";
+    private static final int BATCH = 100;
+    private static final int THREADS = 2;
+    private static final int CONNECTIONS = 8;
+    private static final Duration POLL = Duration.ofMillis(10);
+    private static final Duration GIVE_UP = Duration.ofSeconds(60);
+
+    @Override
+    public String name() {
+        return "tracking";
+    }
+
+    @Override
+    public String title() {
+        return "tracking-service benchmark (issue 11)";
+    }
+
+    @Override
+    public Duration expectedDuration() {
+        return Duration.ofSeconds((VISITORS + REVOCATIONS) / 300 + 30L + REVOCATIONS * 3L)
+                .plus(BenchSettings.load());
+    }
+
+    @Override
+    public void run(BenchSuite suite, Report report) throws Exception {
+        String baseUrl = suite.url(Service.TRACKING);
+        grant(suite, VISITORS + REVOCATIONS);
+        Wrk wrk = new Wrk(suite.repoRoot());
+        String visitors = String.valueOf(VISITORS);
+        wrk.run("tracking-collect.lua", baseUrl, THREADS, CONNECTIONS, WARM_UP, baseUrl, visitors, "0");
+        List<Wrk.Result> http = new ArrayList<>();
+        for (int run = 1; run <= RUNS; run++) {
+            http.add(wrk.run(
+                    "tracking-collect.lua",
+                    baseUrl,
+                    THREADS,
+                    CONNECTIONS,
+                    RUN,
+                    baseUrl,
+                    visitors,
+                    String.valueOf(run)));
+        }
+        CopyCeiling ceiling = copyCeiling(suite, RUNS);
+        List<Double> share = new ArrayList<>();
+        for (int run = 0; run < RUNS; run++) {
+            share.add(http.get(run).perSecond() * BATCH / ceiling.perSecond().get(run) * 100);
+        }
+        report.heading("Ingestion");
+        report.line(String.format(
+                "`POST /api/v1/collect/site_demo` as the tracker sends it, %d events per batch (10 visitors among "
+                        + "%,d with web-analytics consent recorded at consent-service, 10 events each), %d "
+                        + "connections, %d s per run after a %d s warm-up; every answer checked: all %d accepted, "
+                        + "so each went through the consent gate (one batch decision per batch unless remembered, "
+                        + "at most 1 s). The ceiling: the rows the last run stored, read back with `COPY (SELECT …) "
+                        + "TO STDOUT`, deleted, and written again with `COPY tracked_event FROM STDIN` (the JDBC "
+                        + "driver's CopyManager, the protocol psql's `\\copy` uses) into the same partitioned table "
+                        + "with its indexes, in the bench's own cluster (fsync on): %,d rows per COPY.",
+                BATCH, VISITORS, CONNECTIONS, RUN.toSeconds(), WARM_UP.toSeconds(), BATCH, ceiling.rows()));
+        report.line("");
+        report.table();
+        report.figure(
+                "ingestion through HTTP, consent gate on",
+                Measured.of(http, r -> r.perSecond() * BATCH),
+                "**%,.0f events/s**");
+        report.figure("COPY of the same rows (the ceiling)", new Measured(ceiling.perSecond()), "%,.0f events/s");
+        report.figure("**share of the COPY**", new Measured(share), "**%.0f %%**", Target.atLeast(40, "≥ 40 %"));
+        report.figure(
+                "a 100-event batch at that load: **p99**",
+                Measured.of(http, Wrk.Result::p99),
+                "**%,.2f ms**",
+                Target.below(50, "p99 < 50 ms"));
+        report.figure("a 100-event batch: p50", Measured.of(http, Wrk.Result::p50), "%,.2f ms");
+        report.line("");
+        revocations(suite, report);
+    }
+
+    /** Events/s of each COPY run, in the order of the runs. */
+    private record CopyCeiling(List<Double> perSecond, long rows) {}
+
+    /** The rows of the last measured run, deleted and written again by COPY, {@code runs} times. */
+    private static CopyCeiling copyCeiling(BenchSuite suite, int runs) throws Exception {
+        String rowsOfRun = "session_id LIKE '" + String.format("5e%06x", runs) + "%'";
+        try (Connection c = suite.database(Service.TRACKING);
+                Statement s = c.createStatement()) {
+            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+            ByteArrayOutputStream exported = new ByteArrayOutputStream();
+            long rows = copy.copyOut("COPY (SELECT * FROM tracked_event WHERE " + rowsOfRun + ") TO STDOUT", exported);
+            byte[] data = exported.toByteArray();
+            List<Double> perSecond = new ArrayList<>();
+            for (int run = 0; run < runs; run++) {
+                s.execute("DELETE FROM tracked_event WHERE " + rowsOfRun);
+                s.execute("VACUUM tracked_event");
+                long begin = System.nanoTime();
+                long copied = copy.copyIn("COPY tracked_event FROM STDIN", new ByteArrayInputStream(data));
+                perSecond.add(copied / ((System.nanoTime() - begin) / 1e9));
+            }
+            return new CopyCeiling(perSecond, rows);
+        }
+    }
+
+    /**
+     * Per revocation: a sender posts one-event batches for its visitor without pause; the visitor's consent is
+     * revoked at consent-service; measured from the revocation's answer to the first batch the gate refuses, and
+     * to the moment none of the visitor's events is left in tracking-service's database.
+     */
+    private void revocations(BenchSuite suite, Report report) throws Exception {
+        List<Double> refused = new ArrayList<>();
+        List<Double> deleted = new ArrayList<>();
+        for (int k = 0; k < REVOCATIONS; k++) {
+            String visitor = visitor(VISITORS + k);
+            Sender sender = new Sender(suite, visitor, k);
+            CompletableFuture<Void> sending = CompletableFuture.runAsync(sender::sendUntilRefused);
+            sender.awaitAccepted(20);
+            HttpResponse<String> revoked = suite.post(
+                    suite.url(Service.CONSENT) + "/api/v1/revocations",
+                    suite.shopToken(Service.CONSENT),
+                    "{\"visitorId\":\"" + visitor + "\",\"purposes\":[\"" + PURPOSE + "\"],\"channel\":\"WEB_FORM\"}");
+            long acknowledged = System.nanoTime();
+            BenchSuite.readOk(revoked, "the revocation");
+            long gone = awaitNoEvents(suite, visitor, acknowledged);
+            sending.get(GIVE_UP.toSeconds(), TimeUnit.SECONDS);
+            if (eventsOf(suite, visitor) != 0) {
+                throw new IllegalStateException("events of visitor " + visitor + " survived its revocation");
+            }
+            refused.add(Math.max(0, sender.firstRefusedAt() - acknowledged) / 1e6);
+            deleted.add(Math.max(0, gone - acknowledged) / 1e6);
+        }
+        report.heading("Revocation");
+        report.line(String.format(
+                "%d revocations, each of its own visitor: a client posts one-event batches for the visitor without "
+                        + "pause; once %d were accepted, the shop revokes web-analytics at consent-service (`POST "
+                        + "/api/v1/revocations`). Measured from consent-service's answer to the answer of the first "
+                        + "batch the gate refused, and to the first moment none of the visitor's events was left in "
+                        + "tracking-service's database (polled every %d ms); afterwards none may come back. Over "
+                        + "revocations rather than runs: median and (min–max).",
+                REVOCATIONS, 20, POLL.toMillis()));
+        report.line("");
+        report.table();
+        report.figure(
+                "revocation acknowledged → first event refused",
+                new Measured(refused),
+                "**%,.0f ms**",
+                Target.below(1000, "< 1 s"));
+        report.figure("revocation acknowledged → the visitor's events deleted", new Measured(deleted), "%,.0f ms");
+        report.line("");
+    }
+
+    /** Waits until the visitor has no events stored; the moment it saw that, in System.nanoTime(). */
+    private static long awaitNoEvents(BenchSuite suite, String visitor, long since) throws Exception {
+        while (System.nanoTime() - since < GIVE_UP.toNanos()) {
+            if (eventsOf(suite, visitor) == 0) {
+                return System.nanoTime();
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+        throw new IllegalStateException("the events of visitor " + visitor + " were not deleted within " + GIVE_UP);
+    }
+
+    private static long eventsOf(BenchSuite suite, String visitor) throws Exception {
+        try (Connection c = suite.database(Service.TRACKING);
+                PreparedStatement count =
+                        c.prepareStatement("SELECT count(*) FROM tracked_event WHERE visitor_id = ?")) {
+            count.setString(1, visitor);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    /** Visitors 0 to count - 1 granted web-analytics, recorded by the shop's backend (WEB_FORM). */
+    private static void grant(BenchSuite suite, int count) throws Exception {
+        String consentUrl = suite.url(Service.CONSENT);
+        JsonNode current = BenchSuite.readOk(
+                        suite.get(consentUrl + "/api/v1/purposes/" + PURPOSE, suite.shopToken(Service.CONSENT)),
+                        "the purpose")
+                .get("current");
+        String grant = "{\"visitorId\":\"%s\",\"purpose\":\"" + PURPOSE + "\",\"version\":"
+                + current.get("version").asInt() + ",\"language\":\"en\",\"textHash\":\""
+                + current.get("texts").get("en").get("hash").asText() + "\",\"channel\":\"WEB_FORM\"}";
+        Parallel.forEach(count, 4, i -> {
+            HttpResponse<String> answer = suite.post(
+                    consentUrl + "/api/v1/consents",
+                    suite.shopToken(Service.CONSENT),
+                    String.format(grant, visitor(i)));
+            if (answer.statusCode() != 201) {
+                throw new IllegalStateException(
+                        "a consent grant answered " + answer.statusCode() + ": " + answer.body());
+            }
+        });
+        System.out.printf("[bench] granted %s to %,d visitors%n", PURPOSE, count);
+    }
+
+    /** Visitor number i (bench/wrk/common.lua, visitor). */
+    private static String visitor(int i) {
+        return String.format("be%030x", i);
+    }
+
+    /** Posts one-event batches for one visitor, one after the other, until the gate refuses one. */
+    private static final class Sender {
+
+        private final BenchSuite suite;
+        private final String visitor;
+        private final String session;
+        private final Instant start = Instant.now().minus(1, ChronoUnit.HOURS);
+        private final AtomicLong accepted = new AtomicLong();
+        private final AtomicLong firstRefusedAt = new AtomicLong();
+        private final AtomicBoolean failed = new AtomicBoolean();
+        private long sent;
+
+        Sender(BenchSuite suite, String visitor, int k) {
+            this.suite = suite;
+            this.visitor = visitor;
+            this.session = String.format("5f%030x", k);
+        }
+
+        void sendUntilRefused() {
+            try {
+                long begin = System.nanoTime();
+                while (firstRefusedAt.get() == 0 && System.nanoTime() - begin < GIVE_UP.toNanos()) {
+                    String answer = send();
+                    if (answer.contains("\"accepted\":1,")) {
+                        accepted.incrementAndGet();
+                    } else if (answer.contains("\"dropped\":1,")) {
+                        firstRefusedAt.set(System.nanoTime());
+                    } else {
+                        throw new IllegalStateException("a one-event batch answered " + answer);
+                    }
+                }
+            } catch (Exception e) {
+                failed.set(true);
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private String send() throws Exception {
+            String event = String.format(
+                    "{\"events\":[{\"type\":\"page_view\",\"visitorId\":\"%s\",\"sessionId\":\"%s\","
+                            + "\"url\":\"https://shop.example/\",\"clientTime\":\"%s\"}]}",
+                    visitor, session, start.plusMillis(sent++));
+            HttpResponse<String> answer = suite.send(
+                    HttpRequest.newBuilder(URI.create(suite.url(Service.TRACKING) + "/api/v1/collect/site_demo"))
+                            .header("Content-Type", "text/plain;charset=UTF-8")
+                            .POST(HttpRequest.BodyPublishers.ofString(event)));
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException(
+                        "a one-event batch answered " + answer.statusCode() + ": " + answer.body());
+            }
+            return answer.body();
+        }
+
+        void awaitAccepted(int batches) throws InterruptedException {
+            long begin = System.nanoTime();
+            while (accepted.get() < batches) {
+                if (failed.get() || System.nanoTime() - begin > GIVE_UP.toNanos()) {
+                    throw new IllegalStateException("the events of visitor " + visitor + " were not accepted");
+                }
+                Thread.sleep(POLL.toMillis());
+            }
+        }
+
+        long firstRefusedAt() {
+            return firstRefusedAt.get();
+        }
+    }
+}
