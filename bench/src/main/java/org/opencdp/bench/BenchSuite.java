@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 
 import org.opencdp.localstack.DemoUser;
@@ -29,6 +30,7 @@ final class BenchSuite implements AutoCloseable {
     private static final Duration TOKEN_REFRESH = Duration.ofMinutes(3);
 
     private final LocalStack stack;
+    private final Diagnostics diagnostics;
     /** HTTP/1.1, as browsers and proxies speak to a service; the JDK client would otherwise upgrade to h2c. */
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -38,8 +40,9 @@ final class BenchSuite implements AutoCloseable {
     private String token;
     private long tokenFetchedAt;
 
-    private BenchSuite(LocalStack stack) {
+    private BenchSuite(LocalStack stack, Diagnostics diagnostics) {
         this.stack = stack;
+        this.diagnostics = diagnostics;
     }
 
     static BenchSuite start(Path repoRoot) {
@@ -49,10 +52,20 @@ final class BenchSuite implements AutoCloseable {
         LocalStack stack = new LocalStack(layout, line -> System.out.println("[bench suite] " + line));
         stack.stop();
         stack.discardState();
-        BenchSuite suite = new BenchSuite(stack);
+        BenchSuite suite = new BenchSuite(stack, Diagnostics.prepare(stack));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::cancelStartAndStop, "bench-suite-stop"));
         stack.start();
+        try {
+            suite.diagnostics.startServerLogging();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not switch on PostgreSQL's diagnostics", e);
+        }
         return suite;
+    }
+
+    /** What ran during a measured phase (issue 8). */
+    Diagnostics diagnostics() {
+        return diagnostics;
     }
 
     LocalStack stack() {

@@ -99,7 +99,9 @@ final class ProfileBench {
         // The first run warms the JIT and the connection pools (on two busy cores the JIT takes about a minute to
         // settle); only the second is reported.
         Wrk.Result warmUp = wrk.run("create-customer.lua", baseUrl, 2, 8, WARM_UP, token(), "100000000");
+        Diagnostics.Phase phase = suite.diagnostics().begin("create, one per request");
         Wrk.Result result = wrk.run("create-customer.lua", baseUrl, 2, 8, RUN, token(), "200000000");
+        List<String> whatRan = phase.end();
         created += warmUp.requests() + result.requests();
         line("## Create");
         line("");
@@ -108,6 +110,7 @@ final class ProfileBench {
                         + "customers/s** (target: at least 1,000/s), %,d created. Latency: %s.",
                 RUN.toSeconds(), result.perSecond(), result.requests(), result.latency()));
         line("");
+        whatRan.forEach(this::line);
         Wrk.Result batchWarmUp = wrk.run("create-customers-batch.lua", baseUrl, 2, 4, WARM_UP, token(), "300000000");
         Wrk.Result batches = wrk.run("create-customers-batch.lua", baseUrl, 2, 4, RUN, token(), "400000000");
         created += (batchWarmUp.requests() + batches.requests()) * BATCH_SIZE;
@@ -211,8 +214,12 @@ final class ProfileBench {
     private void search() throws Exception {
         String seeded = String.valueOf(SEEDED);
         wrk.run("search-customer.lua", baseUrl, 1, 1, WARM_UP, token(), "mixed", seeded, "1");
+        Diagnostics.Phase phonePhase = suite.diagnostics().begin("search by phone, one client");
         Wrk.Result byPhone = wrk.run("search-customer.lua", baseUrl, 1, 1, RUN, token(), "phone", seeded, "1");
+        List<String> duringPhone = phonePhase.end();
+        Diagnostics.Phase emailPhase = suite.diagnostics().begin("search by e-mail, one client");
         Wrk.Result byEmail = wrk.run("search-customer.lua", baseUrl, 1, 1, RUN, token(), "email", seeded, "1");
+        List<String> duringEmail = emailPhase.end();
         line("## Search, one client (each search waits for the previous answer)");
         line("");
         line("| search | searches | latency |");
@@ -224,6 +231,8 @@ final class ProfileBench {
         line("");
         line("Target: p99 under 5 ms. Every answer was checked: exactly the customer searched for.");
         line("");
+        duringPhone.forEach(this::line);
+        duringEmail.forEach(this::line);
         Wrk.Result parallel = wrk.run("search-customer.lua", baseUrl, 2, 8, RUN, token(), "mixed", seeded, "0");
         line("## Search throughput, 8 connections");
         line("");
