@@ -43,6 +43,8 @@ final class FlightRecordingSummary {
         Map<String, Stats> monitors = new HashMap<>();
         Map<String, Integer> hotFrames = new HashMap<>();
         Map<String, Integer> hotOwnFrames = new HashMap<>();
+        List<Span> slowRequests = new ArrayList<>();
+        List<Span> interference = new ArrayList<>();
         int samples = 0;
         try (RecordingFile recording = new RecordingFile(file)) {
             while (recording.hasMoreEvents()) {
@@ -85,9 +87,58 @@ final class FlightRecordingSummary {
         out.add("- socket reads over 10 ms: " + describe(socketReads));
         out.add("- thread parks over 10 ms, by what was waited for: " + describe(parks));
         out.add("- monitor waits over 10 ms: " + describe(monitors));
+        out.add("- requests over 5 ms: " + describeRequests(slowRequests));
+        out.add("- what overlapped them (share of those requests): " + overlaps(slowRequests, interference));
         out.add("- CPU samples: " + samples + "; hottest methods: " + top(hotFrames, samples)
                 + "; hottest own methods (first org.opencdp frame): " + top(hotOwnFrames, samples));
         return out;
+    }
+
+    /** An event's label and time span. */
+    private record Span(String label, Instant start, Instant end) {
+        Span(String label, RecordedEvent event) {
+            this(label, event.getStartTime(), event.getEndTime());
+        }
+
+        boolean overlaps(Span other) {
+            return start.isBefore(other.end) && other.start.isBefore(end);
+        }
+
+        Duration duration() {
+            return Duration.between(start, end);
+        }
+    }
+
+    private static String describeRequests(List<Span> requests) {
+        Map<String, Stats> byRoute = new HashMap<>();
+        requests.forEach(r -> stats(byRoute, r.label()).add(r.duration()));
+        return describe(byRoute);
+    }
+
+    /** For each kind of interference, how many of the slow requests it overlapped. */
+    private static String overlaps(List<Span> requests, List<Span> interference) {
+        if (requests.isEmpty()) {
+            return "none";
+        }
+        Map<String, Integer> overlapped = new HashMap<>();
+        int none = 0;
+        for (Span request : requests) {
+            List<String> kinds = interference.stream()
+                    .filter(request::overlaps)
+                    .map(Span::label)
+                    .distinct()
+                    .toList();
+            kinds.forEach(kind -> overlapped.merge(kind, 1, Integer::sum));
+            none += kinds.isEmpty() ? 1 : 0;
+        }
+        List<String> parts = new ArrayList<>();
+        overlapped.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(6)
+                .forEach(e -> parts.add(
+                        String.format(Locale.ROOT, "%s %.0f %%", e.getKey(), 100.0 * e.getValue() / requests.size())));
+        parts.add(String.format(Locale.ROOT, "nothing recorded %.0f %%", 100.0 * none / requests.size()));
+        return String.join(", ", parts);
     }
 
     private static Stats stats(Map<String, Stats> byKey, String key) {
