@@ -43,6 +43,7 @@ final class BenchSuite implements AutoCloseable {
     private static final Map<String, String> SETTINGS = Map.of("OPENCDP_BULK_READ_LIMITS_SEARCH_CAPACITY", "100000000");
 
     private final LocalStack stack;
+    private final Diagnostics diagnostics;
     /** HTTP/1.1, as browsers and proxies speak to a service; the JDK client would otherwise upgrade to h2c. */
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -58,8 +59,9 @@ final class BenchSuite implements AutoCloseable {
         }
     }
 
-    private BenchSuite(LocalStack stack) {
+    private BenchSuite(LocalStack stack, Diagnostics diagnostics) {
         this.stack = stack;
+        this.diagnostics = diagnostics;
     }
 
     static BenchSuite start(Path repoRoot) {
@@ -70,14 +72,24 @@ final class BenchSuite implements AutoCloseable {
         LocalStack stack = new LocalStack(layout, line -> System.out.println("[bench suite] " + line));
         stack.stop();
         stack.discardState();
-        BenchSuite suite = new BenchSuite(stack);
+        BenchSuite suite = new BenchSuite(stack, Diagnostics.prepare(stack));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::cancelStartAndStop, "bench-suite-stop"));
         stack.start();
+        try {
+            suite.diagnostics.startServerLogging();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not switch on PostgreSQL's diagnostics", e);
+        }
         return suite;
     }
 
     Path repoRoot() {
         return stack.layout().repoRoot();
+    }
+
+    /** What ran during a measured phase (issue 8). */
+    Diagnostics diagnostics() {
+        return diagnostics;
     }
 
     LocalStack stack() {

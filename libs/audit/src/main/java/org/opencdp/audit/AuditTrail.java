@@ -90,12 +90,32 @@ public class AuditTrail {
      */
     @Transactional(TxType.REQUIRED)
     public void recordEach(Map<UUID, String> actionBySubject, String purpose) {
-        Objects.requireNonNull(actionBySubject, "actionBySubject");
         Caller current = currentCaller();
-        SortedMap<UUID, String> actions = new TreeMap<>();
-        actionBySubject.forEach((subject, action) ->
-                actions.put(Objects.requireNonNull(subject, "subject id"), AuditFields.action(action)));
-        append(actions, current.name(), current.kind(), purpose);
+        append(actions(actionBySubject), current.name(), current.kind(), purpose, Durability.SYNCHRONOUS);
+    }
+
+    /**
+     * Records reads, one entry per subject with its action (e.g. the hits of a search), in a transaction that only
+     * read: its commit then does not wait until PostgreSQL has flushed it to disk ({@code synchronous_commit} off
+     * for this transaction alone). The entries are still written before the answer leaves and stay in chain order;
+     * only a crash of the database server (not of the service) can lose the entries of the last moments before it:
+     * at most three times {@code wal_writer_delay}, 600 ms with PostgreSQL's default. A later entry that did survive
+     * implies every earlier one did, since the log is written in order, so a chain never has a gap. Changes keep
+     * their synchronous commit: when the transaction has already written anything, this records exactly like
+     * {@link #recordEach}. Call it last in the transaction, after every other statement.
+     *
+     * @throws IllegalStateException outside a request, see {@link #record}
+     */
+    @Transactional(TxType.REQUIRED)
+    public void recordReads(Map<UUID, String> actionBySubject, String purpose) {
+        Caller current = currentCaller();
+        append(actions(actionBySubject), current.name(), current.kind(), purpose, Durability.READ_ONLY);
+    }
+
+    /** {@link #recordReads} for one subject. */
+    @Transactional(TxType.REQUIRED)
+    public void recordRead(UUID subjectId, String action, String purpose) {
+        recordReads(Map.of(Objects.requireNonNull(subjectId, "subjectId"), action), purpose);
     }
 
     /**
@@ -117,14 +137,19 @@ public class AuditTrail {
         AuditFields.action(action);
         SortedMap<UUID, String> actions = new TreeMap<>();
         subjects.forEach(subject -> actions.put(subject, action));
-        append(actions, actor, kind, purpose);
+        append(actions, actor, kind, purpose, Durability.SYNCHRONOUS);
     }
 
-    private void append(SortedMap<UUID, String> actionBySubject, String actor, Caller.Kind kind, String purpose) {
+    private void append(
+            SortedMap<UUID, String> actionBySubject,
+            String actor,
+            Caller.Kind kind,
+            String purpose,
+            Durability durability) {
         AuditFields.actor(actor);
         AuditFields.purpose(purpose);
         if (!actionBySubject.isEmpty()) {
-            chains.append(actionBySubject, actor, kind.name(), purpose);
+            chains.append(actionBySubject, actor, kind.name(), purpose, durability);
         }
     }
 
@@ -134,6 +159,14 @@ public class AuditTrail {
                     "AuditTrail.record needs a request to know who acts; outside one, use recordAs");
         }
         return caller;
+    }
+
+    private static SortedMap<UUID, String> actions(Map<UUID, String> actionBySubject) {
+        Objects.requireNonNull(actionBySubject, "actionBySubject");
+        SortedMap<UUID, String> actions = new TreeMap<>();
+        actionBySubject.forEach((subject, action) ->
+                actions.put(Objects.requireNonNull(subject, "subject id"), AuditFields.action(action)));
+        return actions;
     }
 
     private static SortedSet<UUID> subjects(Collection<UUID> subjectIds) {

@@ -237,6 +237,53 @@ class AuditTrailTest {
     }
 
     @Test
+    void readsRecordedByATransactionThatOnlyReadDoNotWaitForTheFlush() {
+        UUID subject = UUID.randomUUID();
+
+        String commit = QuarkusTransaction.requiringNew().call(() -> {
+            // The throwaway test cluster commits asynchronously anyway: start from production's setting.
+            synchronousCommit("on");
+            trail.recordReads(Map.of(subject, "customer.search-hit"), "GET /api/v1/customers?search");
+            return synchronousCommit(null);
+        });
+
+        assertThat(commit).isEqualTo("off");
+        assertThat(AuditRows.countOf(subject)).isEqualTo(1);
+        assertThat(verifier.verify(subject).intact()).isTrue();
+    }
+
+    @Test
+    void readsRecordedByATransactionThatChangedDataKeepTheSynchronousCommit() {
+        UUID subject = UUID.randomUUID();
+
+        String commit = QuarkusTransaction.requiringNew().call(() -> {
+            synchronousCommit("on");
+            trail.recordAs("system:import", Caller.Kind.SERVICE, subject, "customer.update", "nightly import");
+            trail.recordRead(subject, "customer.read", "GET /api/v1/customers/{id}");
+            return synchronousCommit(null);
+        });
+
+        assertThat(commit).isEqualTo("on");
+        assertThat(AuditRows.countOf(subject)).isEqualTo(2);
+    }
+
+    /** Sets synchronous_commit for the current transaction when given a value; answers its value. */
+    private String synchronousCommit(String value) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            if (value != null) {
+                s.execute("SET LOCAL synchronous_commit TO " + value);
+            }
+            try (var rs = s.executeQuery("SHOW synchronous_commit")) {
+                rs.next();
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void aTransactionAboveReadCommittedIsRefusedRatherThanForkingTheChain() {
         UUID subject = UUID.randomUUID();
 

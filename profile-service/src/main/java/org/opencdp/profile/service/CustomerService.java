@@ -226,7 +226,9 @@ public class CustomerService {
         visible.removeAll(restrictions.restrictedAmong(ids));
         List<Customer> found = customers.findAllByIds(visible);
         Map<UUID, CustomerProfile> profiles = codec.decryptAll(found);
-        audit.recordAll(profiles.keySet(), "customer.search-hit", "GET /api/v1/customers?search");
+        Map<UUID, String> hits = new HashMap<>();
+        profiles.keySet().forEach(id -> hits.put(id, "customer.search-hit"));
+        audit.recordReads(hits, "GET /api/v1/customers?search");
         return found.stream()
                 .filter(c -> profiles.containsKey(c.id))
                 .map(c -> stored(c, profiles.get(c.id), List.of(), List.of()))
@@ -313,7 +315,9 @@ public class CustomerService {
             }
         }
         recorded.put(customer.id, action);
-        audit.recordEach(recorded, purpose);
+        // A read (GET) wrote nothing else, so its entries need not wait for the flush (bounded loss window, see
+        // AuditTrail#recordReads); a change's transaction has written already and stays synchronous anyway.
+        audit.recordReads(recorded, purpose);
         return stored(customer, profile, contactLinks, companyLinks);
     }
 

@@ -58,6 +58,11 @@ public final class LocalStack {
         this.services = new ServiceProcesses(layout);
     }
 
+    /** JVM options for one service on top of the suite's own, for the next start (the benchmark's diagnostics). */
+    public void addJvmOptions(Service service, List<String> options) {
+        services.addJvmOptions(service, options);
+    }
+
     public StackLayout layout() {
         return layout;
     }

@@ -299,6 +299,12 @@ public final class PostgresCluster {
         if (!durable) {
             // A test cluster is thrown away after the run: durability only costs time.
             conf.append("fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n");
+        } else {
+            // Statement statistics and plans of slow statements, for finding what a slow request waited for (the
+            // benchmark reads them, issue 8). auto_explain stays off until a superuser sets a threshold (reloadable).
+            conf.append("shared_preload_libraries = 'pg_stat_statements,auto_explain'\n")
+                    .append("auto_explain.log_min_duration = -1\n")
+                    .append("track_io_timing = on\n");
         }
         return conf.toString();
     }

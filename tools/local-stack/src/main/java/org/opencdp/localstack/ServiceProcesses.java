@@ -18,6 +18,8 @@ final class ServiceProcesses {
     static final String CORS_ORIGINS = "http://localhost:3000,http://localhost:5173";
 
     private final StackLayout layout;
+    /** Options a caller adds for one service, e.g. the benchmark's flight recording of profile-service. */
+    private final Map<Service, List<String>> extraOptions = new EnumMap<>(Service.class);
 
     ServiceProcesses(StackLayout layout) {
         this.layout = layout;
@@ -32,10 +34,15 @@ final class ServiceProcesses {
         }
     }
 
+    void addJvmOptions(Service service, List<String> options) {
+        extraOptions.computeIfAbsent(service, s -> new ArrayList<>()).addAll(options);
+    }
+
     ProcessHandle start(Service service, LocalSecrets secrets) {
         List<String> command = new ArrayList<>();
         command.add(java());
         command.addAll(JVM_OPTIONS);
+        command.addAll(extraOptions.getOrDefault(service, List.of()));
         command.add("-jar");
         command.add(layout.serviceJar(service).toString());
         return DetachedProcess.start(

@@ -1,0 +1,245 @@
+package org.opencdp.bench;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.opencdp.localstack.KeycloakServer;
+import org.opencdp.localstack.LocalStack;
+import org.opencdp.localstack.Service;
+
+/**
+ * What ran during a measured phase, so that a latency tail can be explained rather than guessed (issue 8): CPU
+ * seconds per process of the suite, PostgreSQL's checkpoints, autovacuum runs and slowest statements, and
+ * profile-service's flight recording (garbage collection, safepoints, waits on sockets and locks, JIT compilation,
+ * the hottest methods). The flight recording and the server's settings for it are switched on before the suite
+ * starts; everything else is read at the phase's start and end.
+ */
+final class Diagnostics {
+
+    /** Linux's USER_HZ: /proc reports CPU times in these ticks. */
+    private static final double TICKS_PER_SECOND = 100.0;
+
+    private static final String RECORDING = "bench";
+
+    private final LocalStack stack;
+    private final Path recordingFile;
+
+    private Diagnostics(LocalStack stack, Path recordingFile) {
+        this.stack = stack;
+        this.recordingFile = recordingFile;
+    }
+
+    /**
+     * To be called before the suite starts: profile-service records with JFR's "profile" settings (about 2 % of its
+     * CPU), which the report's figures include.
+     */
+    static Diagnostics prepare(LocalStack stack) {
+        Path file = stack.layout().stateDir().resolve("profile-service.jfr").toAbsolutePath();
+        stack.addJvmOptions(
+                Service.PROFILE,
+                List.of("-XX:StartFlightRecording=name=" + RECORDING + ",settings=profile,filename=" + file
+                        + ",dumponexit=true"));
+        return new Diagnostics(stack, file);
+    }
+
+    /**
+     * To be called once the suite runs: slow statements (over 10 ms) with their plans and every autovacuum run go to
+     * the server's log, and statement statistics are readable.
+     */
+    void startServerLogging() throws SQLException {
+        try (Connection c = stack.postgres().connect("postgres");
+                Statement s = c.createStatement()) {
+            s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            s.execute("ALTER SYSTEM SET auto_explain.log_min_duration = '10ms'");
+            s.execute("ALTER SYSTEM SET log_autovacuum_min_duration = 0");
+            s.execute("ALTER SYSTEM SET log_checkpoints = on");
+            s.execute("SELECT pg_reload_conf()");
+        }
+    }
+
+    Phase begin(String name) throws IOException, SQLException {
+        try (Connection c = stack.postgres().connect("postgres");
+                Statement s = c.createStatement()) {
+            s.execute("SELECT pg_stat_statements_reset()");
+        }
+        return new Phase(name, Instant.now(), cpuByComponent(), checkpoints(), Files.size(serverLog()));
+    }
+
+    /** One measured phase: its start state, and at its end the report of what happened meanwhile. */
+    final class Phase {
+        private final String name;
+        private final Instant start;
+        private final Map<String, Long> cpuAtStart;
+        private final long checkpointsAtStart;
+        private final long logOffset;
+
+        private Phase(String name, Instant start, Map<String, Long> cpu, long checkpoints, long logOffset) {
+            this.name = name;
+            this.start = start;
+            this.cpuAtStart = cpu;
+            this.checkpointsAtStart = checkpoints;
+            this.logOffset = logOffset;
+        }
+
+        /** The phase's report in Markdown. */
+        List<String> end() throws IOException, SQLException, InterruptedException {
+            Instant end = Instant.now();
+            double seconds = (end.toEpochMilli() - start.toEpochMilli()) / 1000.0;
+            List<String> out = new ArrayList<>();
+            out.add("#### What ran during \"" + name + "\" (" + String.format(Locale.ROOT, "%.0f s", seconds) + ")");
+            out.add("");
+            out.add(cpuLine(cpuByComponent(), seconds));
+            out.add("");
+            out.add("PostgreSQL: " + (checkpoints() - checkpointsAtStart) + " checkpoint(s); " + serverLogSummary());
+            out.addAll(slowestStatements());
+            out.add("");
+            out.addAll(new FlightRecordingSummary(dumpRecording(), start, end).lines());
+            out.add("");
+            return out;
+        }
+
+        private String cpuLine(Map<String, Long> cpuAtEnd, double seconds) {
+            StringBuilder line = new StringBuilder("CPU seconds per process (two cores give ")
+                    .append(String.format(Locale.ROOT, "%.0f", 2 * seconds))
+                    .append("): ");
+            List<String> parts = new ArrayList<>();
+            cpuAtEnd.forEach((component, ticks) -> {
+                double used = (ticks - cpuAtStart.getOrDefault(component, 0L)) / TICKS_PER_SECOND;
+                if (used >= 0.05) {
+                    parts.add(String.format(Locale.ROOT, "%s %.1f", component, used));
+                }
+            });
+            return line.append(String.join(", ", parts)).append('.').toString();
+        }
+
+        private String serverLogSummary() throws IOException {
+            List<String> lines = newLogLines(logOffset);
+            long vacuums = lines.stream()
+                    .filter(l -> l.contains("automatic vacuum") || l.contains("automatic analyze"))
+                    .count();
+            long slow = lines.stream().filter(l -> l.contains("duration:")).count();
+            List<String> vacuumed = lines.stream()
+                    .filter(l -> l.contains("automatic vacuum") || l.contains("automatic analyze"))
+                    .map(l -> l.substring(l.indexOf("automatic")).replaceAll(":.*", ""))
+                    .distinct()
+                    .limit(8)
+                    .toList();
+            return vacuums + " autovacuum/autoanalyze run(s)"
+                    + (vacuumed.isEmpty() ? "" : " (" + String.join("; ", vacuumed) + ")") + "; " + slow
+                    + " statement(s) over 10 ms (plans in " + serverLog().getFileName() + ").";
+        }
+    }
+
+    /** The five statements with the longest single execution since the phase began, over all databases. */
+    private List<String> slowestStatements() throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = stack.postgres().connect("postgres");
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT d.datname, s.calls, s.mean_exec_time, s.max_exec_time,"
+                        + " regexp_replace(s.query, '\\s+', ' ', 'g') AS query FROM pg_stat_statements s"
+                        + " JOIN pg_database d ON d.oid = s.dbid ORDER BY s.max_exec_time DESC LIMIT 5")) {
+            out.add("");
+            out.add("| database | calls | mean ms | max ms | statement (placeholders only, no values) |");
+            out.add("|---|---|---|---|---|");
+            while (r.next()) {
+                String query = r.getString("query");
+                out.add(String.format(
+                        Locale.ROOT,
+                        "| %s | %,d | %.2f | %.1f | `%s` |",
+                        r.getString("datname"),
+                        r.getLong("calls"),
+                        r.getDouble("mean_exec_time"),
+                        r.getDouble("max_exec_time"),
+                        (query.length() > 110 ? query.substring(0, 110) + "…" : query).replace("|", "\\|")));
+            }
+        }
+        return out;
+    }
+
+    private long checkpoints() throws SQLException {
+        try (Connection c = stack.postgres().connect("postgres");
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    private Path serverLog() {
+        return stack.postgres().serverLog();
+    }
+
+    private List<String> newLogLines(long offset) throws IOException {
+        try (RandomAccessFile file = new RandomAccessFile(serverLog().toFile(), "r")) {
+            long length = file.length();
+            if (length <= offset) {
+                return List.of();
+            }
+            byte[] bytes = new byte[(int) Math.min(length - offset, 64L * 1024 * 1024)];
+            file.seek(offset);
+            file.readFully(bytes);
+            return new String(bytes, StandardCharsets.UTF_8).lines().toList();
+        }
+    }
+
+    /**
+     * CPU ticks used so far by each part of the suite: the services and Keycloak by their pid files, PostgreSQL as
+     * the server and all its children, wrk by name, and the bench itself.
+     */
+    private Map<String, Long> cpuByComponent() throws IOException {
+        Map<String, Long> cpu = new LinkedHashMap<>();
+        for (Service service : Service.values()) {
+            stack.layout()
+                    .pidFile(service.serviceName())
+                    .read()
+                    .ifPresent(e -> cpu.put(service.serviceName(), ProcStat.ticks(e.pid())));
+        }
+        stack.layout()
+                .pidFile(KeycloakServer.COMPONENT)
+                .read()
+                .ifPresent(e -> cpu.put("keycloak", ProcStat.ticks(e.pid())));
+        long postmaster = stack.postgres().serverPid().orElse(-1L);
+        cpu.put("postgres", ProcStat.treeTicks(postmaster));
+        cpu.put("wrk", ProcStat.ticksOfCommand("wrk"));
+        cpu.put("bench", ProcStat.ticks(ProcessHandle.current().pid()));
+        return cpu;
+    }
+
+    /** Writes profile-service's recording so far to its file, through jcmd beside this JVM's java. */
+    private Path dumpRecording() throws IOException, InterruptedException {
+        long pid = stack.layout()
+                .pidFile(Service.PROFILE.serviceName())
+                .read()
+                .orElseThrow(() -> new IllegalStateException("profile-service is not running"))
+                .pid();
+        Path java = Path.of(ProcessHandle.current().info().command().orElse("java"));
+        Path jcmd = java.resolveSibling("jcmd");
+        Process process = new ProcessBuilder(
+                        jcmd.toString(),
+                        Long.toString(pid),
+                        "JFR.dump",
+                        "name=" + RECORDING,
+                        "filename=" + recordingFile)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new IllegalStateException("jcmd JFR.dump of profile-service failed");
+        }
+        return recordingFile;
+    }
+}
