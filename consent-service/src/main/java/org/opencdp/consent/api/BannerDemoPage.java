@@ -25,7 +25,9 @@ import org.opencdp.problem.ProblemException;
  * production answers 404.
  */
 @Path("/consent/banner-demo.html")
-@Tag(name = "Cookie banner", description = "Public endpoints for a website's cookie banner")
+@Tag(
+        name = "Cookie banner",
+        description = "Public endpoints for a website's cookie banner: no token, a site key and the site's origins")
 public class BannerDemoPage {
 
     @Inject
