@@ -177,7 +177,7 @@ public class LedgerRepository {
         return Jdbc.with(dataSource, c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT " + ENTRY_COLUMNS + """
                      FROM consent_entry WHERE holder_type = ? AND holder_id = ? AND sequence > ?
-                     ORDER BY sequence LIMIT ?""")) {
+                    ORDER BY sequence LIMIT ?""")) {
                 select.setString(1, holder.type().name());
                 select.setObject(2, holder.id());
                 select.setLong(3, afterSequence);

@@ -1,17 +1,10 @@
 package org.opencdp.ratelimits;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.opencdp.caller.Caller;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -36,32 +29,22 @@ public class BulkReadGuard {
     @Inject
     MeterRegistry registry;
 
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final TokenBuckets buckets = new TokenBuckets();
 
     /** Takes one call of {@code group} from the caller's allowance, or refuses with the seconds to wait. */
     public void admit(String group, Caller caller) {
-        Bucket bucket =
-                buckets.computeIfAbsent(group + '\n' + caller.kind() + '\n' + caller.name(), key -> newBucket(group));
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        if (!probe.isConsumed()) {
-            refusals(group, caller.name()).increment();
-            throw new BulkReadLimitExceeded(group, retryAfterSeconds(probe.getNanosToWaitForRefill()));
-        }
-    }
-
-    private Bucket newBucket(String group) {
         BulkReadLimits.Limit limit = limits.limits().get(group);
         if (limit == null) {
             // A programming error: the endpoint names a group the configuration does not know. Refuse, never open.
             throw new IllegalStateException("no bulk-read limit configured for group '" + group
                     + "': set opencdp.bulk-read.limits." + group + ".capacity and .period");
         }
-        return Bucket.builder()
-                .addLimit(Bandwidth.builder()
-                        .capacity(limit.capacity())
-                        .refillGreedy(limit.capacity(), limit.period())
-                        .build())
-                .build();
+        long retryAfter =
+                buckets.take(group + '\n' + caller.kind() + '\n' + caller.name(), limit.capacity(), limit.period());
+        if (retryAfter > 0) {
+            refusals(group, caller.name()).increment();
+            throw new BulkReadLimitExceeded(group, retryAfter);
+        }
     }
 
     private Counter refusals(String group, String caller) {
@@ -70,9 +53,5 @@ public class BulkReadGuard {
                 .tag("group", group)
                 .tag("caller", caller)
                 .register(registry);
-    }
-
-    static long retryAfterSeconds(long nanosToWait) {
-        return Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanosToWait + TimeUnit.SECONDS.toNanos(1) - 1));
     }
 }

@@ -129,9 +129,9 @@ class BulkReadGuardTest {
 
     @Test
     void retryAfterIsWholeSecondsRoundedUpAndAtLeastOne() {
-        assertThat(BulkReadGuard.retryAfterSeconds(0)).isEqualTo(1);
-        assertThat(BulkReadGuard.retryAfterSeconds(1)).isEqualTo(1);
-        assertThat(BulkReadGuard.retryAfterSeconds(1_000_000_000L)).isEqualTo(1);
-        assertThat(BulkReadGuard.retryAfterSeconds(1_000_000_001L)).isEqualTo(2);
+        assertThat(TokenBuckets.retryAfterSeconds(0)).isEqualTo(1);
+        assertThat(TokenBuckets.retryAfterSeconds(1)).isEqualTo(1);
+        assertThat(TokenBuckets.retryAfterSeconds(1_000_000_000L)).isEqualTo(1);
+        assertThat(TokenBuckets.retryAfterSeconds(1_000_000_001L)).isEqualTo(2);
     }
 }

@@ -82,10 +82,17 @@ final class ServiceProcesses {
             env.put(other.urlVariable(), layout.serviceUrl(other));
         }
         env.put("OPENCDP_CORS_ORIGINS", CORS_ORIGINS);
+        // The demo pages use the demo site key (site_demo), registered at start for their origins; production has no
+        // demo site. The tracker's demo shop (/tracker/demo.html, tracking-service) records consent at consent-service;
+        // the cookie banner demo (/consent/banner-demo.html, consent-service) runs the tracker, which sends to
+        // tracking-service: each service's site_demo allows both origins.
+        String demoOrigins = layout.serviceUrl(Service.TRACKING) + "," + layout.serviceUrl(Service.CONSENT);
         if (service == Service.TRACKING) {
-            // The demo page (/tracker/demo.html) and the e2e tests send with the demo site key, from the service's own
-            // origin; production has no demo site.
-            env.put("OPENCDP_TRACKING_DEMO_ORIGINS", layout.serviceUrl(Service.TRACKING));
+            env.put("OPENCDP_TRACKING_DEMO_ORIGINS", demoOrigins);
+        }
+        if (service == Service.CONSENT) {
+            env.put("OPENCDP_CONSENT_DEMO_ORIGINS", demoOrigins);
+            env.put("OPENCDP_CONSENT_BANNER_DEMO_PAGE", "true");
         }
         // Logs are JSON in production; a person reads these, and the launcher shows their tail when a start fails.
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");

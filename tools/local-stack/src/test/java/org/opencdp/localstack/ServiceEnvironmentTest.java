@@ -44,7 +44,7 @@ class ServiceEnvironmentTest {
     }
 
     @Test
-    void trackingServiceRegistersTheDemoSiteForItsOwnOrigin() throws Exception {
+    void trackingServiceRegistersTheDemoSiteForBothDemoPages() throws Exception {
         Files.createFile(repo.resolve("mvnw"));
         Files.createFile(repo.resolve("pom.xml"));
         StackLayout layout = StackLayout.forRepo(repo).withPorts(StackPorts.endToEnd());
@@ -52,7 +52,21 @@ class ServiceEnvironmentTest {
 
         Map<String, String> env = new ServiceProcesses(layout).environment(Service.TRACKING, secrets);
 
-        assertThat(env).containsEntry("OPENCDP_TRACKING_DEMO_ORIGINS", "http://localhost:18083");
+        assertThat(env).containsEntry("OPENCDP_TRACKING_DEMO_ORIGINS", "http://localhost:18083,http://localhost:18084");
+    }
+
+    @Test
+    void consentServiceServesTheBannerDemoAndRegistersTheDemoSiteForBothDemoPages() throws Exception {
+        Files.createFile(repo.resolve("mvnw"));
+        Files.createFile(repo.resolve("pom.xml"));
+        StackLayout layout = StackLayout.forRepo(repo).withPorts(StackPorts.endToEnd());
+        LocalSecrets secrets = LocalSecrets.loadOrCreate(layout.secretsFile());
+
+        Map<String, String> env = new ServiceProcesses(layout).environment(Service.CONSENT, secrets);
+
+        assertThat(env)
+                .containsEntry("OPENCDP_CONSENT_DEMO_ORIGINS", "http://localhost:18083,http://localhost:18084")
+                .containsEntry("OPENCDP_CONSENT_BANNER_DEMO_PAGE", "true");
     }
 
     @Test

@@ -9,7 +9,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -25,23 +24,22 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.opencdp.tracking.domain.Site;
+import org.opencdp.publicsites.RequestSite;
+import org.opencdp.publicsites.SiteKeyed;
 import org.opencdp.tracking.service.IngestionService;
-import org.opencdp.tracking.service.SiteService;
-
-import io.vertx.ext.web.RoutingContext;
 
 /**
  * Browser batches from the JS tracker (tracking-service/README.md, "Tracker protocol"). Public: a website's
- * visitors have no token; the site key and the site's allowed origins say which pages may send, and the consent
- * gate decides what is stored.
+ * visitors have no token; the site key, the site's allowed origins and its rate limit (libs/public-sites) say which
+ * pages may send how much, and the consent gate decides what is stored.
  */
 @Path("/api/v1/collect/{siteKey}")
+@SiteKeyed
 @Tag(name = "Collect", description = "Web events from browsers (the JS tracker); no token, a site key")
 public class CollectResource {
 
     @Inject
-    SiteService sites;
+    RequestSite requestSite;
 
     @Inject
     IngestionService ingestion;
@@ -56,15 +54,16 @@ public class CollectResource {
     @Operation(
             operationId = "collectEvents",
             summary = "Send a batch of web events from a website",
-            description = "The JS tracker's batches, sent as `text/plain;charset=UTF-8` with JSON inside (no CORS "
-                    + "preflight) or as `application/json`. Each event gets a result: `accepted` (stored with the "
-                    + "consent ledger entry it was collected under), `duplicate` (stored before, in this batch or an "
-                    + "earlier one: kept once), `dropped` (`no-consent` or `restricted`: counted, not stored) "
-                    + "or `rejected` (malformed, with the reason; the other events are kept). Personal query "
-                    + "parameters and fragments are stripped from url and referrer, the user agent is reduced to "
-                    + "browser, major version and device class, the IP address is not kept. When consent-service "
-                    + "cannot decide nothing is stored: 503 with Retry-After, send the batch again then. Public: "
-                    + "the site key and its allowed origins (Origin header) say who may send.")
+            description =
+                    "The JS tracker's batches, sent as `text/plain;charset=UTF-8` with JSON inside (no CORS "
+                            + "preflight) or as `application/json`. Each event gets a result: `accepted` (stored with the "
+                            + "consent ledger entry it was collected under), `duplicate` (stored before, in this batch or an "
+                            + "earlier one: kept once), `dropped` (`no-consent` or `restricted`: counted, not stored) "
+                            + "or `rejected` (malformed, with the reason; the other events are kept). Personal query "
+                            + "parameters and fragments are stripped from url and referrer, the user agent is reduced to "
+                            + "browser, major version and device class, the IP address is not kept. When consent-service "
+                            + "cannot decide nothing is stored: 503 with Retry-After, send the batch again then. Public: "
+                            + "the site key and its allowed origins (Origin header) say who may send, the site's rate limit how much.")
     @RequestBody(
             required = true,
             content =
@@ -81,8 +80,15 @@ public class CollectResource {
                             schema = @Schema(implementation = CollectAnswer.class),
                             examples = @ExampleObject(name = "one rejected", value = CollectAnswer.EXAMPLE_ANSWER)))
     @APIResponse(responseCode = "400", description = "Not a JSON object {\"events\": [...]}; nothing was stored")
-    @APIResponse(responseCode = "403", description = "The site does not allow the request's origin")
+    @APIResponse(
+            responseCode = "403",
+            description = "The request has no Origin header, the site does not allow its origin, or the site is "
+                    + "disabled")
     @APIResponse(responseCode = "404", description = "No site has this key")
+    @APIResponse(
+            responseCode = "429",
+            description = "The site made more requests than its limit allows; send again after Retry-After seconds",
+            headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)))
     @APIResponse(
             responseCode = "413",
             description = "More events or bytes than a batch may have (100 events, 64 KiB by default); nothing was "
@@ -96,11 +102,8 @@ public class CollectResource {
             @Parameter(description = "The website's public key", example = "site_demo") @PathParam("siteKey")
                     String siteKey,
             @HeaderParam(HttpHeaders.USER_AGENT) String userAgent,
-            @Context RoutingContext context,
             String body) {
-        Site site = sites.requireSiteFor(siteKey, CollectOrigin.of(context));
-        CollectOrigin.allow(context);
-        return CollectAnswer.of(ingestion.collectFromSite(site, userAgent, body));
+        return CollectAnswer.of(ingestion.collectFromSite(requestSite.site(), userAgent, body));
     }
 
     @OPTIONS
@@ -113,18 +116,15 @@ public class CollectResource {
             description = "Browsers ask before sending JSON as `application/json`; the tracker sends `text/plain` "
                     + "and needs no preflight. Allowed for the site's origins only.")
     @APIResponse(responseCode = "204", description = "The origin may POST batches")
-    @APIResponse(responseCode = "403", description = "The site does not allow the request's origin")
+    @APIResponse(
+            responseCode = "403",
+            description = "The request has no Origin header, the site does not allow its origin, or the site is "
+                    + "disabled")
     @APIResponse(responseCode = "404", description = "No site has this key")
+    @APIResponse(responseCode = "429", description = "The site made more requests than its limit allows")
     public Response preflight(
             @Parameter(description = "The website's public key", example = "site_demo") @PathParam("siteKey")
-                    String siteKey,
-            @Context RoutingContext context) {
-        sites.requireSiteFor(siteKey, CollectOrigin.of(context));
-        CollectOrigin.allow(context);
-        return Response.noContent()
-                .header("Access-Control-Allow-Methods", "POST")
-                .header("Access-Control-Allow-Headers", "Content-Type")
-                .header("Access-Control-Max-Age", "3600")
-                .build();
+                    String siteKey) {
+        return requestSite.preflight();
     }
 }

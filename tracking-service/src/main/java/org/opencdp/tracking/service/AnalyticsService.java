@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.opencdp.problem.ProblemException;
+import org.opencdp.publicsites.PublicSites;
 import org.opencdp.tracking.domain.ClickCount;
 import org.opencdp.tracking.domain.PageDay;
 import org.opencdp.tracking.domain.SiteDay;
@@ -26,7 +27,7 @@ public class AnalyticsService {
     DailyAggregates daily;
 
     @Inject
-    SiteService sites;
+    PublicSites sites;
 
     /** A report's site and period: to and from default to the last 30 days up to today. */
     public record Period(LocalDate from, LocalDate to) {}

@@ -17,11 +17,11 @@ import jakarta.inject.Inject;
 
 import org.opencdp.problem.ProblemException;
 import org.opencdp.problem.ProblemType;
+import org.opencdp.publicsites.PublicSite;
 import org.opencdp.tracking.domain.ConsentDecision;
 import org.opencdp.tracking.domain.EventResult;
 import org.opencdp.tracking.domain.Holder;
 import org.opencdp.tracking.domain.ReducedUserAgent;
-import org.opencdp.tracking.domain.Site;
 import org.opencdp.tracking.domain.UserAgents;
 import org.opencdp.tracking.domain.WebEvent;
 
@@ -62,8 +62,8 @@ public class IngestionService {
     @Inject
     MeterRegistry metrics;
 
-    /** A browser batch for a site whose key and origin were checked ({@link SiteService#requireSiteFor}). */
-    public BatchOutcome collectFromSite(Site site, String userAgent, String body) {
+    /** A browser batch for a site whose key, origin and limit were checked (libs/public-sites). */
+    public BatchOutcome collectFromSite(PublicSite site, String userAgent, String body) {
         return collect(EventReader.Source.site(site.siteKey()), userAgent, body);
     }
 

@@ -38,9 +38,6 @@ public interface TrackingSettings {
     /** Query parameter name parts stripped from urls and referrers in addition to the built-in ones. */
     Optional<List<String>> personalQueryParameters();
 
-    /** Origins of the demo page's site {@code site_demo}; without them there is no demo site. */
-    Optional<List<String>> demoSiteOrigins();
-
     /** Months raw events are kept (by month of receipt) before their partition is dropped. */
     @WithDefault("13")
     int rawEventMonths();

@@ -76,8 +76,9 @@ class AnalyticsResourceTest {
     @BeforeEach
     void knownEvents() {
         TestDatabase.execute(
-                "INSERT INTO site (site_key, name, allowed_origins, created_at) VALUES (?, 'Analytics', "
-                        + "ARRAY['https://shop.example'], now())",
+                "INSERT INTO public_site (id, site_key, name, allowed_origins, requests_per_minute, enabled, "
+                        + "created_at) VALUES (gen_random_uuid(), ?, 'Analytics', ARRAY['https://shop.example'], 600, "
+                        + "true, now())",
                 site);
         String s1 = newId();
         event(visitorA, s1, "page_view", "/a", "10:00:00");

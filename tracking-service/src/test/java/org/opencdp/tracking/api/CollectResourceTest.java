@@ -75,7 +75,7 @@ class CollectResourceTest {
     void noColumnCanHoldAnIpAddressOrAFullUserAgent() {
         List<Map<String, Object>> columns = TestDatabase.rows(
                 "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' "
-                        + "AND table_name IN ('tracked_event', 'site', 'visitor_subject', 'refused_event_count', "
+                        + "AND table_name IN ('tracked_event', 'public_site', 'visitor_subject', 'refused_event_count', "
                         + "'revoked_consent_entry') AND column_name ~ '(^|_)(ip|addr|address|remote|user_agent|ua)(_|$)'");
         assertThat(columns).isEmpty();
     }

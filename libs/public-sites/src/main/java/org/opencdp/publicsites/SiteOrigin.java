@@ -1,41 +1,45 @@
-package org.opencdp.tracking.api;
+package org.opencdp.publicsites;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * CORS for the collect endpoint, whose allowed origins are per website (the site's settings), not the service's
- * fixed list for frontends. Runs before the shared CORS filter (priority 300): takes the {@code Origin} header off a
- * collect request, so that the shared filter lets it pass, and keeps it for {@link CollectResource}, which checks
- * it against the site. Once the resource has found the origin allowed, the answer, also a problem or a 503, carries
- * {@code Access-Control-Allow-Origin} and exposes {@code Retry-After} (the tracker can read neither otherwise).
+ * CORS of the site-keyed public endpoints, whose allowed origins are per website, not the service's fixed list for
+ * frontends. Runs before the shared CORS filter (priority 300) on the paths of {@code opencdp.public-sites.paths}:
+ * takes the {@code Origin} header off the request, so that the shared filter lets it pass, and keeps it for
+ * {@link SiteKeyFilter}, which checks it against the site. Once the origin is found allowed, the answer, also a
+ * problem, a 429 or a 503, carries {@code Access-Control-Allow-Origin} and exposes {@code Retry-After} (a page can
+ * read neither otherwise). Every answer on these paths varies by origin.
  */
 @ApplicationScoped
-public class CollectOrigin {
+public class SiteOrigin {
 
-    static final String PATH = "/api/v1/collect/";
-    private static final String ORIGIN = "opencdp.collect.origin";
-    private static final String ALLOWED = "opencdp.collect.origin-allowed";
+    private static final String ORIGIN = "opencdp.public-site.origin";
+    private static final String ALLOWED = "opencdp.public-site.origin-allowed";
 
     /** Above the shared CORS filter's priority (300), so that it runs first. */
     static final int PRIORITY = 400;
 
+    @Inject
+    PublicSitesSettings settings;
+
     void register(@Observes Filters filters) {
-        filters.register(CollectOrigin::takeOrigin, PRIORITY);
+        filters.register(this::takeOrigin, PRIORITY);
     }
 
-    static void takeOrigin(RoutingContext context) {
-        String origin = context.request().getHeader(HttpHeaders.ORIGIN);
-        if (origin != null && context.normalizedPath().startsWith(PATH)) {
+    void takeOrigin(RoutingContext context) {
+        if (settings.paths().stream().anyMatch(context.normalizedPath()::startsWith)) {
+            String origin = context.request().getHeader(HttpHeaders.ORIGIN);
             context.put(ORIGIN, origin);
             context.request().headers().remove(HttpHeaders.ORIGIN);
             context.addHeadersEndHandler(done -> {
                 context.response().headers().add(HttpHeaders.VARY, "Origin");
-                if (Boolean.TRUE.equals(context.get(ALLOWED))) {
+                if (origin != null && Boolean.TRUE.equals(context.get(ALLOWED))) {
                     context.response()
                             .putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin)
                             .putHeader(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, "Retry-After");

@@ -1,4 +1,4 @@
-package org.opencdp.tracking.api;
+package org.opencdp.publicsites;
 
 import java.net.URI;
 import java.time.Instant;
@@ -31,48 +31,77 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opencdp.caller.Roles;
 import org.opencdp.problem.ProblemException;
-import org.opencdp.tracking.domain.Site;
-import org.opencdp.tracking.service.SiteService;
 
-/** The websites that may send browser events: their public keys and allowed origins. Admin only. */
+/** The websites that may call the service's public endpoints: their keys, origins and limits. Admin only. */
 @Path("/api/v1/sites")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Sites", description = "Websites that send browser events, with their public site keys")
-public class SiteResource {
+@Tag(name = "Sites", description = "Websites that call the public endpoints, with their public site keys")
+public class PublicSiteResource {
 
     static final String INPUT_EXAMPLE = """
-            {"name":"Outdoor shop","allowedOrigins":["https://shop.example","https://www.shop.example"]}""";
+            {"name":"Outdoor shop","allowedOrigins":["https://shop.example","https://www.shop.example"],
+             "requestsPerMinute":600}""";
     static final String VIEW_EXAMPLE = """
             {"siteKey":"site_k3x9q2m7v8p4r1t6w0yz","name":"Outdoor shop",
-             "allowedOrigins":["https://shop.example","https://www.shop.example"],"createdAt":"2026-11-26T14:00:00Z"}""";
+             "allowedOrigins":["https://shop.example","https://www.shop.example"],"requestsPerMinute":600,
+             "enabled":true,"createdAt":"2026-11-26T14:00:00Z"}""";
 
     @Inject
-    SiteService sites;
+    PublicSites sites;
 
     public record SiteInput(
+            @Size(max = 65)
+            @Schema(
+                    description = "Only on registration, optional: the key the website already uses at another "
+                            + "OpenCDP service (one key for the website's tracker and cookie banner); generated "
+                            + "when absent. The key never changes afterwards.",
+                    examples = "site_k3x9q2m7v8p4r1t6w0yz")
+            String siteKey,
+
             @NotBlank @Size(max = 200) @Schema(examples = "Outdoor shop")
             String name,
 
             @NotNull
             @Size(min = 1, max = 20)
             @Schema(
-                    description = "Origins the site's pages are served from: scheme, host, optional port",
+                    description = "Origins the site's pages are served from, exactly as browsers send them in the "
+                            + "Origin header: scheme, host, optional port",
                     examples = "[\"https://shop.example\"]")
-            List<@NotNull String> allowedOrigins) {}
+            List<@NotNull String> allowedOrigins,
+
+            @Schema(
+                    description = "Requests a minute the site may make (per replica of the service), regained "
+                            + "evenly; the service's default when absent",
+                    examples = "600")
+            Integer requestsPerMinute,
+
+            @Schema(description = "false refuses the site's requests (403) without forgetting it; true when absent")
+            Boolean enabled) {
+
+        PublicSites.Registration registration() {
+            return new PublicSites.Registration(siteKey, name, allowedOrigins, requestsPerMinute, enabled);
+        }
+    }
 
     public record SiteView(
-            @Schema(
-                    description = "The public key, for the tracker's data-site-key",
-                    examples = "site_k3x9q2m7v8p4r1t6w0yz")
+            @Schema(description = "The public key the site's pages embed", examples = "site_k3x9q2m7v8p4r1t6w0yz")
             String siteKey,
 
             String name,
             List<String> allowedOrigins,
+            int requestsPerMinute,
+            boolean enabled,
             Instant createdAt) {
 
-        static SiteView of(Site site) {
-            return new SiteView(site.siteKey(), site.name(), site.allowedOrigins(), site.createdAt());
+        static SiteView of(PublicSite site) {
+            return new SiteView(
+                    site.siteKey(),
+                    site.name(),
+                    site.allowedOrigins(),
+                    site.requestsPerMinute(),
+                    site.enabled(),
+                    site.createdAt());
         }
     }
 
@@ -81,8 +110,9 @@ public class SiteResource {
     @Operation(
             operationId = "createSite",
             summary = "Register a website",
-            description = "Generates the site's public key. Only pages from the allowed origins may send events "
-                    + "with it. Roles: admin.")
+            description = "Only pages from the allowed origins may call the public endpoints with the site's key. "
+                    + "The key is generated unless given (to use one key for a website at several services). "
+                    + "Roles: admin.")
     @RequestBody(required = true, content = @Content(examples = @ExampleObject(name = "shop", value = INPUT_EXAMPLE)))
     @APIResponse(
             responseCode = "201",
@@ -91,8 +121,9 @@ public class SiteResource {
                     @Content(
                             schema = @Schema(implementation = SiteView.class),
                             examples = @ExampleObject(name = "shop", value = VIEW_EXAMPLE)))
+    @APIResponse(responseCode = "409", description = "A site with this key exists already")
     public Response create(@Valid SiteInput input) {
-        SiteView created = SiteView.of(sites.create(body(input).name(), input.allowedOrigins()));
+        SiteView created = SiteView.of(sites.create(body(input).registration()));
         return Response.created(URI.create("/api/v1/sites/" + created.siteKey()))
                 .entity(created)
                 .build();
@@ -129,8 +160,9 @@ public class SiteResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(
             operationId = "replaceSite",
-            summary = "Change a website's name and allowed origins",
-            description = "The key stays (it is embedded in the site's pages). Roles: admin.")
+            summary = "Change a website's name, origins, limit or whether it is enabled",
+            description = "The key stays (the site's pages embed it); to rotate it, register the site again with a "
+                    + "new key, embed that, then disable and remove the old one. Roles: admin.")
     @RequestBody(required = true, content = @Content(examples = @ExampleObject(name = "shop", value = INPUT_EXAMPLE)))
     @APIResponse(
             responseCode = "200",
@@ -141,7 +173,10 @@ public class SiteResource {
                             examples = @ExampleObject(name = "shop", value = VIEW_EXAMPLE)))
     public SiteView replace(
             @Parameter(example = "site_demo") @PathParam("siteKey") String siteKey, @Valid SiteInput input) {
-        return SiteView.of(sites.replace(siteKey, body(input).name(), input.allowedOrigins()));
+        if (body(input).siteKey() != null && !input.siteKey().equals(siteKey)) {
+            throw ProblemException.invalidField("siteKey", "cannot change: register the site with a new key instead");
+        }
+        return SiteView.of(sites.replace(siteKey, input.registration()));
     }
 
     @DELETE
@@ -150,8 +185,7 @@ public class SiteResource {
     @Operation(
             operationId = "deleteSite",
             summary = "Remove a website",
-            description =
-                    "Its key is refused from then on; events already stored stay until they expire. Roles: " + "admin.")
+            description = "Its key is refused from then on (404); what was recorded through it stays. Roles: admin.")
     @APIResponse(responseCode = "204", description = "Removed")
     public void delete(@Parameter(example = "site_demo") @PathParam("siteKey") String siteKey) {
         sites.delete(siteKey);
