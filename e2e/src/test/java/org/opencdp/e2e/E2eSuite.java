@@ -53,6 +53,11 @@ public final class E2eSuite implements AutoCloseable {
         return layout().serviceUrl(service);
     }
 
+    /** Stops, kills or restarts single services, and reaches their databases. */
+    public LocalStack stack() {
+        return stack;
+    }
+
     public Keycloak keycloak() {
         return new Keycloak(layout().realmUrl());
     }

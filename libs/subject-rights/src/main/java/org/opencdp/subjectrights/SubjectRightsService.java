@@ -40,6 +40,9 @@ public class SubjectRightsService {
     SubjectKeyVault keys;
 
     @Inject
+    SubjectRightsReceipts receipts;
+
+    @Inject
     AuditTrail audit;
 
     @Inject
@@ -65,8 +68,13 @@ public class SubjectRightsService {
      * is destroyed only once the data's erasure committed (a key destroyed for an erasure that then rolled back would
      * lose data nobody asked to erase). Should destroying it fail, the request fails (500) with the data already
      * gone: the caller repeats the request, which finds no data and destroys the key (both steps are idempotent).
+     * Once a request's erasure is done, repeating it returns the first receipt.
      */
     public SubjectRightsReport erase(UUID subjectId, UUID requestId) {
+        var given = receipts.given(requestId, SubjectRightsAction.ERASURE, subjectId);
+        if (given.isPresent()) {
+            return given.get();
+        }
         List<CategoryOutcome> outcomes =
                 QuarkusTransaction.requiringNew().call(() -> eraseDataOf(subjectId, requestId));
         boolean legalHold = outcomes.stream().anyMatch(o -> o.keptUnderLegalHold() > 0);
@@ -77,7 +85,7 @@ public class SubjectRightsService {
         } else {
             outcomes.add(CategoryOutcome.erased(SUBJECT_KEY_CATEGORY, keys.destroy(subjectId) ? 1 : 0));
         }
-        return report(subjectId, requestId, SubjectRightsAction.ERASURE, outcomes);
+        return receipts.keep(report(subjectId, requestId, SubjectRightsAction.ERASURE, outcomes));
     }
 
     private List<CategoryOutcome> eraseDataOf(UUID subjectId, UUID requestId) {
@@ -105,21 +113,29 @@ public class SubjectRightsService {
 
     @Transactional
     public SubjectRightsReport restrict(UUID subjectId, UUID requestId) {
+        var given = receipts.given(requestId, SubjectRightsAction.RESTRICTION, subjectId);
+        if (given.isPresent()) {
+            return given.get();
+        }
         restrictions.restrict(subjectId, Basis.ART18_REQUEST, requestId, null);
         handler.restricted(subjectId);
         List<CategoryOutcome> outcomes = handler.export(subjectId).stream()
                 .map(category -> CategoryOutcome.restricted(category.category(), category.records()))
                 .toList();
         audit.record(subjectId, "subject.restrict", "GDPR Art. 18 restriction request " + requestId);
-        return report(subjectId, requestId, SubjectRightsAction.RESTRICTION, outcomes);
+        return receipts.keep(report(subjectId, requestId, SubjectRightsAction.RESTRICTION, outcomes));
     }
 
     @Transactional
     public SubjectRightsReport liftRestriction(UUID subjectId, UUID requestId) {
+        var given = receipts.given(requestId, SubjectRightsAction.RESTRICTION_LIFTED, subjectId);
+        if (given.isPresent()) {
+            return given.get();
+        }
         restrictions.lift(subjectId, Basis.ART18_REQUEST);
         handler.restrictionLifted(subjectId);
         audit.record(subjectId, "subject.restriction-lift", "GDPR Art. 18 restriction lifted by request " + requestId);
-        return report(subjectId, requestId, SubjectRightsAction.RESTRICTION_LIFTED, List.of());
+        return receipts.keep(report(subjectId, requestId, SubjectRightsAction.RESTRICTION_LIFTED, List.of()));
     }
 
     private SubjectRightsReport report(

@@ -4,31 +4,52 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
+import org.opencdp.retention.repository.TaskRepository;
 import org.opencdp.subjectrights.CategoryExport;
 import org.opencdp.subjectrights.CategoryOutcome;
 import org.opencdp.subjectrights.DataCategory;
 import org.opencdp.subjectrights.SubjectDataHandler;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
- * retention-service's part of the subject-rights contract. It holds no data on subjects yet: each data category
- * it comes to hold is declared, exported and erased here.
+ * retention-service's part of the subject-rights contract. The copies of a subject's data it gathers for an access
+ * or portability request are personal data and go with an erasure. The requests themselves (type, dates, who checked
+ * the identity, by which method) are the proof that the subject's rights were honoured (Art. 5(2), 12): like the
+ * audit trail they hold the subject id only and are kept.
  */
 @ApplicationScoped
 public class RetentionSubjectData implements SubjectDataHandler {
 
+    static final String REQUEST_EXPORTS = "request-exports";
+
+    @Inject
+    TaskRepository tasks;
+
+    @Inject
+    ObjectMapper json;
+
     @Override
     public List<DataCategory> categories() {
-        return List.of();
+        return List.of(new DataCategory(
+                REQUEST_EXPORTS,
+                "Copies of every service's export gathered for the subject's access and portability requests, until "
+                        + "the dpo delivers them",
+                "GDPR Art. 6(1)(c) with Art. 15, 20 (answering the subject's request)",
+                "until the subject's erasure; review with legal counsel how long after delivery"));
     }
 
     @Override
     public List<CategoryExport> export(UUID subjectId) {
-        return List.of();
+        var held = tasks.exportsHeldFor(subjectId);
+        // Which exports are kept, not their content: an access request would otherwise nest every earlier one.
+        return List.of(new CategoryExport(REQUEST_EXPORTS, held.size(), json.valueToTree(held)));
     }
 
     @Override
     public List<CategoryOutcome> erase(UUID subjectId) {
-        return List.of();
+        return List.of(CategoryOutcome.erased(REQUEST_EXPORTS, tasks.dropExportsOf(subjectId)));
     }
 }

@@ -61,6 +61,11 @@ public final class DetachedProcess {
         return stop(pidFile, GRACE);
     }
 
+    /** Kills the process recorded in {@code pidFile} and its group at once (SIGKILL), as a crash would end it. */
+    public static boolean kill(PidFile pidFile) {
+        return stop(pidFile, Duration.ZERO);
+    }
+
     static boolean stop(PidFile pidFile, Duration grace) {
         Optional<PidFile.Entry> entry = pidFile.read();
         if (entry.isEmpty() || pidFile.pidTakenByAnother()) {
@@ -74,8 +79,10 @@ public final class DetachedProcess {
             pidFile.delete();
             return false;
         }
-        signalGroup(group, "TERM");
-        if (!waitUntilGone(group, grace)) {
+        if (!grace.isZero()) {
+            signalGroup(group, "TERM");
+        }
+        if (grace.isZero() || !waitUntilGone(group, grace)) {
             signalGroup(group, "KILL");
             waitUntilGone(group, Duration.ofSeconds(10));
         }

@@ -140,6 +140,25 @@ public final class LocalStack {
         return any;
     }
 
+    /** Stops one service cleanly, e.g. for an end-to-end test of a participant that is down. */
+    public void stopService(Service service) {
+        DetachedProcess.stop(layout.pidFile(service.serviceName()));
+        progress.accept("stopped " + service.serviceName());
+    }
+
+    /** Kills one service with SIGKILL, as a crash would end it, for an end-to-end test of what survives it. */
+    public void killService(Service service) {
+        DetachedProcess.kill(layout.pidFile(service.serviceName()));
+        progress.accept("killed " + service.serviceName());
+    }
+
+    /** Starts one stopped service of a running suite again, with the suite's keys, and waits until it is ready. */
+    public void startService(Service service) {
+        LocalSecrets secrets = LocalSecrets.loadOrCreate(layout.secretsFile());
+        ProcessHandle started = spawn(() -> services.start(service, secrets));
+        services.awaitReady(Map.of(service, started), SERVICES_TIMEOUT, progress);
+    }
+
     /**
      * Deletes the suite's state (database cluster, keys, logs, pid files) so the next start is a fresh one; only the
      * unpacked Keycloak stays, which is build output, not state, and saves unpacking 190 MB again. For the

@@ -34,6 +34,11 @@ public class SubjectRightsParticipants {
     @ConfigProperty(name = "opencdp.subject-rights.participants")
     List<String> participants;
 
+    /** The participating services, as configured. */
+    public List<String> names() {
+        return List.copyOf(participants);
+    }
+
     public List<ParticipantAnswer<ContractCapabilities>> capabilities() {
         return ask(SubjectRightsApi::capabilities);
     }
@@ -56,8 +61,16 @@ public class SubjectRightsParticipants {
 
     /** One participant, e.g. to retry a single failed task of a request. */
     public <T> ParticipantAnswer<T> ask(String participant, Function<SubjectRightsApi, T> call) {
+        return ask(participant, SubjectRightsApi.class, call);
+    }
+
+    /**
+     * One participant through another of its interfaces (e.g. consent-service's objection endpoint), answered the
+     * same way: the result, or why there is none.
+     */
+    public <A, T> ParticipantAnswer<T> ask(String participant, Class<A> api, Function<A, T> call) {
         try {
-            return new ParticipantAnswer<>(participant, clients.call(participant, SubjectRightsApi.class, call), null);
+            return new ParticipantAnswer<>(participant, clients.call(participant, api, call), null);
         } catch (RuntimeException e) {
             String reason = describe(e);
             LOG.warnf("Subject-rights call to %s failed: %s", participant, reason);

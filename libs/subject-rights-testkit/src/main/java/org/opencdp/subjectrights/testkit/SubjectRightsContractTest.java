@@ -262,6 +262,34 @@ public abstract class SubjectRightsContractTest {
     }
 
     @Test
+    void aRepeatedErasureWithTheSameRequestIdReturnsTheFirstReceipt() {
+        UUID subject = givenASubjectWithData();
+        UUID requestId = UUID.randomUUID();
+        String first = asRetentionService()
+                .body(request(requestId))
+                .when()
+                .post(BASE + "/" + subject + "/erasure")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        String again = asRetentionService()
+                .body(request(requestId))
+                .when()
+                .post(BASE + "/" + subject + "/erasure")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(JsonPath.from(again).getMap(""))
+                .isEqualTo(JsonPath.from(first).getMap(""));
+        assertThat(TestDatabase.rows(
+                        "SELECT id FROM audit_entry WHERE subject_id = ? AND action = 'subject.erase'", subject))
+                .as("the erasure was done once")
+                .hasSize(1);
+    }
+
+    @Test
     void restrictionShowsInTheExportAndCanBeLifted() {
         UUID subject = givenASubjectWithData();
         asRetentionService()

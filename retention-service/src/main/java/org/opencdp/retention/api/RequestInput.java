@@ -1,0 +1,37 @@
+package org.opencdp.retention.api;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotNull;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.opencdp.retention.domain.Channel;
+import org.opencdp.retention.domain.NewRequest;
+import org.opencdp.retention.domain.RequestType;
+
+@Schema(name = "RequestInput", description = "A data-subject request as it arrived")
+public record RequestInput(
+        @NotNull @Schema(required = true, examples = "ERASURE")
+        RequestType type,
+
+        @NotNull
+        @Schema(
+                required = true,
+                description = "The subject id issued by profile-service",
+                examples = "7d0c3c52-9d41-4b4e-9a57-1f0a3f1e6b2c")
+        UUID subjectId,
+
+        @NotNull @Schema(required = true, examples = "MAIL") Channel channel,
+
+        @NotNull
+        @Schema(
+                required = true,
+                description = "When it reached the controller; the due date runs from it",
+                examples = "2026-11-20")
+        LocalDate receivedOn) {
+
+    NewRequest toCommand() {
+        return new NewRequest(type, subjectId, channel, receivedOn);
+    }
+}

@@ -1,0 +1,22 @@
+package org.opencdp.retention.domain;
+
+/** The rights a data subject can exercise through the dpo. */
+public enum RequestType {
+    /** GDPR Art. 15: a copy of everything held. */
+    ACCESS,
+    /** GDPR Art. 17. */
+    ERASURE,
+    /** GDPR Art. 18. */
+    RESTRICTION,
+    /** The end of an Art. 18 restriction. */
+    LIFT_RESTRICTION,
+    /** GDPR Art. 20: what the person provided, machine-readable. */
+    PORTABILITY,
+    /** GDPR Art. 21: recorded at consent-service, which ends every processing resting on legitimate interest. */
+    OBJECTION;
+
+    /** Whether the answer is a copy of the subject's data rather than a receipt. */
+    public boolean exportsData() {
+        return this == ACCESS || this == PORTABILITY;
+    }
+}

@@ -1,0 +1,31 @@
+package org.opencdp.retention.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A data-subject request as filed by the dpo. */
+public record SubjectRequest(
+        UUID id,
+        RequestType type,
+        UUID subjectId,
+        Channel channel,
+        LocalDate receivedOn,
+        LocalDate dueOn,
+        RequestState state,
+        Verification verification,
+        Extension extension,
+        String rejectionReason,
+        String filedBy,
+        Instant filedAt,
+        Instant completedAt) {
+
+    /** Art. 12(3): one month from receipt. */
+    public static LocalDate dueOn(LocalDate receivedOn) {
+        return receivedOn.plusMonths(1);
+    }
+
+    public boolean overdueOn(LocalDate day) {
+        return state.isOpen() && dueOn.isBefore(day);
+    }
+}

@@ -1,0 +1,199 @@
+package org.opencdp.retention.repository;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.opencdp.retention.domain.Channel;
+import org.opencdp.retention.domain.Extension;
+import org.opencdp.retention.domain.RequestFilter;
+import org.opencdp.retention.domain.RequestState;
+import org.opencdp.retention.domain.RequestType;
+import org.opencdp.retention.domain.SubjectRequest;
+import org.opencdp.retention.domain.Verification;
+import org.opencdp.retention.domain.VerificationMethod;
+
+@ApplicationScoped
+public class RequestRepository {
+
+    private static final String OPEN = "('RECEIVED', 'VERIFIED', 'IN_PROGRESS')";
+
+    @Inject
+    DataSource dataSource;
+
+    public void insert(SubjectRequest r) {
+        Jdbc.with(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    INSERT INTO subject_request (id, type, subject_id, channel, received_on, due_on, state, filed_by,
+                                                 filed_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                s.setObject(1, r.id());
+                s.setString(2, r.type().name());
+                s.setObject(3, r.subjectId());
+                s.setString(4, r.channel().name());
+                s.setObject(5, r.receivedOn());
+                s.setObject(6, r.dueOn());
+                s.setString(7, r.state().name());
+                s.setString(8, r.filedBy());
+                s.setTimestamp(9, Jdbc.timestamp(r.filedAt()));
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    /** The request, locked for the change the caller is about to make. */
+    public Optional<SubjectRequest> findForUpdate(UUID id) {
+        return find("SELECT * FROM subject_request WHERE id = ? FOR UPDATE", id);
+    }
+
+    public Optional<SubjectRequest> find(UUID id) {
+        return find("SELECT * FROM subject_request WHERE id = ?", id);
+    }
+
+    private Optional<SubjectRequest> find(String sql, UUID id) {
+        return Jdbc.with(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setObject(1, id);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Requests by due date (the most urgent first), at most {@code limit}. */
+    public List<SubjectRequest> list(RequestFilter filter, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM subject_request WHERE true");
+        List<Object> parameters = new ArrayList<>();
+        if (filter.dueBy() != null) {
+            sql.append(" AND state IN " + OPEN + " AND due_on <= ?");
+            parameters.add(filter.dueBy());
+        }
+        if (filter.overdueOn() != null) {
+            sql.append(" AND state IN " + OPEN + " AND due_on < ?");
+            parameters.add(filter.overdueOn());
+        }
+        sql.append(" ORDER BY due_on, id LIMIT ?");
+        parameters.add(limit);
+        return Jdbc.with(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < parameters.size(); i++) {
+                    s.setObject(i + 1, parameters.get(i));
+                }
+                List<SubjectRequest> requests = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        requests.add(map(rs));
+                    }
+                }
+                return requests;
+            }
+        });
+    }
+
+    /** How many open requests are in {@code state}, overdue on {@code day} or not. */
+    public long countOpen(RequestState state, boolean overdue, LocalDate day) {
+        String sql =
+                "SELECT count(*) FROM subject_request WHERE state = ? AND " + (overdue ? "due_on < ?" : "due_on >= ?");
+        return Jdbc.with(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setString(1, state.name());
+                s.setObject(2, day);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    public void verified(UUID id, Verification verification) {
+        update(
+                "UPDATE subject_request SET state = 'VERIFIED', verified_by = ?, verification_method = ?, "
+                        + "verified_at = ? WHERE id = ?",
+                verification.verifiedBy(),
+                verification.method().name(),
+                Jdbc.timestamp(verification.verifiedAt()),
+                id);
+    }
+
+    public void extended(UUID id, LocalDate dueOn, Extension extension) {
+        update(
+                "UPDATE subject_request SET due_on = ?, extension_reason = ?, extension_notice_on = ? WHERE id = ?",
+                dueOn,
+                extension.reason(),
+                extension.noticeSentOn(),
+                id);
+    }
+
+    public void rejected(UUID id, String reason, Instant at) {
+        update(
+                "UPDATE subject_request SET state = 'REJECTED', rejection_reason = ?, completed_at = ? WHERE id = ?",
+                reason,
+                Jdbc.timestamp(at),
+                id);
+    }
+
+    /** The worker started on a verified request. */
+    public void started(UUID id) {
+        update("UPDATE subject_request SET state = 'IN_PROGRESS' WHERE id = ? AND state = 'VERIFIED'", id);
+    }
+
+    /** Completes the request once all its tasks are done; true only for the call that completed it. */
+    public boolean completeIfAllDone(UUID id, Instant at) {
+        return update("""
+                        UPDATE subject_request r SET state = 'COMPLETED', completed_at = ?
+                         WHERE r.id = ? AND r.state IN ('VERIFIED', 'IN_PROGRESS')
+                           AND NOT EXISTS (SELECT 1 FROM subject_request_task t
+                                            WHERE t.request_id = r.id AND t.status = 'PENDING')""", Jdbc.timestamp(at), id) == 1;
+    }
+
+    private int update(String sql, Object... parameters) {
+        return Jdbc.with(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    s.setObject(i + 1, parameters[i]);
+                }
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    private static SubjectRequest map(ResultSet rs) throws SQLException {
+        String method = rs.getString("verification_method");
+        Verification verification = method == null
+                ? null
+                : new Verification(
+                        rs.getString("verified_by"),
+                        VerificationMethod.valueOf(method),
+                        Jdbc.instant(rs.getTimestamp("verified_at")));
+        String reason = rs.getString("extension_reason");
+        Extension extension =
+                reason == null ? null : new Extension(reason, rs.getObject("extension_notice_on", LocalDate.class));
+        return new SubjectRequest(
+                rs.getObject("id", UUID.class),
+                RequestType.valueOf(rs.getString("type")),
+                rs.getObject("subject_id", UUID.class),
+                Channel.valueOf(rs.getString("channel")),
+                rs.getObject("received_on", LocalDate.class),
+                rs.getObject("due_on", LocalDate.class),
+                RequestState.valueOf(rs.getString("state")),
+                verification,
+                extension,
+                rs.getString("rejection_reason"),
+                rs.getString("filed_by"),
+                Jdbc.instant(rs.getTimestamp("filed_at")),
+                Jdbc.instant(rs.getTimestamp("completed_at")));
+    }
+}

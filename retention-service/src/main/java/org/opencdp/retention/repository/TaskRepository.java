@@ -1,0 +1,186 @@
+package org.opencdp.retention.repository;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.opencdp.retention.domain.Channel;
+import org.opencdp.retention.domain.ClaimedTask;
+import org.opencdp.retention.domain.RequestTask;
+import org.opencdp.retention.domain.RequestType;
+import org.opencdp.retention.domain.TaskStatus;
+
+@ApplicationScoped
+public class TaskRepository {
+
+    @Inject
+    DataSource dataSource;
+
+    public void insert(UUID requestId, List<String> participants, Instant dueAt) {
+        Jdbc.with(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    INSERT INTO subject_request_task (request_id, participant, status, next_attempt_at)
+                    VALUES (?, ?, 'PENDING', ?)""")) {
+                for (String participant : participants) {
+                    s.setObject(1, requestId);
+                    s.setString(2, participant);
+                    s.setTimestamp(3, Jdbc.timestamp(dueAt));
+                    s.addBatch();
+                }
+                return s.executeBatch();
+            }
+        });
+    }
+
+    /**
+     * Claims up to {@code limit} due tasks whose lease is free or has expired (the worker holding it died), so that
+     * replicas never call a service for the same task at the same time. Each claim counts as an attempt.
+     */
+    public List<ClaimedTask> claimDue(Instant now, Instant leaseUntil, int limit) {
+        return Jdbc.with(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    WITH due AS (
+                        SELECT request_id, participant FROM subject_request_task
+                         WHERE status = 'PENDING' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
+                         ORDER BY next_attempt_at
+                         LIMIT ?
+                           FOR UPDATE SKIP LOCKED),
+                    claimed AS (
+                        UPDATE subject_request_task t SET lease_until = ?, attempts = t.attempts + 1
+                          FROM due WHERE t.request_id = due.request_id AND t.participant = due.participant
+                        RETURNING t.request_id, t.participant, t.attempts)
+                    SELECT claimed.*, r.type, r.subject_id, r.channel
+                      FROM claimed JOIN subject_request r ON r.id = claimed.request_id""")) {
+                s.setTimestamp(1, Jdbc.timestamp(now));
+                s.setTimestamp(2, Jdbc.timestamp(now));
+                s.setInt(3, limit);
+                s.setTimestamp(4, Jdbc.timestamp(leaseUntil));
+                List<ClaimedTask> claimed = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        claimed.add(new ClaimedTask(
+                                rs.getObject("request_id", UUID.class),
+                                rs.getString("participant"),
+                                rs.getInt("attempts"),
+                                RequestType.valueOf(rs.getString("type")),
+                                rs.getObject("subject_id", UUID.class),
+                                Channel.valueOf(rs.getString("channel"))));
+                    }
+                }
+                return claimed;
+            }
+        });
+    }
+
+    /** Stores the service's answer; a task already done keeps its first answer. */
+    public void done(UUID requestId, String participant, String resultJson, Instant at) {
+        Jdbc.with(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    UPDATE subject_request_task
+                       SET status = 'DONE', result = ?::jsonb, done_at = ?, lease_until = NULL, last_error = NULL
+                     WHERE request_id = ? AND participant = ? AND status = 'PENDING'""")) {
+                s.setString(1, resultJson);
+                s.setTimestamp(2, Jdbc.timestamp(at));
+                s.setObject(3, requestId);
+                s.setString(4, participant);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    public void failed(UUID requestId, String participant, String error, Instant nextAttemptAt) {
+        Jdbc.with(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    UPDATE subject_request_task SET last_error = ?, next_attempt_at = ?, lease_until = NULL
+                     WHERE request_id = ? AND participant = ? AND status = 'PENDING'""")) {
+                s.setString(1, error);
+                s.setTimestamp(2, Jdbc.timestamp(nextAttemptAt));
+                s.setObject(3, requestId);
+                s.setString(4, participant);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    /** The services' exports kept for the subject's access and portability requests: request id and participant. */
+    public List<Map<String, Object>> exportsHeldFor(UUID subjectId) {
+        return Jdbc.with(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT t.request_id, t.participant, t.done_at FROM subject_request_task t
+                      JOIN subject_request r ON r.id = t.request_id
+                     WHERE r.subject_id = ? AND r.type IN ('ACCESS', 'PORTABILITY') AND t.result IS NOT NULL
+                     ORDER BY t.done_at, t.participant""")) {
+                s.setObject(1, subjectId);
+                List<Map<String, Object>> held = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        held.add(Map.of(
+                                "requestId",
+                                        rs.getObject("request_id", UUID.class).toString(),
+                                "participant", rs.getString("participant"),
+                                "storedAt",
+                                        Jdbc.instant(rs.getTimestamp("done_at")).toString()));
+                    }
+                }
+                return held;
+            }
+        });
+    }
+
+    /** Deletes the copies of the subject's data gathered for its access and portability requests. */
+    public int dropExportsOf(UUID subjectId) {
+        return Jdbc.with(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    UPDATE subject_request_task t SET result = NULL
+                      FROM subject_request r
+                     WHERE r.id = t.request_id AND r.subject_id = ? AND r.type IN ('ACCESS', 'PORTABILITY')
+                       AND t.result IS NOT NULL""")) {
+                s.setObject(1, subjectId);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    /** Drops the tasks of a request rejected before any service was asked. */
+    public void cancel(UUID requestId) {
+        Jdbc.with(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM subject_request_task WHERE request_id = ?")) {
+                s.setObject(1, requestId);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    public List<RequestTask> tasksOf(UUID requestId) {
+        return Jdbc.with(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT * FROM subject_request_task WHERE request_id = ? ORDER BY participant")) {
+                s.setObject(1, requestId);
+                List<RequestTask> tasks = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        tasks.add(new RequestTask(
+                                requestId,
+                                rs.getString("participant"),
+                                TaskStatus.valueOf(rs.getString("status")),
+                                rs.getInt("attempts"),
+                                rs.getString("last_error"),
+                                Jdbc.instant(rs.getTimestamp("next_attempt_at")),
+                                rs.getString("result"),
+                                Jdbc.instant(rs.getTimestamp("done_at"))));
+                    }
+                }
+                return tasks;
+            }
+        });
+    }
+}

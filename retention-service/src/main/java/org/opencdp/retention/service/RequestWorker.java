@@ -1,0 +1,116 @@
+package org.opencdp.retention.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.opencdp.retention.domain.ClaimedTask;
+import org.opencdp.retention.repository.RequestRepository;
+import org.opencdp.retention.repository.TaskRepository;
+import org.opencdp.subjectrights.client.ParticipantAnswer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Carries out the stored tasks. Each run claims the due tasks with a lease (committed before any call, so a
+ * replica killed mid-call leaves a lease that expires, and the task is claimed again), calls the services outside
+ * any transaction, and stores each answer, or the error and the next attempt after an exponential backoff. A task
+ * waits for its service as long as it takes; a request completes when its last task is done.
+ */
+@ApplicationScoped
+public class RequestWorker {
+
+    private static final Logger LOG = Logger.getLogger(RequestWorker.class);
+
+    @Inject
+    TaskRepository tasks;
+
+    @Inject
+    RequestRepository requests;
+
+    @Inject
+    TaskCalls calls;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    @ConfigProperty(name = "opencdp.retention.worker.lease")
+    Duration lease;
+
+    @ConfigProperty(name = "opencdp.retention.worker.retry-initial")
+    Duration retryInitial;
+
+    @ConfigProperty(name = "opencdp.retention.worker.retry-max")
+    Duration retryMax;
+
+    @ConfigProperty(name = "opencdp.retention.worker.batch-size")
+    int batchSize;
+
+    @Scheduled(
+            identity = "subject-request-worker",
+            every = "{opencdp.retention.worker.interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void run() {
+        while (work() == batchSize) {
+            // a full batch: more may be due
+        }
+    }
+
+    /** One batch; returns how many tasks it claimed. */
+    public int work() {
+        Instant now = Instant.now(clock);
+        List<ClaimedTask> claimed = QuarkusTransaction.requiringNew().call(() -> {
+            List<ClaimedTask> due = tasks.claimDue(now, now.plus(lease), batchSize);
+            due.stream().map(ClaimedTask::requestId).distinct().forEach(requests::started);
+            return due;
+        });
+        claimed.forEach(this::perform);
+        return claimed.size();
+    }
+
+    private void perform(ClaimedTask task) {
+        ParticipantAnswer<?> answer = calls.call(task);
+        Instant at = Instant.now(clock);
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (answer.answered()) {
+                tasks.done(task.requestId(), task.participant(), toJson(answer.result()), at);
+                if (requests.completeIfAllDone(task.requestId(), at)) {
+                    LOG.infof("Data-subject request %s completed", task.requestId());
+                }
+            } else {
+                tasks.failed(
+                        task.requestId(), task.participant(), answer.error(), at.plus(backoffAfter(task.attempts())));
+            }
+        });
+    }
+
+    /** retry-initial, doubled with every further attempt, at most retry-max. */
+    public Duration backoffAfter(int attempts) {
+        Duration wait = retryInitial;
+        for (int i = 1; i < attempts && wait.compareTo(retryMax) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(retryMax) < 0 ? wait : retryMax;
+    }
+
+    private String toJson(Object result) {
+        try {
+            return json.writeValueAsString(result);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a service's answer cannot be stored", e);
+        }
+    }
+}
