@@ -75,6 +75,12 @@ final class ServiceProcesses {
             env.put(other.urlVariable(), layout.serviceUrl(other));
         }
         env.put("OPENCDP_CORS_ORIGINS", CORS_ORIGINS);
+        if (service == Service.CONSENT) {
+            // Double opt-in mails go to the local mailbox, and their links to this suite's consent-service.
+            env.put("OPENCDP_SMTP_HOST", "127.0.0.1");
+            env.put("OPENCDP_SMTP_PORT", String.valueOf(layout.ports().smtp()));
+            env.put("OPENCDP_CONSENT_PUBLIC_BASE_URL", layout.serviceUrl(Service.CONSENT));
+        }
         if (service == Service.TRACKING) {
             // The demo page (/tracker/demo.html) and the e2e tests send with the demo site key, from the service's own
             // origin; production has no demo site.
