@@ -24,7 +24,7 @@ final class ConsentExamples {
 
     static final String ATTRIBUTES_INPUT = """
             {"legalBasis":"CONSENT","directMarketing":true,"doubleOptIn":true,"dataCategories":["contact-data"],
-             "retention":"until the consent is revoked, then 30 days for the suppression list","retentionPeriod":null}""";
+             "retention":"until the consent is revoked, then 30 days for the suppression list"}""";
 
     static final String VERSION_INPUT = """
             {"texts":{"de":{"title":"Newsletter","body":"Ich möchte den Newsletter wöchentlich per E-Mail erhalten."},
