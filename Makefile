@@ -23,7 +23,7 @@ build: ## compile and package every module, without tests
 	@scripts/prerequisites
 	$(MVN) -q package -DskipTests
 
-run: build ## build, then start PostgreSQL, Keycloak and the five services; prints URLs and demo logins
+run: build ## build, then start PostgreSQL, Keycloak, a local mailbox and the five services; prints URLs and demo logins
 	@scripts/local-stack start
 
 stop: ## stop everything `make run` started (works after `make clean` too)

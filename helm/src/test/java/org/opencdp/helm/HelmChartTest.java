@@ -160,13 +160,13 @@ class HelmChartTest {
     }
 
     @Test
-    void onlyTrackingIsReachableFromTheIngressController() {
+    void onlyTrackingAndConsentAreReachableFromTheIngressController() {
+        // Their public paths (events and the tracker; cookie banners and double opt-in links): PublicEntranceTest.
         for (JsonNode policy : Manifests.ofKind(rendered, "NetworkPolicy")) {
-            boolean fromIngress = policy.toString().contains("ingress-nginx");
-            assertThat(fromIngress)
-                    .as(policy.path("metadata").path("name").asText())
-                    .isEqualTo("tracking-service"
-                            .equals(policy.path("metadata").path("name").asText()));
+            String name = policy.path("metadata").path("name").asText();
+            assertThat(policy.toString().contains("ingress-nginx"))
+                    .as(name)
+                    .isEqualTo(List.of("tracking-service", "consent-service").contains(name));
         }
     }
 

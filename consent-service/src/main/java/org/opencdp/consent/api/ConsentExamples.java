@@ -22,6 +22,10 @@ final class ConsentExamples {
              "texts":{"de":{"title":"Kundenkarte","body":"Ich möchte Angebote passend zu meinen Einkäufen erhalten."},
                       "en":{"title":"Loyalty card","body":"I would like offers matching my purchases."}}}""";
 
+    static final String ATTRIBUTES_INPUT = """
+            {"legalBasis":"CONSENT","directMarketing":true,"doubleOptIn":true,"dataCategories":["contact-data"],
+             "retention":"until the consent is revoked, then 30 days for the suppression list"}""";
+
     static final String VERSION_INPUT = """
             {"texts":{"de":{"title":"Newsletter","body":"Ich möchte den Newsletter wöchentlich per E-Mail erhalten."},
                       "en":{"title":"Newsletter","body":"I would like to receive the weekly newsletter by e-mail."}}}""";

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.opencdp.consent.domain.Channel;
 
-@Schema(name = "ObjectionInput", description = "How the objection reached us")
+@Schema(name = "ObjectionInput", description = "How the objection, or its withdrawal, reached us")
 public record ObjectionInput(
         @NotNull @Schema(examples = "PAPER") Channel channel,
 

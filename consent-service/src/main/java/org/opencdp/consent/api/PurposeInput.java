@@ -37,7 +37,7 @@ public record PurposeInput(
         String retention,
 
         @Size(max = 20)
-        @Pattern(regexp = "^P(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?$", message = "must be an ISO-8601 period, e.g. P14M")
+        @Pattern(regexp = PERIOD, message = "must be an ISO-8601 period, e.g. P14M")
         @Schema(description = "ISO-8601 period after collection; absent when as long as the consent", examples = "P14M")
         String retentionPeriod,
 
@@ -47,6 +47,7 @@ public record PurposeInput(
 
     static final String ID = "^[a-z][a-z0-9]*(-[a-z0-9]+)*$";
     static final String LANGUAGE = "^[a-z]{2,3}(-[A-Z]{2})?$";
+    static final String PERIOD = "^P(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?$";
 
     Purpose toPurpose() {
         return new Purpose(

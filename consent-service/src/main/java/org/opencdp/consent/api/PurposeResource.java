@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -103,9 +104,10 @@ public class PurposeResource {
     @Operation(
             operationId = "createPurpose",
             summary = "Add a purpose",
-            description = "Adds a purpose with the texts of its version 1. Legal basis and flags are fixed from then "
-                    + "on: consents were given under them, so a purpose with another basis is a new purpose. "
-                    + "`doubleOptIn` needs legal basis CONSENT. Roles: dpo.")
+            description = "Adds a purpose with the texts of its version 1. Legal basis and flags can be changed "
+                    + "(PUT .../attributes) only until the first consent entry for it: consents are given under them, "
+                    + "so a purpose with another basis is then a new purpose. `doubleOptIn` needs legal basis "
+                    + "CONSENT. Roles: dpo.")
     @RequestBody(
             required = true,
             content =
@@ -155,6 +157,53 @@ public class PurposeResource {
         return Response.created(URI.create("/api/v1/purposes/" + id + "/versions/" + published.version()))
                 .entity(published)
                 .build();
+    }
+
+    @PUT
+    @Path("/{id}/attributes")
+    @RolesAllowed(Roles.DPO)
+    @Operation(
+            operationId = "editPurposeAttributes",
+            summary = "Change a purpose's legal basis, flags, data categories or retention",
+            description = "Sets every attribute to the values sent; each change is kept in the purpose's change log "
+                    + "(who, when, the attributes after it). Data categories and retention can change at any time "
+                    + "(if the texts describe them, publish new texts too). Legal basis, directMarketing and "
+                    + "doubleOptIn change only while the ledger holds no entry for the purpose: its consents were "
+                    + "given and are read under them (409; add a new purpose instead). The same values again change "
+                    + "nothing. Roles: dpo.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            schema = @Schema(implementation = PurposeAttributesInput.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "longer retention",
+                                            value = ConsentExamples.ATTRIBUTES_INPUT)))
+    @APIResponse(responseCode = "200", description = "The purpose as it is now")
+    @APIResponse(responseCode = "404", description = "No such purpose")
+    @APIResponse(responseCode = "409", description = "Legal basis or flags of a purpose the ledger holds entries for")
+    public PurposeView editAttributes(
+            @Parameter(example = "newsletter") @PathParam("id") String id, @Valid PurposeAttributesInput input) {
+        if (input == null) {
+            throw ProblemException.badRequest("The request needs a body.");
+        }
+        catalog.edit(id, input.toAttributes());
+        return get(id);
+    }
+
+    @GET
+    @Path("/{id}/changes")
+    @RolesAllowed(Roles.DPO)
+    @Operation(
+            operationId = "listPurposeChanges",
+            summary = "A purpose's change log",
+            description = "Its attributes at creation (number 0) and after every edit, with who changed them when, "
+                    + "oldest first. Text changes are its versions. Roles: dpo.")
+    @APIResponse(responseCode = "200", description = "The change log")
+    @APIResponse(responseCode = "404", description = "No such purpose")
+    public List<PurposeChangeView> changes(@Parameter(example = "newsletter") @PathParam("id") String id) {
+        return catalog.changes(id).stream().map(PurposeChangeView::of).toList();
     }
 
     @GET

@@ -32,7 +32,7 @@ import org.opencdp.consent.service.Objections;
 import org.opencdp.problem.ProblemException;
 import org.opencdp.requestparameters.RequestParameters;
 
-/** One subject: the consent history with its proofs (dpo), and the subject's objection. */
+/** One subject: the consent history with its proofs (dpo), and the subject's objection and its withdrawal. */
 @Path("/api/v1/subjects/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Subjects", description = "A subject's consent history and objection")
@@ -106,6 +106,40 @@ public class SubjectConsentResource {
                 objections.object(subjectId, input.channel(), input.proofReference(), recorders.current()));
         return Response.status(objection.recorded() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(objection)
+                .build();
+    }
+
+    @POST
+    @Path("/objection/withdrawal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.DPO, Roles.SVC_RETENTION})
+    @Operation(
+            operationId = "withdrawObjection",
+            summary = "Record that a subject withdrew the objection (GDPR Art. 21)",
+            description = "Appends an OBJECTION_WITHDRAWN entry pointing to the objection; the objection entry stays "
+                    + "in the ledger. From now on purposes resting on legitimate interest are allowed again. The "
+                    + "direct-marketing consents the objection revoked stay revoked: the person grants them anew. "
+                    + "Withdrawing when no objection is in force is a success that changes nothing (200, recorded "
+                    + "false). Roles: dpo, svc-retention.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            schema = @Schema(implementation = ObjectionInput.class),
+                            examples = @ExampleObject(name = "by letter", value = ConsentExamples.OBJECTION_INPUT)))
+    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "200", description = "No objection was in force; nothing changed")
+    @APIResponse(responseCode = "409", description = "The subject's data was erased")
+    public Response withdrawObjection(
+            @Parameter(example = ConsentExamples.SUBJECT) @PathParam("id") String id, @Valid ObjectionInput input) {
+        UUID subjectId = RequestParameters.uuid("id", id);
+        if (input == null) {
+            throw ProblemException.badRequest("The request needs a body.");
+        }
+        ObjectionWithdrawalView withdrawal = ObjectionWithdrawalView.of(
+                objections.withdraw(subjectId, input.channel(), input.proofReference(), recorders.current()));
+        return Response.status(withdrawal.recorded() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(withdrawal)
                 .build();
     }
 }

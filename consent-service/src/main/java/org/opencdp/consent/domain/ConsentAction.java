@@ -12,6 +12,11 @@ public enum ConsentAction {
     REVOKE,
     /** The subject objected (GDPR Art. 21) to legitimate interest and direct marketing. */
     OBJECTION,
+    /**
+     * The subject withdrew the objection; points to the OBJECTION it ended. Consents the objection revoked stay
+     * revoked.
+     */
+    OBJECTION_WITHDRAWN,
     /** A visitor became a known subject. */
     LINK
 }

@@ -11,7 +11,7 @@ public enum ConsentStatus {
             case GRANT, CONFIRM -> GRANTED;
             case GRANT_PENDING -> PENDING;
             case REVOKE -> REVOKED;
-            case OBJECTION, LINK -> throw new IllegalArgumentException(action + " has no purpose");
+            case OBJECTION, OBJECTION_WITHDRAWN, LINK -> throw new IllegalArgumentException(action + " has no purpose");
         };
     }
 

@@ -22,6 +22,11 @@ public record Purpose(
     /** Lower-case words joined by hyphens, at most 64 characters: {@code newsletter}, {@code web-analytics}. */
     public static final Pattern ID = Pattern.compile("^[a-z][a-z0-9]*(-[a-z0-9]+)*$");
 
+    public PurposeAttributes attributes() {
+        return new PurposeAttributes(
+                legalBasis, directMarketing, doubleOptIn, dataCategories, retention, retentionPeriod);
+    }
+
     public boolean needsConsent() {
         return legalBasis == LegalBasis.CONSENT;
     }

@@ -312,6 +312,16 @@ public class LedgerRepository {
         });
     }
 
+    /** Ends the subject's objection in the projection (the ledger keeps both entries). */
+    public void removeObjection(UUID subjectId) {
+        Jdbc.with(dataSource, c -> {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM subject_objection WHERE subject_id = ?")) {
+                delete.setObject(1, subjectId);
+                return delete.executeUpdate();
+            }
+        });
+    }
+
     public Optional<UUID> objection(UUID subjectId) {
         return Jdbc.with(dataSource, c -> {
             try (PreparedStatement select =

@@ -20,6 +20,8 @@ import jakarta.inject.Inject;
 
 import org.opencdp.consent.domain.LegalBasis;
 import org.opencdp.consent.domain.Purpose;
+import org.opencdp.consent.domain.PurposeAttributes;
+import org.opencdp.consent.domain.PurposeChange;
 import org.opencdp.consent.domain.PurposeText;
 import org.opencdp.consent.domain.PurposeVersion;
 
@@ -73,6 +75,88 @@ public class PurposeRepository {
                 insert.setString(7, purpose.retentionPeriod());
                 insert.setTimestamp(8, Timestamp.from(purpose.createdAt()));
                 return insert.executeUpdate();
+            }
+        });
+    }
+
+    /** Sets a purpose's attributes; the caller holds its row lock ({@link #lock}) and logs the change. */
+    public void updateAttributes(String purposeId, PurposeAttributes a) {
+        Jdbc.with(dataSource, c -> {
+            try (PreparedStatement update = c.prepareStatement("""
+                    UPDATE purpose SET legal_basis = ?, direct_marketing = ?, double_opt_in = ?, data_categories = ?,
+                                       retention = ?, retention_period = ?
+                     WHERE id = ?""")) {
+                update.setString(1, a.legalBasis().name());
+                update.setBoolean(2, a.directMarketing());
+                update.setBoolean(3, a.doubleOptIn());
+                update.setArray(4, c.createArrayOf("text", a.dataCategories().toArray()));
+                update.setString(5, a.retention());
+                update.setString(6, a.retentionPeriod());
+                update.setString(7, purposeId);
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    /** Appends to the purpose's change log (number 0 at creation, then the next number). */
+    public void logChange(String purposeId, PurposeChange change) {
+        Jdbc.with(dataSource, c -> {
+            try (PreparedStatement insert = c.prepareStatement("""
+                    INSERT INTO purpose_change (purpose_id, number, changed_at, changed_by, legal_basis,
+                        direct_marketing, double_opt_in, data_categories, retention, retention_period)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                PurposeAttributes a = change.attributes();
+                insert.setString(1, purposeId);
+                insert.setInt(2, change.number());
+                insert.setTimestamp(3, Timestamp.from(change.changedAt()));
+                insert.setString(4, change.changedBy());
+                insert.setString(5, a.legalBasis().name());
+                insert.setBoolean(6, a.directMarketing());
+                insert.setBoolean(7, a.doubleOptIn());
+                insert.setArray(8, c.createArrayOf("text", a.dataCategories().toArray()));
+                insert.setString(9, a.retention());
+                insert.setString(10, a.retentionPeriod());
+                return insert.executeUpdate();
+            }
+        });
+    }
+
+    /** The purpose's change log, oldest first. */
+    public List<PurposeChange> changes(String purposeId) {
+        return Jdbc.with(dataSource, c -> {
+            try (PreparedStatement select = c.prepareStatement("""
+                    SELECT number, changed_at, changed_by, legal_basis, direct_marketing, double_opt_in,
+                           data_categories, retention, retention_period
+                      FROM purpose_change WHERE purpose_id = ? ORDER BY number""")) {
+                select.setString(1, purposeId);
+                ResultSet rows = select.executeQuery();
+                List<PurposeChange> changes = new ArrayList<>();
+                while (rows.next()) {
+                    changes.add(new PurposeChange(
+                            rows.getInt("number"),
+                            rows.getTimestamp("changed_at").toInstant(),
+                            rows.getString("changed_by"),
+                            new PurposeAttributes(
+                                    LegalBasis.valueOf(rows.getString("legal_basis")),
+                                    rows.getBoolean("direct_marketing"),
+                                    rows.getBoolean("double_opt_in"),
+                                    Arrays.asList((String[])
+                                            rows.getArray("data_categories").getArray()),
+                                    rows.getString("retention"),
+                                    rows.getString("retention_period"))));
+                }
+                return changes;
+            }
+        });
+    }
+
+    /** Whether the ledger holds any entry for the purpose (kept entries under a legal hold count too). */
+    public boolean hasLedgerEntries(String purposeId) {
+        return Jdbc.with(dataSource, c -> {
+            try (PreparedStatement select =
+                    c.prepareStatement("SELECT 1 FROM consent_entry WHERE purpose_id = ? LIMIT 1")) {
+                select.setString(1, purposeId);
+                return select.executeQuery().next();
             }
         });
     }

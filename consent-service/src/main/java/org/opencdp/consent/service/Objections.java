@@ -16,6 +16,7 @@ import org.opencdp.consent.domain.ConsentAction;
 import org.opencdp.consent.domain.Holder;
 import org.opencdp.consent.domain.LedgerEntry;
 import org.opencdp.consent.domain.Objection;
+import org.opencdp.consent.domain.ObjectionWithdrawal;
 import org.opencdp.consent.domain.ProofReferences;
 import org.opencdp.consent.domain.Purpose;
 import org.opencdp.consent.domain.RecordedBy;
@@ -28,6 +29,9 @@ import org.opencdp.problem.ProblemException;
  * Objection (GDPR Art. 21): recorded in the ledger; from then on decisions deny every purpose resting on legitimate
  * interest and every direct-marketing purpose for the subject, and the subject's direct-marketing consents are
  * revoked with it (REVOKE entries and {@code consent.revoked}). Objecting again changes nothing.
+ *
+ * <p>A withdrawal of the objection is a ledger entry too: legitimate interest applies again, but the consents the
+ * objection revoked stay revoked, since a withdrawn objection is not a consent; the person grants anew.
  */
 @ApplicationScoped
 public class Objections {
@@ -55,10 +59,7 @@ public class Objections {
 
     @Transactional
     public Objection object(UUID subjectId, Channel channel, String proofReference, RecordedBy by) {
-        String problem = ProofReferences.problemWith(proofReference);
-        if (problem != null) {
-            throw ProblemException.invalidField("proofReference", problem);
-        }
+        requireCleanReference(proofReference);
         Holder subject = Holder.subject(subjectId);
         if (ledger.isErased(subject)) {
             throw ProblemException.conflict("This subject's data was erased; there is nothing to object to.");
@@ -75,23 +76,7 @@ public class Objections {
             return new Objection(earlier.get(), false, List.of());
         }
         Instant now = Instant.now(clock);
-        LedgerEntry entry = new LedgerEntry(
-                TimeOrderedIds.next(),
-                0,
-                subject,
-                ConsentAction.OBJECTION,
-                null,
-                null,
-                null,
-                null,
-                channel,
-                now,
-                by,
-                proofReference,
-                null,
-                null,
-                null,
-                null);
+        LedgerEntry entry = entry(subject, ConsentAction.OBJECTION, channel, now, by, proofReference, null);
         long sequence = ledger.append(entry);
         ledger.recordObjection(subjectId, entry.id(), sequence);
         List<Revocation> revocations = consents.revokeLocked(subject, directMarketing, channel, proofReference, by);
@@ -101,5 +86,69 @@ public class Objections {
                 entry.id(),
                 true,
                 revocations.stream().filter(Revocation::changed).toList());
+    }
+
+    /**
+     * Ends the subject's objection with an OBJECTION_WITHDRAWN entry pointing to it. Withdrawing when no objection is
+     * in force records nothing (idempotent, like revoking what was never granted).
+     */
+    @Transactional
+    public ObjectionWithdrawal withdraw(UUID subjectId, Channel channel, String proofReference, RecordedBy by) {
+        requireCleanReference(proofReference);
+        Holder subject = Holder.subject(subjectId);
+        if (ledger.isErased(subject)) {
+            throw ProblemException.conflict("This subject's data was erased; there is no objection to withdraw.");
+        }
+        ledger.lock(subject, List.of(OBJECTION_LOCK));
+        Optional<UUID> objection = ledger.objection(subjectId);
+        if (objection.isEmpty()) {
+            return ObjectionWithdrawal.none();
+        }
+        LedgerEntry entry = entry(
+                subject,
+                ConsentAction.OBJECTION_WITHDRAWN,
+                channel,
+                Instant.now(clock),
+                by,
+                proofReference,
+                objection.get());
+        ledger.append(entry);
+        ledger.removeObjection(subjectId);
+        audit.record(by, subjectId, "consent.withdraw-objection");
+        return new ObjectionWithdrawal(entry.id(), objection.get(), true);
+    }
+
+    private static LedgerEntry entry(
+            Holder subject,
+            ConsentAction action,
+            Channel channel,
+            Instant at,
+            RecordedBy by,
+            String proofReference,
+            UUID refersTo) {
+        return new LedgerEntry(
+                TimeOrderedIds.next(),
+                0,
+                subject,
+                action,
+                null,
+                null,
+                null,
+                null,
+                channel,
+                at,
+                by,
+                proofReference,
+                refersTo,
+                null,
+                null,
+                null);
+    }
+
+    private static void requireCleanReference(String proofReference) {
+        String problem = ProofReferences.problemWith(proofReference);
+        if (problem != null) {
+            throw ProblemException.invalidField("proofReference", problem);
+        }
     }
 }

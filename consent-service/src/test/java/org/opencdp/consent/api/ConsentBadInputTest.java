@@ -132,8 +132,11 @@ class ConsentBadInputTest {
     void aPaymentNumberInTheProofReferenceIsRefused() {
         grantWith(b -> b.put("proofReference", "4111 1111 1111 1111"))
                 .statusCode(400)
-                .body("errors[0].field", equalTo("proofReference"));
-        grantWith(b -> b.put("proofReference", "DE89 3704 0044 0532 0130 00")).statusCode(400);
+                .body("errors[0].field", equalTo("proofReference"))
+                .body("errors[0].message", equalTo("must not contain a payment card number"));
+        grantWith(b -> b.put("proofReference", "DE89 3704 0044 0532 0130 00"))
+                .statusCode(400)
+                .body("errors[0].message", equalTo("must not contain an IBAN"));
     }
 
     @Test

@@ -62,6 +62,15 @@ class ConsentResourceTest {
     }
 
     @Test
+    void aLongArchiveNumberThatIsNoCardNumberIsAcceptedAsProofReference() {
+        // 16 digits, but no card scheme's prefix and no valid Luhn digit: the same check as profile-service's.
+        Map<String, Object> body = grant("subjectId", UUID.randomUUID().toString(), "phone-marketing", "PAPER");
+        body.put("proofReference", "ARCHIVE 1234567890123456");
+
+        as("sales").body(body).when().post(CONSENTS).then().statusCode(201);
+    }
+
+    @Test
     void aShopRecordsAWebFormConsentForAVisitor() {
         String visitor = newVisitorId();
         asShop().body(grant("visitorId", visitor, "web-analytics", "WEB_FORM"))

@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 import org.opencdp.problem.Problem;
 import org.opencdp.problem.ProblemException;
 import org.opencdp.profile.domain.CustomerProfile;
-import org.opencdp.profile.domain.SensitiveNumbers;
+import org.opencdp.sensitivenumbers.SensitiveNumbers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The whole suite on one machine: PostgreSQL, then Keycloak, then the five services, each detached so it outlives
+ * The whole suite on one machine: PostgreSQL, then the local mailbox and Keycloak, then the five services, each detached so it outlives
  * the launcher. `make run`, `make stop`, `make status` and the end-to-end tests all go through this class, so what
  * the tests start is what a developer starts.
  */
@@ -45,6 +45,7 @@ public final class LocalStack {
     private final StackLayout layout;
     private final Consumer<String> progress;
     private final KeycloakServer keycloak;
+    private final MailboxServer mailbox;
     private final ServiceProcesses services;
     /** Guards each process start against a concurrent {@link #cancelStartAndStop()}. */
     private final Object spawnLock = new Object();
@@ -55,6 +56,7 @@ public final class LocalStack {
         this.layout = layout;
         this.progress = progress;
         this.keycloak = new KeycloakServer(layout);
+        this.mailbox = new MailboxServer(layout);
         this.services = new ServiceProcesses(layout);
     }
 
@@ -92,6 +94,7 @@ public final class LocalStack {
         LocalSecrets secrets = LocalSecrets.loadOrCreate(layout.secretsFile());
         try {
             startPostgres();
+            startMailbox();
             startKeycloak();
             startServices(secrets);
             return StartOutcome.STARTED;
@@ -122,13 +125,17 @@ public final class LocalStack {
     }
 
     /**
-     * Stops the services, Keycloak and PostgreSQL; returns false when none of them was running. Synchronized: a
+     * Stops the services, Keycloak, the mailbox and PostgreSQL; returns false when none of them was running. Synchronized: a
      * shutdown hook and a failing start may both try, and the second then finds nothing left.
      */
     public synchronized boolean stop() {
         boolean any = stopServices();
         if (DetachedProcess.stop(layout.pidFile(KeycloakServer.COMPONENT))) {
             progress.accept("stopped keycloak");
+            any = true;
+        }
+        if (DetachedProcess.stop(layout.pidFile(MailboxServer.COMPONENT))) {
+            progress.accept("stopped the mailbox");
             any = true;
         }
         PostgresCluster postgres = postgres();
@@ -227,6 +234,7 @@ public final class LocalStack {
                         "pid " + pid + ", port " + layout.ports().postgres() + ", data in " + postgres.directory()))
                 .orElse(stopped("postgres")));
         status.add(processStatus(KeycloakServer.COMPONENT, layout.keycloakUrl(), keycloak::isReady));
+        status.add(processStatus(MailboxServer.COMPONENT, layout.mailboxUrl(), mailbox::isReady));
         for (Service service : Service.values()) {
             status.add(
                     processStatus(service.serviceName(), layout.serviceUrl(service), () -> services.isReady(service)));
@@ -275,9 +283,12 @@ public final class LocalStack {
         }
         PostgresCluster.binary("pg_ctl");
         keycloak.requirePrerequisites();
+        mailbox.requirePrerequisites();
         services.requireJars();
         Ports.requireFree(layout.ports().postgres(), "PostgreSQL");
         Ports.requireFree(layout.ports().keycloak(), "Keycloak");
+        Ports.requireFree(layout.ports().smtp(), "the local mailbox's SMTP");
+        Ports.requireFree(layout.ports().mailbox(), "the local mailbox's web page");
         for (Service service : Service.values()) {
             Ports.requireFree(layout.ports().of(service), service.serviceName());
             Ports.requireFree(layout.ports().managementOf(service), service.serviceName() + "'s health and metrics");
@@ -302,6 +313,13 @@ public final class LocalStack {
                 postgres.ensureRole(Service.applicationRole(database), DATABASE_PASSWORD);
             }
         }
+    }
+
+    private void startMailbox() {
+        progress.accept(
+                "Starting the local mailbox (SMTP on port " + layout.ports().smtp() + ") ...");
+        ProcessHandle process = spawn(mailbox::start);
+        mailbox.awaitReady(process);
     }
 
     private void startKeycloak() {

@@ -82,6 +82,12 @@ final class ServiceProcesses {
             env.put(other.urlVariable(), layout.serviceUrl(other));
         }
         env.put("OPENCDP_CORS_ORIGINS", CORS_ORIGINS);
+        if (service == Service.CONSENT) {
+            // Double opt-in mails go to the local mailbox, and their links to this suite's consent-service.
+            env.put("OPENCDP_SMTP_HOST", "127.0.0.1");
+            env.put("OPENCDP_SMTP_PORT", String.valueOf(layout.ports().smtp()));
+            env.put("OPENCDP_CONSENT_PUBLIC_BASE_URL", layout.serviceUrl(Service.CONSENT));
+        }
         // The demo pages use the demo site key (site_demo), registered at start for their origins; production has no
         // demo site. The tracker's demo shop (/tracker/demo.html, tracking-service) records consent at consent-service;
         // the cookie banner demo (/consent/banner-demo.html, consent-service) runs the tracker, which sends to

@@ -12,7 +12,7 @@ import java.util.Map;
  * postgres/     the PostgreSQL cluster (kept across restarts); as root a link to its place below /var/lib/opencdp,
  *               where the postgres user that runs the server can reach it (see {@link ClusterLocation})
  * keycloak/     the unpacked Keycloak distribution
- * logs/         keycloak.log, &lt;service&gt;.log
+ * logs/         keycloak.log, mailbox.log, &lt;service&gt;.log
  * pids/         one pid file per detached process
  * secrets.env   the personal-data keys, generated once (mode 600)
  * launcher/     for the local run only: the copy of this launcher that `make run` keeps, so that `make stop`,
@@ -103,6 +103,11 @@ public record StackLayout(Path repoRoot, Path stateDir, StackPorts ports, Map<St
         return repoRoot.resolve("tools/local-stack/target/keycloak/keycloak-quarkus-dist.tar.gz");
     }
 
+    /** GreenMail standalone, copied there from the Maven registry by the local-stack build. */
+    public Path mailboxJar() {
+        return repoRoot.resolve("tools/local-stack/target/greenmail/greenmail-standalone.jar");
+    }
+
     public Path serviceJar(Service service) {
         return service.jar(repoRoot);
     }
@@ -113,6 +118,11 @@ public record StackLayout(Path repoRoot, Path stateDir, StackPorts ports, Map<St
 
     public String realmUrl() {
         return keycloakUrl() + "/realms/" + KeycloakServer.REALM;
+    }
+
+    /** The local mailbox's web page (its REST API below /api). */
+    public String mailboxUrl() {
+        return "http://localhost:" + ports.mailbox();
     }
 
     public String serviceUrl(Service service) {

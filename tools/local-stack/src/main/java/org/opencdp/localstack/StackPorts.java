@@ -7,13 +7,20 @@ import java.util.Map;
  * The ports one suite listens on. A second suite (the end-to-end tests while `make run` is up) takes the same
  * ports shifted by an offset, so both can run side by side.
  */
-public record StackPorts(int postgres, int keycloak, Map<Service, Integer> services) {
+public record StackPorts(int postgres, int keycloak, int smtp, int mailbox, Map<Service, Integer> services) {
 
     public static final int DEFAULT_POSTGRES = 5433;
     public static final int DEFAULT_KEYCLOAK = 8180;
-    /** The end-to-end suite's offset: 15433, 18180, 18081 … 18085. The realm allows these redirect URIs too. */
+    /** The local mailbox's SMTP port: consent-service's default relay port (OPENCDP_SMTP_PORT). */
+    public static final int DEFAULT_SMTP = 2525;
+    /** The local mailbox's web page and REST API, where the developer reads what was sent. */
+    public static final int DEFAULT_MAILBOX = 8025;
+    /**
+     * The end-to-end suite's offset: 15433, 18180, 12525, 18025, 18081 … 18085. The realm allows these redirect URIs
+     * too.
+     */
     public static final int E2E_OFFSET = 10000;
-    /** The benchmarks' offset: 25433, 28180, 28081 … 28085, apart from both of the others. */
+    /** The benchmarks' offset: 25433, 28180, 22525, 28025, 28081 … 28085, apart from both of the others. */
     public static final int BENCH_OFFSET = 20000;
     /**
      * A service's management port (health and metrics, never the API) is its API port plus this: 9081 … 9085 for
@@ -35,7 +42,7 @@ public record StackPorts(int postgres, int keycloak, Map<Service, Integer> servi
         for (Service service : Service.values()) {
             services.put(service, service.defaultPort());
         }
-        return new StackPorts(DEFAULT_POSTGRES, DEFAULT_KEYCLOAK, services);
+        return new StackPorts(DEFAULT_POSTGRES, DEFAULT_KEYCLOAK, DEFAULT_SMTP, DEFAULT_MAILBOX, services);
     }
 
     public static StackPorts endToEnd() {
@@ -49,7 +56,12 @@ public record StackPorts(int postgres, int keycloak, Map<Service, Integer> servi
     public StackPorts shiftedBy(int offset) {
         Map<Service, Integer> shifted = new EnumMap<>(Service.class);
         services.forEach((service, port) -> shifted.put(service, checked(port + offset)));
-        return new StackPorts(checked(postgres + offset), checked(keycloak + offset), shifted);
+        return new StackPorts(
+                checked(postgres + offset),
+                checked(keycloak + offset),
+                checked(smtp + offset),
+                checked(mailbox + offset),
+                shifted);
     }
 
     public int of(Service service) {

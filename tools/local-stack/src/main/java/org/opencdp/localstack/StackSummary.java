@@ -34,6 +34,10 @@ final class StackSummary {
                 .append(relative(layout.localRealmOverlay()))
                 .append(" at every start: admin-console changes last until the next stop.\n");
         out.append(String.format(
+                "Mailbox            %s  every mail the suite sends (SMTP 127.0.0.1:%d), e.g. the double opt-in"
+                        + " links; %s/api/user/<address>/messages/INBOX lists one recipient's mails%n",
+                layout.mailboxUrl(), layout.ports().smtp(), layout.mailboxUrl()));
+        out.append(String.format(
                 "PostgreSQL         127.0.0.1:%d, user %s, password %s, per service a database and a key database"
                         + " (<service>_keys); the services connect as <database>_app%n",
                 layout.ports().postgres(), PostgresCluster.SUPERUSER, LocalStack.DATABASE_PASSWORD));

@@ -35,6 +35,8 @@ class LocalStackPreflightTest {
         Files.writeString(layout.localRealmOverlay(), "{}");
         Files.createDirectories(layout.keycloakArchive().getParent());
         Files.createFile(layout.keycloakArchive());
+        Files.createDirectories(layout.mailboxJar().getParent());
+        Files.createFile(layout.mailboxJar());
         for (Service service : Service.values()) {
             Files.createDirectories(layout.serviceJar(service).getParent());
             Files.createFile(layout.serviceJar(service));
@@ -64,6 +66,27 @@ class LocalStackPreflightTest {
     }
 
     @Test
+    void aMissingMailboxIsReportedWithTheCommandThatFetchesIt() throws Exception {
+        Files.delete(layout.mailboxJar());
+
+        assertThatThrownBy(() -> new LocalStack(layout, progress::add).start())
+                .isInstanceOf(LocalStackException.class)
+                .hasMessageContaining("local mailbox")
+                .hasMessageContaining("make run");
+        assertThat(layout.postgresDir()).doesNotExist();
+    }
+
+    @Test
+    void theMailboxPortInUseIsNamed() throws Exception {
+        int smtpPort = layout.ports().smtp();
+        try (ServerSocket taken = new ServerSocket(smtpPort, 1, InetAddress.getLoopbackAddress())) {
+            assertThatThrownBy(() -> new LocalStack(layout, progress::add).start())
+                    .isInstanceOf(LocalStackException.class)
+                    .hasMessageContaining("port " + smtpPort + " (for the local mailbox's SMTP) is already in use");
+        }
+    }
+
+    @Test
     void aPortInUseIsNamedWithWhatNeedsIt() throws Exception {
         int postgresPort = layout.ports().postgres();
         try (ServerSocket taken = new ServerSocket(postgresPort, 1, InetAddress.getLoopbackAddress())) {
@@ -89,6 +112,7 @@ class LocalStackPreflightTest {
                 .containsExactly(
                         "postgres",
                         "keycloak",
+                        "mailbox",
                         "profile-service",
                         "behaviour-service",
                         "tracking-service",

@@ -38,6 +38,9 @@ class ServiceEnvironmentTest {
                 .containsEntry("OPENCDP_OIDC_CLIENT_SECRET", "consent-service-local-secret")
                 .containsEntry("OPENCDP_PROFILE_URL", "http://localhost:18081")
                 .containsEntry("OPENCDP_RETENTION_URL", "http://localhost:18085")
+                .containsEntry("OPENCDP_SMTP_HOST", "127.0.0.1")
+                .containsEntry("OPENCDP_SMTP_PORT", "12525")
+                .containsEntry("OPENCDP_CONSENT_PUBLIC_BASE_URL", "http://localhost:18084")
                 .containsKey("OPENCDP_CORS_ORIGINS")
                 .containsAllEntriesOf(secrets.environment())
                 .doesNotContainKey("OPENCDP_TRACKING_DEMO_ORIGINS");
@@ -52,7 +55,9 @@ class ServiceEnvironmentTest {
 
         Map<String, String> env = new ServiceProcesses(layout).environment(Service.TRACKING, secrets);
 
-        assertThat(env).containsEntry("OPENCDP_TRACKING_DEMO_ORIGINS", "http://localhost:18083,http://localhost:18084");
+        assertThat(env)
+                .containsEntry("OPENCDP_TRACKING_DEMO_ORIGINS", "http://localhost:18083,http://localhost:18084")
+                .doesNotContainKey("OPENCDP_SMTP_HOST");
     }
 
     @Test

@@ -15,6 +15,8 @@ class StackPortsTest {
 
         assertThat(ports.postgres()).isEqualTo(5433);
         assertThat(ports.keycloak()).isEqualTo(8180);
+        assertThat(ports.smtp()).isEqualTo(2525);
+        assertThat(ports.mailbox()).isEqualTo(8025);
         assertThat(ports.services())
                 .isEqualTo(Map.of(
                         Service.PROFILE,
@@ -35,6 +37,8 @@ class StackPortsTest {
 
         assertThat(ports.postgres()).isEqualTo(15433);
         assertThat(ports.keycloak()).isEqualTo(18180);
+        assertThat(ports.smtp()).isEqualTo(12525);
+        assertThat(ports.mailbox()).isEqualTo(18025);
         assertThat(ports.of(Service.PROFILE)).isEqualTo(18081);
         assertThat(ports.of(Service.RETENTION)).isEqualTo(18085);
         assertThat(ports.managementOf(Service.PROFILE)).isEqualTo(19081);
@@ -58,7 +62,7 @@ class StackPortsTest {
 
     @Test
     void portsMustBeGivenForEveryService() {
-        assertThatThrownBy(() -> new StackPorts(5433, 8180, Map.of(Service.PROFILE, 8081)))
+        assertThatThrownBy(() -> new StackPorts(5433, 8180, 2525, 8025, Map.of(Service.PROFILE, 8081)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("behaviour-service");
     }

@@ -1,4 +1,4 @@
-package org.opencdp.profile.domain;
+package org.opencdp.sensitivenumbers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.opencdp.profile.domain;
+package org.opencdp.sensitivenumbers;
 
 import java.math.BigInteger;
 import java.util.regex.Matcher;
