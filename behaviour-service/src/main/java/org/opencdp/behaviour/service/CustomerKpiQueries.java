@@ -31,7 +31,7 @@ public class CustomerKpiQueries {
         CustomerKpis found = kpis.find(subjectId)
                 .orElseThrow(() -> ProblemException.notFound(
                         "No KPIs for this customer: no orders, or none since the last recompute."));
-        audit.record(subjectId, "kpi.read", "GET /api/v1/customers/{id}/kpis");
+        audit.recordRead(subjectId, "kpi.read", "GET /api/v1/customers/{id}/kpis");
         return found;
     }
 }

@@ -29,7 +29,7 @@ public class OrderHistory {
     public List<StoredOrder> ofCustomer(UUID subjectId, UUID before, int limit) {
         restrictions.requireUnrestricted(subjectId);
         List<StoredOrder> page = orders.ofSubject(subjectId, before, limit);
-        audit.record(subjectId, "order.read", "GET /api/v1/customers/{id}/orders");
+        audit.recordRead(subjectId, "order.read", "GET /api/v1/customers/{id}/orders");
         return page;
     }
 }

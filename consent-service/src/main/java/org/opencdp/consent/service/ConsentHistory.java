@@ -33,7 +33,7 @@ public class ConsentHistory {
     @Transactional
     public List<HistoryEntry> page(UUID subjectId, UUID after, int limit) {
         List<HistoryEntry> page = all(subjectId, after, limit);
-        audit.record(subjectId, "consent-history.read", "GET /api/v1/subjects/{id}/consents");
+        audit.recordRead(subjectId, "consent-history.read", "GET /api/v1/subjects/{id}/consents");
         return page;
     }
 

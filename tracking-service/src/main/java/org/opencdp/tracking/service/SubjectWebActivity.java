@@ -34,7 +34,7 @@ public class SubjectWebActivity {
     public WebActivity of(UUID subjectId) {
         restrictions.requireUnrestricted(subjectId);
         WebActivity activity = events.activityOf(subjectId, links.visitorsOf(subjectId), TOP_PAGES);
-        audit.record(subjectId, "web-activity.read", "GET /api/v1/subjects/{subjectId}/web-activity");
+        audit.recordRead(subjectId, "web-activity.read", "GET /api/v1/subjects/{subjectId}/web-activity");
         return activity;
     }
 }
