@@ -1,0 +1,138 @@
+package org.opencdp.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opencdp.localstack.Service;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import io.restassured.http.ContentType;
+
+/**
+ * tracking-service's demo shop in a real headless Chromium against the running suite, with consent-service's address
+ * in the page's link: the visitor accepts in the page's banner (recorded in consent-service's ledger), clicks, scrolls
+ * and leaves; tracking-service then holds the page view, the click and the page leave, each under that ledger entry.
+ */
+@WithLocalSuite
+class TrackerJourneyBrowserTest {
+
+    private static final Duration PAGE = Duration.ofSeconds(20);
+    /** The batch goes out on page hide; this is room for the gate's decision and a busy machine. */
+    private static final Duration STORED = Duration.ofSeconds(30);
+
+    private static E2eSuite suite;
+
+    @TempDir
+    Path profile;
+
+    private ChromeDriver browser;
+
+    @BeforeAll
+    static void connect(E2eSuite started) {
+        suite = started;
+    }
+
+    @BeforeEach
+    void start() {
+        browser = HeadlessChromium.start(profile);
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aVisitorWhoAcceptsInTheBannerHasTheClickScrollAndLeaveStoredUnderTheLedgerEntry() {
+        browser.get(suite.url(Service.TRACKING) + "/tracker/demo.html?consent=" + suite.url(Service.CONSENT));
+        waitFor("return window.cdpTracker !== undefined");
+        browser.findElement(By.id("consent-accept")).click();
+        waitFor("return cdpTracker.hasConsent()");
+        String visitor = (String) browser.executeScript("return cdpTracker.visitorId()");
+        String entry = webAnalyticsEntryOf(visitor);
+
+        browser.findElement(By.cssSelector("[data-cdp-track='add-to-cart:tent-fjell-2']"))
+                .click();
+        browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "window.scrollTo(0, document.documentElement.scrollHeight / 2);"
+                + "requestAnimationFrame(() => requestAnimationFrame(() => done()));");
+        // Leaving hides the page: the tracker sends what it holds.
+        browser.get(suite.url(Service.CONSENT) + "/consent/banner-demo.html");
+
+        UUID subject = UUID.randomUUID();
+        given().baseUri(suite.url(Service.TRACKING))
+                .auth()
+                .oauth2(suite.keycloak().shopToken(Service.TRACKING))
+                .contentType(ContentType.JSON)
+                .body(Map.of("subjectId", subject.toString()))
+                .when()
+                .post("/api/v1/visitors/" + visitor + "/subject")
+                .then()
+                .statusCode(204);
+        await().atMost(STORED)
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(webEventsOf(subject))
+                        .extracting(row -> row.get("type"))
+                        .contains("page_view", "click", "page_leave"));
+        assertThat(webEventsOf(subject))
+                .allSatisfy(row -> assertThat(row.get("consent_entry_id")).isEqualTo(entry));
+    }
+
+    /** The ledger entry of the visitor's web-analytics consent, as consent-service's public side shows it. */
+    private static String webAnalyticsEntryOf(String visitor) {
+        List<Map<String, Object>> decisions = given().baseUri(suite.url(Service.CONSENT))
+                .header("Origin", suite.url(Service.TRACKING))
+                .when()
+                .get("/api/v1/public/sites/site_demo/visitors/" + visitor + "/consents")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("decisions");
+        Map<String, Object> analytics = decisions.stream()
+                .filter(decision -> "web-analytics".equals(decision.get("purpose")))
+                .findFirst()
+                .orElseThrow();
+        assertThat(analytics.get("allowed")).isEqualTo(true);
+        return (String) analytics.get("entryId");
+    }
+
+    /** The web-events category of tracking-service's export, as retention-service reads it. */
+    private static List<Map<String, Object>> webEventsOf(UUID subject) {
+        List<Map<String, Object>> categories = given().baseUri(suite.url(Service.TRACKING))
+                .auth()
+                .oauth2(suite.keycloak().serviceToken(Service.RETENTION, Service.TRACKING))
+                .when()
+                .get("/api/v1/subject-rights/" + subject)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("categories");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> events = categories.stream()
+                .filter(category -> "web-events".equals(category.get("category")))
+                .map(category -> (List<Map<String, Object>>) category.get("data"))
+                .findFirst()
+                .orElseThrow();
+        return events;
+    }
+
+    private void waitFor(String condition) {
+        new WebDriverWait(browser, PAGE).until(driver -> Boolean.TRUE.equals(browser.executeScript(condition)));
+    }
+}
