@@ -34,7 +34,13 @@ public class SiteOrigin {
 
     void takeOrigin(RoutingContext context) {
         if (settings.paths().stream().anyMatch(context.normalizedPath()::startsWith)) {
-            String origin = context.request().getHeader(HttpHeaders.ORIGIN);
+            String sent = context.request().getHeader(HttpHeaders.ORIGIN);
+            // A page's GET to its own origin carries no Origin header (Fetch standard); the browser's Sec-Fetch-Site
+            // (a header no script can set) says it came from this very origin.
+            String origin = sent == null
+                            && "same-origin".equals(context.request().getHeader("Sec-Fetch-Site"))
+                    ? context.request().scheme() + "://" + context.request().getHeader(HttpHeaders.HOST)
+                    : sent;
             context.put(ORIGIN, origin);
             context.request().headers().remove(HttpHeaders.ORIGIN);
             context.addHeadersEndHandler(done -> {

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.opencdp.testsupport.TestDatabase;
 import org.opencdp.testsupport.TestTokens;
 import org.opencdp.testsupport.WithPostgres;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -222,6 +224,44 @@ class PublicSitesTest {
                     .header("Access-Control-Allow-Origin", nullValue());
         }
         assertThat(TestPublicEndpoint.calls).isEqualTo(before);
+    }
+
+    @TestHTTPResource("/")
+    URI server;
+
+    /**
+     * A page's GET to its own origin carries no Origin header (Fetch standard), e.g. a banner page served by the
+     * service itself; the browser's Sec-Fetch-Site, which no script can set, says where it came from.
+     */
+    @Test
+    void aSameOriginGetWithoutOriginCountsAsFromTheServicesOwnOrigin() {
+        String own = "http://" + server.getHost() + ":" + server.getPort();
+        String listed = register(site("Own page", "allowedOrigins", List.of(own)));
+        String other = register(site("Shop only"));
+        int before = TestPublicEndpoint.calls;
+
+        given().header("Sec-Fetch-Site", "same-origin")
+                .when()
+                .get("/api/v1/public/sites/" + listed + "/echo")
+                .then()
+                .statusCode(200);
+        assertThat(TestPublicEndpoint.calls).isEqualTo(before + 1);
+
+        for (String fetchSite : new String[] {"cross-site", "same-site", "none"}) {
+            given().header("Sec-Fetch-Site", fetchSite)
+                    .when()
+                    .get("/api/v1/public/sites/" + listed + "/echo")
+                    .then()
+                    .statusCode(403)
+                    .contentType("application/problem+json");
+        }
+        // The service's own origin counts only where the site lists it.
+        given().header("Sec-Fetch-Site", "same-origin")
+                .when()
+                .get("/api/v1/public/sites/" + other + "/echo")
+                .then()
+                .statusCode(403);
+        assertThat(TestPublicEndpoint.calls).isEqualTo(before + 1);
     }
 
     @Test
