@@ -71,6 +71,23 @@ final class Diagnostics {
         }
     }
 
+    private record FinishedPhase(Instant start, Instant end, List<String> lines) {}
+
+    private final List<FinishedPhase> finished = new ArrayList<>();
+
+    /** What ran during each phase ended so far, with profile-service's flight recording of it, in Markdown. */
+    List<String> report() throws IOException, InterruptedException {
+        Path recording = dumpRecording();
+        List<String> out = new ArrayList<>();
+        for (FinishedPhase phase : finished) {
+            out.addAll(phase.lines());
+            out.addAll(new FlightRecordingSummary(recording, phase.start(), phase.end()).lines());
+            out.add("");
+        }
+        finished.clear();
+        return out;
+    }
+
     Phase begin(String name) throws IOException, SQLException {
         try (Connection c = stack.postgres().connect("postgres");
                 Statement s = c.createStatement()) {
@@ -95,8 +112,12 @@ final class Diagnostics {
             this.logOffset = logOffset;
         }
 
-        /** The phase's report in Markdown. */
-        List<String> end() throws IOException, SQLException, InterruptedException {
+        /**
+         * Takes what must be read at once (CPU, PostgreSQL); the flight recording is read later by {@link #report},
+         * from one dump after every phase: a dump taken right at a phase's end lacks the Java events (the slow
+         * requests) still in the threads' buffers.
+         */
+        void end() throws IOException, SQLException {
             Instant end = Instant.now();
             double seconds = (end.toEpochMilli() - start.toEpochMilli()) / 1000.0;
             List<String> out = new ArrayList<>();
@@ -107,9 +128,7 @@ final class Diagnostics {
             out.add("PostgreSQL: " + (checkpoints() - checkpointsAtStart) + " checkpoint(s); " + serverLogSummary());
             out.addAll(slowestStatements());
             out.add("");
-            out.addAll(new FlightRecordingSummary(dumpRecording(), start, end).lines());
-            out.add("");
-            return out;
+            finished.add(new FinishedPhase(start, end, out));
         }
 
         private String cpuLine(Map<String, Long> cpuAtEnd, double seconds) {

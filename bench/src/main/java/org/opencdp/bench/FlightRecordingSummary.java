@@ -53,11 +53,24 @@ final class FlightRecordingSummary {
                     continue;
                 }
                 switch (event.getEventType().getName()) {
-                    case "jdk.GarbageCollection" -> gc.add(event.getDuration("longestPause"));
-                    case "jdk.SafepointBegin" -> safepoints.add(event.getDuration());
-                    case "jdk.Compilation" -> compilations.add(event.getDuration());
-                    case "jdk.SocketRead" ->
+                    case "org.opencdp.HttpRequest" ->
+                        slowRequests.add(new Span(event.getString("method") + " " + event.getString("path"), event));
+                    case "jdk.GarbageCollection" -> {
+                        gc.add(event.getDuration("longestPause"));
+                        interference.add(new Span("collection", event));
+                    }
+                    case "jdk.SafepointBegin" -> {
+                        safepoints.add(event.getDuration());
+                        interference.add(new Span("safepoint", event));
+                    }
+                    case "jdk.Compilation" -> {
+                        compilations.add(event.getDuration());
+                        interference.add(new Span("JIT compilation", event));
+                    }
+                    case "jdk.SocketRead" -> {
                         stats(socketReads, "port " + event.getInt("port")).add(event.getDuration());
+                        interference.add(new Span("socket read port " + event.getInt("port"), event));
+                    }
                     case "jdk.ThreadPark" ->
                         stats(parks, className(event, "parkedClass")).add(event.getDuration());
                     case "jdk.JavaMonitorEnter" ->

@@ -48,8 +48,6 @@ final class ProfileBench implements Scenario {
     private Report report;
     /** Customers the API answered 201 for so far (seed and timed creates). */
     private long created;
-    /** What ran during each measured run of the creates and the single-client searches (issue 8). */
-    private final List<String> whatRan = new ArrayList<>();
 
     @Override
     public String name() {
@@ -84,7 +82,7 @@ final class ProfileBench implements Scenario {
                 + "used, PostgreSQL's work besides the requests, and profile-service's flight recording "
                 + "(bench/README.md, *Diagnostics*).");
         report.line("");
-        whatRan.forEach(report::line);
+        suite.diagnostics().report().forEach(report::line);
     }
 
     /** The customers the searches look for, with e-mail addresses and phone numbers derived from their number. */
@@ -127,7 +125,7 @@ final class ProfileBench implements Scenario {
                     RUN,
                     token(),
                     String.valueOf(200_000_000 + run * 20_000_000)));
-            whatRan.addAll(phase.end());
+            phase.end();
             created += single.getLast().requests();
         }
         created += wrk.run("create-customers-batch.lua", baseUrl, 2, 4, WARM_UP, token(), "300000000")
@@ -257,10 +255,10 @@ final class ProfileBench implements Scenario {
         for (int run = 0; run < RUNS; run++) {
             Diagnostics.Phase phone = suite.diagnostics().begin("search by phone, run " + (run + 1));
             byPhone.add(wrk.run("search-customer.lua", baseUrl, 1, 1, RUN, token(), "phone", seeded, "1"));
-            whatRan.addAll(phone.end());
+            phone.end();
             Diagnostics.Phase email = suite.diagnostics().begin("search by e-mail, run " + (run + 1));
             byEmail.add(wrk.run("search-customer.lua", baseUrl, 1, 1, RUN, token(), "email", seeded, "1"));
-            whatRan.addAll(email.end());
+            email.end();
         }
         List<Wrk.Result> parallel = new ArrayList<>();
         for (int run = 0; run < RUNS; run++) {
