@@ -283,6 +283,9 @@ final class TrackingBench implements Scenario {
                     visitor, session, start.plusMillis(sent++));
             HttpResponse<String> answer = suite.send(
                     HttpRequest.newBuilder(URI.create(suite.url(Service.TRACKING) + "/api/v1/collect/site_demo"))
+                            // As a browser on the demo site's page sends it: the site door refuses a request
+                            // without Origin (libs/public-sites).
+                            .header("Origin", suite.url(Service.TRACKING))
                             .header("Content-Type", "text/plain;charset=UTF-8")
                             .POST(HttpRequest.BodyPublishers.ofString(event)));
             if (answer.statusCode() != 200) {
