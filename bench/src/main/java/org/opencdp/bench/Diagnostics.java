@@ -132,8 +132,9 @@ final class Diagnostics {
         }
 
         private String cpuLine(Map<String, Long> cpuAtEnd, double seconds) {
-            StringBuilder line = new StringBuilder("CPU seconds per process (two cores give ")
-                    .append(String.format(Locale.ROOT, "%.0f", 2 * seconds))
+            int cores = Runtime.getRuntime().availableProcessors();
+            StringBuilder line = new StringBuilder("CPU seconds per process (" + cores + " cores give ")
+                    .append(String.format(Locale.ROOT, "%.0f", cores * seconds))
                     .append("): ");
             List<String> parts = new ArrayList<>();
             cpuAtEnd.forEach((component, ticks) -> {
@@ -147,16 +148,13 @@ final class Diagnostics {
 
         private String serverLogSummary() throws IOException {
             List<String> lines = newLogLines(logOffset);
-            long vacuums = lines.stream()
-                    .filter(l -> l.contains("automatic vacuum") || l.contains("automatic analyze"))
-                    .count();
-            long slow = lines.stream().filter(l -> l.contains("duration:")).count();
-            List<String> vacuumed = lines.stream()
+            List<String> vacuumRuns = lines.stream()
                     .filter(l -> l.contains("automatic vacuum") || l.contains("automatic analyze"))
                     .map(l -> l.substring(l.indexOf("automatic")).replaceAll(":.*", ""))
-                    .distinct()
-                    .limit(8)
                     .toList();
+            long vacuums = vacuumRuns.size();
+            long slow = lines.stream().filter(l -> l.contains("duration:")).count();
+            List<String> vacuumed = vacuumRuns.stream().distinct().limit(8).toList();
             return vacuums + " autovacuum/autoanalyze run(s)"
                     + (vacuumed.isEmpty() ? "" : " (" + String.join("; ", vacuumed) + ")") + "; " + slow
                     + " statement(s) over 10 ms (plans in " + serverLog().getFileName() + ").";
