@@ -10,7 +10,8 @@ import org.opencdp.profile.repository.CustomerRepository;
 
 /**
  * Removes a customer and everything derived from it in profile-service: the row, its blind-index entries and
- * contact links (both by foreign-key cascade), and already delivered events that still carry its attributes.
+ * contact links (both by foreign-key cascade), its follow-ups and the pipeline facts of the lead it was converted
+ * from (both by subject id), and already delivered events that still carry its attributes.
  * Other services learn of it through the {@code customer.deleted} event. Used by a deletion through the API and
  * by an erasure request.
  */
@@ -26,11 +27,15 @@ public class CustomerEraser {
     @Inject
     Outbox outbox;
 
+    @Inject
+    SalesSubjectData salesData;
+
     /** Returns whether there was a customer to erase. */
     public boolean erase(UUID id) {
         boolean existed = customers.deleteById(id);
         customers.flushGuardingVersion();
         outbox.forgetDeliveredEventsOf(id);
+        salesData.erase(id);
         if (existed) {
             events.deleted(id);
         }

@@ -92,6 +92,18 @@ public class CustomerService {
     }
 
     /**
+     * Creates the customer of an existing subject, with the subject's existing key: a lead converted into a customer
+     * keeps its subject id, so everything keyed by it stays with the customer.
+     */
+    @Transactional
+    public StoredCustomer createForSubject(UUID subjectId, CustomerProfile profile, String purpose) {
+        checks.noPaymentNumbersIn(profile);
+        Customer customer = insert(subjectId, profile, codec.encrypt(subjectId, profile));
+        audit.record(customer.id, "customer.create", purpose);
+        return stored(customer, profile, List.of(), List.of());
+    }
+
+    /**
      * Creates every customer of the batch or, if one is refused, none. Each still gets its own key, audit entry
      * and change event; what the batch saves is the per-request work (token, transaction, commit).
      */
@@ -236,12 +248,17 @@ public class CustomerService {
     }
 
     private Customer insert(CustomerProfile profile) {
+        UUID id = UUID.randomUUID();
+        return insert(id, profile, codec.encryptNew(id, profile));
+    }
+
+    private Customer insert(UUID id, CustomerProfile profile, byte[] encryptedProfile) {
         Customer customer = new Customer();
-        customer.id = UUID.randomUUID();
+        customer.id = id;
         customer.kind = profile.kind();
         customer.createdAt = now();
         customer.updatedAt = customer.createdAt;
-        customer.encryptedProfile = codec.encryptNew(customer.id, profile);
+        customer.encryptedProfile = encryptedProfile;
         // The row first: the blind-index entries reference it.
         customers.persist(customer);
         searchIndex.add(searchTerms.of(customer.id, profile));

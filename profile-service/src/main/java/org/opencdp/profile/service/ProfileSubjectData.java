@@ -18,7 +18,10 @@ import org.opencdp.subjectrights.SubjectDataHandler;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** profile-service's part of the subject-rights contract: the master data and the company contact links. */
+/**
+ * profile-service's part of the subject-rights contract: the master data and the company contact links, and the
+ * sales data (leads, follow-ups) through {@link SalesSubjectData}.
+ */
 @ApplicationScoped
 public class ProfileSubjectData implements SubjectDataHandler {
 
@@ -38,10 +41,19 @@ public class ProfileSubjectData implements SubjectDataHandler {
     CustomerEraser eraser;
 
     @Inject
+    SalesSubjectData salesData;
+
+    @Inject
     ObjectMapper json;
 
     @Override
     public List<DataCategory> categories() {
+        List<DataCategory> categories = new ArrayList<>(customerCategories());
+        categories.addAll(salesData.categories());
+        return categories;
+    }
+
+    private static List<DataCategory> customerCategories() {
         return List.of(
                 new DataCategory(
                         MASTER_DATA,
@@ -79,17 +91,23 @@ public class ProfileSubjectData implements SubjectDataHandler {
             entry.put("jobTitle", codec.decryptJobTitle(link.personId, link.encryptedJobTitle));
             links.add(entry);
         }
-        return List.of(
+        List<CategoryExport> exports = new ArrayList<>(List.of(
                 new CategoryExport(MASTER_DATA, master.size(), json.valueToTree(master)),
-                new CategoryExport(CONTACT_LINKS, links.size(), json.valueToTree(links)));
+                new CategoryExport(CONTACT_LINKS, links.size(), json.valueToTree(links))));
+        exports.addAll(salesData.export(subjectId));
+        return exports;
     }
 
     @Override
     public List<CategoryOutcome> erase(UUID subjectId) {
         long links = linksOf(subjectId).size();
+        // First, to count them: the customer's eraser removes the sales data as well, finding none left then.
+        List<CategoryOutcome> sales = salesData.erase(subjectId);
         boolean erased = eraser.erase(subjectId);
-        return List.of(
-                CategoryOutcome.erased(MASTER_DATA, erased ? 1 : 0), CategoryOutcome.erased(CONTACT_LINKS, links));
+        List<CategoryOutcome> outcomes = new ArrayList<>(List.of(
+                CategoryOutcome.erased(MASTER_DATA, erased ? 1 : 0), CategoryOutcome.erased(CONTACT_LINKS, links)));
+        outcomes.addAll(sales);
+        return outcomes;
     }
 
     private List<CompanyContact> linksOf(UUID subjectId) {

@@ -1,0 +1,47 @@
+package org.opencdp.profile.repository;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.opencdp.profile.domain.FollowUp;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+
+@ApplicationScoped
+public class FollowUpRepository implements PanacheRepositoryBase<FollowUp, UUID> {
+
+    /**
+     * An agent's open follow-ups due in [from, to] (null: unbounded), in due order, after the follow-up
+     * {@code after} of that order (null: from the start).
+     */
+    public List<FollowUp> openOf(String owner, LocalDate from, LocalDate to, FollowUp after, int limit) {
+        StringBuilder query = new StringBuilder("owner = :owner and done = false");
+        Parameters parameters = Parameters.with("owner", owner);
+        if (from != null) {
+            query.append(" and dueDate >= :from");
+            parameters.and("from", from);
+        }
+        if (to != null) {
+            query.append(" and dueDate <= :to");
+            parameters.and("to", to);
+        }
+        if (after != null) {
+            query.append(" and (dueDate > :afterDue or (dueDate = :afterDue and id > :afterId))");
+            parameters.and("afterDue", after.dueDate).and("afterId", after.id);
+        }
+        query.append(" order by dueDate, id");
+        return find(query.toString(), parameters).page(0, limit).list();
+    }
+
+    public List<FollowUp> of(UUID subjectId) {
+        return list("subjectId = ?1 order by dueDate, id", subjectId);
+    }
+
+    public long deleteOf(UUID subjectId) {
+        return delete("subjectId", subjectId);
+    }
+}
