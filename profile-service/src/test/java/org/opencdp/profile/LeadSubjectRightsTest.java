@@ -103,6 +103,15 @@ class LeadSubjectRightsTest extends SubjectRightsContractTest {
                 .statusCode(200);
         sales().when().get("/api/v1/leads/" + lead).then().statusCode(409);
         sales().when().post("/api/v1/leads/" + lead + "/conversion").then().statusCode(409);
+        sales().body(Map.of(
+                        "subjectId",
+                        lead.toString(),
+                        "dueDate",
+                        LocalDate.now(ZoneOffset.UTC).toString()))
+                .when()
+                .post("/api/v1/follow-ups")
+                .then()
+                .statusCode(409);
         sales().when()
                 .get("/api/v1/leads")
                 .then()

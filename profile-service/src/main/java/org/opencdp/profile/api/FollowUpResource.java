@@ -113,6 +113,40 @@ public class FollowUpResource {
     }
 
     @GET
+    @RolesAllowed({Roles.SALES, Roles.SERVICE})
+    @Operation(
+            operationId = "listFollowUpsOfSubject",
+            summary = "The open follow-ups on a customer or lead",
+            description = "Every agent's open follow-ups on the subject, in due order (then by id), paged with the "
+                    + "cursor. An id that is no customer or lead has none. Recorded in the subject's audit trail. "
+                    + "Roles: sales, service.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of follow-ups",
+            content = @Content(schema = @Schema(implementation = FollowUpList.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "No or an invalid subjectId, an invalid cursor or a limit over 100")
+    @APIResponse(responseCode = "409", description = "Processing of the subject is restricted (GDPR Art. 18)")
+    public FollowUpList ofSubject(
+            @Parameter(description = "The customer's or the lead's id", required = true, example = LeadExamples.ID)
+                    @QueryParam("subjectId")
+                    String subjectId,
+            @Parameter(description = "From the previous page's next") @QueryParam("cursor") String cursor,
+            @Parameter(
+                            description = "Page size, 1 to 100",
+                            example = "20",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
+                    @QueryParam("limit")
+                    String limit) {
+        UUID subject = RequestParameters.uuid("subjectId", subjectId);
+        int size = RequestParameters.pageSize(
+                "limit", limit, CustomerResource.DEFAULT_PAGE_SIZE, CustomerResource.MAX_PAGE_SIZE);
+        UUID after = RequestParameters.cursor("cursor", cursor);
+        return list(service.openOn(subject, after, size));
+    }
+
+    @GET
     @Path("/mine")
     @RolesAllowed({Roles.SALES, Roles.SERVICE})
     @Operation(
@@ -146,10 +180,7 @@ public class FollowUpResource {
         int size = RequestParameters.pageSize(
                 "limit", limit, CustomerResource.DEFAULT_PAGE_SIZE, CustomerResource.MAX_PAGE_SIZE);
         UUID after = RequestParameters.cursor("cursor", cursor);
-        FollowUpPage page = service.openOf(caller.name(), window(due), after, size);
-        return new FollowUpList(
-                page.followUps().stream().map(FollowUpView::of).toList(),
-                page.next() == null ? null : RequestParameters.cursorOf(page.next()));
+        return list(service.openOf(caller.name(), window(due), after, size));
     }
 
     @POST
@@ -187,6 +218,12 @@ public class FollowUpResource {
     @APIResponse(responseCode = "409", description = "Processing of the subject is restricted (GDPR Art. 18)")
     public FollowUpView reopen(@Parameter(example = ID_EXAMPLE) @PathParam("id") String id) {
         return FollowUpView.of(service.reopen(RequestParameters.uuid("id", id)));
+    }
+
+    private static FollowUpList list(FollowUpPage page) {
+        return new FollowUpList(
+                page.followUps().stream().map(FollowUpView::of).toList(),
+                page.next() == null ? null : RequestParameters.cursorOf(page.next()));
     }
 
     private static DueWindow window(String due) {

@@ -15,12 +15,21 @@ import io.quarkus.panache.common.Parameters;
 public class FollowUpRepository implements PanacheRepositoryBase<FollowUp, UUID> {
 
     /**
-     * An agent's open follow-ups due in [from, to] (null: unbounded), in due order, after the follow-up
-     * {@code after} of that order (null: from the start).
+     * Open follow-ups of an agent ({@code owner}) or on a subject ({@code subjectId}), whichever is given, due in
+     * [from, to] (null: unbounded), in due order, after the follow-up {@code after} of that order (null: from the
+     * start).
      */
-    public List<FollowUp> openOf(String owner, LocalDate from, LocalDate to, FollowUp after, int limit) {
-        StringBuilder query = new StringBuilder("owner = :owner and done = false");
-        Parameters parameters = Parameters.with("owner", owner);
+    public List<FollowUp> open(String owner, UUID subjectId, LocalDate from, LocalDate to, FollowUp after, int limit) {
+        StringBuilder query = new StringBuilder("done = false");
+        Parameters parameters = new Parameters();
+        if (owner != null) {
+            query.append(" and owner = :owner");
+            parameters.and("owner", owner);
+        }
+        if (subjectId != null) {
+            query.append(" and subjectId = :subjectId");
+            parameters.and("subjectId", subjectId);
+        }
         if (from != null) {
             query.append(" and dueDate >= :from");
             parameters.and("from", from);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -90,21 +91,39 @@ public class FollowUpService {
      */
     @Transactional
     public FollowUpPage openOf(String owner, DueWindow window, UUID after, int limit) {
-        FollowUp cursor = null;
-        if (after != null) {
-            cursor = followUps
-                    .findByIdOptional(after)
-                    .filter(f -> f.owner.equals(owner))
-                    .orElseThrow(() -> ProblemException.invalidField(
-                            "cursor", "is not a cursor this API returned, or its follow-up is gone; start again"));
-        }
+        FollowUp cursor = cursor(after, f -> f.owner.equals(owner));
         LocalDate today = today();
-        List<FollowUp> page = followUps.openOf(
+        List<FollowUp> page = followUps.open(
                 owner,
+                null,
                 window == null ? null : window.from(today),
                 window == null ? null : window.to(today),
                 cursor,
                 limit + 1);
+        return shown(page, limit, "GET /api/v1/follow-ups/mine");
+    }
+
+    /** The subject's open follow-ups in due order after the follow-up {@code after} (the 360° view's part). */
+    @Transactional
+    public FollowUpPage openOn(UUID subjectId, UUID after, int limit) {
+        restrictions.requireUnrestricted(subjectId);
+        FollowUp cursor = cursor(after, f -> f.subjectId.equals(subjectId));
+        return shown(followUps.open(null, subjectId, null, null, cursor, limit + 1), limit, "GET /api/v1/follow-ups");
+    }
+
+    private FollowUp cursor(UUID after, Predicate<FollowUp> belongs) {
+        if (after == null) {
+            return null;
+        }
+        return followUps
+                .findByIdOptional(after)
+                .filter(belongs)
+                .orElseThrow(() -> ProblemException.invalidField(
+                        "cursor", "is not a cursor this API returned, or its follow-up is gone; start again"));
+    }
+
+    /** The first {@code limit} of the page (one more was read to know of a next page), decrypted and recorded. */
+    private FollowUpPage shown(List<FollowUp> page, int limit, String purpose) {
         List<FollowUp> shown = new ArrayList<>(page.subList(0, Math.min(limit, page.size())));
         UUID next = page.size() > limit ? shown.getLast().id : null;
         Set<UUID> restricted = restrictions.restrictedAmong(subjectsOf(shown));
@@ -113,7 +132,7 @@ public class FollowUpService {
         Set<UUID> openLeads = leads.openLeadsAmong(subjectsOf(shown));
         Map<UUID, String> reads = new HashMap<>();
         shown.forEach(f -> reads.put(f.subjectId, "follow-up.read"));
-        audit.recordReads(reads, "GET /api/v1/follow-ups/mine");
+        audit.recordReads(reads, purpose);
         return new FollowUpPage(
                 shown.stream()
                         .map(f -> stored(

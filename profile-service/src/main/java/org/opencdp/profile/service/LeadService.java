@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.opencdp.audit.AuditTrail;
@@ -145,7 +146,10 @@ public class LeadService {
      */
     @Transactional
     public StoredCustomer convert(UUID id) {
-        Lead lead = usable(id);
+        // Locked: two conversions at once must not both pass the stage check and race to create the customer.
+        Lead lead = leads.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.notFound("There is no lead " + id + "."));
+        restrictions.requireUnrestricted(id);
         requireNotConverted(lead);
         if (lead.stage == PipelineStage.LOST) {
             throw ProblemException.conflict(

@@ -151,6 +151,45 @@ class FollowUpResourceTest {
     }
 
     @Test
+    void aSubjectsOpenFollowUpsOfEveryAgentAreListedInDueOrder() {
+        UUID customer = created(person());
+        String later = createFollowUpAs("agent-a", customer, inDays(6));
+        String sooner = createFollowUpAs("agent-b", customer, inDays(2));
+        String done = createFollowUpAs("agent-a", customer, inDays(1));
+        as("sales").when().post(FOLLOW_UPS + "/" + done + "/completion").then().statusCode(200);
+        createFollowUpAs("agent-a", created(person()), inDays(1));
+
+        JsonPath first = as("service")
+                .queryParam("subjectId", customer.toString())
+                .queryParam("limit", 1)
+                .when()
+                .get(FOLLOW_UPS)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(first.getList("items.id", String.class)).containsExactly(sooner);
+        as("service")
+                .queryParam("subjectId", customer.toString())
+                .queryParam("cursor", first.getString("next"))
+                .when()
+                .get(FOLLOW_UPS)
+                .then()
+                .statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.contains(later))
+                .body("items[0].note", equalTo("Call back"))
+                .body("next", nullValue());
+        as("sales")
+                .queryParam("subjectId", UUID.randomUUID().toString())
+                .when()
+                .get(FOLLOW_UPS)
+                .then()
+                .statusCode(200)
+                .body("items", org.hamcrest.Matchers.empty());
+        as("sales").when().get(FOLLOW_UPS).then().statusCode(400).body("errors[0].field", equalTo("subjectId"));
+    }
+
+    @Test
     void completingAndReopeningAreIdempotent() {
         UUID customer = created(person());
         UUID id = createdFollowUp("sales", customer, inDays(1), "Send the offer");
@@ -249,6 +288,7 @@ class FollowUpResourceTest {
         List<String[]> calls = List.of(
                 new String[] {"POST", FOLLOW_UPS},
                 new String[] {"GET", FOLLOW_UPS + "/mine"},
+                new String[] {"GET", FOLLOW_UPS + "?subjectId=" + customer},
                 new String[] {"POST", FOLLOW_UPS + "/" + id + "/completion"},
                 new String[] {"DELETE", FOLLOW_UPS + "/" + id + "/completion"});
         for (String[] call : calls) {
