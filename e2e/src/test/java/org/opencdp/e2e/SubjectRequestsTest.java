@@ -68,6 +68,18 @@ class SubjectRequestsTest {
         String subject = createPerson();
         ConsentRecords.grant(
                 () -> as(DemoUser.SALES, Service.CONSENT), "subjectId", subject, "phone-marketing", "de", "PHONE");
+        as(DemoUser.SALES, Service.PROFILE)
+                .body(Map.of(
+                        "subjectId",
+                        subject,
+                        "dueDate",
+                        LocalDate.now(ZoneOffset.UTC).plusDays(1).toString(),
+                        "note",
+                        "Call back"))
+                .when()
+                .post("/api/v1/follow-ups")
+                .then()
+                .statusCode(201);
         // profile-service's outbox tells behaviour-service about the customer; wait for it, so that no late delivery
         // lands after the erasure.
         await().atMost(Duration.ofSeconds(60))
