@@ -17,10 +17,38 @@ app.kubernetes.io/name: {{ include "cdp-service.name" . }}
 app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end -}}
 
+{{/* The image variant: jvm, jvm-aot or native (image.variant, else global.image.variant). */}}
+{{- define "cdp-service.variant" -}}
+{{- .Values.image.variant | default (.Values.global.image.variant | default "jvm") -}}
+{{- end -}}
+
+{{/*
+The image of a variant, call with (list $ variant): one repository per service, the variant in the tag's suffix
+(<tag>, <tag>-aot, <tag>-native), as the image build names them.
+*/}}
+{{- define "cdp-service.imageOf" -}}
+{{- $ := index . 0 -}}{{- $variant := index . 1 -}}
+{{- $repository := $.Values.image.repository | default (printf "%s/%s" $.Values.global.image.registry (include "cdp-service.name" $)) -}}
+{{- $tag := $.Values.image.tag | default $.Values.global.image.tag | default $.Chart.AppVersion -}}
+{{- $suffix := get (dict "jvm" "" "jvm-aot" "-aot" "native" "-native") $variant -}}
+{{- printf "%s:%s%s" $repository $tag $suffix -}}
+{{- end -}}
+
 {{- define "cdp-service.image" -}}
-{{- $repository := .Values.image.repository | default (printf "%s/%s" .Values.global.image.registry (include "cdp-service.name" .)) -}}
-{{- $tag := .Values.image.tag | default .Values.global.image.tag | default .Chart.AppVersion -}}
-{{- printf "%s:%s" $repository $tag -}}
+{{- include "cdp-service.imageOf" (list . (include "cdp-service.variant" .)) -}}
+{{- end -}}
+
+{{/*
+The JVM's options for the variant (JAVA_OPTS_APPEND, read by the JVM images' start script): javaOptions, plus the
+AOT cache for jvm-aot. Empty for native, which has no JVM.
+*/}}
+{{- define "cdp-service.javaOptions" -}}
+{{- $variant := include "cdp-service.variant" . -}}
+{{- if eq $variant "jvm-aot" -}}
+{{- printf "%s -XX:AOTCache=%s" .Values.javaOptions .Values.image.aotCache -}}
+{{- else if eq $variant "jvm" -}}
+{{- .Values.javaOptions -}}
+{{- end -}}
 {{- end -}}
 
 {{/*

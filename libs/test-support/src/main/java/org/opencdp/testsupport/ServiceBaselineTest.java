@@ -53,6 +53,35 @@ public abstract class ServiceBaselineTest {
                 .body(containsString("jvm_memory_used_bytes"));
     }
 
+    /**
+     * What the Grafana dashboards and alerts of helm/opencdp read besides each service's own metrics (the chart's
+     * MonitoringTest keeps the whole list): latency buckets of the requests served (libs/service-defaults'
+     * RequestLatencyBuckets) and the gauges of both connection pools, the data's and the keys'.
+     */
+    @Test
+    void metricsTheDashboardsReadArePublished() {
+        given().auth()
+                .oauth2(TestTokens.forRole("analyst"))
+                .when()
+                .get("/api/v1/me")
+                .then()
+                .statusCode(200);
+        given().baseUri(managementUri())
+                .when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString("http_server_requests_seconds_bucket{"))
+                .body(containsString("http_server_requests_seconds_count{"))
+                .body(containsString("agroal_active_count{datasource=\"default\""))
+                .body(containsString("agroal_active_count{datasource=\"keys\""))
+                .body(containsString("agroal_awaiting_count{datasource=\"default\""))
+                .body(containsString("agroal_max_used_count{datasource=\"default\""))
+                .body(containsString("agroal_available_count{datasource=\"default\""))
+                .body(containsString("jvm_memory_max_bytes{"))
+                .body(containsString("process_cpu_usage"));
+    }
+
     /** Callers and other services reach the API port only: what operators watch is not served there. */
     @Test
     void theApiPortServesNeitherMetricsNorHealth() {

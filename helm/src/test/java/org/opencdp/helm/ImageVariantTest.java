@@ -1,0 +1,114 @@
+package org.opencdp.helm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import com.marcnuri.helm.TemplateCommand;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+
+/** JVM, JVM with the AOT cache, or native, for all services or one: the image tag, the JVM options, the memory. */
+class ImageVariantTest {
+
+    private static Map<String, Deployment> deployments(TemplateCommand template) {
+        return KubernetesObjects.typed(Manifests.parse(template.call())).stream()
+                .filter(Deployment.class::isInstance)
+                .map(Deployment.class::cast)
+                .collect(Collectors.toMap(d -> d.getMetadata().getName(), d -> d));
+    }
+
+    private static Container container(Deployment deployment) {
+        return deployment.getSpec().getTemplate().getSpec().getContainers().getFirst();
+    }
+
+    private static String javaOptions(Deployment deployment) {
+        return container(deployment).getEnv().stream()
+                .filter(e -> e.getName().equals("JAVA_OPTS_APPEND"))
+                .map(EnvVar::getValue)
+                .findFirst()
+                .orElse(null);
+    }
+
+    @Test
+    void theJvmImageIsTheDefault() {
+        for (Deployment deployment : deployments(Manifests.template()).values()) {
+            String name = deployment.getMetadata().getName();
+            assertThat(container(deployment).getImage()).isEqualTo("ghcr.io/opencdp/" + name + ":0.1.0");
+            assertThat(javaOptions(deployment))
+                    .startsWith("-XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError -Djavax.net.ssl.trustStore=")
+                    .doesNotContain("AOTCache");
+            assertThat(container(deployment).getArgs()).isEmpty();
+        }
+    }
+
+    @Test
+    void theAotVariantRunsTheAotImageWithItsCache() {
+        for (Deployment deployment : deployments(Manifests.template().set("global.image.variant", "jvm-aot"))
+                .values()) {
+            String name = deployment.getMetadata().getName();
+            assertThat(container(deployment).getImage()).isEqualTo("ghcr.io/opencdp/" + name + ":0.1.0-aot");
+            assertThat(javaOptions(deployment))
+                    .startsWith("-XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError -XX:AOTCache=/deployments/app.aot")
+                    .contains("-Djavax.net.ssl.trustStore=/var/run/opencdp/truststore/truststore.p12");
+        }
+    }
+
+    @Test
+    void oneServiceCanRunNativeWithoutJvmOptionsAndWithLessMemory() {
+        Map<String, Deployment> deployments =
+                deployments(Manifests.template().set("consent-service.image.variant", "native"));
+
+        Deployment consent = deployments.get("consent-service");
+        assertThat(container(consent).getImage()).isEqualTo("ghcr.io/opencdp/consent-service:0.1.0-native");
+        assertThat(javaOptions(consent)).isNull();
+        // The trust store as system properties after the executable's own arguments.
+        assertThat(container(consent).getArgs())
+                .containsExactly(
+                        "-Djavax.net.ssl.trustStore=/var/run/opencdp/truststore/truststore.p12",
+                        "-Djavax.net.ssl.trustStoreType=PKCS12",
+                        "-Djavax.net.ssl.trustStorePassword=changeit");
+        assertThat(container(consent).getResources().getLimits()).containsEntry("memory", new Quantity("256Mi"));
+        assertThat(container(consent).getResources().getRequests()).containsEntry("memory", new Quantity("128Mi"));
+        // The trust store is built with the JVM image's keytool: a native image has no JDK.
+        assertThat(consent.getSpec().getTemplate().getSpec().getInitContainers())
+                .singleElement()
+                .satisfies(init -> assertThat(init.getImage()).isEqualTo("ghcr.io/opencdp/consent-service:0.1.0"));
+
+        Deployment profile = deployments.get("profile-service");
+        assertThat(container(profile).getImage()).isEqualTo("ghcr.io/opencdp/profile-service:0.1.0");
+        assertThat(container(profile).getResources().getLimits()).containsEntry("memory", new Quantity("512Mi"));
+    }
+
+    @Test
+    void aServiceOverridesTheGlobalVariantAndBehindAMeshNativeNeedsNoArguments() {
+        Map<String, Deployment> deployments = deployments(Manifests.template()
+                .set("global.image.variant", "native")
+                .set("global.tls.mode", "mesh")
+                .set("retention-service.image.variant", "jvm-aot"));
+
+        assertThat(container(deployments.get("tracking-service")).getImage()).endsWith(":0.1.0-native");
+        assertThat(container(deployments.get("tracking-service")).getArgs()).isEmpty();
+        assertThat(javaOptions(deployments.get("tracking-service"))).isNull();
+        assertThat(container(deployments.get("retention-service")).getImage()).endsWith(":0.1.0-aot");
+        assertThat(javaOptions(deployments.get("retention-service")))
+                .isEqualTo("-XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError -XX:AOTCache=/deployments/app.aot");
+    }
+
+    @Test
+    void anUnknownVariantIsRefused() {
+        for (String key : List.of("global.image.variant", "profile-service.image.variant")) {
+            assertThatThrownBy(() -> Manifests.template().set(key, "graal").call())
+                    .as(key)
+                    .hasMessageContaining("variant");
+        }
+    }
+}
