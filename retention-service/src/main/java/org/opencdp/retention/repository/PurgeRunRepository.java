@@ -72,12 +72,15 @@ public class PurgeRunRepository {
         return runs("SELECT * FROM purge_run ORDER BY started_at DESC, id LIMIT ?", limit);
     }
 
-    /** Partial runs started since {@code since}, oldest first: their silent participants are asked again. */
-    public List<UUID> partialSince(Instant since) {
-        return runs(
-                        "SELECT * FROM purge_run WHERE outcome = 'PARTIAL' AND started_at >= ? ORDER BY started_at",
-                        Jdbc.timestamp(since))
-                .stream()
+    /**
+     * The runs to ask again, oldest first: partial runs started since {@code since}, and runs that never finished
+     * (retention-service stopped during their calls) started between {@code since} and {@code abandonedBefore}.
+     */
+    public List<UUID> toRetry(Instant since, Instant abandonedBefore) {
+        return runs("""
+                        SELECT * FROM purge_run
+                         WHERE started_at >= ? AND (outcome = 'PARTIAL' OR (outcome IS NULL AND started_at < ?))
+                         ORDER BY started_at""", Jdbc.timestamp(since), Jdbc.timestamp(abandonedBefore)).stream()
                 .map(PurgeRun::id)
                 .toList();
     }

@@ -50,6 +50,11 @@ public class PurgeRuns {
 
     private static final Logger LOG = Logger.getLogger(PurgeRuns.class);
     private static final TypeReference<List<PurgePolicy>> POLICIES = new TypeReference<>() {};
+    /**
+     * A run without an outcome this long after its start was left by a retention-service that stopped during its
+     * calls (a run's calls take minutes at most: each participant's call times out after seconds).
+     */
+    static final Duration ABANDONED_AFTER = Duration.ofHours(1);
 
     @Inject
     PolicyRepository policies;
@@ -121,21 +126,27 @@ public class PurgeRuns {
         return true;
     }
 
-    /** Asks the participants of a partial run that did not answer again, with the run's own order. */
+    /**
+     * Asks the participants of a partial run that did not answer again, with the run's own order; also a run that
+     * never finished because retention-service stopped during its calls ({@link #ABANDONED_AFTER}).
+     */
     public PurgeRunDetails retry(UUID id) {
         PurgeRun run = QuarkusTransaction.requiringNew()
                 .call(() -> runs.find(id).orElseThrow(() -> ProblemException.notFound("No purge run " + id + ".")));
-        if (run.outcome() != PurgeOutcome.PARTIAL) {
-            throw ProblemException.conflict("The run is " + (run.outcome() == null ? "still running" : "complete")
-                    + "; only a partial run is retried.");
+        if (run.outcome() == PurgeOutcome.COMPLETE) {
+            throw ProblemException.conflict("The run is complete; only a partial run is retried.");
+        }
+        if (run.outcome() == null && run.startedAt().isAfter(Instant.now(clock).minus(ABANDONED_AFTER))) {
+            throw ProblemException.conflict("The run is still running.");
         }
         return carryOut(id);
     }
 
-    /** The partial runs of the last {@code retry-within}, retried by the schedule before its new run. */
-    public void retryRecentPartialRuns() {
-        Instant since = Instant.now(clock).minus(retryWithin);
-        for (UUID id : QuarkusTransaction.requiringNew().call(() -> runs.partialSince(since))) {
+    /** The partial and abandoned runs of the last {@code retry-within}, retried by the schedule before its new run. */
+    public void retryRecentRuns() {
+        Instant now = Instant.now(clock);
+        for (UUID id : QuarkusTransaction.requiringNew()
+                .call(() -> runs.toRetry(now.minus(retryWithin), now.minus(ABANDONED_AFTER)))) {
             carryOut(id);
         }
     }

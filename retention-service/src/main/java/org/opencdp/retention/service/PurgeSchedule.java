@@ -13,7 +13,8 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * The daily purge ({@code opencdp.retention.purge.cron}, 03:30 by default): first the participants that did not
- * answer a recent run are asked again, then today's run starts. One run per day however many replicas fire.
+ * answer a recent run (or were never asked, because retention-service stopped during the run) are asked again, then
+ * today's run starts. One run per day however many replicas fire.
  */
 @ApplicationScoped
 public class PurgeSchedule {
@@ -34,7 +35,7 @@ public class PurgeSchedule {
             cron = "{opencdp.retention.purge.cron}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
-        runs.retryRecentPartialRuns();
+        runs.retryRecentRuns();
         if (!runs.startScheduled(dryRun, LocalDate.now(clock))) {
             LOG.info("Today's purge run was started by another replica");
         }

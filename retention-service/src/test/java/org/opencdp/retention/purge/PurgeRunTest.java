@@ -14,8 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opencdp.retention.service.PurgeRuns;
 import org.opencdp.testsupport.TestDatabase;
 import org.opencdp.testsupport.TestTokens;
 import org.opencdp.testsupport.WithPostgres;
@@ -48,6 +51,9 @@ class PurgeRunTest {
     }
 
     static final String BASE = "/api/v1/purge-runs";
+
+    @Inject
+    PurgeRuns runs;
 
     @BeforeEach
     void aParticipantWithRawEventsAndVouchers() {
@@ -147,6 +153,38 @@ class PurgeRunTest {
                         "SELECT count(*) FROM purge_run_participant WHERE run_id = ?::uuid AND status = 'ANSWERED'",
                         id))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aRunLeftUnfinishedByAStoppedRetentionServiceIsTakenUpByTheScheduleOnce() {
+        TestPurgeParticipant.failWith = 404;
+        String id = start(Map.of("dryRun", false, "asOf", "2027-03-01T10:00:01Z"))
+                .statusCode(201)
+                .extract()
+                .path("id");
+        TestPurgeParticipant.failWith = 0;
+        // As if retention-service had stopped after storing the run, before it asked the participant.
+        TestDatabase.execute("UPDATE purge_run SET outcome = NULL, finished_at = NULL WHERE id = ?::uuid", id);
+        TestDatabase.execute(
+                "UPDATE purge_run_participant SET status = 'PENDING', attempts = 0, last_error = NULL "
+                        + "WHERE run_id = ?::uuid",
+                id);
+        asDpo().when().post(BASE + "/" + id + "/retry").then().statusCode(409);
+        runs.retryRecentRuns();
+        assertThat(TestDatabase.count("SELECT count(*) FROM purge_run WHERE id = ?::uuid AND outcome IS NULL", id))
+                .as("a run started just now is still running, not abandoned")
+                .isEqualTo(1);
+
+        TestDatabase.execute("UPDATE purge_run SET started_at = now() - interval '2 hours' WHERE id = ?::uuid", id);
+        runs.retryRecentRuns();
+        asDpo().when()
+                .get(BASE + "/" + id)
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("COMPLETE"))
+                .body("services[0].attempts", equalTo(1))
+                .body("services[0].report.runId", equalTo(id));
+        assertThat(TestPurgeParticipant.RECORDS.get("tracking-raw-events")).hasSize(1);
     }
 
     @Test
