@@ -21,6 +21,8 @@ import org.opencdp.behaviour.repository.SegmentRepository;
 import org.opencdp.subjectrights.CategoryExport;
 import org.opencdp.subjectrights.CategoryOutcome;
 import org.opencdp.subjectrights.DataCategory;
+import org.opencdp.subjectrights.RetentionCategories;
+import org.opencdp.subjectrights.SubjectCategory;
 import org.opencdp.subjectrights.SubjectDataHandler;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -79,7 +81,10 @@ public class BehaviourSubjectData implements SubjectDataHandler {
                         "Age band, country, postcode region, language and B2B bands, copied from profile-service for"
                                 + " segments",
                         "GDPR Art. 6(1)(f) legitimate interest in customer segmentation",
-                        "while the customer exists in profile-service"),
+                        "while the customer exists in profile-service",
+                        List.of("customer-analysis"),
+                        List.of(SubjectCategory.CUSTOMERS, SubjectCategory.CONTACT_PERSONS),
+                        RetentionCategories.INACTIVE_CUSTOMER_PROFILE),
                 new DataCategory(
                         ORDERS,
                         "Orders imported from the shops: lines, totals, discounts, channel, payment method type,"
@@ -89,23 +94,35 @@ public class BehaviourSubjectData implements SubjectDataHandler {
                                 ? "after an erasure, restricted until the end of the calendar year "
                                         + orderRetentionYears + " years after the order's year (" + ORDER_RETENTION_LAW
                                         + ")"
-                                : "until the customer's data is erased"),
+                                : "until the customer's data is erased",
+                        List.of("order-processing"),
+                        List.of(SubjectCategory.CUSTOMERS),
+                        RetentionCategories.BOOKING_VOUCHERS),
                 new DataCategory(
                         KPIS,
                         "KPIs computed from the orders: revenue per month, order count, cadence, RFM scores and"
                                 + " segment, historical and predicted CLV",
                         "GDPR Art. 6(1)(f) legitimate interest in customer analysis",
-                        "replaced at every recompute; deleted on erasure or restriction"),
+                        "replaced at every recompute; deleted on erasure or restriction",
+                        List.of("customer-analysis"),
+                        List.of(SubjectCategory.CUSTOMERS),
+                        RetentionCategories.INACTIVE_CUSTOMER_PROFILE),
                 new DataCategory(
                         CARTS,
                         "The shops' current carts of the customer: lines and value",
                         "GDPR Art. 6(1)(b) performance of the contract (the shop's cart)",
-                        "until ordered or emptied, at most 30 days unchanged (opencdp.behaviour.carts.keep-for)"),
+                        "until ordered or emptied, at most 30 days unchanged (opencdp.behaviour.carts.keep-for)",
+                        List.of("order-processing"),
+                        List.of(SubjectCategory.CUSTOMERS),
+                        RetentionCategories.ABANDONED_CARTS),
                 new DataCategory(
                         SEGMENTS,
                         "The saved marketing segments the customer is a member of (by subject id only)",
                         "GDPR Art. 6(1)(f) legitimate interest in customer segmentation",
-                        "replaced at every refresh; deleted on erasure or restriction"));
+                        "replaced at every refresh; deleted on erasure or restriction",
+                        List.of("customer-analysis"),
+                        List.of(SubjectCategory.CUSTOMERS, SubjectCategory.CONTACT_PERSONS),
+                        RetentionCategories.INACTIVE_CUSTOMER_PROFILE));
     }
 
     @Override

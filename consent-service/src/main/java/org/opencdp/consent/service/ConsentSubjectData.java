@@ -22,6 +22,8 @@ import org.opencdp.consent.repository.OptInTokenRepository;
 import org.opencdp.subjectrights.CategoryExport;
 import org.opencdp.subjectrights.CategoryOutcome;
 import org.opencdp.subjectrights.DataCategory;
+import org.opencdp.subjectrights.RetentionCategories;
+import org.opencdp.subjectrights.SubjectCategory;
 import org.opencdp.subjectrights.SubjectDataHandler;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -70,12 +72,26 @@ public class ConsentSubjectData implements SubjectDataHandler {
                                 + "for double opt-in the e-mail address (encrypted)",
                         "GDPR Art. 6(1)(c) with Art. 7(1) (demonstrating consent); Art. 17(3)(e) after erasure",
                         "kept as evidence; after erasure restricted until 3 years after the end of the year of the "
-                                + "last entry (BGB §§195, 199), then deleted"),
+                                + "last entry (BGB §§195, 199), then deleted",
+                        List.of("consent-management"),
+                        List.of(
+                                SubjectCategory.CUSTOMERS,
+                                SubjectCategory.CONTACT_PERSONS,
+                                SubjectCategory.LEADS,
+                                SubjectCategory.WEBSITE_VISITORS),
+                        RetentionCategories.CONSENT_PROOFS),
                 new DataCategory(
                         STATE,
                         "The consent currently in force per purpose, and an objection",
                         "GDPR Art. 6(1)(c) with Art. 7 and 21 (honouring consent and objection)",
-                        "while the subject exists; deleted on erasure"));
+                        "while the subject exists; deleted on erasure",
+                        List.of("consent-management"),
+                        List.of(
+                                SubjectCategory.CUSTOMERS,
+                                SubjectCategory.CONTACT_PERSONS,
+                                SubjectCategory.LEADS,
+                                SubjectCategory.WEBSITE_VISITORS),
+                        RetentionCategories.CONSENT_PROOFS));
     }
 
     @Override

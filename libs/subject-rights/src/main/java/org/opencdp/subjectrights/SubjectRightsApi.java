@@ -46,7 +46,9 @@ public interface SubjectRightsApi {
     @Operation(
             operationId = "getSubjectRightsCapabilities",
             summary = "The data categories this service holds",
-            description = "Declares the contract version and the data categories with their legal basis and retention.")
+            description = "Declares the contract version and the data categories with their legal basis, retention, "
+                    + "purposes, categories of data subjects and the retention policy that governs each: the "
+                    + "record of processing (retention-service) is generated from it.")
     @APIResponse(
             responseCode = "200",
             description = "Capabilities",
@@ -56,7 +58,8 @@ public interface SubjectRightsApi {
                             examples = @ExampleObject(name = "profile-service", value = """
                     {"service":"profile-service","contractVersion":"1","categories":[{"name":"customer-master-data",
                     "description":"Names, addresses, e-mail addresses, phone numbers","legalBasis":"GDPR Art. 6(1)(b)",
-                    "retention":"while a customer"}]}""")))
+                    "retention":"while a customer","purposes":["customer-relationship","newsletter"],
+                    "subjectCategories":["CUSTOMERS","CONTACT_PERSONS"],"retentionCategory":"inactive-customer-profile"}]}""")))
     ContractCapabilities capabilities();
 
     @GET

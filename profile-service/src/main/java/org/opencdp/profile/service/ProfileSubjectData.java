@@ -14,6 +14,8 @@ import org.opencdp.profile.repository.CustomerRepository;
 import org.opencdp.subjectrights.CategoryExport;
 import org.opencdp.subjectrights.CategoryOutcome;
 import org.opencdp.subjectrights.DataCategory;
+import org.opencdp.subjectrights.RetentionCategories;
+import org.opencdp.subjectrights.SubjectCategory;
 import org.opencdp.subjectrights.SubjectDataHandler;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,12 +63,18 @@ public class ProfileSubjectData implements SubjectDataHandler {
                                 + "preferred payment method (type and masked reference), interests, acquisition source; "
                                 + "for companies: name, industry, size and revenue potential bands",
                         "GDPR Art. 6(1)(b) contract and pre-contractual steps; Art. 6(1)(f) legitimate interest for interests",
-                        "while the customer relationship lasts; deleted on erasure"),
+                        "while the customer relationship lasts; deleted on erasure",
+                        List.of("customer-relationship", "newsletter", "phone-marketing"),
+                        List.of(SubjectCategory.CUSTOMERS, SubjectCategory.CONTACT_PERSONS),
+                        RetentionCategories.INACTIVE_CUSTOMER_PROFILE),
                 new DataCategory(
                         CONTACT_LINKS,
                         "Which companies a person is a contact of, with the job title",
                         "GDPR Art. 6(1)(f) legitimate interest in B2B relationships",
-                        "while the person is a contact; deleted on erasure"));
+                        "while the person is a contact; deleted on erasure",
+                        List.of("customer-relationship"),
+                        List.of(SubjectCategory.CONTACT_PERSONS),
+                        RetentionCategories.INACTIVE_CUSTOMER_PROFILE));
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.opencdp.retention.repository.TaskRepository;
 import org.opencdp.subjectrights.CategoryExport;
 import org.opencdp.subjectrights.CategoryOutcome;
 import org.opencdp.subjectrights.DataCategory;
+import org.opencdp.subjectrights.SubjectCategory;
 import org.opencdp.subjectrights.SubjectDataHandler;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,7 +39,15 @@ public class RetentionSubjectData implements SubjectDataHandler {
                 "Copies of every service's export gathered for the subject's access and portability requests, until "
                         + "the dpo delivers them",
                 "GDPR Art. 6(1)(c) with Art. 15, 20 (answering the subject's request)",
-                "until the subject's erasure; review with legal counsel how long after delivery"));
+                "until the subject's erasure; review with legal counsel how long after delivery",
+                List.of("data-subject-requests"),
+                List.of(
+                        SubjectCategory.CUSTOMERS,
+                        SubjectCategory.CONTACT_PERSONS,
+                        SubjectCategory.LEADS,
+                        SubjectCategory.WEBSITE_VISITORS),
+                // No period of its own: the copies go with the subject's erasure (the retention text).
+                null));
     }
 
     @Override

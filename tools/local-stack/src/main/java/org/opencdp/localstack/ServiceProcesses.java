@@ -100,6 +100,11 @@ final class ServiceProcesses {
             env.put("OPENCDP_CONSENT_DEMO_ORIGINS", demoOrigins);
             env.put("OPENCDP_CONSENT_BANNER_DEMO_PAGE", "true");
         }
+        if (service == Service.RETENTION) {
+            // The local run and the end-to-end tests try purges out by moving the clock (a purge run's asOf); a
+            // production deployment purges as of now only.
+            env.put("OPENCDP_RETENTION_PURGE_ALLOW_AS_OF", "true");
+        }
         // Logs are JSON in production; a person reads these, and the launcher shows their tail when a start fails.
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         env.putAll(layout.serviceSettings());

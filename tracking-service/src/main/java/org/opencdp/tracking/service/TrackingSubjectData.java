@@ -10,6 +10,8 @@ import jakarta.inject.Inject;
 import org.opencdp.subjectrights.CategoryExport;
 import org.opencdp.subjectrights.CategoryOutcome;
 import org.opencdp.subjectrights.DataCategory;
+import org.opencdp.subjectrights.RetentionCategories;
+import org.opencdp.subjectrights.SubjectCategory;
 import org.opencdp.subjectrights.SubjectDataHandler;
 import org.opencdp.tracking.repository.EventRepository;
 import org.opencdp.tracking.repository.VisitorLinkRepository;
@@ -45,12 +47,18 @@ public class TrackingSubjectData implements SubjectDataHandler {
                                 + "company's websites, each with the consent ledger entry it was collected under; "
                                 + "browser family and device class, no IP address",
                         "GDPR Art. 6(1)(a) consent (purpose web-analytics)",
-                        "13 months after receipt, or until consent is revoked"),
+                        "13 months after receipt, or until consent is revoked",
+                        List.of("web-analytics"),
+                        List.of(SubjectCategory.WEBSITE_VISITORS, SubjectCategory.CUSTOMERS),
+                        RetentionCategories.TRACKING_RAW_EVENTS),
                 new DataCategory(
                         VISITOR_LINKS,
                         "Which website visitor ids were identified as the subject",
                         "GDPR Art. 6(1)(a) consent (purpose web-analytics)",
-                        "while the subject's web events are kept"));
+                        "while the subject's web events are kept",
+                        List.of("web-analytics"),
+                        List.of(SubjectCategory.WEBSITE_VISITORS, SubjectCategory.CUSTOMERS),
+                        RetentionCategories.TRACKING_RAW_EVENTS));
     }
 
     @Override

@@ -59,6 +59,15 @@ public class SubjectRightsParticipants {
         return ask(api -> api.liftRestriction(subjectId.toString(), requestId.toString()));
     }
 
+    /**
+     * Asks one participant to purge what has expired under the policies of {@code order} (the retention purge
+     * contract); a participant that does not answer is reported with the reason, like any other call.
+     */
+    public ParticipantAnswer<RetentionPurgeApi.PurgeReport> purge(
+            String participant, RetentionPurgeApi.PurgeOrder order) {
+        return ask(participant, RetentionPurgeApi.class, api -> api.purge(order));
+    }
+
     /** One participant, e.g. to retry a single failed task of a request. */
     public <T> ParticipantAnswer<T> ask(String participant, Function<SubjectRightsApi, T> call) {
         return ask(participant, SubjectRightsApi.class, call);

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.opencdp.subjectrights.RetentionCategories;
 import org.opencdp.testsupport.TestDatabase;
 import org.opencdp.testsupport.TestTokens;
 import org.opencdp.testsupport.WithPostgres;
@@ -80,6 +81,38 @@ public abstract class SubjectRightsContractTest {
             assertThat(category.get("name")).isNotBlank();
             assertThat(category.get("legalBasis")).isNotBlank();
             assertThat(category.get("retention")).isNotBlank();
+        });
+    }
+
+    /**
+     * The record of processing (retention-service, GDPR Art. 30) is generated from these declarations: each category
+     * names its purposes and whom it is about, and a retention policy that exists. retention-service ships a policy
+     * for every id of {@link RetentionCategories#ALL} (its own tests compare the two), so a category naming another
+     * id fails here, in the service that declares it.
+     */
+    @Test
+    void everyCategoryNamesItsPurposesItsSubjectsAndARetentionPolicyThatExists() {
+        JsonPath capabilities = asRetentionService()
+                .when()
+                .get(BASE)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        List<Map<String, Object>> categories = capabilities.getList("categories");
+        assertThat(categories).allSatisfy(category -> {
+            assertThat((List<?>) category.get("purposes"))
+                    .as("purposes of %s", category.get("name"))
+                    .isNotEmpty();
+            assertThat((List<?>) category.get("subjectCategories"))
+                    .as("subject categories of %s", category.get("name"))
+                    .isNotEmpty();
+            Object retention = category.get("retentionCategory");
+            if (retention != null) {
+                assertThat(RetentionCategories.ALL)
+                        .as("retention policies shipped by retention-service")
+                        .contains((String) retention);
+            }
         });
     }
 

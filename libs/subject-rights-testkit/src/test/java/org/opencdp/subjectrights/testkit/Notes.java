@@ -20,6 +20,8 @@ import org.opencdp.personaldata.PersonalDataCipher;
 import org.opencdp.subjectrights.CategoryExport;
 import org.opencdp.subjectrights.CategoryOutcome;
 import org.opencdp.subjectrights.DataCategory;
+import org.opencdp.subjectrights.RetentionCategories;
+import org.opencdp.subjectrights.SubjectCategory;
 import org.opencdp.subjectrights.SubjectDataHandler;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,9 +61,22 @@ public class Notes implements SubjectDataHandler {
     @Override
     public List<DataCategory> categories() {
         return List.of(
-                new DataCategory("notes", "Free-text notes", "GDPR Art. 6(1)(b) contract", "while a customer"),
                 new DataCategory(
-                        "invoices", "Invoices", "GDPR Art. 6(1)(c) legal obligation", "8 years (HGB §257, AO §147)"));
+                        "notes",
+                        "Free-text notes",
+                        "GDPR Art. 6(1)(b) contract",
+                        "while a customer",
+                        List.of("customer-relationship"),
+                        List.of(SubjectCategory.CUSTOMERS),
+                        RetentionCategories.INACTIVE_CUSTOMER_PROFILE),
+                new DataCategory(
+                        "invoices",
+                        "Invoices",
+                        "GDPR Art. 6(1)(c) legal obligation",
+                        "8 years (HGB §257, AO §147)",
+                        List.of("order-processing"),
+                        List.of(SubjectCategory.CUSTOMERS),
+                        RetentionCategories.BOOKING_VOUCHERS));
     }
 
     @Override

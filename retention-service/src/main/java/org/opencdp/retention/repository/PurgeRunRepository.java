@@ -1,0 +1,197 @@
+package org.opencdp.retention.repository;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.opencdp.retention.domain.PurgeOutcome;
+import org.opencdp.retention.domain.PurgeRun;
+
+/** Purge runs and their participants; reports and policies are stored as the JSON that was sent or received. */
+@ApplicationScoped
+public class PurgeRunRepository {
+
+    @Inject
+    DataSource dataSource;
+
+    /** A stored participant row, its report as JSON. */
+    public record StoredParticipant(
+            String participant, String status, int attempts, String lastError, String report, Instant answeredAt) {}
+
+    /**
+     * Stores a run with its policies (JSON) and one pending row per participant. A scheduled run whose day has a
+     * run already is not stored: false then.
+     */
+    public boolean insert(PurgeRun run, String policies, List<String> participants) {
+        return Jdbc.with(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    INSERT INTO purge_run (id, dry_run, as_of, started_by, started_at, scheduled_for, policies)
+                    VALUES (?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (scheduled_for) DO NOTHING""")) {
+                s.setObject(1, run.id());
+                s.setBoolean(2, run.dryRun());
+                s.setTimestamp(3, Jdbc.timestamp(run.asOf()));
+                s.setString(4, run.startedBy());
+                s.setTimestamp(5, Jdbc.timestamp(run.startedAt()));
+                s.setObject(6, run.scheduledFor(), Types.DATE);
+                s.setString(7, policies);
+                if (s.executeUpdate() == 0) {
+                    return false;
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO purge_run_participant (run_id, participant, status) VALUES (?, ?, 'PENDING')")) {
+                for (String participant : participants) {
+                    s.setObject(1, run.id());
+                    s.setString(2, participant);
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            return true;
+        });
+    }
+
+    public Optional<PurgeRun> find(UUID id) {
+        List<PurgeRun> found = runs("SELECT * FROM purge_run WHERE id = ?", id);
+        return found.stream().findFirst();
+    }
+
+    /** The newest runs first, at most {@code limit}. */
+    public List<PurgeRun> list(int limit) {
+        return runs("SELECT * FROM purge_run ORDER BY started_at DESC, id LIMIT ?", limit);
+    }
+
+    /**
+     * The runs to ask again, oldest first: partial runs started since {@code since}, and runs that never finished
+     * (retention-service stopped during their calls) started between {@code since} and {@code abandonedBefore}.
+     */
+    public List<UUID> toRetry(Instant since, Instant abandonedBefore) {
+        return runs("""
+                        SELECT * FROM purge_run
+                         WHERE started_at >= ? AND (outcome = 'PARTIAL' OR (outcome IS NULL AND started_at < ?))
+                         ORDER BY started_at""", Jdbc.timestamp(since), Jdbc.timestamp(abandonedBefore)).stream()
+                .map(PurgeRun::id)
+                .toList();
+    }
+
+    public String policies(UUID runId) {
+        return Jdbc.with(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT policies::text FROM purge_run WHERE id = ?")) {
+                s.setObject(1, runId);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            }
+        });
+    }
+
+    public List<StoredParticipant> participants(UUID runId) {
+        return Jdbc.with(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT participant, status, attempts, last_error, report::text AS report, answered_at
+                      FROM purge_run_participant WHERE run_id = ? ORDER BY participant""")) {
+                s.setObject(1, runId);
+                List<StoredParticipant> rows = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new StoredParticipant(
+                                rs.getString("participant"),
+                                rs.getString("status"),
+                                rs.getInt("attempts"),
+                                rs.getString("last_error"),
+                                rs.getString("report"),
+                                Jdbc.instant(rs.getTimestamp("answered_at"))));
+                    }
+                }
+                return rows;
+            }
+        });
+    }
+
+    public void answered(UUID runId, String participant, String report, Instant at) {
+        update(
+                "UPDATE purge_run_participant SET status = 'ANSWERED', attempts = attempts + 1, last_error = NULL, "
+                        + "report = ?::jsonb, answered_at = ? WHERE run_id = ? AND participant = ?",
+                report,
+                Jdbc.timestamp(at),
+                runId,
+                participant);
+    }
+
+    public void failed(UUID runId, String participant, String error) {
+        update(
+                "UPDATE purge_run_participant SET status = 'FAILED', attempts = attempts + 1, last_error = ? "
+                        + "WHERE run_id = ? AND participant = ?",
+                error,
+                runId,
+                participant);
+    }
+
+    /** Sets the run's outcome from its participants: COMPLETE once every one answered. */
+    public PurgeOutcome finish(UUID runId, Instant at) {
+        return Jdbc.with(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    UPDATE purge_run r SET finished_at = ?,
+                           outcome = CASE WHEN EXISTS (SELECT 1 FROM purge_run_participant p
+                                                        WHERE p.run_id = r.id AND p.status <> 'ANSWERED')
+                                          THEN 'PARTIAL' ELSE 'COMPLETE' END
+                     WHERE r.id = ? RETURNING outcome""")) {
+                s.setTimestamp(1, Jdbc.timestamp(at));
+                s.setObject(2, runId);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    return PurgeOutcome.valueOf(rs.getString(1));
+                }
+            }
+        });
+    }
+
+    private void update(String sql, Object... parameters) {
+        Jdbc.with(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    s.setObject(i + 1, parameters[i]);
+                }
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    private List<PurgeRun> runs(String sql, Object... parameters) {
+        return Jdbc.with(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    s.setObject(i + 1, parameters[i]);
+                }
+                List<PurgeRun> runs = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        String outcome = rs.getString("outcome");
+                        runs.add(new PurgeRun(
+                                rs.getObject("id", UUID.class),
+                                rs.getBoolean("dry_run"),
+                                Jdbc.instant(rs.getTimestamp("as_of")),
+                                rs.getString("started_by"),
+                                Jdbc.instant(rs.getTimestamp("started_at")),
+                                rs.getObject("scheduled_for", LocalDate.class),
+                                outcome == null ? null : PurgeOutcome.valueOf(outcome),
+                                Jdbc.instant(rs.getTimestamp("finished_at"))));
+                    }
+                }
+                return runs;
+            }
+        });
+    }
+}
