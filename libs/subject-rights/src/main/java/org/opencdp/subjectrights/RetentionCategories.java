@@ -18,6 +18,7 @@ public final class RetentionCategories {
     public static final String BOOKS_AND_ANNUAL_STATEMENTS = "books-and-annual-statements";
     public static final String COMMERCIAL_LETTERS = "commercial-letters";
     public static final String CALL_RECORDS = "call-records";
+    public static final String EXPIRED_LEADS = "expired-leads";
     public static final String CONSENT_PROOFS = "consent-proofs";
     public static final String AUDIT_TRAIL = "audit-trail";
 
@@ -30,6 +31,7 @@ public final class RetentionCategories {
             BOOKS_AND_ANNUAL_STATEMENTS,
             COMMERCIAL_LETTERS,
             CALL_RECORDS,
+            EXPIRED_LEADS,
             CONSENT_PROOFS,
             AUDIT_TRAIL);
 

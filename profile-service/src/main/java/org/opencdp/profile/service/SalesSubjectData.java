@@ -16,6 +16,8 @@ import org.opencdp.profile.repository.LeadRepository;
 import org.opencdp.subjectrights.CategoryExport;
 import org.opencdp.subjectrights.CategoryOutcome;
 import org.opencdp.subjectrights.DataCategory;
+import org.opencdp.subjectrights.RetentionCategories;
+import org.opencdp.subjectrights.SubjectCategory;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -50,12 +52,18 @@ public class SalesSubjectData {
                                 + "after conversion into a customer only the pipeline facts",
                         "GDPR Art. 6(1)(f) legitimate interest in acquiring customers; Art. 6(1)(b) pre-contractual steps",
                         "until converted into a customer; a lead untouched for 12 months (configurable) is erased "
-                                + "(retention policy expired-leads); deleted on erasure"),
+                                + "(retention policy expired-leads); deleted on erasure",
+                        List.of("sales-pipeline"),
+                        List.of(SubjectCategory.LEADS),
+                        RetentionCategories.EXPIRED_LEADS),
                 new DataCategory(
                         FOLLOW_UPS,
                         "Reminders to contact the customer or lead again: due date, note, whether done",
                         "GDPR Art. 6(1)(b) contract and pre-contractual steps; Art. 6(1)(f) legitimate interest",
-                        "while the customer relationship or the lead lasts; deleted on erasure"));
+                        "while the customer relationship or the lead lasts; deleted on erasure",
+                        List.of("customer-relationship", "sales-pipeline"),
+                        List.of(SubjectCategory.CUSTOMERS, SubjectCategory.CONTACT_PERSONS, SubjectCategory.LEADS),
+                        RetentionCategories.INACTIVE_CUSTOMER_PROFILE));
     }
 
     public List<CategoryExport> export(UUID subjectId) {

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.opencdp.subjectrights.RetentionCategories;
 import org.opencdp.testsupport.TestTokens;
 import org.opencdp.testsupport.WithPostgres;
 
@@ -39,7 +40,7 @@ class RecordsOfProcessingResourceTest {
                 .contentType(ContentType.JSON)
                 .body("controller.name", equalTo("Beispiel Handels GmbH (demo: set opencdp.records.controller.*)"))
                 .body("dataProtectionOfficer.contact", equalTo("datenschutz@example.com"))
-                .body("retentionPolicies", hasSize(10))
+                .body("retentionPolicies", hasSize(RetentionCategories.ALL.size()))
                 .body("internalFlows.service", hasItem("retention-service"))
                 .extract()
                 .jsonPath();

@@ -2,6 +2,8 @@ package org.opencdp.retention.purge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.opencdp.subjectrights.RetentionCategories;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** What a participant received, read as the contract's JSON. */
@@ -13,7 +15,7 @@ final class JsonNodeAssert {
         assertThat(order.get("runId").asText()).isEqualTo(runId);
         assertThat(order.get("dryRun").asBoolean()).isEqualTo(dryRun);
         assertThat(order.get("asOf").asText()).isEqualTo(asOf);
-        assertThat(order.get("policies")).hasSize(10);
+        assertThat(order.get("policies")).hasSize(RetentionCategories.ALL.size());
         JsonNode vouchers = null;
         for (JsonNode policy : order.get("policies")) {
             if (policy.get("category").asText().equals("booking-vouchers")) {

@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencdp.retention.service.PurgeRuns;
+import org.opencdp.subjectrights.RetentionCategories;
 import org.opencdp.testsupport.TestDatabase;
 import org.opencdp.testsupport.TestTokens;
 import org.opencdp.testsupport.WithPostgres;
@@ -89,7 +90,7 @@ class PurgeRunTest {
         assertThat(run.getInt(report + "categories.find { it.category == 'booking-vouchers' }.deleted"))
                 .isZero();
         assertThat(run.getList(report + "notHeld", String.class)).contains("abandoned-carts", "audit-trail");
-        assertThat(run.getList("policies.category", String.class)).hasSize(10);
+        assertThat(run.getList("policies.category", String.class)).hasSize(RetentionCategories.ALL.size());
         assertThat(TestPurgeParticipant.RECORDS.get("tracking-raw-events")).hasSize(3);
 
         JsonNodeAssert.sent(TestPurgeParticipant.ORDERS.getFirst(), run.getString("id"), true, "2027-03-01T00:00:00Z");

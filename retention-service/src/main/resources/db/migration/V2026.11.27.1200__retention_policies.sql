@@ -45,6 +45,7 @@ INSERT INTO retention_category (id, description) VALUES
     ('books-and-annual-statements', 'Books, inventories, annual financial statements and management reports'),
     ('commercial-letters', 'Commercial letters and e-mails received and copies of those sent (Handelsbriefe)'),
     ('call-records', 'Records of phone calls with customers (time, agent, notes)'),
+    ('expired-leads', 'Prospective customers in the sales pipeline that nobody worked on, with their follow-ups'),
     ('consent-proofs', 'The consent ledger: consents, withdrawals and objections with their proof'),
     ('audit-trail', 'Who read or changed which subject''s data, when and why (subject ids only)');
 
@@ -85,6 +86,10 @@ VALUES
     ('call-records', 1, 'P6M', 'the call ended', false,
      'GDPR Art. 5(1)(e); no statutory duty (a call that concludes a business is a commercial letter)', true,
      'Six months covers complaints about a call; choose with legal counsel and the works council.',
+     'system:shipped-defaults', now()),
+    ('expired-leads', 1, 'P12M', 'the lead was last worked on (a change, a stage move or a follow-up)', false,
+     'GDPR Art. 5(1)(e), 6(1)(f) (legitimate interest in acquisition lapses when nobody pursues the lead)', true,
+     'Twelve months without any work on a lead; shorten for cold-call sources, with legal counsel.',
      'system:shipped-defaults', now()),
     ('consent-proofs', 1, 'P3Y', 'the last entry of the holder in the consent ledger, to the end of that year', true,
      'GDPR Art. 7(1), 5(2), 17(3)(e); BGB §§195, 199 (claims about processing become time-barred after three '
