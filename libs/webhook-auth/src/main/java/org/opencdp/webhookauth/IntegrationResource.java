@@ -84,10 +84,11 @@ public class IntegrationResource {
             IntegrationKind kind,
             Instant createdAt,
 
-            @Schema(description = "Set once revoked: its requests are refused")
+            @Schema(nullable = true, description = "Set once revoked: its requests are refused")
             Instant revokedAt,
 
             @Schema(
+                    nullable = true,
                     description = "Only in the answer to a registration or rotation, and only for the kinds whose "
                             + "secret the service generates: the new secret in clear. It is shown this once; keep it "
                             + "in the sending system's configuration.")
