@@ -32,4 +32,12 @@ class PhoneNumbersTest {
     void aForeignNumberWithItsPrefixKeepsItsCountry() {
         assertThat(PhoneNumbers.toE164("+43 1 5124567")).contains("+4315124567");
     }
+
+    @org.junit.jupiter.api.Test
+    void aCallersNumberWithAnExtensionIsTriedAsDirectDialThenAsSwitchboard() {
+        assertThat(PhoneNumbers.callerForms("030 1234567-12")).containsExactly("+4930123456712", "+49301234567");
+        assertThat(PhoneNumbers.callerForms("030 1234567")).containsExactly("+49301234567");
+        assertThat(PhoneNumbers.callerForms("+49-171-234-5678")).containsExactly("+491712345678");
+        assertThat(PhoneNumbers.callerForms("call me")).isEmpty();
+    }
 }

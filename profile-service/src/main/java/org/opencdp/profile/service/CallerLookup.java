@@ -1,0 +1,207 @@
+package org.opencdp.profile.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.opencdp.audit.AuditTrail;
+import org.opencdp.caller.Caller;
+import org.opencdp.consentdecisions.ConsentDecisions;
+import org.opencdp.personaldata.BlindIndex;
+import org.opencdp.problem.ProblemException;
+import org.opencdp.profile.domain.CallerLookupResult;
+import org.opencdp.profile.domain.CallerMatch;
+import org.opencdp.profile.domain.CompanyContact;
+import org.opencdp.profile.domain.Customer;
+import org.opencdp.profile.domain.CustomerKind;
+import org.opencdp.profile.domain.CustomerProfile;
+import org.opencdp.profile.domain.CustomerSearchTerm.Kind;
+import org.opencdp.profile.domain.PhoneMarketing;
+import org.opencdp.profile.domain.PhoneNumbers;
+import org.opencdp.profile.repository.CompanyContactRepository;
+import org.opencdp.profile.repository.CustomerRepository;
+import org.opencdp.profile.repository.SearchTermRepository;
+import org.opencdp.profile.repository.SearchTermRepository.Criterion;
+import org.opencdp.subjectrights.SubjectRestrictions;
+
+/**
+ * Who is calling: the customers whose phone number is the caller's, for a CTI pop-up. The number may come in any
+ * notation a PBX sends; it is normalised as stored ({@link PhoneNumbers}) and found through the phone blind index,
+ * like the customer search. A number several customers share returns them all. Three steps, as the search: the
+ * matching ids (a read), consent-service's phone-marketing decisions (a remote call, outside any transaction), then
+ * loading, decrypting and recording the reads in one transaction. Restricted customers are left out.
+ */
+@ApplicationScoped
+public class CallerLookup {
+
+    /** More customers than this on one number is no caller card any more; the first ones by id are shown. */
+    static final int MAX_MATCHES = 10;
+
+    static final String ACTION = "customer.caller-lookup";
+
+    private static final Logger LOG = Logger.getLogger(CallerLookup.class);
+
+    /** Who asks: a person or service with a token (the request's caller), or an integration named by the door. */
+    public record Asker(String integrationActor, String purpose) {
+
+        public static Asker caller(String purpose) {
+            return new Asker(null, purpose);
+        }
+
+        public static Asker integration(String actor, String purpose) {
+            return new Asker(actor, purpose);
+        }
+    }
+
+    @Inject
+    SearchTermRepository searchIndex;
+
+    @Inject
+    BlindIndex index;
+
+    @Inject
+    CustomerRepository customers;
+
+    @Inject
+    CompanyContactRepository contacts;
+
+    @Inject
+    ProfileCodec codec;
+
+    @Inject
+    SubjectRestrictions restrictions;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    ConsentDecisions consent;
+
+    @ConfigProperty(name = "opencdp.profile.caller-lookup.phone-marketing-purpose")
+    String phoneMarketingPurpose;
+
+    public CallerLookupResult lookup(String number, Asker asker) {
+        List<String> forms = PhoneNumbers.callerForms(number);
+        if (forms.isEmpty()) {
+            throw ProblemException.invalidField(
+                    "number", "must be a phone number; without a country prefix it is read as a German number");
+        }
+        for (String form : forms) {
+            List<UUID> ids = matching(form);
+            if (!ids.isEmpty()) {
+                Map<UUID, PhoneMarketing> marketing = phoneMarketing(ids);
+                List<CallerMatch> matches = load(ids, marketing, asker);
+                return matches.isEmpty() ? CallerLookupResult.unknown() : new CallerLookupResult(form, matches);
+            }
+        }
+        return CallerLookupResult.unknown();
+    }
+
+    /** The unrestricted customers with the number: a restricted one is not even asked about at consent-service. */
+    @Transactional
+    List<UUID> matching(String e164) {
+        List<UUID> ids = new ArrayList<>(searchIndex.matching(
+                List.of(new Criterion(Kind.PHONE, index.exact(Kind.PHONE.name(), e164))), null, MAX_MATCHES));
+        ids.removeAll(restrictions.restrictedAmong(ids));
+        return ids;
+    }
+
+    /** Each customer's phone-marketing consent; all {@link PhoneMarketing#UNKNOWN} without an answer. */
+    Map<UUID, PhoneMarketing> phoneMarketing(Collection<UUID> ids) {
+        Map<UUID, PhoneMarketing> answers = new HashMap<>();
+        try {
+            for (ConsentDecisions.Decision decision : consent.decide(ids.stream()
+                    .map(id -> ConsentDecisions.Pair.ofSubject(id, phoneMarketingPurpose))
+                    .toList())) {
+                answers.put(
+                        decision.pair().subjectId(),
+                        decision.allowed() ? PhoneMarketing.ALLOWED : PhoneMarketing.NOT_ALLOWED);
+            }
+        } catch (ConsentDecisions.ConsentUnavailable e) {
+            LOG.warnf(
+                    "consent-service gave no phone-marketing decisions (%s): callers shown as unknown", e.getMessage());
+        }
+        ids.forEach(id -> answers.putIfAbsent(id, PhoneMarketing.UNKNOWN));
+        return answers;
+    }
+
+    /**
+     * The customers among the ids still unrestricted now, decrypted, with their company; every one shown recorded as
+     * read.
+     */
+    @Transactional
+    List<CallerMatch> load(List<UUID> ids, Map<UUID, PhoneMarketing> marketing, Asker asker) {
+        List<UUID> visible = new ArrayList<>(ids);
+        visible.removeAll(restrictions.restrictedAmong(ids));
+        List<Customer> found = customers.findAllByIds(visible);
+        Map<UUID, CustomerProfile> profiles = codec.decryptAll(found);
+        Map<UUID, String> reads = new TreeMap<>();
+        List<CallerMatch> matches = new ArrayList<>();
+        for (UUID id : visible) {
+            CustomerProfile profile = profiles.get(id);
+            if (profile == null) {
+                continue;
+            }
+            String company = profile.kind() == CustomerKind.COMPANY ? profile.companyName() : companyOf(id, reads);
+            Activity activity = activityOf(id);
+            matches.add(new CallerMatch(
+                    id, profile, company, marketing.get(id), activity.lastContact(), activity.openTickets()));
+            reads.put(id, ACTION);
+        }
+        record(reads, asker);
+        return matches;
+    }
+
+    /**
+     * The seam for the communication timeline (issue 14): the latest contact and the open tickets of a customer. The
+     * timeline does not exist yet, so both are unknown (null) and the caller card says so; once it does, this asks it.
+     */
+    private Activity activityOf(UUID customerId) {
+        return Activity.UNKNOWN;
+    }
+
+    private record Activity(Instant lastContact, Integer openTickets) {
+        static final Activity UNKNOWN = new Activity(null, null);
+    }
+
+    /** The name of the first unrestricted company the person is a contact of, recorded as a linked read. */
+    private String companyOf(UUID personId, Map<UUID, String> reads) {
+        List<CompanyContact> links = contacts.companiesOf(personId);
+        Set<UUID> restricted = restrictions.restrictedAmong(
+                links.stream().map(l -> l.companyId).toList());
+        for (CompanyContact link : links) {
+            if (restricted.contains(link.companyId)) {
+                continue;
+            }
+            Optional<Customer> company = customers.find(link.companyId);
+            if (company.isPresent()) {
+                reads.putIfAbsent(link.companyId, CustomerService.LINKED_READ);
+                return codec.decrypt(company.get()).companyName();
+            }
+        }
+        return null;
+    }
+
+    private void record(Map<UUID, String> reads, Asker asker) {
+        if (asker.integrationActor() == null) {
+            audit.recordReads(reads, asker.purpose());
+            return;
+        }
+        // In id order, as the trail's own multi-subject calls lock the chains.
+        reads.forEach((id, action) ->
+                audit.recordAs(asker.integrationActor(), Caller.Kind.SERVICE, id, action, asker.purpose()));
+    }
+}
