@@ -32,6 +32,12 @@ public record RequestView(
         String filedBy,
         Instant filedAt,
         Instant completedAt,
+
+        @Schema(
+                description = "A service refused its task (FAILED): the request cannot complete until the dpo deals "
+                        + "with the cause and retries that task")
+        boolean needsAttention,
+
         List<TaskView> tasks) {
 
     static RequestView of(SubjectRequest r) {
@@ -57,6 +63,7 @@ public record RequestView(
                 r.filedBy(),
                 r.filedAt(),
                 r.completedAt(),
+                r.needsAttention(),
                 tasks);
     }
 }

@@ -97,7 +97,8 @@ public class TaskRepository {
         });
     }
 
-    public void failed(UUID requestId, String participant, String error, Instant nextAttemptAt) {
+    /** The call did not get an answer (down, a timeout, a 5xx): asked again at {@code nextAttemptAt}. */
+    public void retryLater(UUID requestId, String participant, String error, Instant nextAttemptAt) {
         Jdbc.with(dataSource, c -> {
             try (PreparedStatement s = c.prepareStatement("""
                     UPDATE subject_request_task SET last_error = ?, next_attempt_at = ?, lease_until = NULL
@@ -107,6 +108,34 @@ public class TaskRepository {
                 s.setObject(3, requestId);
                 s.setString(4, participant);
                 return s.executeUpdate();
+            }
+        });
+    }
+
+    /** The service refused the call for good (a 4xx): the task waits for the dpo, who may retry it. */
+    public void refused(UUID requestId, String participant, String error) {
+        Jdbc.with(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    UPDATE subject_request_task SET status = 'FAILED', last_error = ?, lease_until = NULL
+                     WHERE request_id = ? AND participant = ? AND status = 'PENDING'""")) {
+                s.setString(1, error);
+                s.setObject(2, requestId);
+                s.setString(3, participant);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    /** A failed task due again at {@code at}; true when the task was FAILED. Its last error stays until it answers. */
+    public boolean retry(UUID requestId, String participant, Instant at) {
+        return Jdbc.with(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    UPDATE subject_request_task SET status = 'PENDING', next_attempt_at = ?
+                     WHERE request_id = ? AND participant = ? AND status = 'FAILED'""")) {
+                s.setTimestamp(1, Jdbc.timestamp(at));
+                s.setObject(2, requestId);
+                s.setString(3, participant);
+                return s.executeUpdate() == 1;
             }
         });
     }

@@ -21,10 +21,12 @@ import org.opencdp.retention.domain.NewRequest;
 import org.opencdp.retention.domain.Receipt;
 import org.opencdp.retention.domain.RequestDetails;
 import org.opencdp.retention.domain.RequestFilter;
+import org.opencdp.retention.domain.RequestPage;
 import org.opencdp.retention.domain.RequestState;
 import org.opencdp.retention.domain.RequestTask;
 import org.opencdp.retention.domain.RequestType;
 import org.opencdp.retention.domain.SubjectRequest;
+import org.opencdp.retention.domain.TaskStatus;
 import org.opencdp.retention.domain.Verification;
 import org.opencdp.retention.repository.RequestRepository;
 import org.opencdp.retention.repository.TaskRepository;
@@ -85,7 +87,8 @@ public class SubjectRequests {
                 null,
                 caller.name(),
                 Instant.now(clock),
-                null);
+                null,
+                false);
         requests.insert(request);
         audit.record(request.subjectId(), "subject-request.file", "data-subject request " + request.id());
         return request;
@@ -130,6 +133,27 @@ public class SubjectRequests {
         return details(id);
     }
 
+    /**
+     * Asks a service again after it refused its task (FAILED), once the dpo dealt with the cause, e.g. lifted a
+     * restriction or fixed a service account. The task is due at once; the worker calls the service as before.
+     */
+    @Transactional
+    public RequestDetails retryTask(UUID id, String participant) {
+        SubjectRequest request = requireForUpdate(id);
+        RequestTask task = tasks.tasksOf(id).stream()
+                .filter(t -> t.participant().equals(participant))
+                .findFirst()
+                .orElseThrow(
+                        () -> ProblemException.notFound("Request " + id + " has no task for " + participant + "."));
+        if (!request.state().isOpen() || task.status() != TaskStatus.FAILED) {
+            throw ProblemException.conflict("The task of " + participant + " is " + task.status()
+                    + "; only a FAILED task of an open request is retried.");
+        }
+        tasks.retry(id, participant, Instant.now(clock));
+        audit.record(request.subjectId(), "subject-request.retry", "data-subject request " + id + ", " + participant);
+        return details(id);
+    }
+
     @Transactional
     public RequestDetails details(UUID id) {
         SubjectRequest request =
@@ -137,14 +161,25 @@ public class SubjectRequests {
         return new RequestDetails(request, tasks.tasksOf(id));
     }
 
-    /** Every request, the open ones due within {@code dueWithin}, or the overdue ones; the most urgent first. */
+    /**
+     * One page of every request (newest first), of the open ones due within {@code dueWithin}, or of the overdue ones
+     * (both most urgent first), continuing after the request {@code after}; a cursor naming no request is a 400.
+     */
     @Transactional
-    public List<SubjectRequest> list(boolean overdue, Period dueWithin, int limit) {
+    public RequestPage list(boolean overdue, Period dueWithin, UUID after, int limit) {
+        if (after != null && requests.find(after).isEmpty()) {
+            throw ProblemException.invalidField("cursor", "is not a cursor this API returned; start again without it");
+        }
         LocalDate today = today();
         RequestFilter filter = overdue
                 ? new RequestFilter(null, today)
                 : dueWithin == null ? RequestFilter.all() : new RequestFilter(today.plus(dueWithin), null);
-        return requests.list(filter, limit);
+        List<SubjectRequest> found = requests.list(filter, after, limit + 1);
+        if (found.size() <= limit) {
+            return new RequestPage(found, null);
+        }
+        List<SubjectRequest> page = found.subList(0, limit);
+        return new RequestPage(List.copyOf(page), page.getLast().id());
     }
 
     /**

@@ -55,10 +55,9 @@ class TaskCalls {
         var provided = export.categories().stream()
                 .filter(c -> providedCategories.contains(c.category()))
                 .toList();
-        return new ParticipantAnswer<>(
+        return ParticipantAnswer.of(
                 answer.participant(),
                 new SubjectDataExport(
-                        export.service(), export.subjectId(), export.exportedAt(), export.restricted(), provided),
-                null);
+                        export.service(), export.subjectId(), export.exportedAt(), export.restricted(), provided));
     }
 }
