@@ -5,7 +5,8 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * A data-subject request as filed by the dpo. {@code needsAttention}: a service refused its task for good (a FAILED
+ * A data-subject request as filed by the dpo. {@code rectification} is the JSON merge patch of a RECTIFICATION request
+ * as JSON text, kept until the request completes. {@code needsAttention}: a service refused its task for good (a FAILED
  * task), so the request cannot complete until the dpo deals with the cause and retries that task.
  */
 public record SubjectRequest(
@@ -22,6 +23,7 @@ public record SubjectRequest(
         String filedBy,
         Instant filedAt,
         Instant completedAt,
+        String rectification,
         boolean needsAttention) {
 
     /** Art. 12(3): one month from receipt. */

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -41,8 +42,8 @@ public class RequestRepository {
         Jdbc.with(dataSource, c -> {
             try (PreparedStatement s = c.prepareStatement("""
                     INSERT INTO subject_request (id, type, subject_id, channel, received_on, due_on, state, filed_by,
-                                                 filed_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                                                 filed_at, rectification)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""")) {
                 s.setObject(1, r.id());
                 s.setString(2, r.type().name());
                 s.setObject(3, r.subjectId());
@@ -52,6 +53,7 @@ public class RequestRepository {
                 s.setString(7, r.state().name());
                 s.setString(8, r.filedBy());
                 s.setTimestamp(9, Jdbc.timestamp(r.filedAt()));
+                s.setString(10, r.rectification());
                 return s.executeUpdate();
             }
         });
@@ -168,14 +170,39 @@ public class RequestRepository {
 
     /**
      * Completes the request once all its tasks are done (a FAILED task keeps it open); true only for the call that
-     * completed it.
+     * completed it. A rectification's patch goes then: the corrected values live in the services that applied it.
      */
     public boolean completeIfAllDone(UUID id, Instant at) {
         return update("""
-                        UPDATE subject_request r SET state = 'COMPLETED', completed_at = ?
+                        UPDATE subject_request r SET state = 'COMPLETED', completed_at = ?, rectification = NULL
                          WHERE r.id = ? AND r.state IN ('VERIFIED', 'IN_PROGRESS')
                            AND NOT EXISTS (SELECT 1 FROM subject_request_task t
                                             WHERE t.request_id = r.id AND t.status <> 'DONE')""", Jdbc.timestamp(at), id) == 1;
+    }
+
+    /** The patches of the subject's rectification requests not completed yet: request id and patch as JSON text. */
+    public List<Map<String, String>> rectificationsOf(UUID subjectId) {
+        return Jdbc.with(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT id, rectification FROM subject_request WHERE subject_id = ? AND rectification IS NOT NULL "
+                            + "ORDER BY filed_at")) {
+                s.setObject(1, subjectId);
+                List<Map<String, String>> held = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        held.add(Map.of("requestId", rs.getString("id"), "patch", rs.getString("rectification")));
+                    }
+                }
+                return held;
+            }
+        });
+    }
+
+    /** Drops the patches of the subject's rectification requests (an erasure of the subject). */
+    public int dropRectificationsOf(UUID subjectId) {
+        return update(
+                "UPDATE subject_request SET rectification = NULL WHERE subject_id = ? AND rectification IS NOT NULL",
+                subjectId);
     }
 
     private int update(String sql, Object... parameters) {
@@ -214,6 +241,7 @@ public class RequestRepository {
                 rs.getString("filed_by"),
                 Jdbc.instant(rs.getTimestamp("filed_at")),
                 Jdbc.instant(rs.getTimestamp("completed_at")),
+                rs.getString("rectification"),
                 rs.getBoolean("needs_attention"));
     }
 }

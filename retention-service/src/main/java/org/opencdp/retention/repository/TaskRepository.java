@@ -58,7 +58,7 @@ public class TaskRepository {
                         UPDATE subject_request_task t SET lease_until = ?, attempts = t.attempts + 1
                           FROM due WHERE t.request_id = due.request_id AND t.participant = due.participant
                         RETURNING t.request_id, t.participant, t.attempts)
-                    SELECT claimed.*, r.type, r.subject_id, r.channel
+                    SELECT claimed.*, r.type, r.subject_id, r.channel, r.rectification
                       FROM claimed JOIN subject_request r ON r.id = claimed.request_id""")) {
                 s.setTimestamp(1, Jdbc.timestamp(now));
                 s.setTimestamp(2, Jdbc.timestamp(now));
@@ -73,7 +73,8 @@ public class TaskRepository {
                                 rs.getInt("attempts"),
                                 RequestType.valueOf(rs.getString("type")),
                                 rs.getObject("subject_id", UUID.class),
-                                Channel.valueOf(rs.getString("channel"))));
+                                Channel.valueOf(rs.getString("channel")),
+                                rs.getString("rectification")));
                     }
                 }
                 return claimed;

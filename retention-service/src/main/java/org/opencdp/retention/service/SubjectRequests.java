@@ -15,7 +15,7 @@ import jakarta.transaction.Transactional;
 import org.opencdp.audit.AuditTrail;
 import org.opencdp.caller.Caller;
 import org.opencdp.problem.ProblemException;
-import org.opencdp.retention.client.Objections;
+import org.opencdp.problem.ProblemType;
 import org.opencdp.retention.domain.Extension;
 import org.opencdp.retention.domain.NewRequest;
 import org.opencdp.retention.domain.Receipt;
@@ -31,7 +31,10 @@ import org.opencdp.retention.domain.Verification;
 import org.opencdp.retention.repository.RequestRepository;
 import org.opencdp.retention.repository.TaskRepository;
 import org.opencdp.subjectrights.CategoryOutcome;
+import org.opencdp.subjectrights.ContractCapabilities;
+import org.opencdp.subjectrights.SubjectRight;
 import org.opencdp.subjectrights.SubjectRightsReport;
+import org.opencdp.subjectrights.client.ParticipantAnswer;
 import org.opencdp.subjectrights.client.SubjectRightsParticipants;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -69,11 +72,15 @@ public class SubjectRequests {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    RectificationPatches patches;
+
     @Transactional
     public SubjectRequest file(NewRequest input) {
         if (input.receivedOn().isAfter(today())) {
             throw ProblemException.invalidField("receivedOn", "must not be in the future");
         }
+        String rectification = patches.checked(input.type(), input.rectification());
         var request = new SubjectRequest(
                 UUID.randomUUID(),
                 input.type(),
@@ -88,15 +95,21 @@ public class SubjectRequests {
                 caller.name(),
                 Instant.now(clock),
                 null,
+                rectification,
                 false);
         requests.insert(request);
         audit.record(request.subjectId(), "subject-request.file", "data-subject request " + request.id());
         return request;
     }
 
-    /** Records the identity check and stores the request's tasks: from now on the worker carries it out. */
+    /**
+     * Records the identity check and stores the request's tasks: from now on the worker carries it out. Which
+     * services take part is decided here, before the request is locked (it may ask the services).
+     */
     @Transactional
     public RequestDetails verify(UUID id, Verification verification) {
+        SubjectRequest filed = requests.find(id).orElseThrow(() -> ProblemException.notFound("No request " + id + "."));
+        List<String> taking = filed.state() == RequestState.RECEIVED ? participantsOf(filed.type()) : List.of();
         SubjectRequest request = requireForUpdate(id);
         if (request.state() != RequestState.RECEIVED) {
             throw ProblemException.conflict("The request is " + request.state() + "; only a RECEIVED one is verified.");
@@ -105,7 +118,7 @@ public class SubjectRequests {
             throw ProblemException.invalidField("verifiedAt", "must not be in the future");
         }
         requests.verified(id, verification);
-        tasks.insert(id, participantsOf(request.type()), Instant.now(clock));
+        tasks.insert(id, taking, Instant.now(clock));
         return details(id);
     }
 
@@ -242,7 +255,10 @@ public class SubjectRequests {
     }
 
     private static boolean touchedNothing(CategoryOutcome outcome) {
-        return outcome.erased() == 0 && outcome.restricted() == 0 && outcome.keptUnderLegalHold() == 0;
+        return outcome.erased() == 0
+                && outcome.restricted() == 0
+                && outcome.keptUnderLegalHold() == 0
+                && (outcome.rectified() == null || outcome.rectified() == 0);
     }
 
     private SubjectRightsReport reportOf(RequestTask task) {
@@ -256,9 +272,37 @@ public class SubjectRequests {
         }
     }
 
-    /** Which services a request of this type reaches: all participants, or consent-service for an objection. */
+    /**
+     * Which services a request of this type reaches: every configured participant for what the contract makes every
+     * service honour (export, erasure, restriction), even one that is down now; for a right only some services
+     * declare (rectification, objection), those whose capabilities declare it. When a participant cannot say, the
+     * verification is refused (503) and nothing is stored, so that no service is left out by accident.
+     */
     List<String> participantsOf(RequestType type) {
-        return type == RequestType.OBJECTION ? List.of(Objections.PARTICIPANT) : participants.names();
+        SubjectRight right = type.right();
+        if (SubjectRight.EVERY_SERVICE.contains(right)) {
+            return participants.names();
+        }
+        List<ParticipantAnswer<ContractCapabilities>> answers = participants.capabilities();
+        List<String> silent = answers.stream()
+                .filter(a -> !a.answered())
+                .map(a -> a.participant() + " (" + a.error() + ")")
+                .toList();
+        if (!silent.isEmpty()) {
+            throw new ProblemException(
+                    ProblemType.SERVICE_UNAVAILABLE,
+                    "Cannot tell which services take part in a " + type + " request: " + String.join(", ", silent)
+                            + " did not declare its capabilities. Nothing was stored; verify again later.");
+        }
+        List<String> taking = answers.stream()
+                .filter(a -> a.result().rights() != null && a.result().rights().contains(right))
+                .map(ParticipantAnswer::participant)
+                .toList();
+        if (taking.isEmpty()) {
+            throw ProblemException.unprocessable("No participating service declares " + right + "; a " + type
+                    + " request cannot be carried out here.");
+        }
+        return taking;
     }
 
     SubjectRequest requireForUpdate(UUID id) {
