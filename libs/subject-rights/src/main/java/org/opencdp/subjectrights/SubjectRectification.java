@@ -19,6 +19,7 @@ public record SubjectRectification(
         @Schema(
                 required = true,
                 type = SchemaType.OBJECT,
+                implementation = Object.class,
                 description = "A JSON merge patch (RFC 7396) of the corrected fields, written against the service's "
                         + "own input shape (profile-service: CustomerInput)",
                 examples = "{\"familyName\":\"Müller-Lüdenscheidt\"}")

@@ -36,6 +36,7 @@ public record RequestInput(
 
         @Schema(
                 type = SchemaType.OBJECT,
+                implementation = Object.class,
                 description =
                         "RECTIFICATION only, and required there: the corrected fields as a JSON merge patch "
                                 + "(RFC 7396) of profile-service's customer, e.g. a corrected family name; null removes a field",
