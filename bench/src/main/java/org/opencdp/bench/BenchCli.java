@@ -10,7 +10,7 @@ import java.util.Map;
 import org.opencdp.localstack.LocalStackException;
 
 /**
- * {@code java -jar bench/target/bench.jar [profile|consent|tracking|behaviour ...]}, run from the repository root;
+ * {@code java -jar bench/target/bench.jar [profile|consent|tracking|behaviour|retention ...]}, run from the repository root;
  * without a name every scenario runs (`make bench`), one after the other on one suite. Sizes and durations are
  * system properties, e.g. {@code -Dbench.customers=1000000 -Dbench.seconds=30}; see bench/README.md.
  */
@@ -23,7 +23,12 @@ public final class BenchCli {
 
     /** In this order: the profile fill's change events would otherwise still reach behaviour-service meanwhile. */
     private static List<Scenario> all() {
-        return List.of(new ConsentBench(), new TrackingBench(), new BehaviourBench(), new ProfileBench());
+        return List.of(
+                new ConsentBench(),
+                new TrackingBench(),
+                new BehaviourBench(),
+                new ProfileBench(),
+                new RetentionBench());
     }
 
     public static void main(String[] args) throws Exception {

@@ -119,6 +119,50 @@ class SubjectRequestsTest {
     }
 
     @Test
+    void aRectificationReachesTheServiceThatDeclaresItAndTheCustomerShowsTheCorrectedField() {
+        String subject = createPerson();
+        String id = asDpo().body(Map.of(
+                        "type",
+                        "RECTIFICATION",
+                        "subjectId",
+                        subject,
+                        "channel",
+                        "EMAIL",
+                        "receivedOn",
+                        LocalDate.now(ZoneOffset.UTC).toString(),
+                        "rectification",
+                        Map.of("familyName", "Musterfrau")))
+                .when()
+                .post(url(""))
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        // Only profile-service declares RECTIFICATION in its capabilities.
+        assertThat(verify(id).getList("tasks.participant")).containsExactly("profile");
+
+        JsonPath done = awaitCompleted(id);
+        assertThat(done.getString("rectification"))
+                .as("the patch goes once applied")
+                .isNull();
+        as(DemoUser.SALES, Service.PROFILE)
+                .when()
+                .get("/api/v1/customers/" + subject)
+                .then()
+                .statusCode(200)
+                .body("familyName", org.hamcrest.Matchers.equalTo("Musterfrau"))
+                .body("givenName", org.hamcrest.Matchers.equalTo("Erika"));
+        JsonPath receipt = asDpo().when()
+                .get(url("/" + id + "/receipt"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(receipt.getInt("services[0].report.categories[0].rectified")).isOne();
+        assertThat(receipt.getString("services[0].report.action")).isEqualTo("RECTIFICATION");
+    }
+
+    @Test
     void aServiceThatIsDownMakesTheRequestWaitAndItCompletesWhenTheServiceIsBack() {
         String subject = createPerson();
         suite.stack().stopService(Service.TRACKING);
@@ -199,12 +243,18 @@ class SubjectRequestsTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        asDpo().body(Map.of("verifiedBy", "dpo", "method", "CALLBACK", "verifiedAt", "2026-01-01T09:00:00Z"))
+        verify(id);
+        return id;
+    }
+
+    private static JsonPath verify(String id) {
+        return asDpo().body(Map.of("verifiedBy", "dpo", "method", "CALLBACK", "verifiedAt", "2026-01-01T09:00:00Z"))
                 .when()
                 .post(url("/" + id + "/verification"))
                 .then()
-                .statusCode(200);
-        return id;
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private static JsonPath awaitCompleted(String id) {

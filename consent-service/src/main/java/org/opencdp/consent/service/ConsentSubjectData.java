@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +26,7 @@ import org.opencdp.subjectrights.DataCategory;
 import org.opencdp.subjectrights.RetentionCategories;
 import org.opencdp.subjectrights.SubjectCategory;
 import org.opencdp.subjectrights.SubjectDataHandler;
+import org.opencdp.subjectrights.SubjectRight;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -61,6 +63,12 @@ public class ConsentSubjectData implements SubjectDataHandler {
 
     @Inject
     Clock clock;
+
+    /** An Art. 21 objection is recorded here (POST /api/v1/subjects/{id}/objection), so retention-service sends it. */
+    @Override
+    public Set<SubjectRight> furtherRights() {
+        return Set.of(SubjectRight.OBJECTION);
+    }
 
     @Override
     public List<DataCategory> categories() {

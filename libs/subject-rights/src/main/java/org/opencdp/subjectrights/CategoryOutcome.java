@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * What an erasure or restriction did to one data category: how many records were deleted, restricted, or kept
+ * What an erasure, restriction or rectification did to one data category: how many records were deleted, restricted, or kept
  * because a statutory retention duty overrides erasure (and until when, under which law).
  */
 @Schema(name = "CategoryOutcome")
@@ -26,7 +26,24 @@ public record CategoryOutcome(
         LocalDate keptUntil,
 
         @Schema(examples = "HGB §257, AO §147 (booking vouchers, 8 years)")
-        String legalReference) {
+        String legalReference,
+
+        @Schema(description = "Records corrected by a rectification (Art. 16); absent otherwise", examples = "1")
+        Long rectified) {
+
+    public CategoryOutcome(
+            String category,
+            long erased,
+            long restricted,
+            long keptUnderLegalHold,
+            java.time.LocalDate keptUntil,
+            String legalReference) {
+        this(category, erased, restricted, keptUnderLegalHold, keptUntil, legalReference, null);
+    }
+
+    public static CategoryOutcome rectified(String category, long count) {
+        return new CategoryOutcome(category, 0, 0, 0, null, null, count);
+    }
 
     public static CategoryOutcome erased(String category, long count) {
         return new CategoryOutcome(category, count, 0, 0, null, null);

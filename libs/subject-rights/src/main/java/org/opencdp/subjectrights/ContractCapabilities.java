@@ -4,12 +4,20 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** What a service declares under the subject-rights contract: the contract version and its data categories. */
+/**
+ * What a service declares under the subject-rights contract: the contract version, its data categories, and the
+ * data-subject rights it honours (retention-service picks a request's participants by them).
+ */
 @Schema(name = "ContractCapabilities")
 public record ContractCapabilities(
         @Schema(examples = "profile-service") String service,
         @Schema(examples = "1") String contractVersion,
-        List<DataCategory> categories) {
+        List<DataCategory> categories,
+
+        @Schema(
+                description = "The rights this service honours; every service honours EXPORT, ERASURE and RESTRICTION",
+                examples = "[\"EXPORT\",\"ERASURE\",\"RESTRICTION\",\"RECTIFICATION\"]")
+        List<SubjectRight> rights) {
 
     public static final String VERSION = "1";
 }

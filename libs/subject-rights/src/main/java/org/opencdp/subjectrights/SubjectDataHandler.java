@@ -1,6 +1,7 @@
 package org.opencdp.subjectrights;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -31,4 +32,12 @@ public interface SubjectDataHandler {
 
     /** Called when an Art. 18 restriction ends. */
     default void restrictionLifted(UUID subjectId) {}
+
+    /**
+     * Rights the service honours through endpoints of its own, beyond the contract (e.g. consent-service records an
+     * Art. 21 objection); declared in the capabilities so that retention-service sends such requests there.
+     */
+    default Set<SubjectRight> furtherRights() {
+        return Set.of();
+    }
 }

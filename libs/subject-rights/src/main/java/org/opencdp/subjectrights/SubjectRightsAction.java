@@ -6,5 +6,7 @@ public enum SubjectRightsAction {
     /** GDPR Art. 18. */
     RESTRICTION,
     /** End of an Art. 18 restriction. */
-    RESTRICTION_LIFTED
+    RESTRICTION_LIFTED,
+    /** GDPR Art. 16. */
+    RECTIFICATION
 }

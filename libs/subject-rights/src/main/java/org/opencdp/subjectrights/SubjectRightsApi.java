@@ -140,4 +140,30 @@ public interface SubjectRightsApi {
             @Parameter(example = SUBJECT_EXAMPLE) @PathParam("subjectId") String subjectId,
             @Parameter(description = "The data-subject request that lifts it", required = true) @QueryParam("requestId")
                     String requestId);
+
+    @POST
+    @Path("/{subjectId}/rectification")
+    @Operation(
+            operationId = "rectifySubject",
+            summary = "Correct a subject's data (Art. 16)",
+            description = "Applies the JSON merge patch to the subject's data, validated as any change of it. Only a "
+                    + "service that declares RECTIFICATION in its capabilities holds such data (422 elsewhere). "
+                    + "Idempotent by request id: a repeated call answers the first receipt and changes nothing more.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The rectification receipt",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = SubjectRightsReport.class),
+                            examples = @ExampleObject(name = "corrected", value = """
+                    {"service":"profile-service","subjectId":"7d0c3c52-9d41-4b4e-9a57-1f0a3f1e6b2c",
+                    "requestId":"0b4f7c1e-2a3d-4e5f-8a9b-0c1d2e3f4a5b","action":"RECTIFICATION",
+                    "completedAt":"2026-11-25T10:15:30Z","restricted":false,"categories":[{"category":"customer-master-data",
+                    "erased":0,"restricted":0,"keptUnderLegalHold":0,"rectified":1}]}""")))
+    @APIResponse(responseCode = "404", description = "No such subject here")
+    @APIResponse(responseCode = "409", description = "Processing of the subject is restricted (Art. 18)")
+    @APIResponse(responseCode = "422", description = "This service holds no data a rectification corrects")
+    SubjectRightsReport rectify(
+            @Parameter(example = SUBJECT_EXAMPLE) @PathParam("subjectId") String subjectId,
+            @Valid SubjectRectification rectification);
 }

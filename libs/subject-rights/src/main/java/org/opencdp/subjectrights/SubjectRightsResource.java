@@ -47,6 +47,16 @@ public class SubjectRightsResource implements SubjectRightsApi {
         return rights.liftRestriction(id, RequestParameters.uuid("requestId", requestId));
     }
 
+    @Override
+    @RolesAllowed(Roles.SVC_RETENTION)
+    public SubjectRightsReport rectify(String subjectId, SubjectRectification rectification) {
+        var id = RequestParameters.uuid("subjectId", subjectId);
+        if (rectification == null) {
+            throw org.opencdp.problem.ProblemException.invalidField("requestId", "is required");
+        }
+        return rights.rectify(id, rectification.requestId(), rectification.patch());
+    }
+
     private static SubjectRightsRequest requireBody(SubjectRightsRequest request) {
         if (request == null) {
             throw org.opencdp.problem.ProblemException.invalidField("requestId", "is required");

@@ -5,18 +5,23 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.opencdp.audit.AuditTrail;
 import org.opencdp.personaldata.SubjectKeyVault;
+import org.opencdp.problem.ProblemException;
 import org.opencdp.subjectrights.SubjectRestrictions.Basis;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -51,8 +56,36 @@ public class SubjectRightsService {
     @ConfigProperty(name = "quarkus.application.name")
     String service;
 
+    @Inject
+    Instance<SubjectRectifier> rectifier;
+
     public ContractCapabilities capabilities() {
-        return new ContractCapabilities(service, ContractCapabilities.VERSION, handler.categories());
+        EnumSet<SubjectRight> rights = EnumSet.copyOf(SubjectRight.EVERY_SERVICE);
+        rights.addAll(handler.furtherRights());
+        if (rectifier.isResolvable()) {
+            rights.add(SubjectRight.RECTIFICATION);
+        }
+        return new ContractCapabilities(
+                service, ContractCapabilities.VERSION, handler.categories(), List.copyOf(rights));
+    }
+
+    /**
+     * Corrects the subject's data (Art. 16) through the service's {@link SubjectRectifier}; the change and its
+     * receipt commit together, so a repeated call with the same request id answers the first receipt and changes
+     * nothing more.
+     */
+    @Transactional
+    public SubjectRightsReport rectify(UUID subjectId, UUID requestId, JsonNode patch) {
+        if (!rectifier.isResolvable()) {
+            throw ProblemException.unprocessable(service + " holds no data a rectification corrects.");
+        }
+        var given = receipts.given(requestId, SubjectRightsAction.RECTIFICATION, subjectId);
+        if (given.isPresent()) {
+            return given.get();
+        }
+        List<CategoryOutcome> outcomes = rectifier.get().rectify(subjectId, requestId, patch);
+        audit.record(subjectId, "subject.rectify", "GDPR Art. 16 rectification request " + requestId);
+        return receipts.keep(report(subjectId, requestId, SubjectRightsAction.RECTIFICATION, outcomes));
     }
 
     @Transactional

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -153,6 +154,27 @@ public class CustomerService {
         customers.flushGuardingVersion();
         events.changed(id, profile);
         return withLinks(customer, profile, reader, "customer.update", purpose);
+    }
+
+    /**
+     * GDPR Art. 16, for a data-subject request through retention-service: corrects the stored profile as
+     * {@code correction} says (the api layer's merge patch, validated like any change), whatever its version, and
+     * records in the audit trail that the change was made for the request ({@code purpose}). A restricted customer
+     * is refused (409) like any change: the dpo lifts the restriction first.
+     */
+    @Transactional
+    public void rectify(UUID id, UnaryOperator<CustomerProfile> correction, String purpose) {
+        Customer customer = usable(id);
+        CustomerProfile corrected = correction.apply(codec.decrypt(customer));
+        checks.noPaymentNumbersIn(corrected);
+        if (corrected.kind() != customer.kind) {
+            throw ProblemException.unprocessable("A rectification cannot make a " + customer.kind + " a "
+                    + corrected.kind() + "; create a new customer instead.");
+        }
+        store(customer, corrected);
+        customers.flushGuardingVersion();
+        events.changed(id, corrected);
+        audit.record(id, "customer.rectify", purpose);
     }
 
     /**

@@ -3,7 +3,7 @@ package org.opencdp.retention.api;
 import java.net.URI;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
-import java.util.List;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -80,24 +81,31 @@ public class RequestResource {
     @GET
     @Operation(
             operationId = "listRequests",
-            summary = "Requests, most urgent first; the overdue watch",
-            description = "overdue=true lists the open requests past their due date; dueWithin=P7D the open ones due "
-                    + "within that period (overdue ones included). Without either, every request. Roles: dpo.")
+            summary = "Requests, newest first; the overdue watch, most urgent first",
+            description = "Without a filter every request, newest first. overdue=true lists the open requests past "
+                    + "their due date; dueWithin=P7D the open ones due within that period (overdue ones included); "
+                    + "both by due date, the most urgent first. Paged: pass a page's next as cursor. Roles: dpo.")
     @APIResponse(
             responseCode = "200",
-            description = "At most limit requests, by due date",
-            content = @Content(schema = @Schema(implementation = RequestView[].class)))
-    public List<RequestView> list(
+            description = "One page of requests",
+            content = @Content(schema = @Schema(implementation = RequestPageView.class)))
+    @APIResponse(responseCode = "400", description = "A bad cursor, limit, overdue or dueWithin")
+    public RequestPageView list(
             @Parameter(description = "true: only open requests past their due date") @QueryParam("overdue")
                     String overdue,
             @Parameter(description = "ISO 8601 period: open requests due within it", example = "P7D")
                     @QueryParam("dueWithin")
                     String dueWithin,
-            @Parameter(description = "1 to 200", example = "50") @QueryParam("limit") String limit) {
+            @Parameter(description = "From the previous page's next") @QueryParam("cursor") String cursor,
+            @Parameter(
+                            description = "Page size, 1 to 200",
+                            example = "50",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200"))
+                    @QueryParam("limit")
+                    String limit) {
         int size = RequestParameters.pageSize("limit", limit, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
-        return requests.list(flag("overdue", overdue), period("dueWithin", dueWithin), size).stream()
-                .map(RequestView::of)
-                .toList();
+        UUID after = RequestParameters.cursor("cursor", cursor);
+        return RequestPageView.of(requests.list(flag("overdue", overdue), period("dueWithin", dueWithin), after, size));
     }
 
     @GET
@@ -194,6 +202,29 @@ public class RequestResource {
             @Parameter(example = ID_EXAMPLE) @PathParam("id") String id, @Valid RejectionInput input) {
         var requestId = RequestParameters.uuid("id", id);
         return RequestView.of(requests.reject(requestId, requireBody(input).reason()));
+    }
+
+    @POST
+    @Path("/{id}/tasks/{participant}/retry")
+    @Operation(
+            operationId = "retryRequestTask",
+            summary = "Ask a service again after it refused its task",
+            description =
+                    "A service that answers a task with a 4xx (e.g. 409 for a restricted customer, 404, 403 for a "
+                            + "misconfigured service account) fails the task and the request needs attention. Once the cause "
+                            + "is dealt with, this makes the task due again; the worker calls the service as before, with the "
+                            + "same request id. Roles: dpo.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The request, with the task PENDING again",
+            content = @Content(schema = @Schema(implementation = RequestView.class)))
+    @APIResponse(responseCode = "404", description = "No such request, or no task of that service")
+    @APIResponse(responseCode = "409", description = "The task is not FAILED, or the request is closed")
+    public RequestView retryTask(
+            @Parameter(example = ID_EXAMPLE) @PathParam("id") String id,
+            @Parameter(description = "The participating service", example = "consent") @PathParam("participant")
+                    String participant) {
+        return RequestView.of(requests.retryTask(RequestParameters.uuid("id", id), participant));
     }
 
     @GET

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.opencdp.retention.domain.Channel;
 import org.opencdp.retention.domain.Extension;
@@ -15,6 +16,7 @@ import org.opencdp.retention.domain.SubjectRequest;
 import org.opencdp.retention.domain.Verification;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 
 @Schema(name = "Request", description = "A data-subject request; the list leaves out the tasks")
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -32,6 +34,19 @@ public record RequestView(
         String filedBy,
         Instant filedAt,
         Instant completedAt,
+
+        @JsonRawValue
+        @Schema(
+                type = SchemaType.OBJECT,
+                description = "RECTIFICATION: the corrected fields as filed; gone once the request completed (the "
+                        + "corrected values then live in profile-service)")
+        String rectification,
+
+        @Schema(
+                description = "A service refused its task (FAILED): the request cannot complete until the dpo deals "
+                        + "with the cause and retries that task")
+        boolean needsAttention,
+
         List<TaskView> tasks) {
 
     static RequestView of(SubjectRequest r) {
@@ -57,6 +72,8 @@ public record RequestView(
                 r.filedBy(),
                 r.filedAt(),
                 r.completedAt(),
+                r.rectification(),
+                r.needsAttention(),
                 tasks);
     }
 }

@@ -15,7 +15,9 @@ public record TaskView(
         TaskStatus status,
         @Schema(examples = "3") int attempts,
 
-        @Schema(description = "An HTTP status or an exception class", examples = "unreachable: ConnectException")
+        @Schema(
+                description = "An HTTP status or an exception class; for a FAILED task the answer that failed it",
+                examples = "unreachable: ConnectException")
         String lastError,
 
         Instant nextAttemptAt,

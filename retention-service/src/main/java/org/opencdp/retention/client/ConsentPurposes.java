@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.opencdp.retention.domain.CatalogPurpose;
 import org.opencdp.subjectrights.client.ParticipantAnswer;
 import org.opencdp.subjectrights.client.SubjectRightsParticipants;
@@ -27,7 +28,11 @@ public class ConsentPurposes {
     @Inject
     SubjectRightsParticipants participants;
 
+    /** The participant that keeps the purpose catalog: one configured name, as the participants themselves are. */
+    @ConfigProperty(name = "opencdp.records.purpose-catalog-participant", defaultValue = "consent-service")
+    String catalogOwner;
+
     public ParticipantAnswer<List<CatalogPurpose>> catalog() {
-        return participants.ask(Objections.PARTICIPANT, PurposeCatalogApi.class, PurposeCatalogApi::list);
+        return participants.ask(catalogOwner, PurposeCatalogApi.class, PurposeCatalogApi::list);
     }
 }

@@ -15,15 +15,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 @ApplicationScoped
 public class Objections {
 
-    public static final String PARTICIPANT = "consent";
-
     @Inject
     SubjectRightsParticipants participants;
 
-    public ParticipantAnswer<JsonNode> object(UUID subjectId, UUID requestId, Channel channel) {
+    /** {@code participant}: a service that declares OBJECTION in its capabilities (consent-service). */
+    public ParticipantAnswer<JsonNode> object(String participant, UUID subjectId, UUID requestId, Channel channel) {
         var objection = new ConsentObjectionApi.Objection(consentChannel(channel), "DSR-" + requestId);
         return participants.ask(
-                PARTICIPANT, ConsentObjectionApi.class, api -> api.record(subjectId.toString(), objection));
+                participant, ConsentObjectionApi.class, api -> api.record(subjectId.toString(), objection));
     }
 
     private static String consentChannel(Channel channel) {

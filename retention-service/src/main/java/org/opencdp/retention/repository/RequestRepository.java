@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -28,6 +29,11 @@ import org.opencdp.retention.domain.VerificationMethod;
 public class RequestRepository {
 
     private static final String OPEN = "('RECEIVED', 'VERIFIED', 'IN_PROGRESS')";
+    /** A request with whether one of its tasks failed for good (needs the dpo's attention). */
+    private static final String SELECT = """
+            SELECT r.*, EXISTS (SELECT 1 FROM subject_request_task t
+                                 WHERE t.request_id = r.id AND t.status = 'FAILED') AS needs_attention
+              FROM subject_request r""";
 
     @Inject
     DataSource dataSource;
@@ -36,8 +42,8 @@ public class RequestRepository {
         Jdbc.with(dataSource, c -> {
             try (PreparedStatement s = c.prepareStatement("""
                     INSERT INTO subject_request (id, type, subject_id, channel, received_on, due_on, state, filed_by,
-                                                 filed_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                                                 filed_at, rectification)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""")) {
                 s.setObject(1, r.id());
                 s.setString(2, r.type().name());
                 s.setObject(3, r.subjectId());
@@ -47,6 +53,7 @@ public class RequestRepository {
                 s.setString(7, r.state().name());
                 s.setString(8, r.filedBy());
                 s.setTimestamp(9, Jdbc.timestamp(r.filedAt()));
+                s.setString(10, r.rectification());
                 return s.executeUpdate();
             }
         });
@@ -54,11 +61,11 @@ public class RequestRepository {
 
     /** The request, locked for the change the caller is about to make. */
     public Optional<SubjectRequest> findForUpdate(UUID id) {
-        return find("SELECT * FROM subject_request WHERE id = ? FOR UPDATE", id);
+        return find(SELECT + " WHERE r.id = ? FOR UPDATE OF r", id);
     }
 
     public Optional<SubjectRequest> find(UUID id) {
-        return find("SELECT * FROM subject_request WHERE id = ?", id);
+        return find(SELECT + " WHERE r.id = ?", id);
     }
 
     private Optional<SubjectRequest> find(String sql, UUID id) {
@@ -72,9 +79,12 @@ public class RequestRepository {
         });
     }
 
-    /** Requests by due date (the most urgent first), at most {@code limit}. */
-    public List<SubjectRequest> list(RequestFilter filter, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM subject_request WHERE true");
+    /**
+     * Up to {@code limit} requests after the request {@code after} (null: from the start): every request newest first,
+     * or the watch lists by due date, the most urgent first. The position is the one {@code after} has now.
+     */
+    public List<SubjectRequest> list(RequestFilter filter, UUID after, int limit) {
+        StringBuilder sql = new StringBuilder(SELECT + " WHERE true");
         List<Object> parameters = new ArrayList<>();
         if (filter.dueBy() != null) {
             sql.append(" AND state IN " + OPEN + " AND due_on <= ?");
@@ -84,7 +94,15 @@ public class RequestRepository {
             sql.append(" AND state IN " + OPEN + " AND due_on < ?");
             parameters.add(filter.overdueOn());
         }
-        sql.append(" ORDER BY due_on, id LIMIT ?");
+        if (after != null) {
+            sql.append(
+                    filter.byDueDate()
+                            ? " AND (r.due_on, r.id) > (SELECT due_on, id FROM subject_request WHERE id = ?)"
+                            : " AND (r.filed_at, r.id) < (SELECT filed_at, id FROM subject_request WHERE id = ?)");
+            parameters.add(after);
+        }
+        sql.append(filter.byDueDate() ? " ORDER BY r.due_on, r.id" : " ORDER BY r.filed_at DESC, r.id DESC");
+        sql.append(" LIMIT ?");
         parameters.add(limit);
         return Jdbc.with(dataSource, c -> {
             try (PreparedStatement s = c.prepareStatement(sql.toString())) {
@@ -150,13 +168,41 @@ public class RequestRepository {
         update("UPDATE subject_request SET state = 'IN_PROGRESS' WHERE id = ? AND state = 'VERIFIED'", id);
     }
 
-    /** Completes the request once all its tasks are done; true only for the call that completed it. */
+    /**
+     * Completes the request once all its tasks are done (a FAILED task keeps it open); true only for the call that
+     * completed it. A rectification's patch goes then: the corrected values live in the services that applied it.
+     */
     public boolean completeIfAllDone(UUID id, Instant at) {
         return update("""
-                        UPDATE subject_request r SET state = 'COMPLETED', completed_at = ?
+                        UPDATE subject_request r SET state = 'COMPLETED', completed_at = ?, rectification = NULL
                          WHERE r.id = ? AND r.state IN ('VERIFIED', 'IN_PROGRESS')
                            AND NOT EXISTS (SELECT 1 FROM subject_request_task t
-                                            WHERE t.request_id = r.id AND t.status = 'PENDING')""", Jdbc.timestamp(at), id) == 1;
+                                            WHERE t.request_id = r.id AND t.status <> 'DONE')""", Jdbc.timestamp(at), id) == 1;
+    }
+
+    /** The patches of the subject's rectification requests not completed yet: request id and patch as JSON text. */
+    public List<Map<String, String>> rectificationsOf(UUID subjectId) {
+        return Jdbc.with(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT id, rectification FROM subject_request WHERE subject_id = ? AND rectification IS NOT NULL "
+                            + "ORDER BY filed_at")) {
+                s.setObject(1, subjectId);
+                List<Map<String, String>> held = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        held.add(Map.of("requestId", rs.getString("id"), "patch", rs.getString("rectification")));
+                    }
+                }
+                return held;
+            }
+        });
+    }
+
+    /** Drops the patches of the subject's rectification requests (an erasure of the subject). */
+    public int dropRectificationsOf(UUID subjectId) {
+        return update(
+                "UPDATE subject_request SET rectification = NULL WHERE subject_id = ? AND rectification IS NOT NULL",
+                subjectId);
     }
 
     private int update(String sql, Object... parameters) {
@@ -194,6 +240,8 @@ public class RequestRepository {
                 rs.getString("rejection_reason"),
                 rs.getString("filed_by"),
                 Jdbc.instant(rs.getTimestamp("filed_at")),
-                Jdbc.instant(rs.getTimestamp("completed_at")));
+                Jdbc.instant(rs.getTimestamp("completed_at")),
+                rs.getString("rectification"),
+                rs.getBoolean("needs_attention"));
     }
 }

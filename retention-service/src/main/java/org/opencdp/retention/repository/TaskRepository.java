@@ -58,7 +58,7 @@ public class TaskRepository {
                         UPDATE subject_request_task t SET lease_until = ?, attempts = t.attempts + 1
                           FROM due WHERE t.request_id = due.request_id AND t.participant = due.participant
                         RETURNING t.request_id, t.participant, t.attempts)
-                    SELECT claimed.*, r.type, r.subject_id, r.channel
+                    SELECT claimed.*, r.type, r.subject_id, r.channel, r.rectification
                       FROM claimed JOIN subject_request r ON r.id = claimed.request_id""")) {
                 s.setTimestamp(1, Jdbc.timestamp(now));
                 s.setTimestamp(2, Jdbc.timestamp(now));
@@ -73,7 +73,8 @@ public class TaskRepository {
                                 rs.getInt("attempts"),
                                 RequestType.valueOf(rs.getString("type")),
                                 rs.getObject("subject_id", UUID.class),
-                                Channel.valueOf(rs.getString("channel"))));
+                                Channel.valueOf(rs.getString("channel")),
+                                rs.getString("rectification")));
                     }
                 }
                 return claimed;
@@ -97,7 +98,8 @@ public class TaskRepository {
         });
     }
 
-    public void failed(UUID requestId, String participant, String error, Instant nextAttemptAt) {
+    /** The call did not get an answer (down, a timeout, a 5xx): asked again at {@code nextAttemptAt}. */
+    public void retryLater(UUID requestId, String participant, String error, Instant nextAttemptAt) {
         Jdbc.with(dataSource, c -> {
             try (PreparedStatement s = c.prepareStatement("""
                     UPDATE subject_request_task SET last_error = ?, next_attempt_at = ?, lease_until = NULL
@@ -107,6 +109,34 @@ public class TaskRepository {
                 s.setObject(3, requestId);
                 s.setString(4, participant);
                 return s.executeUpdate();
+            }
+        });
+    }
+
+    /** The service refused the call for good (a 4xx): the task waits for the dpo, who may retry it. */
+    public void refused(UUID requestId, String participant, String error) {
+        Jdbc.with(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    UPDATE subject_request_task SET status = 'FAILED', last_error = ?, lease_until = NULL
+                     WHERE request_id = ? AND participant = ? AND status = 'PENDING'""")) {
+                s.setString(1, error);
+                s.setObject(2, requestId);
+                s.setString(3, participant);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    /** A failed task due again at {@code at}; true when the task was FAILED. Its last error stays until it answers. */
+    public boolean retry(UUID requestId, String participant, Instant at) {
+        return Jdbc.with(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    UPDATE subject_request_task SET status = 'PENDING', next_attempt_at = ?
+                     WHERE request_id = ? AND participant = ? AND status = 'FAILED'""")) {
+                s.setTimestamp(1, Jdbc.timestamp(at));
+                s.setObject(2, requestId);
+                s.setString(3, participant);
+                return s.executeUpdate() == 1;
             }
         });
     }

@@ -25,7 +25,9 @@ import io.quarkus.scheduler.Scheduled;
  * Carries out the stored tasks. Each run claims the due tasks with a lease (committed before any call, so a
  * replica killed mid-call leaves a lease that expires, and the task is claimed again), calls the services outside
  * any transaction, and stores each answer, or the error and the next attempt after an exponential backoff. A task
- * waits for its service as long as it takes; a request completes when its last task is done.
+ * waits for a service that is down (no answer, a timeout, a 5xx, 408, 429) as long as it takes; a service that
+ * refuses the call (any other 4xx) fails the task, which then waits for the dpo. A request completes when its last
+ * task is done.
  */
 @ApplicationScoped
 public class RequestWorker {
@@ -90,8 +92,13 @@ public class RequestWorker {
                 if (requests.completeIfAllDone(task.requestId(), at)) {
                     LOG.infof("Data-subject request %s completed", task.requestId());
                 }
+            } else if (answer.refused()) {
+                tasks.refused(task.requestId(), task.participant(), answer.error());
+                LOG.warnf(
+                        "Data-subject request %s: %s refused its task (%s); it needs the dpo's attention",
+                        task.requestId(), task.participant(), answer.error());
             } else {
-                tasks.failed(
+                tasks.retryLater(
                         task.requestId(), task.participant(), answer.error(), at.plus(backoffAfter(task.attempts())));
             }
         });

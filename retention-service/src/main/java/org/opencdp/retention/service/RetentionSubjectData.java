@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.opencdp.retention.repository.RequestRepository;
 import org.opencdp.retention.repository.TaskRepository;
 import org.opencdp.subjectrights.CategoryExport;
 import org.opencdp.subjectrights.CategoryOutcome;
@@ -13,6 +14,8 @@ import org.opencdp.subjectrights.DataCategory;
 import org.opencdp.subjectrights.SubjectCategory;
 import org.opencdp.subjectrights.SubjectDataHandler;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -25,40 +28,72 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class RetentionSubjectData implements SubjectDataHandler {
 
     static final String REQUEST_EXPORTS = "request-exports";
+    static final String RECTIFICATIONS = "request-rectifications";
 
     @Inject
     TaskRepository tasks;
+
+    @Inject
+    RequestRepository requests;
 
     @Inject
     ObjectMapper json;
 
     @Override
     public List<DataCategory> categories() {
-        return List.of(new DataCategory(
-                REQUEST_EXPORTS,
-                "Copies of every service's export gathered for the subject's access and portability requests, until "
-                        + "the dpo delivers them",
-                "GDPR Art. 6(1)(c) with Art. 15, 20 (answering the subject's request)",
-                "until the subject's erasure; review with legal counsel how long after delivery",
-                List.of("data-subject-requests"),
-                List.of(
-                        SubjectCategory.CUSTOMERS,
-                        SubjectCategory.CONTACT_PERSONS,
-                        SubjectCategory.LEADS,
-                        SubjectCategory.WEBSITE_VISITORS),
-                // No period of its own: the copies go with the subject's erasure (the retention text).
-                null));
+        List<SubjectCategory> everyone = List.of(
+                SubjectCategory.CUSTOMERS,
+                SubjectCategory.CONTACT_PERSONS,
+                SubjectCategory.LEADS,
+                SubjectCategory.WEBSITE_VISITORS);
+        // Neither has a period of its own: both go with the request or the subject's erasure (the retention text).
+        return List.of(
+                new DataCategory(
+                        REQUEST_EXPORTS,
+                        "Copies of every service's export gathered for the subject's access and portability "
+                                + "requests, until the dpo delivers them",
+                        "GDPR Art. 6(1)(c) with Art. 15, 20 (answering the subject's request)",
+                        "until the subject's erasure; review with legal counsel how long after delivery",
+                        List.of("data-subject-requests"),
+                        everyone,
+                        null),
+                new DataCategory(
+                        RECTIFICATIONS,
+                        "The corrected fields of the subject's rectification requests (Art. 16) until every service "
+                                + "applied them",
+                        "GDPR Art. 6(1)(c) with Art. 16 (answering the subject's request)",
+                        "until the request completes, or the subject's erasure",
+                        List.of("data-subject-requests"),
+                        List.of(SubjectCategory.CUSTOMERS, SubjectCategory.CONTACT_PERSONS),
+                        null));
     }
 
     @Override
     public List<CategoryExport> export(UUID subjectId) {
         var held = tasks.exportsHeldFor(subjectId);
         // Which exports are kept, not their content: an access request would otherwise nest every earlier one.
-        return List.of(new CategoryExport(REQUEST_EXPORTS, held.size(), json.valueToTree(held)));
+        var rectifications = requests.rectificationsOf(subjectId).stream()
+                .map(r -> json.createObjectNode()
+                        .put("requestId", r.get("requestId"))
+                        .set("patch", readTree(r.get("patch"))))
+                .toList();
+        return List.of(
+                new CategoryExport(REQUEST_EXPORTS, held.size(), json.valueToTree(held)),
+                new CategoryExport(RECTIFICATIONS, rectifications.size(), json.valueToTree(rectifications)));
     }
 
     @Override
     public List<CategoryOutcome> erase(UUID subjectId) {
-        return List.of(CategoryOutcome.erased(REQUEST_EXPORTS, tasks.dropExportsOf(subjectId)));
+        return List.of(
+                CategoryOutcome.erased(REQUEST_EXPORTS, tasks.dropExportsOf(subjectId)),
+                CategoryOutcome.erased(RECTIFICATIONS, requests.dropRectificationsOf(subjectId)));
+    }
+
+    private JsonNode readTree(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored rectification is unreadable", e);
+        }
     }
 }

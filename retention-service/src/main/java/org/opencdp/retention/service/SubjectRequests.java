@@ -15,21 +15,26 @@ import jakarta.transaction.Transactional;
 import org.opencdp.audit.AuditTrail;
 import org.opencdp.caller.Caller;
 import org.opencdp.problem.ProblemException;
-import org.opencdp.retention.client.Objections;
+import org.opencdp.problem.ProblemType;
 import org.opencdp.retention.domain.Extension;
 import org.opencdp.retention.domain.NewRequest;
 import org.opencdp.retention.domain.Receipt;
 import org.opencdp.retention.domain.RequestDetails;
 import org.opencdp.retention.domain.RequestFilter;
+import org.opencdp.retention.domain.RequestPage;
 import org.opencdp.retention.domain.RequestState;
 import org.opencdp.retention.domain.RequestTask;
 import org.opencdp.retention.domain.RequestType;
 import org.opencdp.retention.domain.SubjectRequest;
+import org.opencdp.retention.domain.TaskStatus;
 import org.opencdp.retention.domain.Verification;
 import org.opencdp.retention.repository.RequestRepository;
 import org.opencdp.retention.repository.TaskRepository;
 import org.opencdp.subjectrights.CategoryOutcome;
+import org.opencdp.subjectrights.ContractCapabilities;
+import org.opencdp.subjectrights.SubjectRight;
 import org.opencdp.subjectrights.SubjectRightsReport;
+import org.opencdp.subjectrights.client.ParticipantAnswer;
 import org.opencdp.subjectrights.client.SubjectRightsParticipants;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -67,11 +72,15 @@ public class SubjectRequests {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    RectificationPatches patches;
+
     @Transactional
     public SubjectRequest file(NewRequest input) {
         if (input.receivedOn().isAfter(today())) {
             throw ProblemException.invalidField("receivedOn", "must not be in the future");
         }
+        String rectification = patches.checked(input.type(), input.rectification());
         var request = new SubjectRequest(
                 UUID.randomUUID(),
                 input.type(),
@@ -85,15 +94,22 @@ public class SubjectRequests {
                 null,
                 caller.name(),
                 Instant.now(clock),
-                null);
+                null,
+                rectification,
+                false);
         requests.insert(request);
         audit.record(request.subjectId(), "subject-request.file", "data-subject request " + request.id());
         return request;
     }
 
-    /** Records the identity check and stores the request's tasks: from now on the worker carries it out. */
+    /**
+     * Records the identity check and stores the request's tasks: from now on the worker carries it out. Which
+     * services take part is decided here, before the request is locked (it may ask the services).
+     */
     @Transactional
     public RequestDetails verify(UUID id, Verification verification) {
+        SubjectRequest filed = requests.find(id).orElseThrow(() -> ProblemException.notFound("No request " + id + "."));
+        List<String> taking = filed.state() == RequestState.RECEIVED ? participantsOf(filed.type()) : List.of();
         SubjectRequest request = requireForUpdate(id);
         if (request.state() != RequestState.RECEIVED) {
             throw ProblemException.conflict("The request is " + request.state() + "; only a RECEIVED one is verified.");
@@ -102,7 +118,7 @@ public class SubjectRequests {
             throw ProblemException.invalidField("verifiedAt", "must not be in the future");
         }
         requests.verified(id, verification);
-        tasks.insert(id, participantsOf(request.type()), Instant.now(clock));
+        tasks.insert(id, taking, Instant.now(clock));
         return details(id);
     }
 
@@ -130,6 +146,27 @@ public class SubjectRequests {
         return details(id);
     }
 
+    /**
+     * Asks a service again after it refused its task (FAILED), once the dpo dealt with the cause, e.g. lifted a
+     * restriction or fixed a service account. The task is due at once; the worker calls the service as before.
+     */
+    @Transactional
+    public RequestDetails retryTask(UUID id, String participant) {
+        SubjectRequest request = requireForUpdate(id);
+        RequestTask task = tasks.tasksOf(id).stream()
+                .filter(t -> t.participant().equals(participant))
+                .findFirst()
+                .orElseThrow(
+                        () -> ProblemException.notFound("Request " + id + " has no task for " + participant + "."));
+        if (!request.state().isOpen() || task.status() != TaskStatus.FAILED) {
+            throw ProblemException.conflict("The task of " + participant + " is " + task.status()
+                    + "; only a FAILED task of an open request is retried.");
+        }
+        tasks.retry(id, participant, Instant.now(clock));
+        audit.record(request.subjectId(), "subject-request.retry", "data-subject request " + id + ", " + participant);
+        return details(id);
+    }
+
     @Transactional
     public RequestDetails details(UUID id) {
         SubjectRequest request =
@@ -137,14 +174,25 @@ public class SubjectRequests {
         return new RequestDetails(request, tasks.tasksOf(id));
     }
 
-    /** Every request, the open ones due within {@code dueWithin}, or the overdue ones; the most urgent first. */
+    /**
+     * One page of every request (newest first), of the open ones due within {@code dueWithin}, or of the overdue ones
+     * (both most urgent first), continuing after the request {@code after}; a cursor naming no request is a 400.
+     */
     @Transactional
-    public List<SubjectRequest> list(boolean overdue, Period dueWithin, int limit) {
+    public RequestPage list(boolean overdue, Period dueWithin, UUID after, int limit) {
+        if (after != null && requests.find(after).isEmpty()) {
+            throw ProblemException.invalidField("cursor", "is not a cursor this API returned; start again without it");
+        }
         LocalDate today = today();
         RequestFilter filter = overdue
                 ? new RequestFilter(null, today)
                 : dueWithin == null ? RequestFilter.all() : new RequestFilter(today.plus(dueWithin), null);
-        return requests.list(filter, limit);
+        List<SubjectRequest> found = requests.list(filter, after, limit + 1);
+        if (found.size() <= limit) {
+            return new RequestPage(found, null);
+        }
+        List<SubjectRequest> page = found.subList(0, limit);
+        return new RequestPage(List.copyOf(page), page.getLast().id());
     }
 
     /**
@@ -207,7 +255,10 @@ public class SubjectRequests {
     }
 
     private static boolean touchedNothing(CategoryOutcome outcome) {
-        return outcome.erased() == 0 && outcome.restricted() == 0 && outcome.keptUnderLegalHold() == 0;
+        return outcome.erased() == 0
+                && outcome.restricted() == 0
+                && outcome.keptUnderLegalHold() == 0
+                && (outcome.rectified() == null || outcome.rectified() == 0);
     }
 
     private SubjectRightsReport reportOf(RequestTask task) {
@@ -221,9 +272,37 @@ public class SubjectRequests {
         }
     }
 
-    /** Which services a request of this type reaches: all participants, or consent-service for an objection. */
+    /**
+     * Which services a request of this type reaches: every configured participant for what the contract makes every
+     * service honour (export, erasure, restriction), even one that is down now; for a right only some services
+     * declare (rectification, objection), those whose capabilities declare it. When a participant cannot say, the
+     * verification is refused (503) and nothing is stored, so that no service is left out by accident.
+     */
     List<String> participantsOf(RequestType type) {
-        return type == RequestType.OBJECTION ? List.of(Objections.PARTICIPANT) : participants.names();
+        SubjectRight right = type.right();
+        if (SubjectRight.EVERY_SERVICE.contains(right)) {
+            return participants.names();
+        }
+        List<ParticipantAnswer<ContractCapabilities>> answers = participants.capabilities();
+        List<String> silent = answers.stream()
+                .filter(a -> !a.answered())
+                .map(a -> a.participant() + " (" + a.error() + ")")
+                .toList();
+        if (!silent.isEmpty()) {
+            throw new ProblemException(
+                    ProblemType.SERVICE_UNAVAILABLE,
+                    "Cannot tell which services take part in a " + type + " request: " + String.join(", ", silent)
+                            + " did not declare its capabilities. Nothing was stored; verify again later.");
+        }
+        List<String> taking = answers.stream()
+                .filter(a -> a.result().rights() != null && a.result().rights().contains(right))
+                .map(ParticipantAnswer::participant)
+                .toList();
+        if (taking.isEmpty()) {
+            throw ProblemException.unprocessable("No participating service declares " + right + "; a " + type
+                    + " request cannot be carried out here.");
+        }
+        return taking;
     }
 
     SubjectRequest requireForUpdate(UUID id) {

@@ -9,9 +9,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.opencdp.retention.client.Objections;
 import org.opencdp.retention.domain.ClaimedTask;
 import org.opencdp.subjectrights.SubjectDataExport;
+import org.opencdp.subjectrights.SubjectRectification;
 import org.opencdp.subjectrights.SubjectRightsRequest;
 import org.opencdp.subjectrights.client.ParticipantAnswer;
 import org.opencdp.subjectrights.client.SubjectRightsParticipants;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * One task's call to its service, with the request id as idempotency key: a service answers a repeated erasure,
@@ -26,6 +31,9 @@ class TaskCalls {
 
     @Inject
     Objections objections;
+
+    @Inject
+    ObjectMapper json;
 
     /** The categories a person provided (Art. 20): a portability export leaves out derived data such as scores. */
     @ConfigProperty(name = "opencdp.retention.portability.categories")
@@ -43,8 +51,28 @@ class TaskCalls {
                 participants.ask(
                         task.participant(),
                         api -> api.liftRestriction(subject, task.requestId().toString()));
-            case OBJECTION -> objections.object(task.subjectId(), task.requestId(), task.channel());
+            case OBJECTION -> objections.object(task.participant(), task.subjectId(), task.requestId(), task.channel());
+            case RECTIFICATION -> {
+                if (task.rectification() == null) {
+                    // The subject was erased meanwhile, and the patch with it: nothing left to correct.
+                    yield new ParticipantAnswer<>(task.participant(), null, "patch erased with the subject", 410);
+                }
+                var rectification = new SubjectRectification(task.requestId(), patchOf(task));
+                yield participants.ask(task.participant(), api -> api.rectify(subject, rectification));
+            }
         };
+    }
+
+    private ObjectNode patchOf(ClaimedTask task) {
+        if (task.rectification() == null) {
+            throw new IllegalStateException("request " + task.requestId() + " has no rectification patch");
+        }
+        try {
+            return (ObjectNode) json.readTree(task.rectification());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(
+                    "stored rectification of request " + task.requestId() + " is unreadable", e);
+        }
     }
 
     private ParticipantAnswer<SubjectDataExport> provided(ParticipantAnswer<SubjectDataExport> answer) {
@@ -55,10 +83,9 @@ class TaskCalls {
         var provided = export.categories().stream()
                 .filter(c -> providedCategories.contains(c.category()))
                 .toList();
-        return new ParticipantAnswer<>(
+        return ParticipantAnswer.of(
                 answer.participant(),
                 new SubjectDataExport(
-                        export.service(), export.subjectId(), export.exportedAt(), export.restricted(), provided),
-                null);
+                        export.service(), export.subjectId(), export.exportedAt(), export.restricted(), provided));
     }
 }

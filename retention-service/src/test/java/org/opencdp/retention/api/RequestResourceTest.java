@@ -102,17 +102,91 @@ class RequestResourceTest {
                 .get(BASE)
                 .then()
                 .statusCode(200)
-                .body("id", hasItem(overdue))
-                .body("id", not(hasItem(nearlyDue)))
-                .body("id", not(hasItem(fresh)));
+                .body("items.id", hasItem(overdue))
+                .body("items.id", not(hasItem(nearlyDue)))
+                .body("items.id", not(hasItem(fresh)));
         asDpo().queryParam("dueWithin", "P7D")
                 .when()
                 .get(BASE)
                 .then()
                 .statusCode(200)
-                .body("id", hasItem(overdue))
-                .body("id", hasItem(nearlyDue))
-                .body("id", not(hasItem(fresh)));
+                .body("items.id", hasItem(overdue))
+                .body("items.id", hasItem(nearlyDue))
+                .body("items.id", not(hasItem(fresh)));
+    }
+
+    @Test
+    void theListIsNewestFirstAndPagedWithAnOpaqueCursor() {
+        List<String> filed = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            filed.add(Requests.file("ACCESS", UUID.randomUUID(), Requests.today()));
+        }
+        List<String> newestFirst = filed.reversed();
+
+        JsonPath first = page(null);
+        assertThat(first.getList("items.id", String.class)).containsExactly(newestFirst.get(0), newestFirst.get(1));
+        assertThat(first.getString("next")).isNotBlank();
+        JsonPath second = page(first.getString("next"));
+        assertThat(second.getList("items.id", String.class).getFirst()).isEqualTo(newestFirst.get(2));
+
+        // The watch lists page by due date, the most urgent first, with the same cursor.
+        String older =
+                Requests.file("ACCESS", UUID.randomUUID(), Requests.today().minusDays(60));
+        String old = Requests.file("ACCESS", UUID.randomUUID(), Requests.today().minusDays(50));
+        JsonPath overdue = asDpo().queryParam("overdue", "true")
+                .queryParam("limit", "1")
+                .when()
+                .get(BASE)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        List<String> walked = new java.util.ArrayList<>(overdue.getList("items.id", String.class));
+        while (overdue.getString("next") != null) {
+            overdue = asDpo().queryParam("overdue", "true")
+                    .queryParam("limit", "1")
+                    .queryParam("cursor", overdue.getString("next"))
+                    .when()
+                    .get(BASE)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            walked.addAll(overdue.getList("items.id", String.class));
+        }
+        assertThat(walked).containsSubsequence(older, old).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aBadCursorOrLimitIsAProblem() {
+        for (String cursor :
+                List.of("not-a-cursor", org.opencdp.requestparameters.RequestParameters.cursorOf(UUID.randomUUID()))) {
+            asDpo().queryParam("cursor", cursor)
+                    .when()
+                    .get(BASE)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("cursor"));
+        }
+        for (String limit : List.of("0", "201", "many")) {
+            asDpo().queryParam("limit", limit)
+                    .when()
+                    .get(BASE)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("limit"));
+        }
+        asDpo().queryParam("limit", "200").when().get(BASE).then().statusCode(200);
+    }
+
+    private static JsonPath page(String cursor) {
+        var request = asDpo().queryParam("limit", "2");
+        if (cursor != null) {
+            request.queryParam("cursor", cursor);
+        }
+        return request.when().get(BASE).then().statusCode(200).extract().jsonPath();
     }
 
     @Test

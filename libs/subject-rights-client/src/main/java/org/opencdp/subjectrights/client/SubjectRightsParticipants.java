@@ -79,16 +79,22 @@ public class SubjectRightsParticipants {
      */
     public <A, T> ParticipantAnswer<T> ask(String participant, Class<A> api, Function<A, T> call) {
         try {
-            return new ParticipantAnswer<>(participant, clients.call(participant, api, call), null);
+            return ParticipantAnswer.of(participant, clients.call(participant, api, call));
         } catch (RuntimeException e) {
             String reason = describe(e);
             LOG.warnf("Subject-rights call to %s failed: %s", participant, reason);
-            return new ParticipantAnswer<>(participant, null, reason);
+            return new ParticipantAnswer<>(participant, null, reason, statusOf(e));
         }
     }
 
     private <T> List<ParticipantAnswer<T>> ask(Function<SubjectRightsApi, T> call) {
         return participants.stream().map(p -> ask(p, call)).toList();
+    }
+
+    private static Integer statusOf(RuntimeException e) {
+        return e instanceof WebApplicationException http && http.getResponse() != null
+                ? http.getResponse().getStatus()
+                : null;
     }
 
     private static String describe(RuntimeException e) {

@@ -73,6 +73,7 @@ public abstract class SubjectRightsContractTest {
                 .jsonPath();
         assertThat(capabilities.getString("contractVersion")).isEqualTo("1");
         assertThat(capabilities.getString("service")).isNotBlank();
+        assertThat(capabilities.getList("rights", String.class)).contains("EXPORT", "ERASURE", "RESTRICTION");
         List<Map<String, String>> categories = capabilities.getList("categories");
         if (holdsPersonalData()) {
             assertThat(categories).isNotEmpty();
