@@ -18,7 +18,10 @@ import org.opencdp.subjectrights.SubjectDataHandler;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** profile-service's part of the subject-rights contract: the master data and the company contact links. */
+/**
+ * profile-service's part of the subject-rights contract: the master data and the company contact links here, the
+ * communication timeline in {@link TimelineSubjectData}, the feedback answers in {@link FeedbackSubjectData}.
+ */
 @ApplicationScoped
 public class ProfileSubjectData implements SubjectDataHandler {
 
@@ -40,12 +43,18 @@ public class ProfileSubjectData implements SubjectDataHandler {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    TimelineSubjectData timeline;
+
+    @Inject
+    FeedbackSubjectData feedback;
+
     @Override
     public List<DataCategory> categories() {
-        return List.of(
+        List<DataCategory> categories = new ArrayList<>(List.of(
                 new DataCategory(
                         MASTER_DATA,
-                        "Names, birth date, gender, language, postal addresses, e-mail addresses, phone numbers, "
+                        "Names, birth date, gender, occupation, language, postal addresses, e-mail addresses, phone numbers, "
                                 + "preferred payment method (type and masked reference), interests, acquisition source; "
                                 + "for companies: name, industry, size and revenue potential bands",
                         "GDPR Art. 6(1)(b) contract and pre-contractual steps; Art. 6(1)(f) legitimate interest for interests",
@@ -54,7 +63,10 @@ public class ProfileSubjectData implements SubjectDataHandler {
                         CONTACT_LINKS,
                         "Which companies a person is a contact of, with the job title",
                         "GDPR Art. 6(1)(f) legitimate interest in B2B relationships",
-                        "while the person is a contact; deleted on erasure"));
+                        "while the person is a contact; deleted on erasure")));
+        categories.addAll(timeline.categories());
+        categories.add(feedback.category());
+        return categories;
     }
 
     @Override
@@ -79,17 +91,24 @@ public class ProfileSubjectData implements SubjectDataHandler {
             entry.put("jobTitle", codec.decryptJobTitle(link.personId, link.encryptedJobTitle));
             links.add(entry);
         }
-        return List.of(
+        List<CategoryExport> exports = new ArrayList<>(List.of(
                 new CategoryExport(MASTER_DATA, master.size(), json.valueToTree(master)),
-                new CategoryExport(CONTACT_LINKS, links.size(), json.valueToTree(links)));
+                new CategoryExport(CONTACT_LINKS, links.size(), json.valueToTree(links))));
+        exports.addAll(timeline.export(subjectId));
+        exports.add(feedback.export(subjectId));
+        return exports;
     }
 
     @Override
     public List<CategoryOutcome> erase(UUID subjectId) {
         long links = linksOf(subjectId).size();
         boolean erased = eraser.erase(subjectId);
-        return List.of(
-                CategoryOutcome.erased(MASTER_DATA, erased ? 1 : 0), CategoryOutcome.erased(CONTACT_LINKS, links));
+        List<CategoryOutcome> outcomes = new ArrayList<>(List.of(
+                CategoryOutcome.erased(MASTER_DATA, erased ? 1 : 0), CategoryOutcome.erased(CONTACT_LINKS, links)));
+        // The answers first: their timeline entries' deletion would take them along uncounted.
+        outcomes.add(feedback.erase(subjectId));
+        outcomes.addAll(timeline.erase(subjectId));
+        return outcomes;
     }
 
     private List<CompanyContact> linksOf(UUID subjectId) {
