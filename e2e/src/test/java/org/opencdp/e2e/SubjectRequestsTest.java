@@ -66,6 +66,7 @@ class SubjectRequestsTest {
     @Test
     void anErasureReachesEveryServiceAndLeavesOnlyWhatALawOrAccountabilityRequires() throws SQLException {
         String subject = createPerson();
+        recordACallAndItsRating(subject);
         ConsentRecords.grant(
                 () -> as(DemoUser.SALES, Service.CONSENT), "subjectId", subject, "phone-marketing", "de", "PHONE");
         as(DemoUser.SALES, Service.PROFILE)
@@ -116,6 +117,14 @@ class SubjectRequestsTest {
         assertThat(receipt.getList(
                         "services.find { it.participant == 'profile' }.report.categories.erased", Integer.class))
                 .anySatisfy(n -> assertThat(n).isPositive());
+        assertThat(receipt.getInt(
+                        "services.find { it.participant == 'profile' }.report.categories.find { it.category == "
+                                + "'call-records' }.erased"))
+                .isOne();
+        assertThat(receipt.getInt(
+                        "services.find { it.participant == 'profile' }.report.categories.find { it.category == "
+                                + "'customer-feedback' }.erased"))
+                .isOne();
     }
 
     @Test
@@ -225,6 +234,29 @@ class SubjectRequestsTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
+    }
+
+    /** A call on the subject's timeline and the subject's rating of it: profile-service's timeline and feedback. */
+    private static void recordACallAndItsRating(String subject) {
+        String call = as(DemoUser.SALES, Service.PROFILE)
+                .body(Map.of(
+                        "channel", "CALL",
+                        "direction", "INBOUND",
+                        "occurredAt", "2026-11-02T10:00:00Z",
+                        "summary", "Asked for a callback"))
+                .when()
+                .post("/api/v1/customers/" + subject + "/timeline")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(DemoUser.SALES, Service.PROFILE)
+                .body(Map.of(
+                        "csat", 5, "source", "AFTER_CALL", "comment", "Called back at once", "timelineEntryId", call))
+                .when()
+                .post("/api/v1/customers/" + subject + "/feedback")
+                .then()
+                .statusCode(201);
     }
 
     private static String fileAndVerify(String type, String subject) {

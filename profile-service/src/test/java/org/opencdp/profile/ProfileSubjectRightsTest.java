@@ -52,6 +52,35 @@ class ProfileSubjectRightsTest extends SubjectRightsContractTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
+        // A call and a note: entries an erasure deletes (business letters are kept, see TimelineErasureTest).
+        for (String channel : java.util.List.of("CALL", "NOTE")) {
+            RestAssured.given()
+                    .auth()
+                    .oauth2(TestTokens.forRole("service"))
+                    .contentType(ContentType.JSON)
+                    .body(Map.of(
+                            "channel",
+                            channel,
+                            "direction",
+                            "INBOUND",
+                            "occurredAt",
+                            "2026-11-02T10:00:00Z",
+                            "summary",
+                            "Asked for a callback"))
+                    .when()
+                    .post("/api/v1/customers/" + person + "/timeline")
+                    .then()
+                    .statusCode(201);
+        }
+        RestAssured.given()
+                .auth()
+                .oauth2(TestTokens.forRole("service"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("nps", 8, "source", "AGENT", "comment", "Happy overall"))
+                .when()
+                .post("/api/v1/customers/" + person + "/feedback")
+                .then()
+                .statusCode(201);
         return UUID.fromString(person);
     }
 
@@ -62,6 +91,10 @@ class ProfileSubjectRightsTest extends SubjectRightsContractTest {
         assertThat(TestDatabase.count("SELECT count(*) FROM customer_search_term WHERE customer_id = ?", subjectId))
                 .isZero();
         assertThat(TestDatabase.count("SELECT count(*) FROM company_contact WHERE person_id = ?", subjectId))
+                .isZero();
+        assertThat(TestDatabase.count("SELECT count(*) FROM timeline_entry WHERE subject_id = ?", subjectId))
+                .isZero();
+        assertThat(TestDatabase.count("SELECT count(*) FROM customer_feedback WHERE subject_id = ?", subjectId))
                 .isZero();
         assertThat(TestDatabase.KEYS.number(
                         "SELECT count(*) FROM subject_key WHERE subject_id = ? AND erased_at IS NULL", subjectId))

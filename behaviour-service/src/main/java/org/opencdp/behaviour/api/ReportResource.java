@@ -19,9 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.opencdp.behaviour.domain.report.Report;
 import org.opencdp.behaviour.service.Reports;
 import org.opencdp.problem.ProblemException;
+import org.opencdp.reports.Report;
 
 /** Aggregate reports, as JSON or CSV. */
 @Path("/api/v1/reports")

@@ -7,8 +7,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.opencdp.behaviour.domain.report.Report;
 import org.opencdp.behaviour.repository.ReportRepository;
+import org.opencdp.reports.Report;
 
 /** Aggregate reports for analysts and marketing; small cells suppressed (see {@link Report}). */
 @ApplicationScoped

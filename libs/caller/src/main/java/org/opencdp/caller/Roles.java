@@ -31,6 +31,12 @@ public final class Roles {
      * tracking events and web-form consents.
      */
     public static final String SVC_SHOP = "svc-shop";
+    /**
+     * An integration with an OIDC client of its own (one confidential client per system, created by the operator like a
+     * shop's): writes communications and feedback answers to the timeline. Systems that cannot get a token use the
+     * signed webhooks instead.
+     */
+    public static final String SVC_INTEGRATIONS = "svc-integrations";
 
     private Roles() {}
 

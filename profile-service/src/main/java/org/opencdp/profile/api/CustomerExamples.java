@@ -11,7 +11,7 @@ final class CustomerExamples {
 
     static final String PERSON_INPUT = """
             {"type":"PERSON","salutation":"MS","title":"Dr.","givenName":"Erika","familyName":"Mustermann",
-             "birthDate":"1984-08-12","gender":"FEMALE","language":"de",
+             "birthDate":"1984-08-12","gender":"FEMALE","occupation":"Tischlermeisterin","language":"de",
              "addresses":[{"type":"HOME","street":"Heidestraße 17","postcode":"51147","city":"Köln","country":"DE"}],
              "emails":[{"address":"erika.mustermann@example.de","use":"PRIVATE","primary":true}],
              "phones":[{"number":"0171 2345678","type":"MOBILE","primary":true}],
@@ -30,7 +30,7 @@ final class CustomerExamples {
             {"id":"7d0c3c52-9d41-4b4e-9a57-1f0a3f1e6b2c","type":"PERSON","version":0,
              "createdAt":"2026-11-25T10:15:30Z","updatedAt":"2026-11-25T10:15:30Z","salutation":"MS","title":"Dr.",
              "givenName":"Erika","familyName":"Mustermann","birthDate":"1984-08-12","age":42,"ageBand":"35-44",
-             "gender":"FEMALE","language":"de",
+             "gender":"FEMALE","occupation":"Tischlermeisterin","language":"de",
              "addresses":[{"type":"HOME","street":"Heidestraße 17","postcode":"51147","city":"Köln","country":"DE"}],
              "emails":[{"address":"erika.mustermann@example.de","use":"PRIVATE","primary":true}],
              "phones":[{"number":"+491712345678","type":"MOBILE","primary":true}],

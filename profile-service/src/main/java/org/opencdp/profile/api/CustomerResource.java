@@ -383,10 +383,11 @@ public class CustomerResource {
     @Operation(
             operationId = "deleteCustomer",
             summary = "Delete a customer",
-            description = "Deletes the customer for good: its data, search entries and contact links, and its key, so "
-                    + "backups become unreadable too. Other services are told through a customer.deleted event. "
-                    + "Requires If-Match (412 stale, 428 missing). GDPR erasure requests go through retention-service, "
-                    + "which also covers the other services.")
+            description = "Deletes the customer for good: its data, search entries, contact links, timeline entries "
+                    + "and feedback answers, and its key, so backups become unreadable too. Other services are told "
+                    + "through a customer.deleted event. Requires If-Match (412 stale, 428 missing). GDPR erasure "
+                    + "requests go through retention-service, which also covers the other services and keeps business "
+                    + "letters under a legal hold.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such customer")
     @APIResponse(responseCode = "409", description = "Processing of the customer is restricted (GDPR Art. 18)")

@@ -49,6 +49,10 @@ public record CustomerView(
 
         @Schema(examples = "35-44") String ageBand,
         Gender gender,
+
+        @Schema(description = "Occupation (Beruf): sales and marketing", examples = "Tischlermeisterin")
+        String occupation,
+
         @Schema(examples = "Musterbau GmbH") String companyName,
         @Schema(examples = "41.20") String industryCode,
         CompanySizeBand companySize,
@@ -93,6 +97,7 @@ public record CustomerView(
                 profiling ? p.ageOn(today).orElse(null) : null,
                 profiling || !ids ? p.ageBandOn(today).orElse(null) : null,
                 profiling || !ids ? p.gender() : null,
+                profiling ? p.occupation() : null,
                 ids ? p.companyName() : null,
                 p.industryCode(),
                 p.companySize(),

@@ -63,7 +63,11 @@ public record PersonInput(
                         String>
                 interests,
 
-        @Schema(examples = "ONLINE_SHOP") AcquisitionSource acquisitionSource)
+        @Schema(examples = "ONLINE_SHOP") AcquisitionSource acquisitionSource,
+
+        @Size(max = 100)
+        @Schema(description = "Occupation (Beruf), in the person's words", examples = "Tischlermeisterin")
+        String occupation)
         implements CustomerInput {
 
     @Override
@@ -86,7 +90,8 @@ public record PersonInput(
                 CustomerInput.map(phones, PhoneInput::toDomain),
                 preferredPaymentMethod == null ? null : preferredPaymentMethod.toDomain(),
                 CustomerInput.map(interests, String::strip),
-                acquisitionSource);
+                acquisitionSource,
+                blankToNull(occupation));
     }
 
     static PersonInput of(CustomerProfile p) {
@@ -103,7 +108,8 @@ public record PersonInput(
                 CustomerInput.map(p.phones(), PhoneInput::of),
                 PaymentMethodInput.of(p.preferredPaymentMethod()),
                 p.interests(),
-                p.acquisitionSource());
+                p.acquisitionSource(),
+                p.occupation());
     }
 
     static String blankToNull(String value) {

@@ -30,13 +30,57 @@ public record CustomerProfile(
         List<PhoneNumber> phones,
         PaymentMethod preferredPaymentMethod,
         List<String> interests,
-        AcquisitionSource acquisitionSource) {
+        AcquisitionSource acquisitionSource,
+        /** A person's occupation (Beruf) in their own words; null for companies. */
+        String occupation) {
 
     public CustomerProfile {
         addresses = addresses == null ? List.of() : List.copyOf(addresses);
         emails = emails == null ? List.of() : List.copyOf(emails);
         phones = phones == null ? List.of() : List.copyOf(phones);
         interests = interests == null ? List.of() : List.copyOf(interests);
+    }
+
+    /** A profile without an occupation: every company, and persons whose occupation is not known. */
+    public CustomerProfile(
+            CustomerKind kind,
+            Salutation salutation,
+            String title,
+            String givenName,
+            String familyName,
+            LocalDate birthDate,
+            Gender gender,
+            String companyName,
+            String industryCode,
+            CompanySizeBand companySize,
+            RevenuePotentialBand revenuePotential,
+            String language,
+            List<PostalAddress> addresses,
+            List<EmailAddress> emails,
+            List<PhoneNumber> phones,
+            PaymentMethod preferredPaymentMethod,
+            List<String> interests,
+            AcquisitionSource acquisitionSource) {
+        this(
+                kind,
+                salutation,
+                title,
+                givenName,
+                familyName,
+                birthDate,
+                gender,
+                companyName,
+                industryCode,
+                companySize,
+                revenuePotential,
+                language,
+                addresses,
+                emails,
+                phones,
+                preferredPaymentMethod,
+                interests,
+                acquisitionSource,
+                null);
     }
 
     /** Age in whole years on the given day; derived, never stored, so it cannot go stale. */

@@ -23,7 +23,7 @@ public enum ProfileAccess {
         return this == FULL;
     }
 
-    /** Birth date, gender, interests, acquisition source: what service agents do not need. */
+    /** Birth date, gender, occupation, interests, acquisition source: what service agents do not need. */
     public boolean seesProfiling() {
         return this == FULL || this == MARKETING;
     }

@@ -82,6 +82,9 @@ public class CustomerService {
     MarketingConsent marketingConsent;
 
     @Inject
+    TimelineSubjectData timeline;
+
+    @Inject
     Clock clock;
 
     @Transactional
@@ -178,16 +181,18 @@ public class CustomerService {
     }
 
     /**
-     * A deletion by sales is as final as an erasure: once the rows' deletion committed, the customer's key goes from
-     * the key database (which takes no part in the transaction), so backups become unreadable too. Should the key
-     * database stay unreachable through the vault's retries, the request fails (500) with the rows gone: an erasure
-     * request for the subject (subject-rights, idempotent) then destroys the key.
+     * A deletion by sales is as final as an erasure, business letters on the timeline included (an erasure request
+     * keeps those under a legal hold; a deletion by sales is the company's own decision): once the rows' deletion
+     * committed, the customer's key goes from the key database (which takes no part in the transaction), so backups
+     * become unreadable too. Should the key database stay unreachable through the vault's retries, the request fails
+     * (500) with the rows gone: an erasure request for the subject (subject-rights, idempotent) then destroys the key.
      */
     public void delete(UUID id, long expectedVersion) {
         QuarkusTransaction.requiringNew().run(() -> {
             Customer customer = usable(id);
             requireVersion(customer, expectedVersion);
             eraser.erase(id);
+            timeline.deleteAllOf(id);
             audit.record(id, "customer.delete", "DELETE /api/v1/customers/{id}");
         });
         keys.destroy(id);

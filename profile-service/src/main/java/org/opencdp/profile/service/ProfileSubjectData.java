@@ -21,8 +21,9 @@ import org.opencdp.subjectrights.SubjectDataHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * profile-service's part of the subject-rights contract: the master data and the company contact links, and the
- * sales data (leads, follow-ups) through {@link SalesSubjectData}.
+ * profile-service's part of the subject-rights contract: the master data and the company contact links here, the
+ * communication timeline in {@link TimelineSubjectData}, the feedback answers in {@link FeedbackSubjectData}, the
+ * sales data (leads, follow-ups) in {@link SalesSubjectData}.
  */
 @ApplicationScoped
 public class ProfileSubjectData implements SubjectDataHandler {
@@ -48,10 +49,18 @@ public class ProfileSubjectData implements SubjectDataHandler {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    TimelineSubjectData timeline;
+
+    @Inject
+    FeedbackSubjectData feedback;
+
     @Override
     public List<DataCategory> categories() {
         List<DataCategory> categories = new ArrayList<>(customerCategories());
         categories.addAll(salesData.categories());
+        categories.addAll(timeline.categories());
+        categories.add(feedback.category());
         return categories;
     }
 
@@ -59,7 +68,7 @@ public class ProfileSubjectData implements SubjectDataHandler {
         return List.of(
                 new DataCategory(
                         MASTER_DATA,
-                        "Names, birth date, gender, language, postal addresses, e-mail addresses, phone numbers, "
+                        "Names, birth date, gender, occupation, language, postal addresses, e-mail addresses, phone numbers, "
                                 + "preferred payment method (type and masked reference), interests, acquisition source; "
                                 + "for companies: name, industry, size and revenue potential bands",
                         "GDPR Art. 6(1)(b) contract and pre-contractual steps; Art. 6(1)(f) legitimate interest for interests",
@@ -103,6 +112,8 @@ public class ProfileSubjectData implements SubjectDataHandler {
                 new CategoryExport(MASTER_DATA, master.size(), json.valueToTree(master)),
                 new CategoryExport(CONTACT_LINKS, links.size(), json.valueToTree(links))));
         exports.addAll(salesData.export(subjectId));
+        exports.addAll(timeline.export(subjectId));
+        exports.add(feedback.export(subjectId));
         return exports;
     }
 
@@ -115,6 +126,9 @@ public class ProfileSubjectData implements SubjectDataHandler {
         List<CategoryOutcome> outcomes = new ArrayList<>(List.of(
                 CategoryOutcome.erased(MASTER_DATA, erased ? 1 : 0), CategoryOutcome.erased(CONTACT_LINKS, links)));
         outcomes.addAll(sales);
+        // The answers first: their timeline entries' deletion would take them along uncounted.
+        outcomes.add(feedback.erase(subjectId));
+        outcomes.addAll(timeline.erase(subjectId));
         return outcomes;
     }
 

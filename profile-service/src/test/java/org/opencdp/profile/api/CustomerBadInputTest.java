@@ -131,6 +131,13 @@ class CustomerBadInputTest {
     }
 
     @Test
+    void anOccupationOver100CharactersIsNamed() {
+        createWith(p -> p.put("occupation", "x".repeat(101)))
+                .statusCode(400)
+                .body("errors[0].field", equalTo("occupation"));
+    }
+
+    @Test
     void aBirthDateInTheFutureOrImplausiblyLongAgoIsNamed() {
         createWith(p -> p.put("birthDate", LocalDate.now().plusDays(1).toString()))
                 .statusCode(400)

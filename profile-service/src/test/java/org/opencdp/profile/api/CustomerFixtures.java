@@ -35,6 +35,7 @@ final class CustomerFixtures {
         person.put("familyName", "Müller-Lüdenscheidt");
         person.put("birthDate", "1984-08-12");
         person.put("gender", "DIVERSE");
+        person.put("occupation", "Tischlermeisterin");
         person.put("language", "de");
         person.put(
                 "addresses",

@@ -51,6 +51,7 @@ class CustomerResourceTest {
                 .statusCode(200)
                 .header("ETag", "\"0\"")
                 .body("familyName", equalTo("Müller-Lüdenscheidt"))
+                .body("occupation", equalTo("Tischlermeisterin"))
                 .body("preferredPaymentMethod.maskedReference", equalTo("**** **** **** 4242"));
     }
 
@@ -600,7 +601,31 @@ class CustomerResourceTest {
                 .body("addresses[0].city", equalTo("Köln"))
                 .body("preferredPaymentMethod", nullValue())
                 .body("birthDate", nullValue())
+                .body("occupation", nullValue())
                 .body("interests", nullValue());
+    }
+
+    @Test
+    void anOccupationIsChangedAndRemovedByMergePatch() {
+        UUID id = created(person());
+        as("sales")
+                .contentType("application/merge-patch+json")
+                .header("If-Match", "\"0\"")
+                .body("{\"occupation\":\"Schreinerin \"}")
+                .when()
+                .patch(CUSTOMERS + "/" + id)
+                .then()
+                .statusCode(200)
+                .body("occupation", equalTo("Schreinerin"));
+        as("sales")
+                .contentType("application/merge-patch+json")
+                .header("If-Match", "\"1\"")
+                .body("{\"occupation\":null}")
+                .when()
+                .patch(CUSTOMERS + "/" + id)
+                .then()
+                .statusCode(200)
+                .body("occupation", nullValue());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.opencdp.behaviour.domain.report;
+package org.opencdp.reports;
 
 import java.util.ArrayList;
 import java.util.Collections;
