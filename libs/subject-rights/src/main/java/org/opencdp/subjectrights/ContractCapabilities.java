@@ -4,12 +4,20 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** What a service declares under the subject-rights contract: the contract version and its data categories. */
+/**
+ * What a service declares under the subject-rights contract: the contract version, its data categories, and the
+ * retention categories its purge deletes ({@code POST /api/v1/retention/purge}).
+ */
 @Schema(name = "ContractCapabilities")
 public record ContractCapabilities(
         @Schema(examples = "profile-service") String service,
         @Schema(examples = "1") String contractVersion,
-        List<DataCategory> categories) {
+        List<DataCategory> categories,
+
+        @Schema(
+                description = "The retention categories this service holds and purges",
+                examples = "[\"tracking-raw-events\", \"audit-trail\"]")
+        List<String> retentionCategories) {
 
     public static final String VERSION = "1";
 }

@@ -46,7 +46,8 @@ public interface SubjectRightsApi {
     @Operation(
             operationId = "getSubjectRightsCapabilities",
             summary = "The data categories this service holds",
-            description = "Declares the contract version and the data categories with their legal basis and retention.")
+            description = "Declares the contract version, the data categories with their legal basis and retention, and"
+                    + " the retention categories the service's purge deletes.")
     @APIResponse(
             responseCode = "200",
             description = "Capabilities",
@@ -56,7 +57,7 @@ public interface SubjectRightsApi {
                             examples = @ExampleObject(name = "profile-service", value = """
                     {"service":"profile-service","contractVersion":"1","categories":[{"name":"customer-master-data",
                     "description":"Names, addresses, e-mail addresses, phone numbers","legalBasis":"GDPR Art. 6(1)(b)",
-                    "retention":"while a customer"}]}""")))
+                    "retention":"while a customer"}],"retentionCategories":["audit-trail","inactive-customer-profile"]}""")))
     ContractCapabilities capabilities();
 
     @GET
