@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 
 import org.opencdp.behaviour.domain.order.Cart;
 import org.opencdp.behaviour.domain.order.OrderLine;
+import org.opencdp.subjectrights.RetentionBatches;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -27,6 +28,9 @@ public class CartRepository {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    RetentionBatches batches;
 
     @Inject
     ObjectMapper json;
@@ -102,6 +106,23 @@ public class CartRepository {
                 return carts(s);
             }
         });
+    }
+
+    /** Carts not converted: no order of the subject in use at or after the cart's last change (visitor carts: none). */
+    private static final String NOT_CONVERTED = " AND NOT EXISTS (SELECT 1 FROM customer_order o"
+            + " WHERE o.subject_id = k.subject_id AND o.ordered_at >= k.updated_at AND o.cancelled_at IS NULL)";
+
+    /** How many carts last changed before the moment were not converted to an order (abandoned carts). */
+    public long countAbandonedBefore(Instant before) {
+        return batches.count("SELECT count(*) FROM cart k WHERE k.updated_at < ?" + NOT_CONVERTED, before);
+    }
+
+    /** Deletes the abandoned carts last changed before the moment, in batches; returns how many. */
+    public long deleteAbandonedBefore(Instant before) {
+        return batches.deleteInBatches(
+                "DELETE FROM cart WHERE id IN (SELECT k.id FROM cart k WHERE k.updated_at < ?" + NOT_CONVERTED
+                        + " LIMIT ?)",
+                before);
     }
 
     /** Deletes carts nobody changed since before the given time; returns how many. */

@@ -28,6 +28,7 @@ import org.opencdp.behaviour.domain.order.OrderLine;
 import org.opencdp.behaviour.domain.order.PaymentMethodType;
 import org.opencdp.behaviour.domain.order.SalesChannel;
 import org.opencdp.behaviour.domain.order.StoredOrder;
+import org.opencdp.subjectrights.RetentionBatches;
 
 /** Orders, their lines and adjustments. Imports are written as JDBC batches: thousands of orders per call. */
 @ApplicationScoped
@@ -45,6 +46,9 @@ public class OrderRepository {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    RetentionBatches batches;
 
     public Map<String, Existing> existing(String shop, Collection<String> externalIds) {
         return Jdbc.with(dataSource, c -> {
@@ -235,6 +239,21 @@ public class OrderRepository {
 
     public int deleteOfSubject(UUID subjectId) {
         return update("DELETE FROM customer_order WHERE subject_id = ?", subjectId);
+    }
+
+    /** How many orders were placed before the moment (a retention cutoff), kept under a legal hold or not. */
+    public long countOrderedBefore(Instant before) {
+        return batches.count("SELECT count(*) FROM customer_order WHERE ordered_at < ?", before);
+    }
+
+    /**
+     * Deletes the orders placed before the moment, with their lines and adjustments (ON DELETE CASCADE), in batches
+     * of their own transactions; returns how many orders.
+     */
+    public long deleteOrderedBefore(Instant before) {
+        return batches.deleteInBatches(
+                "DELETE FROM customer_order WHERE id IN (SELECT id FROM customer_order WHERE ordered_at < ? LIMIT ?)",
+                before);
     }
 
     /** Deletes orders whose retention duty has ended. */

@@ -2,11 +2,14 @@ package org.opencdp.audit;
 
 import java.sql.CallableStatement;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.Period;
 import java.time.ZoneOffset;
 
@@ -87,8 +90,44 @@ public class AuditRetention {
                 .toInstant();
     }
 
-    /** One transaction per batch of subjects, so a large first run neither holds locks long nor fills memory. */
-    long deleteBefore(Instant cutoff) {
+    /**
+     * The cut-off the database will accept for a wanted one: rounded down to the first of its month (whole months
+     * go, never part) and never later than the first of the month a year before the database's clock, the guard of
+     * {@code audit_delete_expired_period}. The retention purge of libs/subject-rights asks this before deleting.
+     */
+    public Instant deletableCutoff(Instant wanted) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT least(date_trunc('month', ?::timestamptz, 'UTC'),"
+                        + " date_trunc('month', now() - interval '1 year', 'UTC'))")) {
+            s.setObject(1, OffsetDateTime.ofInstant(wanted, ZoneOffset.UTC));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getObject(1, OffsetDateTime.class).toInstant();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot compute the audit cut-off", e);
+        }
+    }
+
+    /** How many entries are older than the cut-off (the application's role may read the trail, not delete it). */
+    public long countBefore(Instant cutoff) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT count(*) FROM audit_entry WHERE occurred_at < ?")) {
+            s.setObject(1, OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count expired audit entries", e);
+        }
+    }
+
+    /**
+     * Deletes every entry older than the cut-off, which must be one {@link #deletableCutoff} returned. One transaction
+     * per batch of subjects, so a large first run neither holds locks long nor fills memory.
+     */
+    public long deleteBefore(Instant cutoff) {
         long total = 0;
         long deleted;
         do {

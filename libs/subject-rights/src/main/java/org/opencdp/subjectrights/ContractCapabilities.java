@@ -5,8 +5,9 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * What a service declares under the subject-rights contract: the contract version, its data categories, and the
- * data-subject rights it honours (retention-service picks a request's participants by them).
+ * What a service declares under the subject-rights contract: the contract version, its data categories, the
+ * data-subject rights it honours (retention-service picks a request's participants by them), and the retention
+ * categories its purge deletes ({@code POST /api/v1/retention/purge}).
  */
 @Schema(name = "ContractCapabilities")
 public record ContractCapabilities(
@@ -17,7 +18,12 @@ public record ContractCapabilities(
         @Schema(
                 description = "The rights this service honours; every service honours EXPORT, ERASURE and RESTRICTION",
                 examples = "[\"EXPORT\",\"ERASURE\",\"RESTRICTION\",\"RECTIFICATION\"]")
-        List<SubjectRight> rights) {
+        List<SubjectRight> rights,
+
+        @Schema(
+                description = "The retention categories this service holds and purges",
+                examples = "[\"tracking-raw-events\", \"audit-trail\"]")
+        List<String> retentionCategories) {
 
     public static final String VERSION = "1";
 }

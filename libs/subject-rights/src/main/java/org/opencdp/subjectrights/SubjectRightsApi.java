@@ -47,7 +47,7 @@ public interface SubjectRightsApi {
             operationId = "getSubjectRightsCapabilities",
             summary = "The data categories this service holds",
             description = "Declares the contract version and the data categories with their legal basis, retention, "
-                    + "purposes, categories of data subjects and the retention policy that governs each: the "
+                    + "purposes, categories of data subjects and the retention policy that governs each, and the retention categories its purge deletes: the "
                     + "record of processing (retention-service) is generated from it.")
     @APIResponse(
             responseCode = "200",
@@ -59,7 +59,8 @@ public interface SubjectRightsApi {
                     {"service":"profile-service","contractVersion":"1","categories":[{"name":"customer-master-data",
                     "description":"Names, addresses, e-mail addresses, phone numbers","legalBasis":"GDPR Art. 6(1)(b)",
                     "retention":"while a customer","purposes":["customer-relationship","newsletter"],
-                    "subjectCategories":["CUSTOMERS","CONTACT_PERSONS"],"retentionCategory":"inactive-customer-profile"}]}""")))
+                    "subjectCategories":["CUSTOMERS","CONTACT_PERSONS"],"retentionCategory":"inactive-customer-profile"}],
+                    "rights":["EXPORT","ERASURE","RESTRICTION","RECTIFICATION"],"retentionCategories":["audit-trail","inactive-customer-profile"]}""")))
     ContractCapabilities capabilities();
 
     @GET

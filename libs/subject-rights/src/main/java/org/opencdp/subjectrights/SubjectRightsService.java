@@ -1,5 +1,6 @@
 package org.opencdp.subjectrights;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,6 +52,9 @@ public class SubjectRightsService {
     AuditTrail audit;
 
     @Inject
+    RetentionPurge purge;
+
+    @Inject
     Clock clock;
 
     @ConfigProperty(name = "quarkus.application.name")
@@ -66,7 +70,11 @@ public class SubjectRightsService {
             rights.add(SubjectRight.RECTIFICATION);
         }
         return new ContractCapabilities(
-                service, ContractCapabilities.VERSION, handler.categories(), List.copyOf(rights));
+                service,
+                ContractCapabilities.VERSION,
+                handler.categories(),
+                List.copyOf(rights),
+                purge.heldCategories());
     }
 
     /**
@@ -104,12 +112,28 @@ public class SubjectRightsService {
      * Once a request's erasure is done, repeating it returns the first receipt.
      */
     public SubjectRightsReport erase(UUID subjectId, UUID requestId) {
+        return erase(subjectId, requestId, "GDPR Art. 17 erasure request " + requestId);
+    }
+
+    /**
+     * Erases a subject whose data a retention policy let expire (e.g. an inactive customer profile): the same path
+     * as an erasure request, so the key is destroyed, legal holds are kept and the other services learn of it as the
+     * service's erasure tells them; the receipt is kept under a request id derived from the category and the
+     * subject, so a repeated purge finds it.
+     */
+    public SubjectRightsReport eraseExpired(UUID subjectId, String retentionCategory) {
+        UUID requestId = UUID.nameUUIDFromBytes(
+                ("retention:" + retentionCategory + ":" + subjectId).getBytes(StandardCharsets.UTF_8));
+        return erase(subjectId, requestId, "retention policy " + retentionCategory + ": period ended");
+    }
+
+    private SubjectRightsReport erase(UUID subjectId, UUID requestId, String purpose) {
         var given = receipts.given(requestId, SubjectRightsAction.ERASURE, subjectId);
         if (given.isPresent()) {
             return given.get();
         }
         List<CategoryOutcome> outcomes =
-                QuarkusTransaction.requiringNew().call(() -> eraseDataOf(subjectId, requestId));
+                QuarkusTransaction.requiringNew().call(() -> eraseDataOf(subjectId, requestId, purpose));
         boolean legalHold = outcomes.stream().anyMatch(o -> o.keptUnderLegalHold() > 0);
         if (legalHold) {
             // The kept records must stay readable for the legal duty, so the key stays until they expire.
@@ -121,7 +145,7 @@ public class SubjectRightsService {
         return receipts.keep(report(subjectId, requestId, SubjectRightsAction.ERASURE, outcomes));
     }
 
-    private List<CategoryOutcome> eraseDataOf(UUID subjectId, UUID requestId) {
+    private List<CategoryOutcome> eraseDataOf(UUID subjectId, UUID requestId, String purpose) {
         List<CategoryOutcome> outcomes = new ArrayList<>(handler.erase(subjectId));
         boolean legalHold = outcomes.stream().anyMatch(o -> o.keptUnderLegalHold() > 0);
         restrictions.lift(subjectId, Basis.ART18_REQUEST);
@@ -130,7 +154,7 @@ public class SubjectRightsService {
         } else {
             restrictions.lift(subjectId, Basis.LEGAL_HOLD);
         }
-        audit.record(subjectId, "subject.erase", "GDPR Art. 17 erasure request " + requestId);
+        audit.record(subjectId, "subject.erase", purpose);
         return outcomes;
     }
 

@@ -1,5 +1,6 @@
 package org.opencdp.profile.repository;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -39,5 +40,21 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
             return List.of();
         }
         return list("id in ?1 order by id", ids);
+    }
+
+    /** How many customers nobody changed since before the moment (a retention cutoff). */
+    public long countUnchangedBefore(Instant before) {
+        return count("updatedAt < ?1", before);
+    }
+
+    /** The ids of customers unchanged since before the moment, after the cursor, in id order. */
+    public List<UUID> idsUnchangedBefore(Instant before, UUID after, int limit) {
+        return getEntityManager()
+                .createQuery(
+                        "select c.id from Customer c where c.updatedAt < ?1 and c.id > ?2 order by c.id", UUID.class)
+                .setParameter(1, before)
+                .setParameter(2, after)
+                .setMaxResults(limit)
+                .getResultList();
     }
 }

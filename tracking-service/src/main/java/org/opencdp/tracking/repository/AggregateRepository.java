@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import org.opencdp.subjectrights.RetentionBatches;
 import org.opencdp.tracking.domain.ClickCount;
 import org.opencdp.tracking.domain.PageDay;
 import org.opencdp.tracking.domain.SiteDay;
@@ -30,6 +31,11 @@ import org.opencdp.tracking.domain.SiteDay;
  */
 @ApplicationScoped
 public class AggregateRepository {
+
+    private static final List<String> AGGREGATE_TABLES = List.of("site_day", "page_day", "click_day");
+
+    @Inject
+    RetentionBatches batches;
 
     /**
      * The day's browser events of sites, cut into sessions: per site and visitor in client-time order, a session
@@ -241,5 +247,25 @@ public class AggregateRepository {
         return Arrays.stream((Object[]) array)
                 .map(value -> value == null ? 0L : ((Number) value).longValue())
                 .toList();
+    }
+
+    /** How many aggregate rows (sites, pages, clicks) are of days before the given one. */
+    public long countDaysBefore(LocalDate day) {
+        long rows = 0;
+        for (String table : AGGREGATE_TABLES) {
+            rows += batches.count("SELECT count(*) FROM " + table + " WHERE day < ?", day);
+        }
+        return rows;
+    }
+
+    /** Deletes the aggregate rows of days before the given one, in batches of their own transactions. */
+    public long deleteDaysBefore(LocalDate day) {
+        long rows = 0;
+        for (String table : AGGREGATE_TABLES) {
+            rows += batches.deleteInBatches(
+                    "DELETE FROM " + table + " WHERE ctid IN (SELECT ctid FROM " + table + " WHERE day < ? LIMIT ?)",
+                    day);
+        }
+        return rows;
     }
 }

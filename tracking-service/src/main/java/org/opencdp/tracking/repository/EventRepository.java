@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -24,6 +26,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import org.opencdp.subjectrights.RetentionBatches;
 import org.opencdp.tracking.domain.WebActivity;
 import org.opencdp.tracking.domain.WebEvent;
 
@@ -58,6 +61,9 @@ public class EventRepository {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    RetentionBatches batches;
 
     @Inject
     ObjectMapper json;
@@ -209,6 +215,27 @@ public class EventRepository {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot delete a subject's web events", e);
         }
+    }
+
+    /** How many events were received before the moment (a retention cutoff). */
+    public long countReceivedBefore(Instant before) {
+        return batches.count("SELECT count(*) FROM tracked_event WHERE received_at < ?", before);
+    }
+
+    /** How many events were received in a month: the rows of its partition. */
+    public long countReceivedIn(YearMonth month) {
+        return batches.count(
+                "SELECT count(*) FROM tracked_event WHERE received_at >= ? AND received_at < ?",
+                month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
+    /** Deletes the events received before the moment, in batches of their own transactions; returns how many. */
+    public long deleteReceivedBefore(Instant before) {
+        return batches.deleteInBatches(
+                "DELETE FROM tracked_event WHERE (id, received_at) IN"
+                        + " (SELECT id, received_at FROM tracked_event WHERE received_at < ? LIMIT ?)",
+                before);
     }
 
     /** Adds to the number of events refused for lack of consent on a day, per source. */

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,21 @@ public class PartitionRepository {
 
     public void drop(YearMonth month) {
         call("SELECT tracked_event_drop_partition(?)", month);
+    }
+
+    /**
+     * The current month by the database's clock: the drop function refuses it and every later month, so whoever
+     * drops partitions asks the database, not the service's clock.
+     */
+    public YearMonth currentMonth() {
+        try (Connection c = dataSource.getConnection();
+                Statement statement = c.createStatement();
+                ResultSet row = statement.executeQuery("SELECT date_trunc('month', now() AT TIME ZONE 'UTC')::date")) {
+            row.next();
+            return YearMonth.from(row.getObject(1, LocalDate.class));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the database's month", e);
+        }
     }
 
     public List<YearMonth> existing() {

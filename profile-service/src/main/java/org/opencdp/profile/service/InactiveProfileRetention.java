@@ -1,0 +1,64 @@
+package org.opencdp.profile.service;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.opencdp.profile.repository.CustomerRepository;
+import org.opencdp.subjectrights.Cutoff;
+import org.opencdp.subjectrights.RetentionCategory;
+import org.opencdp.subjectrights.SubjectRightsService;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * The retention category {@code inactive-customer-profile}. A customer is inactive when nobody changed its profile
+ * since the cutoff: {@code updated_at} is set at creation and by every change, and it is the only sign of activity
+ * profile-service holds (orders, logins and contacts live elsewhere or nowhere yet; see the README). An expired
+ * profile is erased through the subject-rights erasure, one customer per transaction: its key is destroyed, legal
+ * holds are respected, and the {@code customer.deleted} event tells the other services.
+ */
+@ApplicationScoped
+public class InactiveProfileRetention implements RetentionCategory {
+
+    static final String NAME = "inactive-customer-profile";
+    private static final int PAGE = 1_000;
+    // The smallest id in PostgreSQL's byte order (Java compares UUIDs as signed numbers, the database does not).
+    private static final UUID FIRST = new UUID(0L, 0L);
+
+    @Inject
+    CustomerRepository customers;
+
+    @Inject
+    SubjectRightsService rights;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public long countExpired(Cutoff cutoff) {
+        return QuarkusTransaction.requiringNew().call(() -> customers.countUnchangedBefore(cutoff.before()));
+    }
+
+    @Override
+    public long deleteExpired(Cutoff cutoff) {
+        long erased = 0;
+        UUID after = FIRST;
+        List<UUID> page;
+        do {
+            UUID from = after;
+            page = QuarkusTransaction.requiringNew()
+                    .call(() -> customers.idsUnchangedBefore(cutoff.before(), from, PAGE));
+            for (UUID id : page) {
+                rights.eraseExpired(id, NAME);
+                erased++;
+                after = id;
+            }
+        } while (page.size() == PAGE);
+        return erased;
+    }
+}
