@@ -2,7 +2,6 @@ package org.opencdp.e2e;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencdp.localstack.Service;
+import org.opencdp.testsupport.HeadlessChromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -85,12 +85,14 @@ class TrackerJourneyBrowserTest {
                 .post("/api/v1/visitors/" + visitor + "/subject")
                 .then()
                 .statusCode(204);
-        await().atMost(STORED)
-                .pollInterval(Duration.ofMillis(500))
-                .untilAsserted(() -> assertThat(webEventsOf(subject))
+        WebEvents.until(
+                suite,
+                subject,
+                STORED,
+                events -> assertThat(events)
                         .extracting(row -> row.get("type"))
                         .contains("page_view", "click", "page_leave"));
-        assertThat(webEventsOf(subject))
+        assertThat(WebEvents.of(suite, subject))
                 .allSatisfy(row -> assertThat(row.get("consent_entry_id")).isEqualTo(entry));
     }
 
@@ -110,26 +112,6 @@ class TrackerJourneyBrowserTest {
                 .orElseThrow();
         assertThat(analytics.get("allowed")).isEqualTo(true);
         return (String) analytics.get("entryId");
-    }
-
-    /** The web-events category of tracking-service's export, as retention-service reads it. */
-    private static List<Map<String, Object>> webEventsOf(UUID subject) {
-        List<Map<String, Object>> categories = given().baseUri(suite.url(Service.TRACKING))
-                .auth()
-                .oauth2(suite.keycloak().serviceToken(Service.RETENTION, Service.TRACKING))
-                .when()
-                .get("/api/v1/subject-rights/" + subject)
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("categories");
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> events = categories.stream()
-                .filter(category -> "web-events".equals(category.get("category")))
-                .map(category -> (List<Map<String, Object>>) category.get("data"))
-                .findFirst()
-                .orElseThrow();
-        return events;
     }
 
     private void waitFor(String condition) {

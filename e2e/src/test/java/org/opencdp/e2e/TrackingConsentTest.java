@@ -80,7 +80,7 @@ class TrackingConsentTest {
                 .post("/api/v1/visitors/" + visitor + "/subject")
                 .then()
                 .statusCode(204);
-        List<Map<String, Object>> stored = webEventsOf(subject);
+        List<Map<String, Object>> stored = WebEvents.of(suite, subject);
         assertThat(stored).hasSize(2);
         assertThat(stored).extracting(row -> row.get("type")).containsExactly("page_view", "click");
         assertThat(stored)
@@ -96,9 +96,8 @@ class TrackingConsentTest {
                 .body("purposes[0].changed", equalTo(true))
                 .body("purposes[0].revokedEntryId", equalTo(entry.toString()));
 
-        await().atMost(OUTBOX_DELIVERY)
-                .pollInterval(Duration.ofMillis(500))
-                .untilAsserted(() -> assertThat(webEventsOf(subject)).isEmpty());
+        WebEvents.until(
+                suite, subject, OUTBOX_DELIVERY, events -> assertThat(events).isEmpty());
         // behaviour-service takes the same event: its receiver answered 2xx, nothing is left for it.
         await().atMost(OUTBOX_DELIVERY).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             assertThat(outbox("opencdp_outbox_delivered_total", "behaviour")).isGreaterThan(deliveredToBehaviour);
@@ -110,7 +109,7 @@ class TrackingConsentTest {
                 .body("accepted", equalTo(0))
                 .body("dropped", equalTo(1))
                 .body("results[0].reason", equalTo("no-consent"));
-        assertThat(webEventsOf(subject)).isEmpty();
+        assertThat(WebEvents.of(suite, subject)).isEmpty();
     }
 
     @Test
@@ -180,11 +179,11 @@ class TrackingConsentTest {
                 .body("results.status", equalTo(List.of("accepted", "accepted", "duplicate", "dropped")))
                 .body("results[3].reason", equalTo("no-consent"));
 
-        List<Map<String, Object>> stored = webEventsOf(consenting);
+        List<Map<String, Object>> stored = WebEvents.of(suite, consenting);
         assertThat(stored).extracting(row -> row.get("type")).containsExactlyInAnyOrder("custom", "page_view");
         assertThat(stored)
                 .allSatisfy(row -> assertThat(row.get("consent_entry_id")).isEqualTo(entry.toString()));
-        assertThat(webEventsOf(withoutConsent)).isEmpty();
+        assertThat(WebEvents.of(suite, withoutConsent)).isEmpty();
     }
 
     /** A batch as the tracker sends it from a page (text/plain with JSON inside), with the demo site key. */
@@ -197,26 +196,6 @@ class TrackingConsentTest {
                 .when()
                 .post("/api/v1/collect/site_demo")
                 .then();
-    }
-
-    /** The web-events category of tracking-service's export, as retention-service reads it. */
-    private static List<Map<String, Object>> webEventsOf(UUID subject) {
-        List<Map<String, Object>> categories = given().baseUri(suite.url(Service.TRACKING))
-                .auth()
-                .oauth2(suite.keycloak().serviceToken(Service.RETENTION, Service.TRACKING))
-                .when()
-                .get("/api/v1/subject-rights/" + subject)
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("categories");
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> events = categories.stream()
-                .filter(category -> "web-events".equals(category.get("category")))
-                .map(category -> (List<Map<String, Object>>) category.get("data"))
-                .findFirst()
-                .orElseThrow();
-        return events;
     }
 
     private static RequestSpecification asShop(Service target) {

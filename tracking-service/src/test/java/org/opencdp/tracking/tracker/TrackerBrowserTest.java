@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opencdp.testsupport.HeadlessChromium;
 import org.opencdp.tracking.tracker.TestSite.Received;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WindowType;
