@@ -32,7 +32,7 @@ class ProfileRetentionPurgeTest extends RetentionPurgeContractTest {
 
     @Override
     protected List<String> heldCategories() {
-        return List.of("inactive-customer-profile", "call-records", "commercial-letters");
+        return List.of("inactive-customer-profile", "call-records", "commercial-letters", "expired-leads");
     }
 
     @Test
