@@ -9,6 +9,7 @@ import org.opencdp.profile.domain.CallerLookupResult;
 import org.opencdp.profile.domain.CallerMatch;
 import org.opencdp.profile.domain.CustomerKind;
 import org.opencdp.profile.domain.PhoneMarketing;
+import org.opencdp.profile.domain.TimelineChannel;
 
 /** Who is calling: a caller card for every customer with the number, or none ("unknown"). */
 public record CallerLookupView(
@@ -47,13 +48,21 @@ public record CallerLookupView(
 
             @Schema(
                     nullable = true,
-                    description = "The latest recorded contact; null while the communication timeline does not exist "
-                            + "in this release")
+                    description = "When the newest entry of the customer's communication timeline took place; null "
+                            + "when it has none",
+                    examples = "2026-11-26T14:03:00Z")
             Instant lastContact,
 
             @Schema(
                     nullable = true,
-                    description = "Open tickets; null while ticket webhooks are not received in this release")
+                    description = "The channel of that newest timeline entry; null when the timeline has none")
+            TimelineChannel lastContactChannel,
+
+            @Schema(
+                    nullable = true,
+                    description =
+                            "Always null in this release: ticket states are not tracked yet (they arrive with the "
+                                    + "ticket webhooks)")
             Integer openTickets,
 
             @Schema(
@@ -71,6 +80,7 @@ public record CallerLookupView(
                     match.profile().displayName(),
                     match.company(),
                     match.lastContact(),
+                    match.lastContactChannel(),
                     match.openTickets(),
                     match.phoneMarketing().doNotCall(),
                     match.phoneMarketing());

@@ -5,9 +5,9 @@ import java.util.UUID;
 
 /**
  * A customer whose phone number matched a caller's, with what a caller card shows: the profile, the company (its own
- * name, or for a contact person the first company it is linked to), whether marketing calls are allowed, and the
- * latest contact and open tickets (null until the communication timeline records them, see
- * {@code CallerLookup#activityOf}).
+ * name, or for a contact person the first company it is linked to), whether marketing calls are allowed, the latest
+ * contact on the communication timeline (time and channel, null without any) and the open tickets (null: ticket
+ * states are not tracked yet).
  */
 public record CallerMatch(
         UUID customerId,
@@ -15,4 +15,5 @@ public record CallerMatch(
         String company,
         PhoneMarketing phoneMarketing,
         Instant lastContact,
+        TimelineChannel lastContactChannel,
         Integer openTickets) {}

@@ -1,6 +1,7 @@
 package org.opencdp.profile.repository;
 
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -8,15 +9,25 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.opencdp.profile.domain.TimelineChannel;
 import org.opencdp.profile.domain.TimelineEntry;
+import org.opencdp.subjectrights.RetentionBatches;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 
 @ApplicationScoped
 public class TimelineRepository implements PanacheRepositoryBase<TimelineEntry, UUID> {
+
+    /** Call records: calls that are not business letters (a call that concludes a business is one). */
+    private static final String CALL_RECORDS = "channel = 'CALL' AND NOT business_letter AND occurred_at < ?";
+    /** Business letters, those kept under a legal hold after an erasure included. */
+    private static final String BUSINESS_LETTERS = "business_letter AND occurred_at < ?";
+
+    @Inject
+    RetentionBatches batches;
 
     /**
      * One page of the customer's entries in use (not kept only for a retention duty), newest first: after the entry
@@ -90,6 +101,36 @@ public class TimelineRepository implements PanacheRepositoryBase<TimelineEntry, 
                 .setParameter(1, subjectId)
                 .getSingleResult();
         return new Retention(deleted, ((Number) kept[0]).longValue(), (LocalDate) kept[1]);
+    }
+
+    /** How many call records took place before the moment (a retention cutoff). */
+    public long countCallRecordsBefore(Instant before) {
+        return batches.count("SELECT count(*) FROM timeline_entry WHERE " + CALL_RECORDS, before);
+    }
+
+    /** Deletes the call records that took place before the moment, in batches; returns how many. */
+    public long deleteCallRecordsBefore(Instant before) {
+        return deleteInBatches(CALL_RECORDS, before);
+    }
+
+    /** How many business letters were sent or received before the moment, held ones included. */
+    public long countBusinessLettersBefore(Instant before) {
+        return batches.count("SELECT count(*) FROM timeline_entry WHERE " + BUSINESS_LETTERS, before);
+    }
+
+    /**
+     * Deletes the business letters sent or received before the moment, held ones included, in batches (a FEEDBACK
+     * entry marked as a letter takes its answer with it, as on erasure); returns how many.
+     */
+    public long deleteBusinessLettersBefore(Instant before) {
+        return deleteInBatches(BUSINESS_LETTERS, before);
+    }
+
+    private long deleteInBatches(String condition, Instant before) {
+        return batches.deleteInBatches(
+                "DELETE FROM timeline_entry WHERE id IN (SELECT id FROM timeline_entry WHERE " + condition
+                        + " LIMIT ?)",
+                before);
     }
 
     /** What an erasure did to the business letters: deleted now, kept, and the last day of the latest kept one. */

@@ -3,6 +3,7 @@ package org.opencdp.profile.service;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +32,13 @@ import org.opencdp.profile.domain.CustomerProfile;
 import org.opencdp.profile.domain.CustomerSearchTerm.Kind;
 import org.opencdp.profile.domain.PhoneMarketing;
 import org.opencdp.profile.domain.PhoneNumbers;
+import org.opencdp.profile.domain.TimelineChannel;
+import org.opencdp.profile.domain.TimelineEntry;
 import org.opencdp.profile.repository.CompanyContactRepository;
 import org.opencdp.profile.repository.CustomerRepository;
 import org.opencdp.profile.repository.SearchTermRepository;
 import org.opencdp.profile.repository.SearchTermRepository.Criterion;
+import org.opencdp.profile.repository.TimelineRepository;
 import org.opencdp.subjectrights.SubjectRestrictions;
 
 /**
@@ -77,6 +81,9 @@ public class CallerLookup {
 
     @Inject
     CompanyContactRepository contacts;
+
+    @Inject
+    TimelineRepository timeline;
 
     @Inject
     ProfileCodec codec;
@@ -158,7 +165,13 @@ public class CallerLookup {
             String company = profile.kind() == CustomerKind.COMPANY ? profile.companyName() : companyOf(id, reads);
             Activity activity = activityOf(id);
             matches.add(new CallerMatch(
-                    id, profile, company, marketing.get(id), activity.lastContact(), activity.openTickets()));
+                    id,
+                    profile,
+                    company,
+                    marketing.get(id),
+                    activity.lastContact(),
+                    activity.lastContactChannel(),
+                    activity.openTickets()));
             reads.put(id, ACTION);
         }
         record(reads, asker);
@@ -166,15 +179,21 @@ public class CallerLookup {
     }
 
     /**
-     * The seam for the communication timeline (issue 14): the latest contact and the open tickets of a customer. The
-     * timeline does not exist yet, so both are unknown (null) and the caller card says so; once it does, this asks it.
+     * The customer's latest contact: the newest entry of its communication timeline (the timeline's own first page of
+     * one, so it counts what the timeline shows), or none. Open tickets stay unknown (null): ticket states are not
+     * tracked until the ticket webhooks arrive. Only times and channels are read, nothing is decrypted.
      */
     private Activity activityOf(UUID customerId) {
-        return Activity.UNKNOWN;
+        List<TimelineEntry> newest = timeline.page(customerId, EnumSet.allOf(TimelineChannel.class), null, 1);
+        if (newest.isEmpty()) {
+            return Activity.NONE;
+        }
+        TimelineEntry entry = newest.getFirst();
+        return new Activity(entry.occurredAt, entry.channel, null);
     }
 
-    private record Activity(Instant lastContact, Integer openTickets) {
-        static final Activity UNKNOWN = new Activity(null, null);
+    private record Activity(Instant lastContact, TimelineChannel lastContactChannel, Integer openTickets) {
+        static final Activity NONE = new Activity(null, null, null);
     }
 
     /** The name of the first unrestricted company the person is a contact of, recorded as a linked read. */

@@ -156,6 +156,7 @@ class CallerLookupTest {
                 .body("callers[0].displayName", equalTo(person.get("givenName") + " " + person.get("familyName")))
                 .body("callers[0].company", equalTo(company.get("companyName")))
                 .body("callers[0].lastContact", nullValue())
+                .body("callers[0].lastContactChannel", nullValue())
                 .body("callers[0].openTickets", nullValue())
                 .body("callers[0].phoneMarketing", equalTo("UNKNOWN"))
                 .body("callers[0].doNotCallForMarketing", equalTo(true));
@@ -169,6 +170,37 @@ class CallerLookupTest {
                                 + "AND purpose = 'GET /api/v1/caller-lookup'",
                         companyId))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void theCardShowsTheNewestTimelineEntryAsTheLastContactAndNoTicketCount() {
+        String number = "+49 40 " + (1000000 + (int) (Math.random() * 8999999));
+        UUID customer = created(personWith(number));
+        UUID other = created(CustomerFixtures.person());
+        recorded(customer, TimelineResourceTest.call("2026-11-20T10:00:00Z"));
+        recorded(customer, TimelineResourceTest.entry("EMAIL", "INBOUND", "2026-11-25T09:30:00Z"));
+        recorded(customer, TimelineResourceTest.entry("NOTE", "INTERNAL", "2026-11-01T08:00:00Z"));
+        recorded(other, TimelineResourceTest.call("2026-11-26T12:00:00Z"));
+
+        as("service")
+                .queryParam("number", number)
+                .when()
+                .get(LOOKUP)
+                .then()
+                .statusCode(200)
+                .body("callers[0].customerId", equalTo(customer.toString()))
+                .body("callers[0].lastContact", equalTo("2026-11-25T09:30:00Z"))
+                .body("callers[0].lastContactChannel", equalTo("EMAIL"))
+                .body("callers[0].openTickets", nullValue());
+    }
+
+    private static void recorded(UUID customerId, Map<String, Object> entry) {
+        as("service")
+                .body(entry)
+                .when()
+                .post(TimelineResourceTest.timelineOf(customerId))
+                .then()
+                .statusCode(201);
     }
 
     @Test

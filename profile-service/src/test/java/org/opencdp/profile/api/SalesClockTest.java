@@ -9,6 +9,9 @@ import static org.opencdp.profile.api.SalesFixtures.convert;
 import static org.opencdp.profile.api.SalesFixtures.createdFollowUp;
 import static org.opencdp.profile.api.SalesFixtures.createdLead;
 import static org.opencdp.profile.api.SalesFixtures.personLead;
+import static org.opencdp.subjectrights.testkit.RetentionPurgeCalls.counts;
+import static org.opencdp.subjectrights.testkit.RetentionPurgeCalls.policy;
+import static org.opencdp.subjectrights.testkit.RetentionPurgeCalls.purge;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -23,12 +26,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.opencdp.profile.service.LeadExpiry;
 import org.opencdp.testsupport.TestDatabase;
 import org.opencdp.testsupport.TestTokens;
 import org.opencdp.testsupport.WithPostgres;
@@ -40,8 +41,8 @@ import io.restassured.http.ContentType;
 
 /**
  * What depends on the passing of time, with a clock the test moves: a lead untouched for longer than the retention
- * policy expired-leads (P12M) is erased with its key and follow-ups while a fresh one stays, and "my due follow-ups"
- * shows the right ones for overdue, today and the week.
+ * policy expired-leads (here P12M, as shipped) is erased by the retention purge with its key and follow-ups while a
+ * fresh one stays, and "my due follow-ups" shows the right ones for overdue, today and the week.
  */
 @QuarkusTest
 @WithPostgres
@@ -92,8 +93,7 @@ class SalesClockTest {
         }
     }
 
-    @Inject
-    LeadExpiry expiry;
+    private static final List<Map<String, Object>> TWELVE_MONTHS = List.of(policy("expired-leads", "P12M", false));
 
     @BeforeEach
     void backToTheStart() {
@@ -126,17 +126,16 @@ class SalesClockTest {
         Instant later = START.atZone(ZoneOffset.UTC).plusMonths(12).plusDays(2).toInstant();
         moveTo(later);
         UUID fresh = createdLead(personLead());
-        assertThat(expiry.cutoff())
-                .isEqualTo(later.atZone(ZoneOffset.UTC).minusMonths(12).toInstant());
 
-        int dryRun = expiry.expire(expiry.cutoff(), true);
-        assertThat(dryRun).isPositive();
+        long[] dryRun = counts(purge(true, later, TWELVE_MONTHS), "expired-leads");
+        assertThat(dryRun[0]).isPositive();
+        assertThat(dryRun[1]).isZero();
         assertThat(TestDatabase.count("SELECT count(*) FROM lead WHERE id = ?", old))
                 .isOne();
 
-        int expired = expiry.expire(expiry.cutoff(), false);
+        long[] run = counts(purge(false, later, TWELVE_MONTHS), "expired-leads");
 
-        assertThat(expired).isEqualTo(dryRun);
+        assertThat(run[1]).isEqualTo(dryRun[0]);
         assertThat(TestDatabase.count("SELECT count(*) FROM lead WHERE id = ?", old))
                 .isZero();
         assertThat(TestDatabase.count("SELECT count(*) FROM follow_up WHERE id = ?", oldFollowUp))
@@ -162,7 +161,7 @@ class SalesClockTest {
                     .isOne();
         }
         as("sales").when().get(LEADS + "/" + fresh).then().statusCode(200);
-        assertThat(expiry.expire(expiry.cutoff(), false)).isZero();
+        assertThat(counts(purge(false, later, TWELVE_MONTHS), "expired-leads")).containsExactly(0, 0);
     }
 
     @Test
@@ -176,9 +175,10 @@ class SalesClockTest {
                 .post("/api/v1/subject-rights/" + restricted + "/restriction")
                 .then()
                 .statusCode(200);
-        moveTo(START.atZone(ZoneOffset.UTC).plusMonths(13).toInstant());
+        Instant later = START.atZone(ZoneOffset.UTC).plusMonths(13).toInstant();
+        moveTo(later);
 
-        expiry.expire(expiry.cutoff(), false);
+        purge(false, later, TWELVE_MONTHS);
 
         assertThat(TestDatabase.count("SELECT count(*) FROM lead WHERE id = ?", restricted))
                 .isOne();
