@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.opencdp.profile.repository.CustomerRepository;
 import org.opencdp.subjectrights.Cutoff;
 import org.opencdp.subjectrights.RetentionCategory;
@@ -19,6 +20,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * profile-service holds (orders, logins and contacts live elsewhere or nowhere yet; see the README). An expired
  * profile is erased through the subject-rights erasure, one customer per transaction: its key is destroyed, legal
  * holds are respected, and the {@code customer.deleted} event tells the other services.
+ *
+ * <p>Erasing is off unless {@code opencdp.profile.retention.erase-inactive-profiles} is on: a customer who keeps
+ * ordering without changing the profile looks inactive here (orders live in behaviour-service), so by default the
+ * purge only reports how many profiles the policy would erase ({@code expired}) and erases none.
  */
 @ApplicationScoped
 public class InactiveProfileRetention implements RetentionCategory {
@@ -34,6 +39,9 @@ public class InactiveProfileRetention implements RetentionCategory {
     @Inject
     SubjectRightsService rights;
 
+    @ConfigProperty(name = "opencdp.profile.retention.erase-inactive-profiles")
+    boolean eraseInactiveProfiles;
+
     @Override
     public String name() {
         return NAME;
@@ -46,6 +54,9 @@ public class InactiveProfileRetention implements RetentionCategory {
 
     @Override
     public long deleteExpired(Cutoff cutoff) {
+        if (!eraseInactiveProfiles) {
+            return 0;
+        }
         long erased = 0;
         UUID after = FIRST;
         List<UUID> page;

@@ -138,7 +138,7 @@ class ProfileRetentionPurgeTest extends RetentionPurgeContractTest {
         return found;
     }
 
-    private static UUID lastChangedAt(String at) {
+    static UUID lastChangedAt(String at) {
         UUID id = CustomerFixtures.created(CustomerFixtures.person());
         TestDatabase.execute(
                 "UPDATE customer SET created_at = ?, updated_at = ? WHERE id = ?",
@@ -148,7 +148,7 @@ class ProfileRetentionPurgeTest extends RetentionPurgeContractTest {
         return id;
     }
 
-    private static long customers(UUID id) {
+    static long customers(UUID id) {
         return TestDatabase.count("SELECT count(*) FROM customer WHERE id = ?", id);
     }
 }
