@@ -30,10 +30,19 @@ final class RetentionSeed {
             batch.append(e == from ? "" : ",")
                     .append(String.format(
                             "{\"type\":\"%s\",\"subjectId\":\"%s\",\"sessionId\":\"%s\",\"url\":"
-                                    + "\"https://shop.example/p/%d\",\"clientTime\":\"%s\"}",
-                            type, subject, session, e % 50, start.plusMillis(e)));
+                                    + "\"https://shop.example/p/%d\",\"clientTime\":\"%s\"%s}",
+                            type, subject, session, e % 50, start.plusMillis(e), detailOf(type)));
         }
         return batch.append("]}").toString();
+    }
+
+    /** What tracking-service requires of each event type: a click names a marked element, a leave its dwell time. */
+    private static String detailOf(String type) {
+        return switch (type) {
+            case "click" -> ",\"element\":\"add-to-cart\"";
+            case "page_leave" -> ",\"dwellMs\":4200,\"scrollDepth\":60";
+            default -> "";
+        };
     }
 
     /**

@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -60,6 +63,28 @@ public class RequestWorker {
 
     @ConfigProperty(name = "opencdp.retention.worker.batch-size")
     int batchSize;
+
+    @ConfigProperty(name = "opencdp.retention.worker.start-on-verification")
+    boolean startOnVerification;
+
+    /**
+     * A verified request's tasks are due at once: the worker starts on them as soon as they are committed, instead of
+     * waiting for its next round (a dpo waiting for an export otherwise waits up to the interval as well). Claiming
+     * is safe beside the scheduled round, as it is between replicas (leases, SKIP LOCKED).
+     */
+    void onTasksStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) TasksStored stored) {
+        if (startOnVerification) {
+            CompletableFuture.runAsync(() -> {
+                try {
+                    run();
+                } catch (RuntimeException e) {
+                    LOG.warnf(
+                            "The worker's round after a verification stopped: %s",
+                            e.getClass().getName());
+                }
+            });
+        }
+    }
 
     @Scheduled(
             identity = "subject-request-worker",

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -50,6 +51,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 @ApplicationScoped
 public class SubjectRequests {
+
+    @Inject
+    Event<TasksStored> tasksStored;
 
     @Inject
     RequestRepository requests;
@@ -119,6 +123,7 @@ public class SubjectRequests {
         }
         requests.verified(id, verification);
         tasks.insert(id, taking, Instant.now(clock));
+        tasksStored.fire(new TasksStored(id));
         return details(id);
     }
 
