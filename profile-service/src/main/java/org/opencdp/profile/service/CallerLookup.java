@@ -117,6 +117,22 @@ public class CallerLookup {
         return CallerLookupResult.unknown();
     }
 
+    /**
+     * The unrestricted customers with the number, in the first of its {@link PhoneNumbers#callerForms} any customer
+     * has; none when it is no phone number (a withheld number, "anonymous"). Nothing is decrypted or recorded as read:
+     * the call journal only needs to know whose number it is.
+     */
+    @Transactional
+    public List<UUID> customersWith(String number) {
+        for (String form : PhoneNumbers.callerForms(number)) {
+            List<UUID> ids = matching(form);
+            if (!ids.isEmpty()) {
+                return ids;
+            }
+        }
+        return List.of();
+    }
+
     /** The unrestricted customers with the number: a restricted one is not even asked about at consent-service. */
     @Transactional
     List<UUID> matching(String e164) {

@@ -79,6 +79,26 @@ public class Timeline {
     }
 
     /**
+     * Records the entry of a call an integration reports: {@link CallJournal} has matched the customer, holds the lock
+     * of the call's reference and records the write in the audit trail as the integration.
+     */
+    StoredTimelineEntry recordCall(UUID customerId, NewTimelineEntry entry, String source, byte[] referenceHash) {
+        return store(customerId, entry, source, referenceHash);
+    }
+
+    /**
+     * Fills in what a later event of a call tells: its start, duration, agent and summary. The timeline is otherwise
+     * append-only; a call is the exception because it is one communication whose facts arrive in several events
+     * ({@link CallJournal}), and one entry completed as they come reads better than an entry per event. Once the call
+     * has ended its entry does not change any more.
+     */
+    void reviseCall(TimelineEntry row, StoredTimelineEntry revised) {
+        row.occurredAt = revised.occurredAt().truncatedTo(ChronoUnit.MICROS);
+        row.durationSeconds = revised.durationSeconds();
+        codec.encrypt(row, revised.agent(), revised.summary(), revised.externalReference());
+    }
+
+    /**
      * One page of the customer's timeline, newest first, of the given channels (all when empty), after the entry
      * {@code after} (a cursor the previous page handed out) when given.
      */
