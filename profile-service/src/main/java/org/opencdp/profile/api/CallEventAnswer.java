@@ -17,7 +17,7 @@ public record CallEventAnswer(
         @Schema(description = "MATCHED, AMBIGUOUS (the number is several customers': recorded on none), UNKNOWN")
         CallEventOutcome.Match match,
 
-        @Schema(description = "The call's timeline entry; null unless matched")
+        @Schema(description = "The call's timeline entry; null unless matched", nullable = true)
         UUID entryId,
 
         @Schema(description = "CREATED, UPDATED, UNCHANGED (applied before, or the call is over), NOTHING_STORED")

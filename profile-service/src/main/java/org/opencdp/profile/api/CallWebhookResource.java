@@ -12,12 +12,16 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opencdp.problem.ProblemException;
 import org.opencdp.profile.service.CallJournal;
@@ -30,7 +34,16 @@ import org.opencdp.webhookauth.WebhookDoor;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Call events", description = "Calls reported by telephone systems, recorded on the timeline")
+@SecurityScheme(
+        securitySchemeName = CallWebhookResource.GENERIC_HMAC,
+        type = SecuritySchemeType.APIKEY,
+        in = SecuritySchemeIn.HEADER,
+        apiKeyName = "X-OpenCDP-Signature",
+        description = "v1=<hex HMAC-SHA256(secret, X-OpenCDP-Timestamp + \".\" + raw body)> with a GENERIC_HMAC "
+                + "integration's secret, and X-OpenCDP-Timestamp within 5 minutes (docs/integrations.md)")
 public class CallWebhookResource {
+
+    static final String GENERIC_HMAC = "generic-hmac";
 
     static final String PURPOSE = "POST /api/v1/webhooks/generic/{integration}/calls";
 
@@ -44,6 +57,7 @@ public class CallWebhookResource {
     @WebhookDoor(IntegrationKind.GENERIC_HMAC)
     // Public on purpose: a telephone system has no token; the door checks the HMAC signature over the raw body.
     @PermitAll
+    @SecurityRequirement(name = GENERIC_HMAC)
     @Operation(
             operationId = "receiveGenericCallEvent",
             summary = "Report an event of a call (generic format)",

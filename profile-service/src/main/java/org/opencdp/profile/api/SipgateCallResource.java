@@ -17,12 +17,17 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opencdp.problem.ProblemException;
 import org.opencdp.profile.domain.CallEvent;
@@ -42,7 +47,16 @@ import org.opencdp.webhookauth.WebhookDoor;
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 @Produces(MediaType.APPLICATION_XML)
 @Tag(name = "Call events", description = "Calls reported by telephone systems, recorded on the timeline")
+@SecurityScheme(
+        securitySchemeName = SipgateCallResource.SIPGATE_SIGNATURE,
+        type = SecuritySchemeType.APIKEY,
+        in = SecuritySchemeIn.HEADER,
+        apiKeyName = "X-Sipgate-Signature",
+        description = "base64 RSA-SHA256 signature of the raw body by sipgate, checked with the SIPGATE integration's "
+                + "public key")
 public class SipgateCallResource {
+
+    static final String SIPGATE_SIGNATURE = "sipgate-signature";
 
     static final String PURPOSE = "POST /api/v1/webhooks/sipgate/{integration}/calls";
     /** sipgate writes numbers in E.164 without the "+" ("4915791234567"). */
@@ -50,9 +64,12 @@ public class SipgateCallResource {
     /** Hangup causes of a call nobody answered (sipgate.io push API). */
     private static final Set<String> UNANSWERED = Set.of("busy", "cancel", "noAnswer", "congestion", "notFound");
 
-    static final String EXAMPLE_NEW_CALL = "event=newCall&direction=in&from=49305550123&to=4921199999999"
-            + "&callId=D8A1B2C3D4E5F60718293A4B5C6D7E8F&origCallId=D8A1B2C3D4E5F60718293A4B5C6D7E8F"
-            + "&user%5B%5D=Alice+Example&userId%5B%5D=w0&fullUserId%5B%5D=1234567w0";
+    /** A newCall's fields (sent form-encoded: event=newCall&direction=in&...&user%5B%5D=Alice+Example&...). */
+    static final String EXAMPLE_NEW_CALL = """
+            {"event":"newCall","direction":"in","from":"49305550123","to":"4921199999999",
+             "callId":"D8A1B2C3D4E5F60718293A4B5C6D7E8F","origCallId":"D8A1B2C3D4E5F60718293A4B5C6D7E8F",
+             "user[]":"Alice Example","userId[]":"w0","fullUserId[]":"1234567w0"}""";
+
     static final String EXAMPLE_SUBSCRIBED = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response"
             + " onAnswer=\"https://profile.example.com/api/v1/webhooks/sipgate/sipgate-office/calls\""
             + " onHangup=\"https://profile.example.com/api/v1/webhooks/sipgate/sipgate-office/calls\"/>";
@@ -72,6 +89,7 @@ public class SipgateCallResource {
     @WebhookDoor(IntegrationKind.SIPGATE)
     // Public on purpose: sipgate has no token; the door checks X-Sipgate-Signature (RSA) over the raw body.
     @PermitAll
+    @SecurityRequirement(name = SIPGATE_SIGNATURE)
     @Operation(
             operationId = "receiveSipgateCallEvent",
             summary = "Receive a sipgate.io push event (newCall, answer, hangup)",
@@ -86,6 +104,13 @@ public class SipgateCallResource {
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.OBJECT,
+                                            description = "sipgate.io's push fields: event, direction, from, to, "
+                                                    + "callId, origCallId, user[], userId[], fullUserId[], xcid, "
+                                                    + "diversion; answer: user, userId, answeringNumber; hangup: "
+                                                    + "cause"),
                             examples = @ExampleObject(name = "newCall", value = EXAMPLE_NEW_CALL)))
     @APIResponse(
             responseCode = "200",
