@@ -79,13 +79,18 @@ final class BehaviourBench implements Scenario {
         double fillSeconds = (System.nanoTime() - begin) / 1e9;
         List<Double> ordersPerSecond = new ArrayList<>();
         List<Double> linesPerSecond = new ArrayList<>();
+        List<Double> cpuPerThousandLines = new ArrayList<>();
         for (int run = 1; run <= RUNS; run++) {
             long linesBefore = lines;
+            Diagnostics.Phase phase = suite.diagnostics().begin("bulk import, run " + run);
             long start = System.nanoTime();
             importOrders(run, unmeasured + (run - 1) * MEASURED_ORDERS, MEASURED_ORDERS);
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpu = phase.cpuSeconds(Service.BEHAVIOUR.serviceName()) + phase.cpuSeconds("postgres");
+            phase.end();
             ordersPerSecond.add(MEASURED_ORDERS / seconds);
             linesPerSecond.add((lines - linesBefore) / seconds);
+            cpuPerThousandLines.add(cpu / ((lines - linesBefore) / 1_000.0));
         }
         List<Double> copied = copyCeiling(RUNS);
         report.heading("Bulk import");
@@ -113,7 +118,15 @@ final class BehaviourBench implements Scenario {
             share.add(linesPerSecond.get(run) / copied.get(run) * 100);
         }
         report.figure("bulk import: share of the COPY", new Measured(share), "%.0f %%");
+        report.figure(
+                "bulk import: CPU seconds of behaviour-service and PostgreSQL per 1,000 order lines",
+                new Measured(cpuPerThousandLines),
+                "%.3f s");
         report.line("");
+        report.line("What ran during each measured import run (bench/README.md, *Diagnostics*; no flight recording "
+                + "here, it is profile-service's):");
+        report.line("");
+        suite.diagnostics().reportWithoutRecording().forEach(report::line);
         recompute(report);
         kpis(report);
     }

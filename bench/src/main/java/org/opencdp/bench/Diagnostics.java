@@ -88,6 +88,19 @@ final class Diagnostics {
         return out;
     }
 
+    /**
+     * What ran during each phase ended so far, without a flight recording: for scenarios of other services than
+     * profile-service, whose recording says nothing about them.
+     */
+    List<String> reportWithoutRecording() {
+        List<String> out = new ArrayList<>();
+        for (FinishedPhase phase : finished) {
+            out.addAll(phase.lines());
+        }
+        finished.clear();
+        return out;
+    }
+
     Phase begin(String name) throws IOException, SQLException {
         try (Connection c = stack.postgres().connect("postgres");
                 Statement s = c.createStatement()) {
@@ -129,6 +142,12 @@ final class Diagnostics {
             out.addAll(slowestStatements());
             out.add("");
             finished.add(new FinishedPhase(start, end, out));
+        }
+
+        /** CPU seconds the component (a service's name, {@code postgres}) used since the phase began. */
+        double cpuSeconds(String component) throws IOException {
+            Long now = cpuByComponent().get(component);
+            return now == null ? 0 : (now - cpuAtStart.getOrDefault(component, 0L)) / TICKS_PER_SECOND;
         }
 
         private String cpuLine(Map<String, Long> cpuAtEnd, double seconds) {

@@ -43,11 +43,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public class CartResource {
 
     static final String CART_INPUT = """
-            {"currency":"EUR","lines":[{"sku":"SKU-4711","category":"coffee","quantity":2,"unitPrice":12.90}]}""";
+            {"currency":"CHF","lines":[{"sku":"SKU-4711","category":"coffee","quantity":2,"unitPrice":12.90}]}""";
     static final String CART_VIEW = """
-            {"subjectId":"7d0c3c52-9d41-4b4e-9a57-1f0a3f1e6b2c","currency":"EUR",
+            {"subjectId":"7d0c3c52-9d41-4b4e-9a57-1f0a3f1e6b2c","currency":"CHF",
              "lines":[{"sku":"SKU-4711","category":"coffee","quantity":2,"unitPrice":12.90,"discount":0}],
-             "value":25.80,"updatedAt":"2026-11-25T10:15:30Z"}""";
+             "value":25.80,"reportingCurrency":"EUR","reportingValue":27.41,"updatedAt":"2026-11-25T10:15:30Z"}""";
 
     @Inject
     Carts carts;
@@ -73,20 +73,34 @@ public class CartResource {
             String currency,
             List<OrderLine> lines,
 
-            @Schema(description = "Quantity x unit price less line discounts, summed")
+            @Schema(description = "Quantity x unit price less line discounts, summed, in the cart's currency")
             BigDecimal value,
+
+            @Schema(description = "The currency KPIs and reports are in", examples = "EUR")
+            String reportingCurrency,
+
+            @Schema(
+                    description = "The value in the reporting currency, at the exchange rate of the day of the cart's "
+                            + "last change (UTC), to the cent")
+            BigDecimal reportingValue,
 
             Instant updatedAt) {
 
-        static CartView of(Cart cart) {
+        static CartView of(Cart cart, String reportingCurrency) {
             return new CartView(
                     cart.subjectId(),
                     cart.visitorId(),
                     cart.currency(),
                     cart.lines(),
                     cart.value().setScale(2, java.math.RoundingMode.HALF_UP),
+                    reportingCurrency,
+                    cart.reportingValue(),
                     cart.updatedAt());
         }
+    }
+
+    private CartView view(Cart cart) {
+        return CartView.of(cart, carts.reportingCurrency());
     }
 
     @Schema(name = "AbandonedCartPage")
@@ -98,8 +112,10 @@ public class CartResource {
     @Operation(
             operationId = "putSubjectCart",
             summary = "Set a customer's current cart",
-            description = "Replaces the cart this shop holds for the customer. Lines as in an order; the currency is "
-                    + "the reporting currency. Roles: svc-shop.")
+            description = "Replaces the cart this shop holds for the customer. Lines as in an order. The currency is "
+                    + "the reporting currency or one with an exchange rate for today (UTC): the cart is kept in it "
+                    + "and valued in the reporting currency at that rate; otherwise 400 and nothing is stored. "
+                    + "Roles: svc-shop.")
     @RequestBody(required = true, content = @Content(examples = @ExampleObject(name = "a cart", value = CART_INPUT)))
     @APIResponse(
             responseCode = "200",
@@ -112,7 +128,7 @@ public class CartResource {
             @Parameter(example = "7d0c3c52-9d41-4b4e-9a57-1f0a3f1e6b2c") @PathParam("subjectId") String subjectId,
             CartInput input) {
         CartInput cart = OrderResource.body(input);
-        return CartView.of(carts.put(
+        return view(carts.put(
                 caller.name(), RequestParameters.uuid("subjectId", subjectId), null, cart.currency(), cart.toLines()));
     }
 
@@ -123,7 +139,7 @@ public class CartResource {
             operationId = "putVisitorCart",
             summary = "Set a visitor's current cart",
             description = "For a visitor not (yet) known as a customer, by consent-service's visitor id (32 lowercase "
-                    + "hex digits). Roles: svc-shop.")
+                    + "hex digits). Currency as for a customer's cart. Roles: svc-shop.")
     @RequestBody(required = true, content = @Content(examples = @ExampleObject(name = "a cart", value = CART_INPUT)))
     @APIResponse(
             responseCode = "200",
@@ -136,7 +152,7 @@ public class CartResource {
             @Parameter(example = "4f9c2b7e1a3d5c6e8f0a1b2c3d4e5f60") @PathParam("visitorId") String visitorId,
             CartInput input) {
         CartInput cart = OrderResource.body(input);
-        return CartView.of(carts.put(caller.name(), null, visitorId, cart.currency(), cart.toLines()));
+        return view(carts.put(caller.name(), null, visitorId, cart.currency(), cart.toLines()));
     }
 
     @DELETE
@@ -175,7 +191,8 @@ public class CartResource {
             description = "Carts unchanged for the configured time (default 24 hours) and not ordered since. Only the "
                     + "carts whose customer or visitor consents to the named marketing purpose are listed "
                     + "(consent-service decides, in batches); when consent-service cannot be asked, nothing is "
-                    + "listed (503). A page may hold fewer carts than its size; follow `next` until it is null. "
+                    + "listed (503). Each cart shows its value in its own currency and in the reporting currency. A page may hold "
+                    + "fewer carts than its size; follow `next` until it is null. "
                     + "Roles: marketing.")
     @APIResponse(
             responseCode = "200",
@@ -196,7 +213,7 @@ public class CartResource {
                 RequestParameters.cursor("cursor", cursor),
                 RequestParameters.pageSize("size", size, 100, 500));
         return new AbandonedPage(
-                page.carts().stream().map(CartView::of).toList(),
+                page.carts().stream().map(this::view).toList(),
                 page.next() == null ? null : RequestParameters.cursorOf(page.next()));
     }
 }

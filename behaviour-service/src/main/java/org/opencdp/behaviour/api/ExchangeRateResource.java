@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opencdp.behaviour.domain.order.ExchangeRate;
+import org.opencdp.behaviour.domain.order.Recount;
 import org.opencdp.behaviour.service.CurrencyRates;
 import org.opencdp.caller.Roles;
 import org.opencdp.problem.ProblemException;
@@ -66,7 +67,12 @@ public class ExchangeRateResource {
             @Schema(examples = "1.0625") BigDecimal rate,
 
             @Schema(description = "Orders that now count at this rate", examples = "42")
-            int ordersRecounted) {}
+            int ordersRecounted,
+
+            @Schema(
+                    description = "Carts that now count at this rate (by the date of their last change)",
+                    examples = "3")
+            int cartsRecounted) {}
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.ANALYST})
@@ -100,7 +106,9 @@ public class ExchangeRateResource {
             summary = "Set or correct a rate",
             description = "The rate of a currency into the reporting currency from an order date (UTC) until the "
                     + "currency's next rate. Orders in that period count at it in KPIs (from the next recompute), "
-                    + "segments and reports; orders already imported are recounted at once. Rates are corrected, "
+                    + "segments and reports; orders already imported and carts changed in that period are recounted "
+                    + "at once, after the imports and cart changes of the currency still running, so that none keeps "
+                    + "the old rate. Rates are corrected, "
                     + "never deleted, so every order keeps a rate. An order whose date has no rate is refused. "
                     + "Roles: admin.")
     @RequestBody(
@@ -126,7 +134,7 @@ public class ExchangeRateResource {
         if (input == null) {
             throw ProblemException.badRequest("The body must be {\"rate\": ...}.");
         }
-        int recounted = rates.put(currency, from, input.rate());
-        return new RateSet(currency, from, input.rate(), recounted);
+        Recount recounted = rates.put(currency, from, input.rate());
+        return new RateSet(currency, from, input.rate(), recounted.orders(), recounted.carts());
     }
 }

@@ -40,9 +40,10 @@ public class CartRepository {
         String conflict = cart.subjectId() != null ? "(shop, subject_id)" : "(shop, visitor_id)";
         Jdbc.with(dataSource, c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO cart (id, shop, subject_id, visitor_id,"
-                    + " currency, value, lines, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?) ON CONFLICT "
-                    + conflict + " DO UPDATE SET currency = excluded.currency, value = excluded.value,"
-                    + " lines = excluded.lines, updated_at = excluded.updated_at")) {
+                    + " currency, value, lines, updated_at, reporting_rate) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)"
+                    + " ON CONFLICT " + conflict + " DO UPDATE SET currency = excluded.currency,"
+                    + " value = excluded.value, lines = excluded.lines, updated_at = excluded.updated_at,"
+                    + " reporting_rate = excluded.reporting_rate")) {
                 s.setObject(1, cart.id());
                 s.setString(2, cart.shop());
                 s.setObject(3, cart.subjectId());
@@ -51,6 +52,7 @@ public class CartRepository {
                 s.setBigDecimal(6, cart.value());
                 s.setString(7, write(cart.lines()));
                 s.setTimestamp(8, Timestamp.from(cart.updatedAt()));
+                s.setBigDecimal(9, cart.reportingRate());
                 return s.executeUpdate();
             }
         });
@@ -147,6 +149,7 @@ public class CartRepository {
                         rs.getString("currency"),
                         read(rs.getString("lines")),
                         rs.getBigDecimal("value").setScale(2, java.math.RoundingMode.HALF_UP),
+                        rs.getBigDecimal("reporting_rate").stripTrailingZeros(),
                         rs.getTimestamp("updated_at").toInstant()));
             }
         }

@@ -1,7 +1,9 @@
 package org.opencdp.behaviour.repository;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.opencdp.behaviour.domain.order.ExchangeRate;
+import org.opencdp.behaviour.domain.order.Recount;
 
 /** The dated exchange rates, and the rate each order in another currency is counted at. */
 @ApplicationScoped
@@ -47,10 +50,27 @@ public class ExchangeRateRepository {
     }
 
     /**
-     * Sets (or corrects) a rate and counts the currency's orders from its day on at the rate now in force for their
-     * date; returns how many orders that touched.
+     * Advisory lock space of the rates of one currency (the second key is the currency's hashtext): an import or a
+     * cart change holds it shared from before it reads the rates until it commits, a correction exclusively. So a
+     * correction waits for the imports that read the old rate and then recounts their rows, and an import that comes
+     * during a correction waits for it and reads the new rate (README, "Exchange rates").
      */
-    public int put(ExchangeRate rate, Instant at) {
+    static final int RATE_LOCK = 0x52415445;
+
+    /** Until the transaction ends, no rate of these currencies changes. Locks in one order, so imports never deadlock. */
+    public void lockForReading(Collection<String> currencies) {
+        lock(
+                "SELECT pg_advisory_xact_lock_shared(?, hashtext(?))",
+                currencies.stream().sorted().toList());
+    }
+
+    /**
+     * Sets (or corrects) a rate and counts the currency's orders and carts dated from its day until the currency's
+     * next rate at it; returns how many of each. Waits for the imports and cart changes of the currency
+     * still running, so that their rows are counted too.
+     */
+    public Recount put(ExchangeRate rate, Instant at) {
+        lock("SELECT pg_advisory_xact_lock(?, hashtext(?))", List.of(rate.currency()));
         return Jdbc.with(dataSource, c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO exchange_rate (currency, valid_from, rate,"
                     + " set_at) VALUES (?, ?, ?, ?) ON CONFLICT (currency, valid_from)"
@@ -61,19 +81,40 @@ public class ExchangeRateRepository {
                 s.setTimestamp(4, Timestamp.from(at));
                 s.executeUpdate();
             }
-            try (PreparedStatement s = c.prepareStatement("UPDATE customer_order o SET reporting_rate ="
-                    + " (SELECT r.rate FROM exchange_rate r WHERE r.currency = o.currency"
-                    + "   AND r.valid_from <= (o.ordered_at AT TIME ZONE 'UTC')::date"
-                    + "   ORDER BY r.valid_from DESC LIMIT 1)"
-                    + " WHERE o.currency = ? AND (o.ordered_at AT TIME ZONE 'UTC')::date >= ?")) {
-                s.setString(1, rate.currency());
-                s.setObject(2, rate.validFrom());
-                return s.executeUpdate();
-            }
+            return new Recount(
+                    recount(c, rate, "customer_order", "ordered_at"), recount(c, rate, "cart", "updated_at"));
         });
     }
 
-    private static List<ExchangeRate> read(PreparedStatement s) throws java.sql.SQLException {
+    /** The rows of the currency dated from the rate's day until its next rate count at it. */
+    private static int recount(Connection c, ExchangeRate rate, String table, String dated) throws SQLException {
+        String day = "(" + dated + " AT TIME ZONE 'UTC')::date";
+        try (PreparedStatement s = c.prepareStatement("UPDATE " + table + " SET reporting_rate = ?"
+                + " WHERE currency = ? AND " + day + " >= ? AND " + day + " < coalesce((SELECT min(valid_from)"
+                + " FROM exchange_rate WHERE currency = ? AND valid_from > ?), 'infinity'::date)")) {
+            s.setBigDecimal(1, rate.rate());
+            s.setString(2, rate.currency());
+            s.setObject(3, rate.validFrom());
+            s.setString(4, rate.currency());
+            s.setObject(5, rate.validFrom());
+            return s.executeUpdate();
+        }
+    }
+
+    private void lock(String sql, List<String> currencies) {
+        Jdbc.with(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                for (String currency : currencies) {
+                    s.setInt(1, RATE_LOCK);
+                    s.setString(2, currency);
+                    s.execute();
+                }
+            }
+            return null;
+        });
+    }
+
+    private static List<ExchangeRate> read(PreparedStatement s) throws SQLException {
         List<ExchangeRate> rates = new ArrayList<>();
         try (ResultSet rs = s.executeQuery()) {
             while (rs.next()) {

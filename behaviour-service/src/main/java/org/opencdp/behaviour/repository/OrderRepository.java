@@ -11,10 +11,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -30,14 +32,13 @@ import org.opencdp.behaviour.domain.order.SalesChannel;
 import org.opencdp.behaviour.domain.order.StoredOrder;
 import org.opencdp.subjectrights.RetentionBatches;
 
-/** Orders, their lines and adjustments. Imports are written as JDBC batches: thousands of orders per call. */
+/** Orders, their lines and adjustments. Imports are written set-based: thousands of orders per statement. */
 @ApplicationScoped
 public class OrderRepository {
 
     /** An order already stored under a shop's id: ours, and the fingerprint of its content. */
     public record Existing(UUID id, String contentHash) {}
 
-    /** An order about to be stored. */
     /** An order to store, with the rate into the reporting currency of its order date (1 in that currency). */
     public record NewOrder(UUID id, String shop, Order order, BigDecimal reportingRate, Instant importedAt) {}
 
@@ -68,67 +69,109 @@ public class OrderRepository {
     }
 
     /**
-     * Stores new orders with their lines. Another import of the same shop's id that committed meanwhile makes the
-     * insert skip that order; the ids of those skipped are returned, so the caller can compare them again.
+     * Stores new orders with their lines, each table in one statement over arrays (a bulk import's thousands of rows
+     * in two round trips, not one execution per row). Another import of the same shop's id that committed meanwhile
+     * makes the insert skip that order; the ids of those skipped are returned, so the caller can compare them again.
      */
     public List<UUID> insert(List<NewOrder> orders) {
         if (orders.isEmpty()) {
             return List.of();
         }
         return Jdbc.with(dataSource, c -> {
-            List<UUID> skipped = new ArrayList<>();
+            Set<UUID> stored = new HashSet<>();
             try (PreparedStatement s = c.prepareStatement("INSERT INTO customer_order (id, shop, external_id,"
                     + " subject_id, ordered_at, channel, payment_method, currency, discount, coupon, total,"
-                    + " content_hash, imported_at, reporting_rate) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                    + " ON CONFLICT (shop, external_id) DO NOTHING")) {
-                for (NewOrder n : orders) {
-                    Order o = n.order();
-                    s.setObject(1, n.id());
-                    s.setString(2, n.shop());
-                    s.setString(3, o.externalId());
-                    s.setObject(4, o.subjectId());
-                    s.setTimestamp(5, Timestamp.from(o.orderedAt()));
-                    s.setString(6, o.channel().name());
-                    s.setString(7, o.paymentMethod().name());
-                    s.setString(8, o.currency());
-                    s.setBigDecimal(9, o.discountOrZero());
-                    s.setString(10, o.coupon());
-                    s.setBigDecimal(11, o.total());
-                    s.setString(12, o.contentHash());
-                    s.setTimestamp(13, Timestamp.from(n.importedAt()));
-                    s.setBigDecimal(14, n.reportingRate());
-                    s.addBatch();
+                    + " content_hash, imported_at, reporting_rate)"
+                    + " SELECT u.id, u.shop, u.external_id, u.subject_id, u.ordered_at, u.channel, u.payment_method,"
+                    + " u.currency, u.discount, u.coupon, u.total, u.content_hash, u.imported_at, u.reporting_rate"
+                    + " FROM unnest(?::uuid[], ?::text[], ?::text[], ?::uuid[], ?::timestamptz[], ?::text[],"
+                    + " ?::text[], ?::text[], ?::numeric[], ?::text[], ?::numeric[], ?::text[], ?::timestamptz[],"
+                    + " ?::numeric[]) AS u(id, shop, external_id, subject_id, ordered_at, channel, payment_method,"
+                    + " currency, discount, coupon, total, content_hash, imported_at, reporting_rate)"
+                    + " ON CONFLICT (shop, external_id) DO NOTHING RETURNING id")) {
+                int n = orders.size();
+                String[][] columns = new String[14][n];
+                for (int i = 0; i < n; i++) {
+                    NewOrder order = orders.get(i);
+                    Order o = order.order();
+                    columns[0][i] = order.id().toString();
+                    columns[1][i] = order.shop();
+                    columns[2][i] = o.externalId();
+                    columns[3][i] = o.subjectId().toString();
+                    columns[4][i] = o.orderedAt().toString();
+                    columns[5][i] = o.channel().name();
+                    columns[6][i] = o.paymentMethod().name();
+                    columns[7][i] = o.currency();
+                    columns[8][i] = o.discountOrZero().toPlainString();
+                    columns[9][i] = o.coupon();
+                    columns[10][i] = o.total().toPlainString();
+                    columns[11][i] = o.contentHash();
+                    columns[12][i] = order.importedAt().toString();
+                    columns[13][i] = order.reportingRate().toPlainString();
                 }
-                int[] counts = s.executeBatch();
-                for (int i = 0; i < counts.length; i++) {
-                    if (counts[i] == 0) {
-                        skipped.add(orders.get(i).id());
+                // Every column as text, cast by the statement: one encoding, no driver type mapping per element.
+                String[] types = {
+                    "uuid",
+                    "text",
+                    "text",
+                    "uuid",
+                    "timestamptz",
+                    "text",
+                    "text",
+                    "text",
+                    "numeric",
+                    "text",
+                    "numeric",
+                    "text",
+                    "timestamptz",
+                    "numeric"
+                };
+                for (int column = 0; column < columns.length; column++) {
+                    s.setArray(column + 1, c.createArrayOf(types[column], columns[column]));
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        stored.add(rs.getObject(1, UUID.class));
                     }
                 }
             }
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO order_line (order_id, line_no, sku, category,"
-                    + " quantity, unit_price, discount) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                for (NewOrder n : orders) {
-                    if (skipped.contains(n.id())) {
-                        continue;
-                    }
-                    List<OrderLine> lines = n.order().lines();
-                    for (int i = 0; i < lines.size(); i++) {
-                        OrderLine line = lines.get(i);
-                        s.setObject(1, n.id());
-                        s.setInt(2, i + 1);
-                        s.setString(3, line.sku());
-                        s.setString(4, line.category());
-                        s.setInt(5, line.quantity());
-                        s.setBigDecimal(6, line.unitPrice());
-                        s.setBigDecimal(7, line.discountOrZero());
-                        s.addBatch();
-                    }
-                }
-                s.executeBatch();
-            }
-            return skipped;
+            insertLines(c, orders.stream().filter(o -> stored.contains(o.id())).toList());
+            return orders.stream()
+                    .map(NewOrder::id)
+                    .filter(id -> !stored.contains(id))
+                    .toList();
         });
+    }
+
+    private static void insertLines(Connection c, List<NewOrder> orders) throws SQLException {
+        int n = orders.stream().mapToInt(o -> o.order().lines().size()).sum();
+        if (n == 0) {
+            return;
+        }
+        String[][] columns = new String[7][n];
+        int row = 0;
+        for (NewOrder order : orders) {
+            List<OrderLine> lines = order.order().lines();
+            for (int i = 0; i < lines.size(); i++, row++) {
+                OrderLine line = lines.get(i);
+                columns[0][row] = order.id().toString();
+                columns[1][row] = Integer.toString(i + 1);
+                columns[2][row] = line.sku();
+                columns[3][row] = line.category();
+                columns[4][row] = line.quantity().toString();
+                columns[5][row] = line.unitPrice().toPlainString();
+                columns[6][row] = line.discountOrZero().toPlainString();
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO order_line (order_id, line_no, sku, category,"
+                + " quantity, unit_price, discount) SELECT * FROM unnest(?::uuid[], ?::int4[], ?::text[], ?::text[],"
+                + " ?::int4[], ?::numeric[], ?::numeric[])")) {
+            String[] types = {"uuid", "int4", "text", "text", "int4", "numeric", "numeric"};
+            for (int column = 0; column < columns.length; column++) {
+                s.setArray(column + 1, c.createArrayOf(types[column], columns[column]));
+            }
+            s.executeUpdate();
+        }
     }
 
     public Optional<StoredOrder> find(UUID id) {

@@ -3,6 +3,8 @@ package org.opencdp.behaviour.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -15,6 +17,7 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.opencdp.audit.AuditTrail;
 import org.opencdp.behaviour.domain.order.Cart;
+import org.opencdp.behaviour.domain.order.ExchangeRates;
 import org.opencdp.behaviour.domain.order.OrderLine;
 import org.opencdp.behaviour.repository.CartRepository;
 import org.opencdp.consentdecisions.ConsentDecisions.Pair;
@@ -52,8 +55,8 @@ public class Carts {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "opencdp.behaviour.reporting-currency")
-    String currency;
+    @Inject
+    CurrencyRates currencyRates;
 
     /** How long a cart stays unchanged (and not ordered) before it counts as abandoned. */
     @ConfigProperty(name = "opencdp.behaviour.carts.abandoned-after")
@@ -63,10 +66,18 @@ public class Carts {
     @ConfigProperty(name = "opencdp.behaviour.carts.keep-for")
     Duration keepFor;
 
+    /**
+     * Replaces the holder's cart. The cart stays in its own currency and is valued in the reporting currency at the
+     * rate of the day of this change (UTC), as an order is at the rate of its order date: the value the shop showed
+     * when the customer last touched the cart, unchanged by later rates unless a rate for that day is corrected.
+     */
     @Transactional
     public Cart put(String shop, UUID subjectId, String visitorId, String cartCurrency, List<OrderLine> lines) {
         checkVisitor(visitorId);
-        List<FieldError> violations = checks.cartViolations(cartCurrency, lines);
+        ExchangeRates rates = currencyRates.of(cartCurrency == null ? List.of() : List.of(cartCurrency));
+        Instant now = Instant.now(clock);
+        LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        List<FieldError> violations = checks.cartViolations(cartCurrency, lines, rates, day);
         if (!violations.isEmpty()) {
             throw ProblemException.invalidFields(violations);
         }
@@ -78,12 +89,18 @@ public class Carts {
                 cartCurrency,
                 lines,
                 Cart.valueOf(lines),
-                Instant.now(clock));
+                rates.on(cartCurrency, day).orElseThrow(),
+                now);
         carts.put(cart);
         if (subjectId != null) {
             audit.record(subjectId, "cart.update", "the shop's cart of the customer");
         }
         return cart;
+    }
+
+    /** The currency cart values are also shown in. */
+    public String reportingCurrency() {
+        return currencyRates.reportingCurrency();
     }
 
     /** The cart was ordered or emptied. */

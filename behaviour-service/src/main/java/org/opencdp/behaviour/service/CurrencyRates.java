@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.opencdp.behaviour.domain.order.ExchangeRate;
 import org.opencdp.behaviour.domain.order.ExchangeRates;
+import org.opencdp.behaviour.domain.order.Recount;
 import org.opencdp.behaviour.repository.ExchangeRateRepository;
 import org.opencdp.problem.Problem.FieldError;
 import org.opencdp.problem.ProblemException;
@@ -49,14 +50,27 @@ public class CurrencyRates {
         return rates.all();
     }
 
-    /** The rates of these currencies, to look up many orders at once. */
+    /**
+     * The rates of these currencies, to look up many orders at once. They stay as read until the caller's transaction
+     * ends: a correction of one of them waits for it, and then recounts what it stored (see
+     * {@link ExchangeRateRepository#lockForReading}). Call it before anything else that takes locks in the
+     * transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
     public ExchangeRates of(Collection<String> currencies) {
-        return new ExchangeRates(reportingCurrency, rates.of(currencies));
+        List<String> foreign = currencies.stream()
+                .filter(c -> c != null && !c.equals(reportingCurrency))
+                .distinct()
+                .toList();
+        rates.lockForReading(foreign);
+        return new ExchangeRates(reportingCurrency, rates.of(foreign));
     }
 
-    /** Sets or corrects a rate; returns how many orders now count at it. 400 for a bad currency or rate. */
+    /**
+     * Sets or corrects a rate; returns how many orders and carts now count at it. 400 for a bad currency or rate.
+     */
     @Transactional
-    public int put(String currency, LocalDate validFrom, BigDecimal rate) {
+    public Recount put(String currency, LocalDate validFrom, BigDecimal rate) {
         List<FieldError> errors = new ArrayList<>();
         if (!isIsoCurrency(currency)) {
             errors.add(new FieldError("currency", "must be an ISO 4217 currency code such as CHF"));

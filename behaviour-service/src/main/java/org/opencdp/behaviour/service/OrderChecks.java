@@ -47,15 +47,10 @@ public class OrderChecks {
                 && order.orderedAt().isAfter(Instant.now(clock).plus(CLOCK_TOLERANCE))) {
             errors.add(new FieldError("orderedAt", "must not lie in the future"));
         }
-        if (isoCurrency(errors, order.currency()) && order.orderedAt() != null) {
-            LocalDate day = LocalDate.ofInstant(order.orderedAt(), ZoneOffset.UTC);
-            if (rates.on(order.currency(), day).isEmpty()) {
-                errors.add(new FieldError(
-                        "currency",
-                        "has no exchange rate into " + reportingCurrency + " for the order date " + day
-                                + "; an admin sets one (PUT /api/v1/exchange-rates/" + order.currency()
-                                + "/{validFrom})"));
-            }
+        if (order.orderedAt() != null) {
+            currency(errors, order.currency(), rates, LocalDate.ofInstant(order.orderedAt(), ZoneOffset.UTC), "order");
+        } else {
+            isoCurrency(errors, order.currency());
         }
         money(errors, "discount", order.discount(), false);
         text(errors, "coupon", order.coupon(), false);
@@ -76,15 +71,25 @@ public class OrderChecks {
         return errors;
     }
 
-    /** A cart: lines as in an order (without a total to match), in the reporting currency. */
-    public List<FieldError> cartViolations(String currency, List<OrderLine> lines) {
+    /**
+     * A cart changed on {@code day}: lines as in an order (without a total to match), in the reporting currency or
+     * one with a rate for that day. {@code rates} must hold the rates of the cart's currency.
+     */
+    public List<FieldError> cartViolations(String currency, List<OrderLine> lines, ExchangeRates rates, LocalDate day) {
         List<FieldError> errors = new ArrayList<>();
-        if (isoCurrency(errors, currency) && !currency.equals(reportingCurrency)) {
-            errors.add(new FieldError(
-                    "currency", "must be " + reportingCurrency + ", the reporting currency of this deployment"));
-        }
+        currency(errors, currency, rates, day, "cart");
         lines(errors, lines);
         return errors;
+    }
+
+    /** An ISO currency with a rate into the reporting currency for the day (of an order or a cart change). */
+    private void currency(List<FieldError> errors, String code, ExchangeRates rates, LocalDate day, String of) {
+        if (isoCurrency(errors, code) && rates.on(code, day).isEmpty()) {
+            errors.add(new FieldError(
+                    "currency",
+                    "has no exchange rate into " + reportingCurrency + " for the " + of + " date " + day
+                            + "; an admin sets one (PUT /api/v1/exchange-rates/" + code + "/{validFrom})"));
+        }
     }
 
     private boolean lines(List<FieldError> errors, List<OrderLine> lines) {

@@ -97,16 +97,17 @@ public class OrderImport {
         if (rows.isEmpty() || rows.size() > MAX_ROWS) {
             throw ProblemException.badRequest("A bulk import holds 1 to " + MAX_ROWS + " orders, got " + rows.size());
         }
-        Set<String> ids = new LinkedHashSet<>();
-        rows.stream()
-                .filter(r -> r.order() != null && r.order().externalId() != null)
-                .forEach(r -> ids.add(r.order().externalId()));
-        Map<String, Existing> known = new HashMap<>(orders.existing(shop, ids));
+        // First, before any other lock: the rates stay as read until this import commits.
         ExchangeRates rates = currencyRates.of(rows.stream()
                 .filter(r -> r.order() != null && r.order().currency() != null)
                 .map(r -> r.order().currency())
                 .distinct()
                 .toList());
+        Set<String> ids = new LinkedHashSet<>();
+        rows.stream()
+                .filter(r -> r.order() != null && r.order().externalId() != null)
+                .forEach(r -> ids.add(r.order().externalId()));
+        Map<String, Existing> known = new HashMap<>(orders.existing(shop, ids));
         Instant now = Instant.now(clock);
         List<RowResult> results = new ArrayList<>(rows.size());
         List<NewOrder> fresh = new ArrayList<>();
