@@ -75,7 +75,9 @@ public class RequestWorker {
      * context from the verifying request: it opens its own transactions, like a scheduled round.
      */
     @Inject
-    @ManagedExecutorConfig(propagated = {}, cleared = ThreadContext.ALL_REMAINING)
+    @ManagedExecutorConfig(
+            propagated = {},
+            cleared = ThreadContext.ALL_REMAINING)
     ManagedExecutor executor;
 
     /**
