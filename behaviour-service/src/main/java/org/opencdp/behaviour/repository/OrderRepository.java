@@ -299,11 +299,6 @@ public class OrderRepository {
                 before);
     }
 
-    /** Deletes orders whose retention duty has ended. */
-    public int deleteRetainedBefore(LocalDate day) {
-        return update("DELETE FROM customer_order WHERE retained_until < ?", day);
-    }
-
     private int update(String sql, Object... parameters) {
         return Jdbc.with(dataSource, c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {

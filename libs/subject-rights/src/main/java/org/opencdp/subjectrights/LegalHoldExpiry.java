@@ -59,8 +59,16 @@ public class LegalHoldExpiry {
 
     /** Ends every hold whose last day is before today; returns how many. */
     public int endExpiredHolds() {
+        return endHoldsEndedBefore(LocalDate.now(clock));
+    }
+
+    /**
+     * Ends every hold whose last day is before {@code day}. A purge run calls it with its own {@code asOf}, so the
+     * holds end together with the held records it deletes, also when a test or the local run moves the clock.
+     */
+    public int endHoldsEndedBefore(LocalDate day) {
         int ended = 0;
-        for (UUID subjectId : restrictions.legalHoldsEndedBefore(LocalDate.now(clock))) {
+        for (UUID subjectId : restrictions.legalHoldsEndedBefore(day)) {
             keys.destroy(subjectId);
             QuarkusTransaction.requiringNew().run(() -> {
                 restrictions.lift(subjectId, Basis.LEGAL_HOLD);

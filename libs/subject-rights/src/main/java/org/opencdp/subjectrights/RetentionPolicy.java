@@ -8,8 +8,12 @@ import jakarta.validation.constraints.Positive;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** One retention policy as retention-service sends it: which category, its version, and how long records stay. */
-@Schema(name = "RetentionPolicy", description = "A retention policy of one category, in the version the run applies")
+/**
+ * One retention policy as retention-service sends it: which category, its version, and how long records stay. The
+ * schema is named PurgePolicy: retention-service's API has a RetentionPolicy of its own (the policy with its legal
+ * reference and history), and both appear in its OpenAPI document.
+ */
+@Schema(name = "PurgePolicy", description = "A retention policy of one category, in the version the run applies")
 public record RetentionPolicy(
         @NotBlank
         @Schema(required = true, description = "The retention category's id", examples = "tracking-raw-events")

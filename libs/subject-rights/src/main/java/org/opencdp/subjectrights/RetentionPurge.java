@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -45,6 +46,9 @@ public class RetentionPurge {
     AuditTrail audit;
 
     @Inject
+    LegalHoldExpiry legalHolds;
+
+    @Inject
     Clock clock;
 
     @ConfigProperty(name = "quarkus.application.name")
@@ -82,6 +86,12 @@ public class RetentionPurge {
                     "Retention run %s, %s (policy v%d, start before %s): %d expired, %d deleted",
                     runId, policy.category(), policy.version(), cutoff.before(), expired, deleted);
             purged.add(new CategoryPurge(policy.category(), policy.version(), expired, deleted));
+        }
+        if (!dryRun) {
+            // The held records whose period ended are gone now; their holds end with them, not at the next hourly
+            // round of LegalHoldExpiry (and by the run's own date when the clock is moved).
+            int ended = legalHolds.endHoldsEndedBefore(LocalDate.ofInstant(at, ZoneOffset.UTC));
+            LOG.infof("Retention run %s: %d legal holds ended", runId, ended);
         }
         var report = new RetentionPurgeReport(service, runId, dryRun, at, List.copyOf(purged), List.copyOf(notHeld));
         return QuarkusTransaction.requiringNew().call(() -> {

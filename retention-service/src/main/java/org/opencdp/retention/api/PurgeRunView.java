@@ -10,8 +10,8 @@ import org.opencdp.retention.domain.PurgeOutcome;
 import org.opencdp.retention.domain.PurgeParticipant;
 import org.opencdp.retention.domain.PurgeRun;
 import org.opencdp.retention.domain.PurgeRunDetails;
-import org.opencdp.subjectrights.client.RetentionPurgeApi.PurgePolicy;
-import org.opencdp.subjectrights.client.RetentionPurgeApi.PurgeReport;
+import org.opencdp.subjectrights.RetentionPolicy;
+import org.opencdp.subjectrights.RetentionPurgeReport;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -32,7 +32,7 @@ public record PurgeRunView(
         PurgeOutcome outcome,
 
         Instant finishedAt,
-        @Schema(description = "The policies sent") List<PurgePolicy> policies,
+        @Schema(description = "The policies sent") List<RetentionPolicy> policies,
         List<ServiceView> services) {
 
     @Schema(name = "PurgeRunService", description = "One service's part of a run")
@@ -48,7 +48,7 @@ public record PurgeRunView(
             String lastError,
 
             @Schema(description = "Per category: expired, deleted and the policy version; what it does not hold")
-            PurgeReport report,
+            RetentionPurgeReport report,
 
             Instant answeredAt) {}
 
@@ -66,7 +66,7 @@ public record PurgeRunView(
                         .toList());
     }
 
-    private static PurgeRunView of(PurgeRun r, List<PurgePolicy> policies, List<ServiceView> services) {
+    private static PurgeRunView of(PurgeRun r, List<RetentionPolicy> policies, List<ServiceView> services) {
         return new PurgeRunView(
                 r.id(),
                 r.dryRun(),

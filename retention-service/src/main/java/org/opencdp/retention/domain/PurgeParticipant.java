@@ -2,7 +2,7 @@ package org.opencdp.retention.domain;
 
 import java.time.Instant;
 
-import org.opencdp.subjectrights.client.RetentionPurgeApi.PurgeReport;
+import org.opencdp.subjectrights.RetentionPurgeReport;
 
 /** One participant's part of a purge run: its report once it answered, else why not and how often it was asked. */
 public record PurgeParticipant(
@@ -10,7 +10,7 @@ public record PurgeParticipant(
         PurgeStatus status,
         int attempts,
         String lastError,
-        PurgeReport report,
+        RetentionPurgeReport report,
         Instant answeredAt) {
 
     public enum PurgeStatus {

@@ -24,10 +24,10 @@ import org.opencdp.retention.domain.PurgeRunDetails;
 import org.opencdp.retention.repository.PolicyRepository;
 import org.opencdp.retention.repository.PurgeRunRepository;
 import org.opencdp.retention.repository.PurgeRunRepository.StoredParticipant;
+import org.opencdp.subjectrights.RetentionPolicy;
+import org.opencdp.subjectrights.RetentionPurgeReport;
+import org.opencdp.subjectrights.RetentionPurgeRequest;
 import org.opencdp.subjectrights.client.ParticipantAnswer;
-import org.opencdp.subjectrights.client.RetentionPurgeApi.PurgeOrder;
-import org.opencdp.subjectrights.client.RetentionPurgeApi.PurgePolicy;
-import org.opencdp.subjectrights.client.RetentionPurgeApi.PurgeReport;
 import org.opencdp.subjectrights.client.SubjectRightsParticipants;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -49,7 +49,7 @@ import io.quarkus.runtime.StartupEvent;
 public class PurgeRuns {
 
     private static final Logger LOG = Logger.getLogger(PurgeRuns.class);
-    private static final TypeReference<List<PurgePolicy>> POLICIES = new TypeReference<>() {};
+    private static final TypeReference<List<RetentionPolicy>> POLICIES = new TypeReference<>() {};
     /**
      * A run without an outcome this long after its start was left by a retention-service that stopped during its
      * calls (a run's calls take minutes at most: each participant's call times out after seconds).
@@ -166,9 +166,9 @@ public class PurgeRuns {
 
     private boolean store(PurgeRun run) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            List<PurgePolicy> sent = policies.current().stream()
-                    .map(p -> new PurgePolicy(
-                            p.category(), p.version(), p.period().toString(), p.startEvent(), p.roundToEndOfYear()))
+            List<RetentionPolicy> sent = policies.current().stream()
+                    .map(p -> new RetentionPolicy(
+                            p.category(), p.version(), p.period(), p.startEvent(), p.roundToEndOfYear()))
                     .toList();
             return runs.insert(run, write(sent), participants.names());
         });
@@ -178,12 +178,12 @@ public class PurgeRuns {
     private PurgeRunDetails carryOut(UUID id) {
         PurgeRunDetails before = details(id);
         PurgeRun run = before.run();
-        var order = new PurgeOrder(run.id(), run.dryRun(), run.asOf(), before.policies());
+        var order = new RetentionPurgeRequest(run.id(), run.dryRun(), run.asOf(), before.policies());
         for (PurgeParticipant p : before.participants()) {
             if (p.status() == PurgeParticipant.PurgeStatus.ANSWERED) {
                 continue;
             }
-            ParticipantAnswer<PurgeReport> answer = participants.purge(p.participant(), order);
+            ParticipantAnswer<RetentionPurgeReport> answer = participants.purge(p.participant(), order);
             Instant at = Instant.now(clock);
             QuarkusTransaction.requiringNew().run(() -> {
                 if (answer.answered()) {
@@ -205,7 +205,7 @@ public class PurgeRuns {
                 PurgeParticipant.PurgeStatus.valueOf(row.status()),
                 row.attempts(),
                 row.lastError(),
-                row.report() == null ? null : read(row.report(), new TypeReference<PurgeReport>() {}),
+                row.report() == null ? null : read(row.report(), new TypeReference<RetentionPurgeReport>() {}),
                 row.answeredAt());
     }
 

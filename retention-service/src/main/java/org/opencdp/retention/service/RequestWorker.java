@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -12,6 +11,8 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.context.ThreadContext;
 import org.jboss.logging.Logger;
 import org.opencdp.retention.domain.ClaimedTask;
 import org.opencdp.retention.repository.RequestRepository;
@@ -23,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.context.api.ManagedExecutorConfig;
 
 /**
  * Carries out the stored tasks. Each run claims the due tasks with a lease (committed before any call, so a
@@ -68,13 +70,24 @@ public class RequestWorker {
     boolean startOnVerification;
 
     /**
+     * Where a round started by a verification runs: a thread the container manages (and stops with the application),
+     * made for blocking work such as the calls to the services, not the common fork-join pool. The round takes no
+     * context from the verifying request: it opens its own transactions, like a scheduled round.
+     */
+    @Inject
+    @ManagedExecutorConfig(
+            propagated = {},
+            cleared = ThreadContext.ALL_REMAINING)
+    ManagedExecutor executor;
+
+    /**
      * A verified request's tasks are due at once: the worker starts on them as soon as they are committed, instead of
      * waiting for its next round (a dpo waiting for an export otherwise waits up to the interval as well). Claiming
      * is safe beside the scheduled round, as it is between replicas (leases, SKIP LOCKED).
      */
     void onTasksStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) TasksStored stored) {
         if (startOnVerification) {
-            CompletableFuture.runAsync(() -> {
+            executor.runAsync(() -> {
                 try {
                     run();
                 } catch (RuntimeException e) {

@@ -131,20 +131,6 @@ public class AggregateRepository {
         }
     }
 
-    /** Deletes the aggregates of days before this one. */
-    @Transactional(TxType.MANDATORY)
-    public int deleteBefore(LocalDate day) {
-        int deleted = 0;
-        try (Connection c = dataSource.getConnection()) {
-            for (String table : List.of("site_day", "page_day", "click_day")) {
-                deleted += execute(c, "DELETE FROM " + table + " WHERE day < ?", Date.valueOf(day));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot delete expired aggregates", e);
-        }
-        return deleted;
-    }
-
     public List<SiteDay> siteDays(String siteKey, LocalDate from, LocalDate to) {
         List<SiteDay> days = new ArrayList<>();
         query(

@@ -14,17 +14,14 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Computes the daily aggregates the reports read: every 15 minutes for today and yesterday (late events still
- * arrive for yesterday: the tracker resends, clocks are off), on demand for today when a report asks for it, and
- * deletes aggregates older than {@code aggregate-months}.
+ * arrive for yesterday: the tracker resends, clocks are off), and on demand for today when a report asks for it.
+ * Expired days are deleted by the retention purge alone ({@link DailyAggregateRetention}).
  */
 @ApplicationScoped
 public class DailyAggregates {
 
     @Inject
     AggregateRepository aggregates;
-
-    @Inject
-    TrackingSettings settings;
 
     @Inject
     Clock clock;
@@ -35,7 +32,6 @@ public class DailyAggregates {
         LocalDate today = today();
         aggregates.recompute(today.minusDays(1));
         aggregates.recompute(today);
-        aggregates.deleteBefore(today.minusMonths(settings.aggregateMonths()));
     }
 
     /** Computes one day anew (today's figures before a report that includes today). */

@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.jboss.logging.Logger;
 import org.opencdp.tracking.repository.EventRepository;
 import org.opencdp.tracking.repository.PartitionRepository;
 
@@ -18,14 +17,13 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Keeps the monthly partitions of the raw events: the current month's and {@code partitions-ahead} more exist
- * before events arrive for them, and a month whose events are all older than {@code raw-event-months} is dropped
- * whole (no row-by-row delete); revoked ledger entries are forgotten after a day. Runs at start and every six
- * hours; idempotent, so several replicas may run it.
+ * before events arrive for them; revoked ledger entries are forgotten after a day. Runs at start and every six
+ * hours; idempotent, so several replicas may run it. Creating partitions is storage, not retention: when events
+ * expire is retention-service's policy alone, applied by the purge ({@link RawEventRetention} drops a wholly
+ * expired month's partition), so this job drops none.
  */
 @ApplicationScoped
 public class EventPartitions {
-
-    private static final Logger LOG = Logger.getLogger(EventPartitions.class);
 
     @Inject
     PartitionRepository partitions;
@@ -52,15 +50,6 @@ public class EventPartitions {
         YearMonth current = YearMonth.from(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
         for (int ahead = 0; ahead <= settings.partitionsAhead(); ahead++) {
             partitions.ensure(current.plusMonths(ahead));
-        }
-        YearMonth oldestKept = current.minusMonths(settings.rawEventMonths());
-        for (YearMonth month : partitions.existing()) {
-            if (month.isBefore(oldestKept)) {
-                partitions.drop(month);
-                LOG.infof(
-                        "Dropped the web events received in %s (older than %d months)",
-                        month, settings.rawEventMonths());
-            }
         }
     }
 }

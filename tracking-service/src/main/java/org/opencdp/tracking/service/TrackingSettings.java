@@ -38,14 +38,6 @@ public interface TrackingSettings {
     /** Query parameter name parts stripped from urls and referrers in addition to the built-in ones. */
     Optional<List<String>> personalQueryParameters();
 
-    /** Months raw events are kept (by month of receipt) before their partition is dropped. */
-    @WithDefault("13")
-    int rawEventMonths();
-
-    /** Months daily aggregates are kept. */
-    @WithDefault("25")
-    int aggregateMonths();
-
     /** Months of partitions created ahead of the current one. */
     @WithDefault("2")
     int partitionsAhead();

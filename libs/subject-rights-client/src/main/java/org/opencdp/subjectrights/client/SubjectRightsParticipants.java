@@ -12,6 +12,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.opencdp.servicecalls.ServiceClients;
 import org.opencdp.subjectrights.ContractCapabilities;
+import org.opencdp.subjectrights.RetentionPurgeApi;
+import org.opencdp.subjectrights.RetentionPurgeReport;
+import org.opencdp.subjectrights.RetentionPurgeRequest;
 import org.opencdp.subjectrights.SubjectDataExport;
 import org.opencdp.subjectrights.SubjectRightsApi;
 import org.opencdp.subjectrights.SubjectRightsReport;
@@ -61,10 +64,10 @@ public class SubjectRightsParticipants {
 
     /**
      * Asks one participant to purge what has expired under the policies of {@code order} (the retention purge
-     * contract); a participant that does not answer is reported with the reason, like any other call.
+     * contract, through the same {@link RetentionPurgeApi} the participant's server side implements); a participant
+     * that does not answer is reported with the reason, like any other call.
      */
-    public ParticipantAnswer<RetentionPurgeApi.PurgeReport> purge(
-            String participant, RetentionPurgeApi.PurgeOrder order) {
+    public ParticipantAnswer<RetentionPurgeReport> purge(String participant, RetentionPurgeRequest order) {
         return ask(participant, RetentionPurgeApi.class, api -> api.purge(order));
     }
 

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -23,7 +26,10 @@ import org.opencdp.testsupport.WithPostgres;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
-/** The key kept for a legal hold is destroyed once the hold's date has passed, not before (issue 9). */
+/**
+ * The key kept for a legal hold is destroyed once the hold's date has passed, not before (issue 9): by the hourly
+ * round, and by a deleting purge run as of its {@code asOf} (issue 13).
+ */
 @QuarkusTest
 @WithPostgres
 class LegalHoldExpiryTest {
@@ -77,6 +83,33 @@ class LegalHoldExpiryTest {
         assertThat(TestDatabase.count(
                         "SELECT count(*) FROM audit_entry WHERE subject_id = ? AND actor = 'system:legal-hold-expiry'",
                         subject))
+                .isOne();
+    }
+
+    @Test
+    void aDeletingPurgeRunEndsTheHoldsThatEndedByItsAsOfAndADryRunEndsNone() {
+        UUID subject = UUID.randomUUID();
+        notes.add(subject, "INVOICE", "Invoice 2026-0100");
+        given().auth()
+                .oauth2(TestTokens.serviceAccount("retention-service"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("requestId", UUID.randomUUID().toString()))
+                .when()
+                .post("/api/v1/subject-rights/" + subject + "/erasure")
+                .then()
+                .statusCode(200);
+        var policies = List.of(RetentionPurgeCalls.policy("audit-trail", "P3Y", true));
+        Instant lastDay = Notes.INVOICES_KEPT_UNTIL.atTime(12, 0).toInstant(ZoneOffset.UTC);
+        Instant dayAfter = Notes.INVOICES_KEPT_UNTIL.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+
+        RetentionPurgeCalls.purge(false, lastDay, policies);
+        RetentionPurgeCalls.purge(true, dayAfter, policies);
+        assertThat(restrictionsOf(subject)).isOne();
+
+        RetentionPurgeCalls.purge(false, dayAfter, policies);
+        assertThat(restrictionsOf(subject)).isZero();
+        assertThat(TestDatabase.KEYS.number(
+                        "SELECT count(*) FROM subject_key WHERE subject_id = ? AND erased_at IS NOT NULL", subject))
                 .isOne();
     }
 
