@@ -6,7 +6,6 @@ import java.util.Locale;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.opencdp.profile.domain.ArticleSummary;
 import org.opencdp.profile.domain.TicketArticle;
@@ -41,7 +40,7 @@ public record ZammadDelivery(@NotNull @Valid Ticket ticket, Article article) {
             @Schema(examples = "Invoice question") String title,
 
             @Schema(
-                    type = SchemaType.STRING,
+                    implementation = String.class,
                     description = "The state's name (new, open, pending reminder, pending close, closed, merged);"
                             + " an object with a name is read as well",
                     examples = "open")
