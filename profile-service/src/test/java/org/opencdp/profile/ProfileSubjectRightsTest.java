@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.UUID;
 
+import org.opencdp.profile.api.TicketFixtures;
 import org.opencdp.subjectrights.testkit.SubjectRightsContractTest;
 import org.opencdp.testsupport.TestDatabase;
 import org.opencdp.testsupport.TestTokens;
@@ -16,8 +17,11 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class ProfileSubjectRightsTest extends SubjectRightsContractTest {
 
+    static String zammadToken;
+
     @Override
     protected UUID givenASubjectWithData() {
+        String email = "erika." + UUID.randomUUID().toString().substring(0, 8) + "@example.de";
         String company = RestAssured.given()
                 .auth()
                 .oauth2(TestTokens.forRole("sales"))
@@ -43,7 +47,7 @@ class ProfileSubjectRightsTest extends SubjectRightsContractTest {
                                 "familyName",
                                 "Mustermann",
                                 "emails",
-                                java.util.List.of(Map.of("address", "erika@example.de"))),
+                                java.util.List.of(Map.of("address", email))),
                         "jobTitle",
                         "Buyer"))
                 .when()
@@ -81,6 +85,18 @@ class ProfileSubjectRightsTest extends SubjectRightsContractTest {
                 .post("/api/v1/customers/" + person + "/feedback")
                 .then()
                 .statusCode(201);
+        // A ticket from Zammad, matched by the e-mail address: the ticket row, its article on the timeline.
+        if (zammadToken == null) {
+            zammadToken = TicketFixtures.register("zammad-subject-rights", "ZAMMAD");
+        }
+        TicketFixtures.sendZammad(
+                        "zammad-subject-rights",
+                        zammadToken,
+                        UUID.randomUUID().toString(),
+                        TicketFixtures.zammad(TicketFixtures.zammadValues(email, "")))
+                .then()
+                .statusCode(200)
+                .body("inInbox", org.hamcrest.Matchers.equalTo(false));
         return UUID.fromString(person);
     }
 
@@ -95,6 +111,8 @@ class ProfileSubjectRightsTest extends SubjectRightsContractTest {
         assertThat(TestDatabase.count("SELECT count(*) FROM timeline_entry WHERE subject_id = ?", subjectId))
                 .isZero();
         assertThat(TestDatabase.count("SELECT count(*) FROM customer_feedback WHERE subject_id = ?", subjectId))
+                .isZero();
+        assertThat(TestDatabase.count("SELECT count(*) FROM ticket WHERE subject_id = ?", subjectId))
                 .isZero();
         assertThat(TestDatabase.KEYS.number(
                         "SELECT count(*) FROM subject_key WHERE subject_id = ? AND erased_at IS NULL", subjectId))

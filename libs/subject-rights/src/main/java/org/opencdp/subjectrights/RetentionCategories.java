@@ -19,6 +19,7 @@ public final class RetentionCategories {
     public static final String COMMERCIAL_LETTERS = "commercial-letters";
     public static final String CALL_RECORDS = "call-records";
     public static final String EXPIRED_LEADS = "expired-leads";
+    public static final String UNMATCHED_TICKETS = "unmatched-tickets";
     public static final String CONSENT_PROOFS = "consent-proofs";
     public static final String AUDIT_TRAIL = "audit-trail";
 
@@ -32,6 +33,7 @@ public final class RetentionCategories {
             COMMERCIAL_LETTERS,
             CALL_RECORDS,
             EXPIRED_LEADS,
+            UNMATCHED_TICKETS,
             CONSENT_PROOFS,
             AUDIT_TRAIL);
 

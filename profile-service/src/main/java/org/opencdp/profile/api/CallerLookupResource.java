@@ -34,7 +34,7 @@ public class CallerLookupResource {
             {"match":"UNIQUE","matchedNumber":"+49301234567","callers":[{
              "customerId":"0b6f1f7e-3c1a-4d2e-9f4b-6a8c2d1e5f70","kind":"PERSON","displayName":"Erika Mustermann",
              "company":"Musterbau GmbH","lastContact":"2026-11-26T14:03:00Z","lastContactChannel":"CALL",
-             "openTickets":null,"doNotCallForMarketing":true,"phoneMarketing":"NOT_ALLOWED"}]}""";
+             "openTickets":1,"doNotCallForMarketing":true,"phoneMarketing":"NOT_ALLOWED"}]}""";
 
     @Inject
     CallerLookup lookup;

@@ -59,11 +59,9 @@ public record CallerLookupView(
             TimelineChannel lastContactChannel,
 
             @Schema(
-                    nullable = true,
-                    description =
-                            "Always null in this release: ticket states are not tracked yet (they arrive with the "
-                                    + "ticket webhooks)")
-            Integer openTickets,
+                    description = "How many of the customer's tickets (from the ticket webhooks) are open or pending",
+                    examples = "1")
+            int openTickets,
 
             @Schema(
                     description = "true unless a phone-marketing consent is known to be in force: also when "

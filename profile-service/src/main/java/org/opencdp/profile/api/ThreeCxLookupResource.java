@@ -47,7 +47,8 @@ public class ThreeCxLookupResource {
             {"contacts":[{"contactId":"0b6f1f7e-3c1a-4d2e-9f4b-6a8c2d1e5f70","firstName":"Erika",
              "lastName":"Mustermann","companyName":"Musterbau GmbH","email":"erika.mustermann@example.de",
              "phoneBusiness":"+49301234567","phoneMobile":"","contactUrl":
-             "https://crm.example.com/customers/0b6f1f7e-3c1a-4d2e-9f4b-6a8c2d1e5f70","doNotCallForMarketing":true}]}""";
+             "https://crm.example.com/customers/0b6f1f7e-3c1a-4d2e-9f4b-6a8c2d1e5f70","doNotCallForMarketing":true,
+             "openTickets":1}]}""";
 
     @Inject
     CallerLookup lookup;

@@ -41,7 +41,10 @@ public record ThreeCxLookupView(List<Contact> contacts) {
             String contactUrl,
 
             @Schema(description = "true unless a phone-marketing consent is known to be in force")
-            boolean doNotCallForMarketing) {
+            boolean doNotCallForMarketing,
+
+            @Schema(description = "How many of the customer's tickets are open or pending")
+            int openTickets) {
 
         static Contact of(CallerMatch match, String contactUrl) {
             var profile = match.profile();
@@ -61,7 +64,8 @@ public record ThreeCxLookupView(List<Contact> contacts) {
                     phone(profile.phones(), PhoneType.WORK, PhoneType.LANDLINE),
                     phone(profile.phones(), PhoneType.MOBILE),
                     contactUrl + id,
-                    match.phoneMarketing().doNotCall());
+                    match.phoneMarketing().doNotCall(),
+                    match.openTickets());
         }
 
         private static String phone(List<PhoneNumber> phones, PhoneType... types) {

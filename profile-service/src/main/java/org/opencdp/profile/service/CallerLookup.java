@@ -38,6 +38,7 @@ import org.opencdp.profile.repository.CompanyContactRepository;
 import org.opencdp.profile.repository.CustomerRepository;
 import org.opencdp.profile.repository.SearchTermRepository;
 import org.opencdp.profile.repository.SearchTermRepository.Criterion;
+import org.opencdp.profile.repository.TicketRepository;
 import org.opencdp.profile.repository.TimelineRepository;
 import org.opencdp.subjectrights.SubjectRestrictions;
 
@@ -84,6 +85,9 @@ public class CallerLookup {
 
     @Inject
     TimelineRepository timeline;
+
+    @Inject
+    TicketRepository tickets;
 
     @Inject
     ProfileCodec codec;
@@ -196,21 +200,20 @@ public class CallerLookup {
 
     /**
      * The customer's latest contact: the newest entry of its communication timeline (the timeline's own first page of
-     * one, so it counts what the timeline shows), or none. Open tickets stay unknown (null): ticket states are not
-     * tracked until the ticket webhooks arrive. Only times and channels are read, nothing is decrypted.
+     * one, so it counts what the timeline shows), or none; and how many of its tickets are open or pending. Only
+     * times, channels and states are read, nothing is decrypted.
      */
     private Activity activityOf(UUID customerId) {
         List<TimelineEntry> newest = timeline.page(customerId, EnumSet.allOf(TimelineChannel.class), null, 1);
+        int openTickets = tickets.countOpenOf(customerId);
         if (newest.isEmpty()) {
-            return Activity.NONE;
+            return new Activity(null, null, openTickets);
         }
         TimelineEntry entry = newest.getFirst();
-        return new Activity(entry.occurredAt, entry.channel, null);
+        return new Activity(entry.occurredAt, entry.channel, openTickets);
     }
 
-    private record Activity(Instant lastContact, TimelineChannel lastContactChannel, Integer openTickets) {
-        static final Activity NONE = new Activity(null, null, null);
-    }
+    private record Activity(Instant lastContact, TimelineChannel lastContactChannel, int openTickets) {}
 
     /** The name of the first unrestricted company the person is a contact of, recorded as a linked read. */
     private String companyOf(UUID personId, Map<UUID, String> reads) {

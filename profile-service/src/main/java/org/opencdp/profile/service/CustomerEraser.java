@@ -7,11 +7,12 @@ import jakarta.inject.Inject;
 
 import org.opencdp.outbox.Outbox;
 import org.opencdp.profile.repository.CustomerRepository;
+import org.opencdp.profile.repository.TicketRepository;
 
 /**
  * Removes a customer and everything derived from it in profile-service: the row, its blind-index entries and
- * contact links (both by foreign-key cascade), its follow-ups and the pipeline facts of the lead it was converted
- * from (both by subject id), and already delivered events that still carry its attributes.
+ * contact links (both by foreign-key cascade), its follow-ups, the pipeline facts of the lead it was converted
+ * from and its tickets (all by subject id), and already delivered events that still carry its attributes.
  * Other services learn of it through the {@code customer.deleted} event. Used by a deletion through the API and
  * by an erasure request.
  */
@@ -30,12 +31,16 @@ public class CustomerEraser {
     @Inject
     SalesSubjectData salesData;
 
+    @Inject
+    TicketRepository tickets;
+
     /** Returns whether there was a customer to erase. */
     public boolean erase(UUID id) {
         boolean existed = customers.deleteById(id);
         customers.flushGuardingVersion();
         outbox.forgetDeliveredEventsOf(id);
         salesData.erase(id);
+        tickets.deleteOfSubject(id);
         if (existed) {
             events.deleted(id);
         }

@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * profile-service's part of the subject-rights contract: the master data and the company contact links here, the
  * communication timeline in {@link TimelineSubjectData}, the feedback answers in {@link FeedbackSubjectData}, the
- * sales data (leads, follow-ups) in {@link SalesSubjectData}.
+ * sales data (leads, follow-ups) in {@link SalesSubjectData}, the tickets in {@link TicketSubjectData}.
  */
 @ApplicationScoped
 public class ProfileSubjectData implements SubjectDataHandler {
@@ -55,12 +55,16 @@ public class ProfileSubjectData implements SubjectDataHandler {
     @Inject
     FeedbackSubjectData feedback;
 
+    @Inject
+    TicketSubjectData tickets;
+
     @Override
     public List<DataCategory> categories() {
         List<DataCategory> categories = new ArrayList<>(customerCategories());
         categories.addAll(salesData.categories());
         categories.addAll(timeline.categories());
         categories.add(feedback.category());
+        categories.addAll(tickets.categories());
         return categories;
     }
 
@@ -114,6 +118,7 @@ public class ProfileSubjectData implements SubjectDataHandler {
         exports.addAll(salesData.export(subjectId));
         exports.addAll(timeline.export(subjectId));
         exports.add(feedback.export(subjectId));
+        exports.addAll(tickets.export(subjectId));
         return exports;
     }
 
@@ -122,10 +127,12 @@ public class ProfileSubjectData implements SubjectDataHandler {
         long links = linksOf(subjectId).size();
         // First, to count them: the customer's eraser removes the sales data as well, finding none left then.
         List<CategoryOutcome> sales = salesData.erase(subjectId);
+        List<CategoryOutcome> ownTickets = tickets.erase(subjectId);
         boolean erased = eraser.erase(subjectId);
         List<CategoryOutcome> outcomes = new ArrayList<>(List.of(
                 CategoryOutcome.erased(MASTER_DATA, erased ? 1 : 0), CategoryOutcome.erased(CONTACT_LINKS, links)));
         outcomes.addAll(sales);
+        outcomes.addAll(ownTickets);
         // The answers first: their timeline entries' deletion would take them along uncounted.
         outcomes.add(feedback.erase(subjectId));
         outcomes.addAll(timeline.erase(subjectId));

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.opencdp.audit.AuditTrail;
+import org.opencdp.caller.Caller;
 import org.opencdp.problem.ProblemException;
 import org.opencdp.profile.domain.NewTimelineEntry;
 import org.opencdp.profile.domain.StoredTimelineEntry;
@@ -70,7 +71,15 @@ public class Timeline {
             throw ProblemException.invalidField(
                     "channel", "FEEDBACK entries are written with the answer: POST /api/v1/customers/{id}/feedback");
         }
-        return write(customerId, entry, source, purpose);
+        return write(customerId, entry, source, purpose, null);
+    }
+
+    /**
+     * {@link #record} for an integration behind a webhook door: the request has no token, so the audit trail names
+     * the integration ({@code actor}, e.g. {@code integration:zammad-support}), which is also the entry's source.
+     */
+    TimelineWrite recordAs(UUID customerId, NewTimelineEntry entry, String actor, String purpose) {
+        return write(customerId, entry, actor, purpose, actor);
     }
 
     /** Records the timeline entry of a feedback answer; the caller has checked the customer. */
@@ -121,7 +130,8 @@ public class Timeline {
         return page(customerId, Set.of(), null, count, purpose).entries();
     }
 
-    private TimelineWrite write(UUID customerId, NewTimelineEntry entry, String source, String purpose) {
+    /** {@code actor} null: the request's caller is recorded in the audit trail. */
+    private TimelineWrite write(UUID customerId, NewTimelineEntry entry, String source, String purpose, String actor) {
         requireUsable(customerId);
         if (entry.occurredAt().isAfter(now().plus(CLOCK_TOLERANCE))) {
             throw ProblemException.invalidField("occurredAt", "must not be in the future");
@@ -144,11 +154,19 @@ public class Timeline {
             }
             StoredTimelineEntry stored =
                     codec.decrypt(customerId, List.of(first)).getFirst();
-            audit.recordRead(customerId, READ, purpose);
+            if (actor == null) {
+                audit.recordRead(customerId, READ, purpose);
+            } else {
+                audit.recordAs(actor, Caller.Kind.SERVICE, customerId, READ, purpose);
+            }
             return new TimelineWrite(stored, false);
         }
         StoredTimelineEntry stored = store(customerId, entry, source, referenceHash);
-        audit.record(customerId, WRITE, purpose);
+        if (actor == null) {
+            audit.record(customerId, WRITE, purpose);
+        } else {
+            audit.recordAs(actor, Caller.Kind.SERVICE, customerId, WRITE, purpose);
+        }
         return new TimelineWrite(stored, true);
     }
 

@@ -157,7 +157,7 @@ class CallerLookupTest {
                 .body("callers[0].company", equalTo(company.get("companyName")))
                 .body("callers[0].lastContact", nullValue())
                 .body("callers[0].lastContactChannel", nullValue())
-                .body("callers[0].openTickets", nullValue())
+                .body("callers[0].openTickets", equalTo(0))
                 .body("callers[0].phoneMarketing", equalTo("UNKNOWN"))
                 .body("callers[0].doNotCallForMarketing", equalTo(true));
         assertThat(TestDatabase.count(
@@ -191,7 +191,7 @@ class CallerLookupTest {
                 .body("callers[0].customerId", equalTo(customer.toString()))
                 .body("callers[0].lastContact", equalTo("2026-11-25T09:30:00Z"))
                 .body("callers[0].lastContactChannel", equalTo("EMAIL"))
-                .body("callers[0].openTickets", nullValue());
+                .body("callers[0].openTickets", equalTo(0));
     }
 
     private static void recorded(UUID customerId, Map<String, Object> entry) {

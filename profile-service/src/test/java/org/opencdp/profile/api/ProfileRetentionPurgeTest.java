@@ -32,7 +32,12 @@ class ProfileRetentionPurgeTest extends RetentionPurgeContractTest {
 
     @Override
     protected List<String> heldCategories() {
-        return List.of("inactive-customer-profile", "call-records", "commercial-letters", "expired-leads");
+        return List.of(
+                "inactive-customer-profile",
+                "call-records",
+                "commercial-letters",
+                "expired-leads",
+                "unmatched-tickets");
     }
 
     @Test
