@@ -32,6 +32,8 @@ final class ConsentBench implements Scenario {
     private static final int THREADS = 2;
 
     private static final int CONNECTIONS = 8;
+    /** Pairs per batch (bench/wrk/consent-decide-batch.lua). */
+    private static final int BATCH_PAIRS = 1_000;
 
     @Override
     public String name() {
@@ -65,16 +67,25 @@ final class ConsentBench implements Scenario {
         List<Double> ratio = new ArrayList<>();
         List<Double> insideSingle = new ArrayList<>();
         List<Double> insideBatch = new ArrayList<>();
+        List<CpuPerOperation.Cost> baselineCpu = new ArrayList<>();
+        List<CpuPerOperation.Cost> singleCpu = new ArrayList<>();
+        List<CpuPerOperation.Cost> batchCpu = new ArrayList<>();
         // Baseline and decisions take turns, so that each ratio compares runs made under the same conditions.
         for (int run = 0; run < RUNS; run++) {
+            CpuPerOperation cpu = CpuPerOperation.start(suite.stack(), Service.CONSENT);
             baseline.add(wrk.run("consent-me.lua", baseUrl, THREADS, CONNECTIONS, RUN, token(suite)));
+            baselineCpu.add(cpu.end(baseline.getLast().requests()));
             Histogram before = decisions(suite, "single");
+            cpu = CpuPerOperation.start(suite.stack(), Service.CONSENT);
             single.add(
                     wrk.run("consent-decide.lua", baseUrl, THREADS, CONNECTIONS, RUN, token(suite), granted, PURPOSE));
+            singleCpu.add(cpu.end(single.getLast().requests()));
             insideSingle.add(decisions(suite, "single").since(before).quantileBound(0.99) * 1000);
             ratio.add(single.getLast().perSecond() / baseline.getLast().perSecond() * 100);
             before = decisions(suite, "batch");
+            cpu = CpuPerOperation.start(suite.stack(), Service.CONSENT);
             batch.add(wrk.run("consent-decide-batch.lua", baseUrl, 1, 1, RUN, token(suite), granted, PURPOSE));
+            batchCpu.add(cpu.end(batch.getLast().requests() * (long) BATCH_PAIRS));
             insideBatch.add(decisions(suite, "batch").since(before).quantileBound(0.99) * 1000);
         }
         report.heading("Decisions");
@@ -117,11 +128,27 @@ final class ConsentBench implements Scenario {
         report.figure(
                 "decision inside the service, batch of 1,000: p99 (at most)", new Measured(insideBatch), "%,.2f ms");
         report.line("");
+        report.heading("CPU per 1,000 operations");
+        report.line("CPU seconds the service and PostgreSQL (server and backends) used during each measured run, "
+                + "from /proc, per 1,000 requests or decisions. Less noisy than requests/s on a shared machine, "
+                + "since it counts work, not waiting; the CPU of wrk and of the rest of the suite is left out.");
+        report.line("");
+        report.table();
+        cpuFigures(report, "baseline `GET /api/v1/me`, per 1,000 requests", baselineCpu);
+        cpuFigures(report, "single decisions, per 1,000 decisions", singleCpu);
+        cpuFigures(report, "batches of 1,000, per 1,000 decisions", batchCpu);
+        report.line("");
         report.line("Inside the service: `" + METRIC + "{kind=…}` (from the parsed request to the answer), the "
                 + "difference of its histogram buckets before and after each run at /q/metrics on the management "
                 + "port, so each figure covers one run; it is the upper bound of the bucket holding the 99th "
                 + "percentile.");
         report.line("");
+    }
+
+    static void cpuFigures(Report report, String what, List<CpuPerOperation.Cost> runs) {
+        report.figure(what + ": service", Measured.of(runs, CpuPerOperation.Cost::service), "%,.3f s");
+        report.figure(what + ": PostgreSQL", Measured.of(runs, CpuPerOperation.Cost::postgres), "%,.3f s");
+        report.figure(what + ": **both**", Measured.of(runs, CpuPerOperation.Cost::total), "**%,.3f s**");
     }
 
     /** Holders 0 to HOLDERS - 1 granted {@link #PURPOSE}, for the current version and German text. */

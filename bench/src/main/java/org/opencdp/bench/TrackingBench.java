@@ -72,7 +72,11 @@ final class TrackingBench implements Scenario {
         String visitors = String.valueOf(VISITORS);
         wrk.run("tracking-collect.lua", baseUrl, THREADS, CONNECTIONS, WARM_UP, baseUrl, visitors, "0");
         List<Wrk.Result> http = new ArrayList<>();
+        List<CpuPerOperation.Cost> trackingCpu = new ArrayList<>();
+        List<CpuPerOperation.Cost> consentCpu = new ArrayList<>();
         for (int run = 1; run <= RUNS; run++) {
+            CpuPerOperation tracking = CpuPerOperation.start(suite.stack(), Service.TRACKING);
+            CpuPerOperation consent = CpuPerOperation.start(suite.stack(), Service.CONSENT);
             http.add(wrk.run(
                     "tracking-collect.lua",
                     baseUrl,
@@ -82,6 +86,8 @@ final class TrackingBench implements Scenario {
                     baseUrl,
                     visitors,
                     String.valueOf(run)));
+            trackingCpu.add(tracking.end(http.getLast().requests() * BATCH));
+            consentCpu.add(consent.end(http.getLast().requests() * BATCH));
         }
         CopyCeiling ceiling = copyCeiling(suite, RUNS);
         List<Double> share = new ArrayList<>();
@@ -113,6 +119,16 @@ final class TrackingBench implements Scenario {
                 "**%,.2f ms**",
                 Target.below(50, "p99 < 50 ms"));
         report.figure("a 100-event batch: p50", Measured.of(http, Wrk.Result::p50), "%,.2f ms");
+        report.line("");
+        report.heading("CPU per 1,000 events");
+        report.line("CPU seconds used during each measured ingestion run, from /proc, per 1,000 events accepted: "
+                + "tracking-service, consent-service (the gate's batch decisions) and PostgreSQL (server and "
+                + "backends, both databases). Less noisy than events/s on a shared machine.");
+        report.line("");
+        report.table();
+        report.figure("tracking-service", Measured.of(trackingCpu, CpuPerOperation.Cost::service), "**%,.3f s**");
+        report.figure("consent-service", Measured.of(consentCpu, CpuPerOperation.Cost::service), "%,.3f s");
+        report.figure("PostgreSQL", Measured.of(trackingCpu, CpuPerOperation.Cost::postgres), "**%,.3f s**");
         report.line("");
         revocations(suite, report);
     }

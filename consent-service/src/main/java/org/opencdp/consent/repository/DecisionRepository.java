@@ -2,8 +2,10 @@ package org.opencdp.consent.repository;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -26,6 +28,33 @@ public class DecisionRepository {
 
     @Inject
     DataSource dataSource;
+
+    /**
+     * One pair, the hot path of single decisions: the same joins as {@link #decide(List)} with plain parameters, so
+     * that neither the driver nor the server builds, parses and unnests arrays for one pair.
+     */
+    public Optional<Decision> decide(DecisionQuery query) {
+        return Jdbc.with(dataSource, c -> {
+            try (PreparedStatement select = c.prepareStatement("""
+                    SELECT p.legal_basis, p.direct_marketing, s.status, s.entry_id,
+                           o.entry_id AS objection_entry_id,
+                           EXISTS (SELECT 1 FROM erased_holder e WHERE e.holder_type = ? AND e.holder_id = ?) AS erased
+                      FROM purpose p
+                      LEFT JOIN consent_state s ON s.holder_type = ? AND s.holder_id = ? AND s.purpose_id = p.id
+                      LEFT JOIN subject_objection o ON ? = 'SUBJECT' AND o.subject_id = ?
+                     WHERE p.id = ?""")) {
+                String type = query.holder().type().name();
+                UUID holder = query.holder().id();
+                for (int pair = 0; pair < 3; pair++) {
+                    select.setString(2 * pair + 1, type);
+                    select.setObject(2 * pair + 2, holder);
+                }
+                select.setString(7, query.purposeId());
+                ResultSet row = select.executeQuery();
+                return row.next() ? Optional.of(decision(query, row)) : Optional.empty();
+            }
+        });
+    }
 
     /** One decision per query, in their order; null where the purpose is not in the catalog. */
     public List<Decision> decide(List<DecisionQuery> queries) {
@@ -56,25 +85,28 @@ public class DecisionRepository {
                 ResultSet rows = select.executeQuery();
                 List<Decision> decisions = new ArrayList<>(n);
                 while (rows.next()) {
-                    DecisionQuery query = queries.get(rows.getInt("ord") - 1);
-                    String basis = rows.getString("legal_basis");
-                    if (basis == null) {
-                        decisions.add(null);
-                        continue;
-                    }
-                    LegalBasis legalBasis = LegalBasis.valueOf(basis);
-                    String status = rows.getString("status");
-                    decisions.add(Decision.of(
-                            query,
-                            legalBasis,
-                            rows.getBoolean("direct_marketing") || legalBasis == LegalBasis.LEGITIMATE_INTEREST,
-                            status == null ? null : ConsentStatus.valueOf(status),
-                            rows.getObject("entry_id", UUID.class),
-                            rows.getObject("objection_entry_id", UUID.class),
-                            rows.getBoolean("erased")));
+                    decisions.add(decision(queries.get(rows.getInt("ord") - 1), rows));
                 }
                 return decisions;
             }
         });
+    }
+
+    /** The decision of a row of either statement; null where the purpose is not in the catalog. */
+    private static Decision decision(DecisionQuery query, ResultSet row) throws SQLException {
+        String basis = row.getString("legal_basis");
+        if (basis == null) {
+            return null;
+        }
+        LegalBasis legalBasis = LegalBasis.valueOf(basis);
+        String status = row.getString("status");
+        return Decision.of(
+                query,
+                legalBasis,
+                row.getBoolean("direct_marketing") || legalBasis == LegalBasis.LEGITIMATE_INTEREST,
+                status == null ? null : ConsentStatus.valueOf(status),
+                row.getObject("entry_id", UUID.class),
+                row.getObject("objection_entry_id", UUID.class),
+                row.getBoolean("erased"));
     }
 }

@@ -1,6 +1,7 @@
 package org.opencdp.consent.service;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -16,9 +17,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * The hot path: may these purposes be pursued for these holders now? One statement per call, against the committed
- * projection in the primary (read-your-writes, no cache). Decisions are not written to the audit trail one by one:
- * they are yes/no answers at thousands a second that reveal no personal data beyond the pair asked about.
+ * The hot path: may these purposes be pursued for these holders now? One statement per call (a single pair has a
+ * statement of its own, without arrays), against the committed projection in the primary (read-your-writes, no
+ * cache: with several replicas, a cache of one would not see a revocation recorded by another; bench/README.md).
+ * Decisions are not written to the audit trail one by one: they are yes/no answers at thousands a second that reveal
+ * no personal data beyond the pair asked about.
  * {@code opencdp_consent_decision_seconds} times each call inside the service, from the parsed request to the
  * answer, for the benchmark's p99.
  */
@@ -39,7 +42,8 @@ public class Decisions {
     }
 
     public Decision decide(DecisionQuery query) {
-        return single.record(() -> answer(List.of(query)).getFirst());
+        return single.record(
+                () -> repository.decide(query).orElseThrow(() -> unknownPurposes(List.of(query.purposeId()))));
     }
 
     /** Up to {@link #MAX_BATCH} queries, answered in their order; an unknown purpose refuses the whole batch. */
@@ -59,9 +63,13 @@ public class Decisions {
             }
         }
         if (!unknown.isEmpty()) {
-            throw ProblemException.unprocessable("No purpose " + String.join(", ", unknown) + " in the catalog.");
+            throw unknownPurposes(unknown);
         }
         return new ArrayList<>(decisions);
+    }
+
+    private static ProblemException unknownPurposes(Collection<String> purposes) {
+        return ProblemException.unprocessable("No purpose " + String.join(", ", purposes) + " in the catalog.");
     }
 
     private static Timer timer(MeterRegistry metrics, String kind) {
