@@ -3,20 +3,18 @@ package org.opencdp.e2e;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.opencdp.localstack.DemoUser;
 import org.opencdp.localstack.Service;
-import org.opencdp.testsupport.HeadlessChromium;
+import org.opencdp.testsupport.HeadlessChromiumExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -32,6 +30,7 @@ import io.restassured.http.ContentType;
  * view, and once the visitor becomes a known customer the dpo's consent history shows both with their proofs.
  */
 @WithLocalSuite
+@ExtendWith(HeadlessChromiumExtension.class)
 class BannerBrowserTest {
 
     private static final String PURPOSE = "web-analytics";
@@ -41,9 +40,6 @@ class BannerBrowserTest {
 
     private static E2eSuite suite;
 
-    @TempDir
-    Path profile;
-
     private ChromeDriver browser;
 
     @BeforeAll
@@ -52,15 +48,8 @@ class BannerBrowserTest {
     }
 
     @BeforeEach
-    void start() {
-        browser = HeadlessChromium.start(profile);
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
+    void open(ChromeDriver started) {
+        browser = started;
     }
 
     @Test

@@ -3,19 +3,17 @@ package org.opencdp.e2e;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.opencdp.localstack.Service;
-import org.opencdp.testsupport.HeadlessChromium;
+import org.opencdp.testsupport.HeadlessChromiumExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -28,6 +26,7 @@ import io.restassured.http.ContentType;
  * and leaves; tracking-service then holds the page view, the click and the page leave, each under that ledger entry.
  */
 @WithLocalSuite
+@ExtendWith(HeadlessChromiumExtension.class)
 class TrackerJourneyBrowserTest {
 
     private static final Duration PAGE = Duration.ofSeconds(20);
@@ -35,9 +34,6 @@ class TrackerJourneyBrowserTest {
     private static final Duration STORED = Duration.ofSeconds(30);
 
     private static E2eSuite suite;
-
-    @TempDir
-    Path profile;
 
     private ChromeDriver browser;
 
@@ -47,15 +43,8 @@ class TrackerJourneyBrowserTest {
     }
 
     @BeforeEach
-    void start() {
-        browser = HeadlessChromium.start(profile);
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
+    void open(ChromeDriver started) {
+        browser = started;
     }
 
     @Test

@@ -147,6 +147,8 @@ class ExampleValuesTest {
                 .extracting(i -> i.getMetadata().getName())
                 .containsExactlyInAnyOrder(
                         "opencdp-public",
+                        "opencdp-integrations-webhooks",
+                        "opencdp-integrations-3cx",
                         "profile-service",
                         "behaviour-service",
                         "tracking-service",

@@ -11,7 +11,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Debian's chromium, driven through Debian's chromedriver, headless, English and with a profile of its own: the one
- * browser of the browser tests (tracking-service's tracker, the demo pages in e2e). A test quits it after each test.
+ * browser of the browser tests (tracking-service's tracker, the demo pages in e2e). A test quits it after each test;
+ * {@link HeadlessChromiumExtension} does that for a test class.
  * Selenium is an optional dependency of this library: a module that drives a browser declares selenium-java itself.
  */
 public final class HeadlessChromium {
