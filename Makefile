@@ -14,7 +14,7 @@ endif
 
 MVN := ./mvnw -B -ntp
 
-.PHONY: help run stop status build lint format test test-unit e2e bench clean reset
+.PHONY: help run stop status build images lint format test test-unit e2e bench clean reset
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -22,6 +22,9 @@ help: ## list the targets
 build: ## compile and package every module, without tests
 	@scripts/prerequisites
 	$(MVN) -q package -DskipTests
+
+images: build ## container images without a Docker daemon: OCI tarballs in target/images/<service>/ (jvm; jvm-aot once its AOT cache is trained), checked
+	@scripts/images
 
 run: build ## build, then start PostgreSQL, Keycloak, a local mailbox and the five services; prints URLs and demo logins
 	@scripts/local-stack start
