@@ -14,7 +14,7 @@ endif
 
 MVN := ./mvnw -B -ntp
 
-.PHONY: help run stop status build lint format test test-unit e2e bench clean reset
+.PHONY: help run stop status build images images-aot lint format test test-unit e2e bench clean reset
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -22,6 +22,13 @@ help: ## list the targets
 build: ## compile and package every module, without tests
 	@scripts/prerequisites
 	$(MVN) -q package -DskipTests
+
+images: build ## container images without a Docker daemon: OCI tarballs in target/images/<service>/ (jvm; jvm-aot once trained), checked
+	@scripts/images
+
+images-aot: images ## trains each service's AOT cache (bench scenario startup, under the bench lock), then builds the jvm-aot images too
+	flock /tmp/opencdp-bench.lock $(JAVA_HOME)/bin/java -jar bench/target/bench.jar startup
+	@scripts/images
 
 run: build ## build, then start PostgreSQL, Keycloak, a local mailbox and the five services; prints URLs and demo logins
 	@scripts/local-stack start
@@ -50,7 +57,7 @@ e2e: ## only the end-to-end tests: builds what they need, starts its own suite o
 	@scripts/prerequisites
 	$(MVN) verify -pl e2e -am -DskipTests -Pe2e
 
-bench: build ## benchmarks, every scenario (~45 min after the build, on an otherwise idle machine): own suite on ports 28081…, reports in bench/results/
+bench: images ## benchmarks, every scenario (~45 min after the build, on an otherwise idle machine): own suite on ports 28081…, reports in bench/results/
 	@scripts/prerequisites --bench
 	$(JAVA_HOME)/bin/java -jar bench/target/bench.jar
 

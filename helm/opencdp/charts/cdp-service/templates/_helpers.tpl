@@ -39,7 +39,7 @@ The image of a variant, call with (list $ variant): one repository per service, 
 {{- end -}}
 
 {{/*
-The JVM's options for the variant (JAVA_OPTS_APPEND, read by the JVM images' start script): javaOptions, plus the
+The JVM's options for the variant (JDK_JAVA_OPTIONS, read by the java launcher the images start): javaOptions, plus the
 AOT cache for jvm-aot. Empty for native, which has no JVM.
 */}}
 {{- define "cdp-service.javaOptions" -}}

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.opencdp.localstack.LocalStackException;
 
 /**
- * {@code java -jar bench/target/bench.jar [profile|consent|tracking|behaviour|retention ...]}, run from the repository root;
+ * {@code java -jar bench/target/bench.jar [profile|consent|tracking|behaviour|retention|startup ...]}, run from the repository root;
  * without a name every scenario runs (`make bench`), one after the other on one suite. Sizes and durations are
  * system properties, e.g. {@code -Dbench.customers=1000000 -Dbench.seconds=30}; see bench/README.md.
  */
@@ -28,7 +28,8 @@ public final class BenchCli {
                 new TrackingBench(),
                 new BehaviourBench(),
                 new ProfileBench(),
-                new RetentionBench());
+                new RetentionBench(),
+                new StartupBench());
     }
 
     public static void main(String[] args) throws Exception {

@@ -32,7 +32,7 @@ class ImageVariantTest {
 
     private static String javaOptions(Deployment deployment) {
         return container(deployment).getEnv().stream()
-                .filter(e -> e.getName().equals("JAVA_OPTS_APPEND"))
+                .filter(e -> e.getName().equals("JDK_JAVA_OPTIONS"))
                 .map(EnvVar::getValue)
                 .findFirst()
                 .orElse(null);
@@ -80,8 +80,8 @@ class ImageVariantTest {
         assertThat(container(consent).getResources().getRequests()).containsEntry("memory", new Quantity("128Mi"));
         // The trust store is built with the JVM image's keytool: a native image has no JDK.
         assertThat(consent.getSpec().getTemplate().getSpec().getInitContainers())
-                .singleElement()
-                .satisfies(init -> assertThat(init.getImage()).isEqualTo("ghcr.io/opencdp/consent-service:0.1.0"));
+                .hasSize(2)
+                .allSatisfy(init -> assertThat(init.getImage()).isEqualTo("ghcr.io/opencdp/consent-service:0.1.0"));
 
         Deployment profile = deployments.get("profile-service");
         assertThat(container(profile).getImage()).isEqualTo("ghcr.io/opencdp/profile-service:0.1.0");

@@ -8,6 +8,7 @@ import static org.opencdp.helm.Manifests.named;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
 
@@ -92,23 +93,24 @@ class TransportSecurityTest {
                 assertThat(env(deployment, "OPENCDP_" + other.toUpperCase() + "_URL"))
                         .isEqualTo("https://" + other + "-service:8443");
             }
-            assertThat(env(deployment, "JAVA_OPTS_APPEND"))
+            assertThat(env(deployment, "JDK_JAVA_OPTIONS"))
                     .contains("-Djavax.net.ssl.trustStore=/var/run/opencdp/truststore/truststore.p12");
-            JsonNode init = deployment
-                    .path("spec")
-                    .path("template")
-                    .path("spec")
-                    .path("initContainers")
-                    .get(0);
-            assertThat(init.path("name").asText()).isEqualTo("truststore");
-            assertThat(init.path("args").get(0).asText())
+            JsonNode inits =
+                    deployment.path("spec").path("template").path("spec").path("initContainers");
+            assertThat(inits)
+                    .extracting(init -> init.path("name").asText())
+                    .containsExactly("truststore-public-cas", "truststore-cluster-ca");
+            assertThat(String.join(" ", texts(inits.get(1).path("args"))))
                     .contains(
                             "-file /var/run/opencdp/tls/ca.crt",
                             "-keystore /var/run/opencdp/truststore/truststore.p12");
-            assertThat(init.path("securityContext")
-                            .path("readOnlyRootFilesystem")
-                            .asBoolean())
-                    .isTrue();
+            for (JsonNode init : inits) {
+                assertThat(texts(init.path("command"))).containsExactly("/opt/java/bin/keytool");
+                assertThat(init.path("securityContext")
+                                .path("readOnlyRootFilesystem")
+                                .asBoolean())
+                        .isTrue();
+            }
         }
     }
 
@@ -235,21 +237,17 @@ class TransportSecurityTest {
     }
 
     /**
-     * Runs the rendered init script with this JDK's keytool (paths moved into a scratch directory): the trust store
-     * it writes holds the cluster CA beside the JDK's public CAs, readable with the password the JVM is given.
+     * Runs the two rendered init containers' commands with this JDK's keytool (the image's paths moved to this JDK
+     * and a scratch directory): the trust store they write holds the cluster CA beside the JDK's public CAs, readable
+     * with the password the JVM is given.
      */
     @Test
-    void theTrustStoreScriptAddsTheClusterCaToThePublicOnes(@TempDir Path scratch) throws Exception {
-        String script = named(rendered, "Deployment", "consent-service")
+    void theTrustStoreStepsAddTheClusterCaToThePublicOnes(@TempDir Path scratch) throws Exception {
+        JsonNode inits = named(rendered, "Deployment", "consent-service")
                 .path("spec")
                 .path("template")
                 .path("spec")
-                .path("initContainers")
-                .get(0)
-                .path("args")
-                .get(0)
-                .asText()
-                .replace("/var/run/opencdp", scratch.toString());
+                .path("initContainers");
         Files.createDirectories(scratch.resolve("tls"));
         Files.createDirectories(scratch.resolve("truststore"));
         run(
@@ -282,7 +280,17 @@ class TransportSecurityTest {
                 "-file",
                 scratch.resolve("tls/ca.crt").toString());
 
-        run(scratch, "/bin/sh", "-ec", script);
+        for (JsonNode init : inits) {
+            List<String> command = new ArrayList<>();
+            command.addAll(texts(init.path("command")));
+            command.addAll(texts(init.path("args")));
+            run(
+                    scratch,
+                    command.stream()
+                            .map(part -> part.replace("/opt/java", System.getProperty("java.home"))
+                                    .replace("/var/run/opencdp", scratch.toString()))
+                            .toArray(String[]::new));
+        }
 
         String listing = run(
                 scratch,
@@ -297,6 +305,12 @@ class TransportSecurityTest {
         assertThat(listing).contains("opencdp-cluster-ca");
         assertThat(listing.lines().filter(l -> l.contains("trustedCertEntry")).count())
                 .isGreaterThan(50);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(node -> texts.add(node.asText()));
+        return texts;
     }
 
     private static String keytool() {

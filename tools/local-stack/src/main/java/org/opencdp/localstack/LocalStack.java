@@ -153,6 +153,15 @@ public final class LocalStack {
         progress.accept("stopped " + service.serviceName());
     }
 
+    /**
+     * Stops one service cleanly, giving it up to {@code grace} before SIGKILL: for a JVM that has work to finish as
+     * it exits (an AOT training run writes its cache then).
+     */
+    public void stopService(Service service, Duration grace) {
+        DetachedProcess.stop(layout.pidFile(service.serviceName()), grace);
+        progress.accept("stopped " + service.serviceName());
+    }
+
     /** Kills one service with SIGKILL, as a crash would end it, for an end-to-end test of what survives it. */
     public void killService(Service service) {
         DetachedProcess.kill(layout.pidFile(service.serviceName()));
@@ -164,6 +173,16 @@ public final class LocalStack {
         LocalSecrets secrets = LocalSecrets.loadOrCreate(layout.secretsFile());
         ProcessHandle started = spawn(() -> services.start(service, secrets));
         services.awaitReady(Map.of(service, started), SERVICES_TIMEOUT, progress);
+    }
+
+    /**
+     * Starts one stopped service of a running suite with another runtime and fast-jar (a {@link ServiceLaunch}), with
+     * the suite's keys, without waiting: the caller times its readiness itself (the startup benchmark). Stop it with
+     * {@link #stopService}.
+     */
+    public ProcessHandle launchService(Service service, ServiceLaunch launch) {
+        LocalSecrets secrets = LocalSecrets.loadOrCreate(layout.secretsFile());
+        return spawn(() -> services.start(service, secrets, launch));
     }
 
     /**

@@ -45,6 +45,21 @@ final class ServiceProcesses {
         command.addAll(extraOptions.getOrDefault(service, List.of()));
         command.add("-jar");
         command.add(layout.serviceJar(service).toString());
+        return start(service, secrets, command);
+    }
+
+    /** With another runtime, fast-jar and options; the suite's JVM options stay, so figures compare. */
+    ProcessHandle start(Service service, LocalSecrets secrets, ServiceLaunch launch) {
+        List<String> command = new ArrayList<>();
+        command.add(launch.javaHome().resolve("bin/java").toString());
+        command.addAll(JVM_OPTIONS);
+        command.addAll(launch.jvmOptions());
+        command.add("-jar");
+        command.add(launch.appDir().resolve("quarkus-run.jar").toString());
+        return start(service, secrets, command);
+    }
+
+    private ProcessHandle start(Service service, LocalSecrets secrets, List<String> command) {
         return DetachedProcess.start(
                 command,
                 environment(service, secrets),

@@ -1,0 +1,46 @@
+package org.opencdp.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServiceLaunchTest {
+
+    @TempDir
+    Path repo;
+
+    /** A stand-in runtime whose bin/java records how it was started: the images' runtime, the staged fast-jar. */
+    @Test
+    void aLaunchStartsTheGivenRuntimeWithTheSuitesOptionsItsOwnAndTheGivenFastJar() throws Exception {
+        Files.createFile(repo.resolve("mvnw"));
+        Files.createFile(repo.resolve("pom.xml"));
+        StackLayout layout = StackLayout.forRepo(repo).withPorts(StackPorts.endToEnd());
+        Path runtime = repo.resolve("runtime");
+        Path recorded = repo.resolve("arguments");
+        Files.createDirectories(runtime.resolve("bin"));
+        Path java = Files.writeString(
+                runtime.resolve("bin/java"), "#!/bin/sh\nprintf '%s\\n' \"$@\" > '" + recorded + "'\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path app = repo.resolve("app");
+
+        ProcessHandle process = new LocalStack(layout, line -> {})
+                .launchService(Service.PROFILE, new ServiceLaunch(runtime, app, List.of("-XX:AOTCache=app.aot")));
+        process.onExit().get(30, TimeUnit.SECONDS);
+
+        assertThat(Files.readAllLines(recorded))
+                .containsExactly(
+                        "-Xms192m",
+                        "-Xmx384m",
+                        "-XX:+UseSerialGC",
+                        "-XX:AOTCache=app.aot",
+                        "-jar",
+                        app.resolve("quarkus-run.jar").toString());
+    }
+}
