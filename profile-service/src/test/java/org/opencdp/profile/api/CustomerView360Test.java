@@ -14,6 +14,7 @@ import static org.opencdp.profile.api.SalesFixtures.createdFollowUp;
 import static org.opencdp.profile.api.View360Services.Answer.DROP;
 import static org.opencdp.profile.api.View360Services.Answer.FAIL;
 import static org.opencdp.profile.api.View360Services.Answer.FORBIDDEN;
+import static org.opencdp.profile.api.View360Services.Answer.GARBAGE;
 import static org.opencdp.profile.api.View360Services.Answer.NOT_FOUND;
 import static org.opencdp.profile.api.View360Services.Answer.SLOW;
 
@@ -279,6 +280,17 @@ class CustomerView360Test {
                         equalTo("the personalisation consent could not be checked at consent-service"))
                 .body("kpis.rfmSegment", equalTo("loyal"));
         assertThat(services.callsTo("/subjects/" + customer + "/web-activity")).isZero();
+    }
+
+    @Test
+    void anAnswerThatIsNotTheServicesJsonIsNotPassedOn() {
+        UUID customer = created(person());
+        services.answer("behaviour", customer, GARBAGE);
+
+        view("sales", customer)
+                .statusCode(200)
+                .body("kpis.unavailable", equalTo("behaviour-service is unavailable"))
+                .body("webVisits.visits", equalTo(7));
     }
 
     @Test

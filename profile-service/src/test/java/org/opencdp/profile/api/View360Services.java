@@ -43,7 +43,9 @@ final class View360Services {
         FAIL,
         FORBIDDEN,
         NOT_FOUND,
-        DROP
+        DROP,
+        /** 200 with a body that is not the service's JSON. */
+        GARBAGE
     }
 
     /** How long a SLOW answer takes: far beyond the view's timeout. */
@@ -177,6 +179,7 @@ final class View360Services {
             case FAIL -> send(exchange, 500, "{\"title\":\"Internal Server Error\",\"status\":500}");
             case FORBIDDEN -> send(exchange, 403, "{\"title\":\"Forbidden\",\"status\":403}");
             case NOT_FOUND -> send(exchange, 404, "{\"title\":\"Not Found\",\"status\":404}");
+            case GARBAGE -> send(exchange, 200, "{\"totalRevenue\": \"<script>\", \"orderCount\": [");
             case DROP -> {
                 // closed below before any answer: the caller sees the connection end
             }
