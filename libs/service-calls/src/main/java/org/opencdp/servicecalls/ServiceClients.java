@@ -38,6 +38,7 @@ public class ServiceClients {
 
     static final long CONNECT_TIMEOUT_MS = 2_000;
     static final long READ_TIMEOUT_MS = 10_000;
+    private static final String DISABLE_DEFAULT_MAPPER = "microprofile.rest.client.disable.default.mapper";
 
     @Inject
     Config config;
@@ -92,6 +93,26 @@ public class ServiceClients {
     /** The base URL configured for a service, e.g. {@code http://localhost:8082} for "behaviour". */
     public URI baseUri(String service) {
         return URI.create(config.getValue("opencdp.services." + service + ".url", String.class));
+    }
+
+    /**
+     * A REST client for {@code service} that carries no token of this service: for a call made on behalf of the
+     * person asking, with their own token (frontend tokens carry the audiences of the services they may call, so the
+     * called service applies its own role rules to that person). The api's methods take the caller's
+     * {@code Authorization} header as a parameter, read on the request's thread. Errors are not turned into exceptions
+     * (methods return {@code Response}) and nothing is retried: the caller answers a person waiting and guards the call
+     * itself (timeout, circuit breaker, bulkhead).
+     */
+    @SuppressWarnings("unchecked")
+    public <A> A onBehalfOfCaller(String service, Class<A> api) {
+        return (A) clients.computeIfAbsent(
+                "caller|" + service + "|" + api.getName(),
+                key -> QuarkusRestClientBuilder.newBuilder()
+                        .baseUri(baseUri(service))
+                        .connectTimeout(CONNECT_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                        .readTimeout(READ_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                        .property(DISABLE_DEFAULT_MAPPER, true)
+                        .build(api));
     }
 
     @SuppressWarnings("unchecked")

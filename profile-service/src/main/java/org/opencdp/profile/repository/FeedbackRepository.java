@@ -41,6 +41,12 @@ public class FeedbackRepository implements PanacheRepositoryBase<CustomerFeedbac
         return list("subjectId = ?1 order by answeredAt, id", subjectId);
     }
 
+    /** The subject's newest answer, if any (the 360° view). */
+    public java.util.Optional<CustomerFeedback> latestOf(UUID subjectId) {
+        return find("subjectId = ?1 order by answeredAt desc, id desc", subjectId)
+                .firstResultOptional();
+    }
+
     public long deleteAllOf(UUID subjectId) {
         return delete("subjectId", subjectId);
     }

@@ -339,9 +339,28 @@ public class CustomerService {
      */
     private StoredCustomer withLinks(
             Customer customer, CustomerProfile profile, ProfileAccess reader, String action, String purpose) {
+        Map<UUID, String> recorded = new HashMap<>();
+        StoredCustomer stored = withLinks(customer, profile, reader, recorded);
+        recorded.put(customer.id, action);
+        // A read (GET) wrote nothing else, so its entries need not wait for the flush (bounded loss window, see
+        // AuditTrail#recordReads); a change's transaction has written already and stays synchronous anyway.
+        audit.recordReads(recorded, purpose);
+        return stored;
+    }
+
+    /**
+     * The customer as {@link #get} shows it, for the 360° view, which records all its reads at once: the linked
+     * customers shown are added to {@code reads}, the customer itself is the caller's to record. Empty when there is
+     * no such customer; the caller has checked the restriction.
+     */
+    java.util.Optional<StoredCustomer> readForOverview(UUID id, ProfileAccess reader, Map<UUID, String> reads) {
+        return customers.find(id).map(customer -> withLinks(customer, codec.decrypt(customer), reader, reads));
+    }
+
+    private StoredCustomer withLinks(
+            Customer customer, CustomerProfile profile, ProfileAccess reader, Map<UUID, String> recorded) {
         List<ContactLink> contactLinks = new ArrayList<>();
         List<ContactLink> companyLinks = new ArrayList<>();
-        Map<UUID, String> recorded = new HashMap<>();
         if (reader.seesIdentifiers()) {
             boolean company = customer.kind == CustomerKind.COMPANY;
             List<CompanyContact> links = company ? contacts.contactsOf(customer.id) : contacts.companiesOf(customer.id);
@@ -358,10 +377,6 @@ public class CustomerService {
                 }
             }
         }
-        recorded.put(customer.id, action);
-        // A read (GET) wrote nothing else, so its entries need not wait for the flush (bounded loss window, see
-        // AuditTrail#recordReads); a change's transaction has written already and stays synchronous anyway.
-        audit.recordReads(recorded, purpose);
         return stored(customer, profile, contactLinks, companyLinks);
     }
 

@@ -177,7 +177,7 @@ public class FollowUpService {
         return followUps.stream().map(f -> f.subjectId).distinct().toList();
     }
 
-    private static StoredFollowUp stored(FollowUp followUp, String note, FollowUpSubject subjectType) {
+    static StoredFollowUp stored(FollowUp followUp, String note, FollowUpSubject subjectType) {
         return new StoredFollowUp(
                 followUp.id,
                 followUp.subjectId,

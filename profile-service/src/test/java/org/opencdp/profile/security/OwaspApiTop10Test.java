@@ -705,7 +705,7 @@ class OwaspApiTop10Test {
     }
 
     /**
-     * profile-service consumes no other API's data: it has no event endpoint and calls no service. What it accepts
+     * profile-service consumes no other API's data: it has no event endpoint, and the only answers of other services it reads are the 360° view's parts (see CustomerView360Test for non-JSON answers). What it accepts
      * from another service is retention-service's subject-rights requests, validated like any input. Where events
      * are received (behaviour-service's /api/v1/events/profile), ProfileEventsResourceTest there checks that only
      * profile-service may deliver, a malformed batch is a 400 and a version it cannot read a 422, applying nothing.
