@@ -1,6 +1,7 @@
 package org.opencdp.servicecalls;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +39,9 @@ public class ServiceClients {
 
     static final long CONNECT_TIMEOUT_MS = 2_000;
     static final long READ_TIMEOUT_MS = 10_000;
+    /** How long {@link #call(String, Class, Function)} waits for an answer. */
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofMillis(READ_TIMEOUT_MS);
+
     private static final String DISABLE_DEFAULT_MAPPER = "microprofile.rest.client.disable.default.mapper";
 
     @Inject
@@ -57,9 +61,17 @@ public class ServiceClients {
      * 4xx answers are not (the request itself is wrong). Failures surface as the REST client's exceptions
      * ({@link WebApplicationException}, {@link ProcessingException}) or as a circuit-breaker rejection.
      */
-    @SuppressWarnings("unchecked")
     public <A, T> T call(String service, Class<A> api, Function<A, T> call) {
-        A client = client(service, api);
+        return call(service, api, DEFAULT_READ_TIMEOUT, call);
+    }
+
+    /**
+     * As {@link #call(String, Class, Function)}, waiting up to {@code readTimeout} for the answer: for the few calls
+     * whose work grows with the data (a purge run), not for anything a person waits for.
+     */
+    @SuppressWarnings("unchecked")
+    public <A, T> T call(String service, Class<A> api, Duration readTimeout, Function<A, T> call) {
+        A client = client(service, api, readTimeout.toMillis());
         // A call to another service is never part of the caller's database transaction: it is suspended for the
         // call. Otherwise context propagation lets the REST client's threads join it, and Narayana refuses the
         // commit ("multiple threads active") and rolls the caller's work back.
@@ -116,13 +128,13 @@ public class ServiceClients {
     }
 
     @SuppressWarnings("unchecked")
-    <A> A client(String service, Class<A> api) {
+    <A> A client(String service, Class<A> api, long readTimeoutMs) {
         return (A) clients.computeIfAbsent(
-                service + "|" + api.getName(),
+                service + "|" + api.getName() + "|" + readTimeoutMs,
                 key -> QuarkusRestClientBuilder.newBuilder()
                         .baseUri(baseUri(service))
                         .connectTimeout(CONNECT_TIMEOUT_MS, TimeUnit.MILLISECONDS)
-                        .readTimeout(READ_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                        .readTimeout(readTimeoutMs, TimeUnit.MILLISECONDS)
                         .register(new ServiceTokenFilter(tokens, ServiceTokens.audienceOf(service)))
                         .build(api));
     }

@@ -43,6 +43,9 @@ public class RetentionPurge {
     RetentionPurgeReports reports;
 
     @Inject
+    PurgeLock lock;
+
+    @Inject
     AuditTrail audit;
 
     @Inject
@@ -61,10 +64,15 @@ public class RetentionPurge {
 
     /**
      * Purges (or, in a dry run, counts) every expired record of the categories held here; a run id already answered
-     * gets its stored report. Bad policies are refused before anything is counted or deleted.
+     * gets its stored report. Bad policies are refused before anything is counted or deleted. One run at a time
+     * ({@link PurgeLock}): a second one waits until the first is done.
      */
     public RetentionPurgeReport purge(UUID runId, boolean dryRun, Instant asOf, List<RetentionPolicy> policies) {
         requireValid(policies);
+        return lock.holding(() -> purgeAlone(runId, dryRun, asOf, policies));
+    }
+
+    private RetentionPurgeReport purgeAlone(UUID runId, boolean dryRun, Instant asOf, List<RetentionPolicy> policies) {
         var stored = reports.of(runId);
         if (stored.isPresent()) {
             return stored.get();

@@ -1,5 +1,6 @@
 package org.opencdp.subjectrights.client;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -37,6 +38,9 @@ public class SubjectRightsParticipants {
     @ConfigProperty(name = "opencdp.subject-rights.participants")
     List<String> participants;
 
+    @ConfigProperty(name = "opencdp.subject-rights.purge-timeout")
+    Duration purgeTimeout;
+
     /** The participating services, as configured. */
     public List<String> names() {
         return List.copyOf(participants);
@@ -68,7 +72,7 @@ public class SubjectRightsParticipants {
      * that does not answer is reported with the reason, like any other call.
      */
     public ParticipantAnswer<RetentionPurgeReport> purge(String participant, RetentionPurgeRequest order) {
-        return ask(participant, RetentionPurgeApi.class, api -> api.purge(order));
+        return ask(participant, RetentionPurgeApi.class, purgeTimeout, api -> api.purge(order));
     }
 
     /** One participant, e.g. to retry a single failed task of a request. */
@@ -81,8 +85,13 @@ public class SubjectRightsParticipants {
      * same way: the result, or why there is none.
      */
     public <A, T> ParticipantAnswer<T> ask(String participant, Class<A> api, Function<A, T> call) {
+        return ask(participant, api, ServiceClients.DEFAULT_READ_TIMEOUT, call);
+    }
+
+    private <A, T> ParticipantAnswer<T> ask(
+            String participant, Class<A> api, Duration readTimeout, Function<A, T> call) {
         try {
-            return ParticipantAnswer.of(participant, clients.call(participant, api, call));
+            return ParticipantAnswer.of(participant, clients.call(participant, api, readTimeout, call));
         } catch (RuntimeException e) {
             String reason = describe(e);
             LOG.warnf("Subject-rights call to %s failed: %s", participant, reason);

@@ -2,6 +2,7 @@ package org.opencdp.subjectrights.testkit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.opencdp.subjectrights.testkit.RetentionPurgeCalls.auditEntriesOf;
 import static org.opencdp.subjectrights.testkit.RetentionPurgeCalls.auditEntryAt;
@@ -10,13 +11,21 @@ import static org.opencdp.subjectrights.testkit.RetentionPurgeCalls.policy;
 import static org.opencdp.subjectrights.testkit.RetentionPurgeCalls.purge;
 import static org.opencdp.subjectrights.testkit.RetentionPurgeCalls.run;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -39,6 +48,8 @@ class NotesRetentionPurgeTest extends RetentionPurgeContractTest {
 
     private static final Instant AS_OF = Instant.parse("2003-06-01T00:00:00Z");
     private static final List<Map<String, Object>> ONE_YEAR = List.of(policy(NotesRetention.NAME, "P1Y", false));
+    /** The first key of the purge lock ("PURG"). */
+    private static final int PURGE_LOCK_SPACE = 0x50555247;
 
     @Inject
     Notes notes;
@@ -111,6 +122,33 @@ class NotesRetentionPurgeTest extends RetentionPurgeContractTest {
         assertThat(notesOf(expiredSince)).isOne();
         assertThat(TestDatabase.count("SELECT count(*) FROM retention_purge_run WHERE run_id = ?", runId))
                 .isOne();
+    }
+
+    @Test
+    void aRunWaitsWhileAnotherRunsInThisServiceAndItsRetryThenGetsTheSameReport() throws Exception {
+        UUID expired = noteWrittenAt("2002-01-10T08:00:00Z");
+        UUID runId = UUID.randomUUID();
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        try (Connection otherRun = TestDatabase.AS_APPLICATION.connect()) {
+            // Another run (say, on another replica) holds the purge lock.
+            advisoryLock(otherRun, "pg_advisory_lock");
+            Future<JsonPath> first = callers.submit(() -> purge(run(runId, false, AS_OF, ONE_YEAR)));
+            Future<JsonPath> retry = callers.submit(() -> purge(run(runId, false, AS_OF, ONE_YEAR)));
+            await().atMost(Duration.ofSeconds(30)).until(() -> purgesWaiting() == 2);
+            assertThat(notesOf(expired))
+                    .as("nothing deleted while the other run goes on")
+                    .isOne();
+
+            advisoryLock(otherRun, "pg_advisory_unlock");
+            JsonPath one = first.get(30, TimeUnit.SECONDS);
+            JsonPath other = retry.get(30, TimeUnit.SECONDS);
+
+            assertThat(other.prettify()).isEqualTo(one.prettify());
+            assertThat(counts(one, NotesRetention.NAME)).containsExactly(1, 1);
+            assertThat(notesOf(expired)).isZero();
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     @Test
@@ -202,6 +240,20 @@ class NotesRetentionPurgeTest extends RetentionPurgeContractTest {
         TestDatabase.execute(
                 "UPDATE note SET written_at = ? WHERE subject_id = ?", Timestamp.from(Instant.parse(at)), subject);
         return subject;
+    }
+
+    /** Purge runs of this service waiting for the lock another run holds (libs/subject-rights PurgeLock). */
+    private static long purgesWaiting() {
+        return TestDatabase.count(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND classid = ?",
+                PURGE_LOCK_SPACE);
+    }
+
+    private static void advisoryLock(Connection session, String function) throws SQLException {
+        try (PreparedStatement statement = session.prepareStatement("SELECT " + function + "(?, 0)")) {
+            statement.setInt(1, PURGE_LOCK_SPACE);
+            statement.execute();
+        }
     }
 
     private static long notesOf(UUID subject) {
