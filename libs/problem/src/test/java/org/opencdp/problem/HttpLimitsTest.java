@@ -69,6 +69,31 @@ class HttpLimitsTest {
     }
 
     @Test
+    void aBodyOnAnEventLoopPathIsReadInFullBeforeTheEndpointRunsAndElsewhereItIsStreamed() throws IOException {
+        String body = "{\"name\":\"" + "E".repeat(40_000) + "\"}"; // several chunks, far over RESTEasy's 10K buffer
+        for (String where : new String[] {"read-first", "streamed"}) {
+            RawResponse response = send("POST /problem-test/" + where + "/people HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + body.length()
+                    + "\r\nConnection: close\r\n\r\n" + body);
+
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.body())
+                    .isEqualTo((where.equals("read-first") ? "read first: " : "streamed: ") + body.length());
+        }
+    }
+
+    @Test
+    void aBodyOnAnEventLoopPathDeclaredOverTheLimitIsRefusedBeforeItIsRead() throws IOException {
+        RawResponse response = send("POST /problem-test/read-first/people HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 2000000\r\n\r\n{\"name\":");
+
+        assertThat(response.status()).isEqualTo(413);
+        JsonPath problem = response.problem();
+        assertThat(problem.getString("type")).isEqualTo("urn:opencdp:problem:payload-too-large");
+        assertThat(problem.getString("instance")).isEqualTo("/problem-test/read-first/people");
+    }
+
+    @Test
     void aRequestTargetLongerThanTheLimitIsA414ProblemThatDoesNotRepeatIt() throws IOException {
         RawResponse response =
                 send("GET /problem-test/page?size=1&q=" + "a".repeat(5_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
