@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -40,7 +41,8 @@ import io.vertx.ext.web.handler.BodyHandler;
  * a blocking endpoint otherwise reads its body from a stream that the event loop fills chunk by chunk, with a lock
  * and a wake-up of the worker thread per chunk (RESTEasy buffers bodies on the event loop for non-blocking
  * endpoints only). A body read here in full is handed to the endpoint as one array; the endpoint stays blocking.
- * Bodies declared over the limit are refused before anything is read, as on every other path.
+ * Bodies declared over the limit are refused before anything is read, as on every other path. HTTP/1.1 only: an
+ * HTTP/2 request (the JDK's HTTP client upgrades to it, e.g. the outbox relay's deliveries) is read as before.
  */
 @ApplicationScoped
 public class HttpLimits {
@@ -141,7 +143,11 @@ public class HttpLimits {
     }
 
     private boolean readsOnEventLoop(HttpServerRequest request) {
-        if (eventLoopBodyPaths.isEmpty() || declaredBodyLength(request) <= 0) {
+        // Not HTTP/2: Quarkus REST pauses every request it takes, and an HTTP/2 request whose body was read cannot
+        // be paused (IllegalStateException "Request has already been read"); such bodies are read as before.
+        if (eventLoopBodyPaths.isEmpty()
+                || request.version() == HttpVersion.HTTP_2
+                || declaredBodyLength(request) <= 0) {
             return false;
         }
         String path = request.path();

@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -79,6 +82,26 @@ class HttpLimitsTest {
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.body())
                     .isEqualTo((where.equals("read-first") ? "read first: " : "streamed: ") + body.length());
+        }
+    }
+
+    @Test
+    void anHttp2RequestOnAnEventLoopPathIsStreamedAsBefore() throws IOException, InterruptedException {
+        // The JDK's client upgrades a cleartext connection to HTTP/2 (h2c), as the outbox relay's deliveries do.
+        String body = "{\"name\":\"" + "E".repeat(40_000) + "\"}";
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            for (int i = 0; i < 2; i++) { // the upgrade, then a request on the HTTP/2 connection
+                HttpResponse<String> response = client.send(
+                        HttpRequest.newBuilder(server.resolve("/problem-test/read-first/people"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+                assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);
+                assertThat(response.statusCode()).isEqualTo(200);
+                assertThat(response.body()).isEqualTo("streamed: " + body.length());
+            }
         }
     }
 
