@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -35,6 +36,13 @@ import io.vertx.ext.web.handler.BodyHandler;
  * before any route, in an invalid-request handler that Quarkus gives no way to replace, so libs/service-defaults
  * sets Vert.x's own limits far above the ones checked here; only a request line or header block over those far
  * higher limits still gets Vert.x's empty answer.
+ *
+ * <p>The same reading serves endpoints that take many small bodies ({@code opencdp.http.event-loop-body-paths}):
+ * a blocking endpoint otherwise reads its body from a stream that the event loop fills chunk by chunk, with a lock
+ * and a wake-up of the worker thread per chunk (RESTEasy buffers bodies on the event loop for non-blocking
+ * endpoints only). A body read here in full is handed to the endpoint as one array; the endpoint stays blocking.
+ * Bodies declared over the limit are refused before anything is read, as on every other path. HTTP/1.1 only: an
+ * HTTP/2 request (the JDK's HTTP client upgrades to it, e.g. the outbox relay's deliveries) is read as before.
  */
 @ApplicationScoped
 public class HttpLimits {
@@ -48,13 +56,16 @@ public class HttpLimits {
     @ConfigProperty(name = "opencdp.http.max-header-size")
     MemorySize maxHeaderSize;
 
+    @ConfigProperty(name = "opencdp.http.event-loop-body-paths")
+    Optional<List<String>> eventLoopBodyPaths;
+
     @Inject
     ObjectMapper json;
 
-    private BodyHandler chunkedBodies;
+    private BodyHandler bodies;
 
     void install(@Observes Router router) {
-        maxBodySize.ifPresent(limit -> chunkedBodies = BodyHandler.create(false).setBodyLimit(limit.asLongValue()));
+        maxBodySize.ifPresent(limit -> bodies = BodyHandler.create(false).setBodyLimit(limit.asLongValue()));
         router.route()
                 .order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1)
                 .handler(this::check)
@@ -84,8 +95,8 @@ public class HttpLimits {
                     "The request body is larger than this service accepts: " + "at most "
                             + maxBodySize.get().asLongValue() + " bytes.",
                     request.path());
-        } else if (chunkedBodies != null && isChunked(request)) {
-            chunkedBodies.handle(context); // reads the body, then next(), or fail(413) once it grows over the limit
+        } else if (bodies != null && (isChunked(request) || readsOnEventLoop(request))) {
+            bodies.handle(context); // reads the body, then next(), or fail(413) once it grows over the limit
         } else {
             context.next();
         }
@@ -129,6 +140,18 @@ public class HttpLimits {
             bytes += header.getKey().length() + header.getValue().length() + 4;
         }
         return bytes;
+    }
+
+    private boolean readsOnEventLoop(HttpServerRequest request) {
+        // Not HTTP/2: Quarkus REST pauses every request it takes, and an HTTP/2 request whose body was read cannot
+        // be paused (IllegalStateException "Request has already been read"); such bodies are read as before.
+        if (eventLoopBodyPaths.isEmpty()
+                || request.version() == HttpVersion.HTTP_2
+                || declaredBodyLength(request) <= 0) {
+            return false;
+        }
+        String path = request.path();
+        return eventLoopBodyPaths.get().stream().anyMatch(path::startsWith);
     }
 
     private static boolean isChunked(HttpServerRequest request) {

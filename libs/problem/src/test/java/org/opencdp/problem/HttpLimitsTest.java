@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -66,6 +69,51 @@ class HttpLimitsTest {
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).contains("\"name\":\"Erika\"");
+    }
+
+    @Test
+    void aBodyOnAnEventLoopPathIsReadInFullBeforeTheEndpointRunsAndElsewhereItIsStreamed() throws IOException {
+        String body = "{\"name\":\"" + "E".repeat(40_000) + "\"}"; // several chunks, far over RESTEasy's 10K buffer
+        for (String where : new String[] {"read-first", "streamed"}) {
+            RawResponse response = send("POST /problem-test/" + where + "/people HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + body.length()
+                    + "\r\nConnection: close\r\n\r\n" + body);
+
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.body())
+                    .isEqualTo((where.equals("read-first") ? "read first: " : "streamed: ") + body.length());
+        }
+    }
+
+    @Test
+    void anHttp2RequestOnAnEventLoopPathIsStreamedAsBefore() throws IOException, InterruptedException {
+        // The JDK's client upgrades a cleartext connection to HTTP/2 (h2c), as the outbox relay's deliveries do.
+        String body = "{\"name\":\"" + "E".repeat(40_000) + "\"}";
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            for (int i = 0; i < 2; i++) { // the upgrade, then a request on the HTTP/2 connection
+                HttpResponse<String> response = client.send(
+                        HttpRequest.newBuilder(server.resolve("/problem-test/read-first/people"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+                assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);
+                assertThat(response.statusCode()).isEqualTo(200);
+                assertThat(response.body()).isEqualTo("streamed: " + body.length());
+            }
+        }
+    }
+
+    @Test
+    void aBodyOnAnEventLoopPathDeclaredOverTheLimitIsRefusedBeforeItIsRead() throws IOException {
+        RawResponse response = send("POST /problem-test/read-first/people HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 2000000\r\n\r\n{\"name\":");
+
+        assertThat(response.status()).isEqualTo(413);
+        JsonPath problem = response.problem();
+        assertThat(problem.getString("type")).isEqualTo("urn:opencdp:problem:payload-too-large");
+        assertThat(problem.getString("instance")).isEqualTo("/problem-test/read-first/people");
     }
 
     @Test

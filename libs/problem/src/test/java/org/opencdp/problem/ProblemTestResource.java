@@ -16,6 +16,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import io.vertx.ext.web.RoutingContext;
+
 /** Endpoints that fail on purpose, one per kind of failure the mappers handle. */
 @Path("/problem-test")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -56,6 +58,14 @@ public class ProblemTestResource {
     @Path("/owners")
     public Owner owner(Owner owner) {
         return owner;
+    }
+
+    /** Says whether the body was read in full before the endpoint ran (on the event loop, HttpLimits). */
+    @POST
+    @Path("/{where: read-first|streamed}/people")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String bodyRead(String person, RoutingContext context) {
+        return (context.body().available() ? "read first: " : "streamed: ") + person.length();
     }
 
     @GET

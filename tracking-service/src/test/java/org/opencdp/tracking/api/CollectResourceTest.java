@@ -12,6 +12,10 @@ import static org.opencdp.tracking.api.Batches.newId;
 import static org.opencdp.tracking.api.Batches.send;
 import static org.opencdp.tracking.api.Batches.with;
 
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +31,7 @@ import org.opencdp.testsupport.WithPostgres;
 import org.opencdp.tracking.AcceptedEvents;
 import org.opencdp.tracking.domain.EventResult;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 
@@ -36,6 +41,9 @@ class CollectResourceTest {
 
     @Inject
     AcceptedEvents accepted;
+
+    @TestHTTPResource("/")
+    URI server;
 
     private final String visitor = newId();
     private final String session = newId();
@@ -178,6 +186,56 @@ class CollectResourceTest {
         }
         send(heavy).then().statusCode(413).body("detail", containsString("bytes"));
         assertThat(storedOf(visitor)).isZero();
+    }
+
+    @Test
+    void aFullBatchOfManyChunksIsReadWholeAndEveryEventGetsItsResult() {
+        // Close to the 64 KiB limit: read on the event loop (opencdp.http.event-loop-body-paths) in many chunks.
+        String url = "https://shop.example/tents?page=" + "1".repeat(300);
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            batch.add(with(
+                    with(event("page_leave", visitor, session, url, now.plusMillis(i)), "dwellMs", 1000),
+                    "scrollDepth",
+                    101 + i));
+        }
+        assertThat(Batches.json(Map.of("events", batch)).length()).isBetween(50_000, 65_536);
+
+        send(batch)
+                .then()
+                .statusCode(200)
+                .body("rejected", equalTo(100))
+                .body("results", hasSize(100))
+                .body("results[99].reason", containsString("scrollDepth"));
+        assertThat(storedOf(visitor)).isZero();
+    }
+
+    @Test
+    void aBodyDeclaredOverTheHttpLimitIsA413ProblemBeforeAnyOfItIsRead() throws IOException {
+        String answer;
+        try (Socket socket = new Socket(server.getHost(), server.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream()
+                    .write(("POST /api/v1/collect/site_demo HTTP/1.1\r\nHost: localhost\r\nOrigin: " + DEMO_ORIGIN
+                                    + "\r\nContent-Type: text/plain;charset=UTF-8\r\nContent-Length: 2000000\r\n\r\n"
+                                    + "{\"events\":[")
+                            .getBytes(StandardCharsets.US_ASCII));
+            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(answer).startsWith("HTTP/1.1 413 ");
+        assertThat(answer).contains("application/problem+json", "urn:opencdp:problem:payload-too-large");
+    }
+
+    @Test
+    void aBodyOfAnotherMediaTypeIsA415Problem() {
+        fromDemoPage()
+                .contentType("application/xml")
+                .body("<events/>")
+                .when()
+                .post("/api/v1/collect/site_demo")
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -138,6 +139,73 @@ class ServerEventsResourceTest {
                 .statusCode(200)
                 .body("rejected", equalTo(1))
                 .body("results[0].reason", equalTo("visitorId: must be 32 lowercase hex characters"));
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsA400ProblemAndOneOfAnotherMediaTypeA415() {
+        given().auth()
+                .oauth2(TestTokens.shop("shop-backend"))
+                .contentType(ContentType.JSON)
+                .body("{\"events\": [{\"type\":")
+                .when()
+                .post(EVENTS)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:opencdp:problem:malformed-json"));
+        given().auth()
+                .oauth2(TestTokens.shop("shop-backend"))
+                .contentType(ContentType.TEXT)
+                .body("{\"events\":[]}")
+                .when()
+                .post(EVENTS)
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void aLargeBatchWithoutTheShopsRoleIsRefusedAndNothingIsStored() {
+        // Read whole on the event loop before the endpoint runs; the role check still decides.
+        UUID subject = UUID.randomUUID();
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            events.add(Map.of(
+                    "type",
+                    "page_view",
+                    "subjectId",
+                    subject.toString(),
+                    "url",
+                    "https://shop.example/tents/" + "t".repeat(200) + i,
+                    "clientTime",
+                    Instant.now().plusMillis(i).toString()));
+        }
+        Map<String, Object> body = Map.of("events", events);
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post(EVENTS)
+                .then()
+                .statusCode(401);
+        given().auth()
+                .oauth2("not-a-token")
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post(EVENTS)
+                .then()
+                .statusCode(401);
+        given().auth()
+                .oauth2(TestTokens.forRole("sales"))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post(EVENTS)
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        assertThat(TestDatabase.count("SELECT count(*) FROM tracked_event WHERE subject_id = ?", subject))
+                .isZero();
     }
 
     @Test
