@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -95,7 +96,8 @@ public class LeadResource {
                             schema = @Schema(implementation = LeadView.class),
                             examples = @ExampleObject(name = "person", value = LeadExamples.VIEW)))
     public Response create(@Valid LeadInput input) {
-        LeadView created = LeadView.of(service.create(requireBody(input).toDetails(), input.source()));
+        LeadView created =
+                LeadView.of(service.create(RequestBodies.required(input).toDetails(), input.source()));
         return Response.created(location(created.id()))
                 .tag(etag(created.version()))
                 .entity(created)
@@ -123,20 +125,11 @@ public class LeadResource {
                                             enumeration = {"NEW", "CONTACTED", "QUALIFIED", "PROPOSAL", "WON", "LOST"}))
                     @QueryParam("stage")
                     String stage,
-            @Parameter(description = "From the previous page's next") @QueryParam("cursor") String cursor,
-            @Parameter(
-                            description = "Page size, 1 to 100",
-                            example = "20",
-                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
-                    @QueryParam("limit")
-                    String limit) {
-        int size = RequestParameters.pageSize(
-                "limit", limit, CustomerResource.DEFAULT_PAGE_SIZE, CustomerResource.MAX_PAGE_SIZE);
-        UUID after = RequestParameters.cursor("cursor", cursor);
+            @BeanParam PageQuery paging) {
+        int size = paging.size();
+        UUID after = paging.after();
         LeadPage page = service.list(stage(stage), after, size);
-        return new LeadList(
-                page.leads().stream().map(LeadView::of).toList(),
-                page.next() == null ? null : RequestParameters.cursorOf(page.next()));
+        return new LeadList(page.leads().stream().map(LeadView::of).toList(), PageQuery.next(page.next()));
     }
 
     @GET
@@ -196,7 +189,7 @@ public class LeadResource {
             @Valid LeadInput input) {
         UUID leadId = RequestParameters.uuid("id", id);
         long version = ETags.requiredVersion(ifMatch);
-        LeadInput body = requireBody(input);
+        LeadInput body = RequestBodies.required(input);
         LeadView replaced = LeadView.of(service.replace(leadId, version, body.toDetails(), body.source()));
         return Response.ok(replaced).tag(etag(replaced.version())).build();
     }
@@ -229,7 +222,8 @@ public class LeadResource {
                     + "lead's processing is restricted")
     public Response move(@Parameter(example = LeadExamples.ID) @PathParam("id") String id, @Valid StageInput input) {
         UUID leadId = RequestParameters.uuid("id", id);
-        LeadView moved = LeadView.of(service.moveTo(leadId, requireBody(input).stage()));
+        LeadView moved =
+                LeadView.of(service.moveTo(leadId, RequestBodies.required(input).stage()));
         return Response.ok(moved).tag(etag(moved.version())).build();
     }
 
@@ -299,12 +293,5 @@ public class LeadResource {
 
     private static EntityTag etag(long version) {
         return new EntityTag(Long.toString(version));
-    }
-
-    private static <T> T requireBody(T body) {
-        if (body == null) {
-            throw ProblemException.badRequest("The request needs a JSON body.");
-        }
-        return body;
     }
 }
