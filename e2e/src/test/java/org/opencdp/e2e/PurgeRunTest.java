@@ -43,14 +43,7 @@ class PurgeRunTest {
     @Test
     void aDryRunReachesEveryServiceAndEachReportsItsOwnCategories() {
         Instant asOf = Instant.now().plus(3650, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-        JsonPath run = suite.as(DemoUser.DPO, Service.RETENTION)
-                .body(Map.of("dryRun", true, "asOf", asOf.toString()))
-                .when()
-                .post("/api/v1/purge-runs")
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath();
+        JsonPath run = startRun(true, asOf);
 
         assertThat(run.getString("outcome")).isEqualTo("COMPLETE");
         assertThat(run.getBoolean("dryRun")).isTrue();
@@ -94,14 +87,7 @@ class PurgeRunTest {
         String customer = DemoPeople.create(suite);
 
         Instant asOf = Instant.parse((YEAR + 4) + "-01-01T00:00:01Z");
-        JsonPath run = suite.as(DemoUser.DPO, Service.RETENTION)
-                .body(Map.of("dryRun", false, "asOf", asOf.toString()))
-                .when()
-                .post("/api/v1/purge-runs")
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath();
+        JsonPath run = startRun(false, asOf);
 
         assertThat(run.getString("outcome")).isEqualTo("COMPLETE");
         assertThat(run.getBoolean("dryRun")).isFalse();
@@ -190,5 +176,17 @@ class PurgeRunTest {
                 Service.BEHAVIOUR.keysDatabase(),
                 "SELECT count(*) FROM subject_key WHERE subject_id = ?::uuid AND erased_at IS NOT NULL",
                 subject.toString());
+    }
+
+    /** A purge run the dpo starts at retention-service, as it answers when every service has. */
+    private static JsonPath startRun(boolean dryRun, Instant asOf) {
+        return suite.as(DemoUser.DPO, Service.RETENTION)
+                .body(Map.of("dryRun", dryRun, "asOf", asOf.toString()))
+                .when()
+                .post("/api/v1/purge-runs")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
     }
 }

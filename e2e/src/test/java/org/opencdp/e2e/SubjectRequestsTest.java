@@ -103,12 +103,7 @@ class SubjectRequestsTest {
                 .toList();
         assertThat(left).as("tables that still hold the subject id").isEmpty();
 
-        JsonPath receipt = asDpo().when()
-                .get(url("/" + id + "/receipt"))
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        JsonPath receipt = receipt(id);
         assertThat(receipt.getList("services.participant"))
                 .containsExactlyInAnyOrder("profile", "behaviour", "tracking", "consent", "retention");
         assertThat(receipt.getBoolean("noDataHeld")).isFalse();
@@ -163,12 +158,7 @@ class SubjectRequestsTest {
                 .statusCode(200)
                 .body("familyName", org.hamcrest.Matchers.equalTo("Musterfrau"))
                 .body("givenName", org.hamcrest.Matchers.equalTo("Erika"));
-        JsonPath receipt = asDpo().when()
-                .get(url("/" + id + "/receipt"))
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        JsonPath receipt = receipt(id);
         assertThat(receipt.getInt("services[0].report.categories[0].rectified")).isOne();
         assertThat(receipt.getString("services[0].report.action")).isEqualTo("RECTIFICATION");
     }
@@ -280,6 +270,15 @@ class SubjectRequestsTest {
                 .pollInterval(Duration.ofSeconds(1))
                 .until(() -> "COMPLETED".equals(get(id).getString("state")));
         return get(id);
+    }
+
+    private static JsonPath receipt(String id) {
+        return asDpo().when()
+                .get(url("/" + id + "/receipt"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private static JsonPath get(String id) {

@@ -63,12 +63,7 @@ class TrackerJourneyBrowserTest {
         browser.get(suite.url(Service.CONSENT) + "/consent/banner-demo.html");
 
         UUID subject = UUID.randomUUID();
-        suite.asShop(Service.TRACKING)
-                .body(Map.of("subjectId", subject.toString()))
-                .when()
-                .post("/api/v1/visitors/" + visitor + "/subject")
-                .then()
-                .statusCode(204);
+        WebEvents.identify(suite, visitor, subject);
         WebEvents.until(
                 suite,
                 subject,

@@ -79,12 +79,7 @@ class TrackingConsentTest {
                 .body("results.status", equalTo(List.of("accepted", "accepted", "rejected")));
 
         // The shop identifies the visitor; the subject's export shows the events as stored.
-        suite.asShop(Service.TRACKING)
-                .body(Map.of("subjectId", subject.toString()))
-                .when()
-                .post("/api/v1/visitors/" + visitor + "/subject")
-                .then()
-                .statusCode(204);
+        WebEvents.identify(suite, visitor, subject);
         List<Map<String, Object>> stored = WebEvents.of(suite, subject);
         assertThat(stored).hasSize(2);
         assertThat(stored).extracting(row -> row.get("type")).containsExactly("page_view", "click");

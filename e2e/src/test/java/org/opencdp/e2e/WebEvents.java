@@ -54,6 +54,16 @@ final class WebEvents {
         return event;
     }
 
+    /** The shop tells tracking-service that the visitor logged in as {@code subject}: its events become the subject's. */
+    static void identify(E2eSuite suite, String visitor, UUID subject) {
+        suite.asShop(Service.TRACKING)
+                .body(Map.of("subjectId", subject.toString()))
+                .when()
+                .post("/api/v1/visitors/" + visitor + "/subject")
+                .then()
+                .statusCode(204);
+    }
+
     /** A visitor or session id as the tracker makes them: 128 random bits in hex. */
     static String newId() {
         byte[] bytes = new byte[16];
