@@ -126,7 +126,7 @@ public class CustomerResource {
         CustomerView created =
                 views.of(service.create(RequestBodies.required(input).toProfile()));
         return Response.created(location(created.id()))
-                .tag(etag(created.version()))
+                .tag(ETags.of(created.version()))
                 .entity(created)
                 .build();
     }
@@ -218,7 +218,7 @@ public class CustomerResource {
             marketingConsent.require(customerId);
         }
         CustomerView customer = views.of(service.get(customerId, access));
-        return Response.ok(customer).tag(etag(customer.version())).build();
+        return Response.ok(customer).tag(ETags.of(customer.version())).build();
     }
 
     @GET
@@ -323,7 +323,7 @@ public class CustomerResource {
                 RequestBodies.required(input).toProfile(),
                 "PUT /api/v1/customers/{id}",
                 views.access()));
-        return Response.ok(replaced).tag(etag(replaced.version())).build();
+        return Response.ok(replaced).tag(ETags.of(replaced.version())).build();
     }
 
     @PATCH
@@ -370,7 +370,7 @@ public class CustomerResource {
         CustomerProfile patched = patches.apply(service.currentProfile(customerId, version), patch);
         CustomerView changed =
                 views.of(service.replace(customerId, version, patched, "PATCH /api/v1/customers/{id}", views.access()));
-        return Response.ok(changed).tag(etag(changed.version())).build();
+        return Response.ok(changed).tag(ETags.of(changed.version())).build();
     }
 
     @DELETE
@@ -429,7 +429,7 @@ public class CustomerResource {
         CustomerView person = views.of(
                 service.addNewContact(company, contact.person().toProfile(), contact.jobTitle(), views.access()));
         return Response.created(location(person.id()))
-                .tag(etag(person.version()))
+                .tag(ETags.of(person.version()))
                 .entity(person)
                 .build();
     }
@@ -480,9 +480,5 @@ public class CustomerResource {
                 .path(CustomerResource.class)
                 .path(id.toString())
                 .build();
-    }
-
-    private static jakarta.ws.rs.core.EntityTag etag(long version) {
-        return new jakarta.ws.rs.core.EntityTag(Long.toString(version));
     }
 }

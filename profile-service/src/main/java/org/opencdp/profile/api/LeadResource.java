@@ -18,7 +18,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -99,7 +98,7 @@ public class LeadResource {
         LeadView created =
                 LeadView.of(service.create(RequestBodies.required(input).toDetails(), input.source()));
         return Response.created(location(created.id()))
-                .tag(etag(created.version()))
+                .tag(ETags.of(created.version()))
                 .entity(created)
                 .build();
     }
@@ -154,7 +153,7 @@ public class LeadResource {
     @APIResponse(responseCode = "409", description = "Processing of the lead is restricted (GDPR Art. 18)")
     public Response get(@Parameter(example = LeadExamples.ID) @PathParam("id") String id) {
         LeadView lead = LeadView.of(service.get(RequestParameters.uuid("id", id)));
-        return Response.ok(lead).tag(etag(lead.version())).build();
+        return Response.ok(lead).tag(ETags.of(lead.version())).build();
     }
 
     @PUT
@@ -191,7 +190,7 @@ public class LeadResource {
         long version = ETags.requiredVersion(ifMatch);
         LeadInput body = RequestBodies.required(input);
         LeadView replaced = LeadView.of(service.replace(leadId, version, body.toDetails(), body.source()));
-        return Response.ok(replaced).tag(etag(replaced.version())).build();
+        return Response.ok(replaced).tag(ETags.of(replaced.version())).build();
     }
 
     @PUT
@@ -224,7 +223,7 @@ public class LeadResource {
         UUID leadId = RequestParameters.uuid("id", id);
         LeadView moved =
                 LeadView.of(service.moveTo(leadId, RequestBodies.required(input).stage()));
-        return Response.ok(moved).tag(etag(moved.version())).build();
+        return Response.ok(moved).tag(ETags.of(moved.version())).build();
     }
 
     @POST
@@ -267,7 +266,7 @@ public class LeadResource {
                 .path(customer.id().toString())
                 .build();
         return Response.created(location)
-                .tag(etag(customer.version()))
+                .tag(ETags.of(customer.version()))
                 .entity(customer)
                 .build();
     }
@@ -289,9 +288,5 @@ public class LeadResource {
             throw ProblemException.invalidField(
                     "stage", "must be one of NEW, CONTACTED, QUALIFIED, PROPOSAL, WON, LOST");
         }
-    }
-
-    private static EntityTag etag(long version) {
-        return new EntityTag(Long.toString(version));
     }
 }
