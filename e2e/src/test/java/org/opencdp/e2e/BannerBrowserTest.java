@@ -19,8 +19,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import io.restassured.http.ContentType;
-
 /**
  * consent-service's cookie banner demo in a real headless Chromium against the running suite, as issue 10's "cookie
  * banner example" asks: the dpo publishes new texts of web analytics and the banner shows them; the visitor accepts
@@ -149,9 +147,7 @@ class BannerBrowserTest {
 
     /** The purpose's current version with its texts, as the dpo sees it in the catalog. */
     private static Map<String, Object> currentVersion() {
-        return given().baseUri(suite.url(Service.CONSENT))
-                .auth()
-                .oauth2(suite.keycloak().login(DemoUser.DPO))
+        return suite.as(DemoUser.DPO, Service.CONSENT)
                 .when()
                 .get("/api/v1/purposes/" + PURPOSE)
                 .then()
@@ -162,10 +158,7 @@ class BannerBrowserTest {
 
     /** The dpo publishes new English and German texts of the purpose: its next version. */
     private static void publishTexts(String englishTitle) {
-        given().baseUri(suite.url(Service.CONSENT))
-                .auth()
-                .oauth2(suite.keycloak().login(DemoUser.DPO))
-                .contentType(ContentType.JSON)
+        suite.as(DemoUser.DPO, Service.CONSENT)
                 .body(Map.of(
                         "texts",
                         Map.of(
@@ -198,9 +191,7 @@ class BannerBrowserTest {
 
     /** consent-service's decision, asked as tracking-service asks it. */
     private static Map<String, Object> decide(String visitor) {
-        return given().baseUri(suite.url(Service.CONSENT))
-                .auth()
-                .oauth2(suite.keycloak().serviceToken(Service.TRACKING, Service.CONSENT))
+        return suite.asService(Service.TRACKING, Service.CONSENT)
                 .queryParam("visitorId", visitor)
                 .queryParam("purpose", PURPOSE)
                 .when()
@@ -214,10 +205,7 @@ class BannerBrowserTest {
 
     /** The shop's backend tells consent-service that the visitor logged in as a known customer. */
     private static void linkToSubject(String visitor, UUID subject) {
-        given().baseUri(suite.url(Service.CONSENT))
-                .auth()
-                .oauth2(suite.keycloak().shopToken(Service.CONSENT))
-                .contentType(ContentType.JSON)
+        suite.asShop(Service.CONSENT)
                 .body(Map.of("subjectId", subject.toString()))
                 .when()
                 .post("/api/v1/visitors/" + visitor + "/subject")
@@ -226,9 +214,7 @@ class BannerBrowserTest {
     }
 
     private static List<Map<String, Object>> dpoHistoryOf(UUID subject) {
-        return given().baseUri(suite.url(Service.CONSENT))
-                .auth()
-                .oauth2(suite.keycloak().login(DemoUser.DPO))
+        return suite.as(DemoUser.DPO, Service.CONSENT)
                 .when()
                 .get("/api/v1/subjects/" + subject + "/consents")
                 .then()

@@ -1,6 +1,5 @@
 package org.opencdp.e2e;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -8,7 +7,6 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,7 +17,6 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,9 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.opencdp.localstack.DemoUser;
 import org.opencdp.localstack.Service;
 
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * The purchase-behaviour journey of issue 12 with real logins, service tokens, outbox and consent-service: a shop's
@@ -75,13 +70,14 @@ class BehaviourJourneyTest {
 
         List<Map<String, Object>> orders = new ArrayList<>();
         for (int daysAgo : new int[] {60, 30, 2}) {
-            orders.add(order(consenting, now.minus(daysAgo, ChronoUnit.DAYS), "tents", "500.00"));
-            orders.add(order(withoutConsent, now.minus(daysAgo + 1, ChronoUnit.DAYS), "tents", "400.00"));
+            orders.add(Orders.order(consenting, now.minus(daysAgo, ChronoUnit.DAYS), "tents", "500.00"));
+            orders.add(Orders.order(withoutConsent, now.minus(daysAgo + 1, ChronoUnit.DAYS), "tents", "400.00"));
         }
         for (int i = 0; i < occasionalCustomers; i++) {
-            orders.add(order(UUID.randomUUID().toString(), occasionalDay, "socks", "20.00"));
+            orders.add(Orders.order(UUID.randomUUID().toString(), occasionalDay, "socks", "20.00"));
         }
-        asShop().body(orders)
+        suite.asShop(Service.BEHAVIOUR)
+                .body(orders)
                 .when()
                 .post("/api/v1/orders/bulk")
                 .then()
@@ -89,8 +85,12 @@ class BehaviourJourneyTest {
                 .body("created", equalTo(orders.size()))
                 .body("rejected", equalTo(0));
 
-        as(DemoUser.ANALYST).when().post("/api/v1/kpis/recompute").then().statusCode(200);
-        as(DemoUser.SALES)
+        suite.as(DemoUser.ANALYST, Service.BEHAVIOUR)
+                .when()
+                .post("/api/v1/kpis/recompute")
+                .then()
+                .statusCode(200);
+        suite.as(DemoUser.SALES, Service.BEHAVIOUR)
                 .when()
                 .get("/api/v1/customers/" + consenting + "/kpis")
                 .then()
@@ -105,9 +105,9 @@ class BehaviourJourneyTest {
         awaitPostcodeRegion(consenting, "80");
         awaitPostcodeRegion(withoutConsent, "86");
         ConsentRecords.grant(
-                () -> as(DemoUser.SALES, Service.CONSENT), "subjectId", consenting, PURPOSE, "de", "PHONE");
+                () -> suite.as(DemoUser.SALES, Service.CONSENT), "subjectId", consenting, PURPOSE, "de", "PHONE");
 
-        String segment = as(DemoUser.MARKETING)
+        String segment = suite.as(DemoUser.MARKETING, Service.BEHAVIOUR)
                 .body(Map.of(
                         "name",
                         "champions 80-87 " + UUID.randomUUID(),
@@ -122,7 +122,7 @@ class BehaviourJourneyTest {
                 .body("members", greaterThanOrEqualTo(2))
                 .extract()
                 .path("id");
-        as(DemoUser.MARKETING)
+        suite.as(DemoUser.MARKETING, Service.BEHAVIOUR)
                 .queryParam("purpose", PURPOSE)
                 .when()
                 .get("/api/v1/segments/" + segment + "/export")
@@ -132,7 +132,7 @@ class BehaviourJourneyTest {
                 .body("subjectIds", not(hasItem(withoutConsent)))
                 .body("leftOut", greaterThanOrEqualTo(1));
 
-        JsonPath cohorts = as(DemoUser.ANALYST)
+        JsonPath cohorts = suite.as(DemoUser.ANALYST, Service.BEHAVIOUR)
                 .when()
                 .get("/api/v1/reports/cohort-retention")
                 .then()
@@ -191,12 +191,9 @@ class BehaviourJourneyTest {
     }
 
     private static void awaitPostcodeRegion(String subject, String region) {
-        String retention = suite.keycloak().serviceToken(Service.RETENTION, Service.BEHAVIOUR);
         await().atMost(OUTBOX_DELIVERY)
                 .pollInterval(Duration.ofMillis(500))
-                .untilAsserted(() -> given().baseUri(suite.url(Service.BEHAVIOUR))
-                        .auth()
-                        .oauth2(retention)
+                .untilAsserted(() -> suite.asService(Service.RETENTION, Service.BEHAVIOUR)
                         .when()
                         .get("/api/v1/subject-rights/" + subject)
                         .then()
@@ -206,42 +203,13 @@ class BehaviourJourneyTest {
                                 equalTo(region)));
     }
 
-    private static Map<String, Object> order(String subject, Instant at, String category, String price) {
-        Map<String, Object> order = new LinkedHashMap<>();
-        order.put("externalId", "J-" + UUID.randomUUID());
-        order.put("subjectId", subject);
-        order.put("orderedAt", at.toString());
-        order.put("channel", "WEB");
-        order.put("paymentMethod", "PAYPAL");
-        order.put("currency", "EUR");
-        order.put(
-                "lines",
-                List.of(Map.of(
-                        "sku",
-                        category + "-1",
-                        "category",
-                        category,
-                        "quantity",
-                        1,
-                        "unitPrice",
-                        new BigDecimal(price))));
-        order.put("total", new BigDecimal(price));
-        return order;
-    }
-
+    /** A customer living in {@code postcode}: profile-service passes the postcode region on to behaviour-service. */
     private static String createPerson(String postcode, String city) {
-        return as(DemoUser.SALES, Service.PROFILE)
-                .body(Map.of(
-                        "type",
-                        "PERSON",
-                        "givenName",
-                        "Erika",
+        return DemoPeople.create(
+                suite,
+                Map.of(
                         "familyName",
                         "Kaufmann",
-                        "language",
-                        "de",
-                        "emails",
-                        List.of(Map.of("address", "k." + UUID.randomUUID() + "@example.de")),
                         "addresses",
                         List.of(Map.of(
                                 "type",
@@ -253,30 +221,6 @@ class BehaviourJourneyTest {
                                 "city",
                                 city,
                                 "country",
-                                "DE"))))
-                .when()
-                .post("/api/v1/customers")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-    }
-
-    private static RequestSpecification asShop() {
-        return given().baseUri(suite.url(Service.BEHAVIOUR))
-                .auth()
-                .oauth2(suite.keycloak().shopToken(Service.BEHAVIOUR))
-                .contentType(ContentType.JSON);
-    }
-
-    private static RequestSpecification as(DemoUser user) {
-        return as(user, Service.BEHAVIOUR);
-    }
-
-    private static RequestSpecification as(DemoUser user, Service service) {
-        return given().baseUri(suite.url(service))
-                .auth()
-                .oauth2(suite.keycloak().login(user))
-                .contentType(ContentType.JSON);
+                                "DE"))));
     }
 }

@@ -1,6 +1,5 @@
 package org.opencdp.e2e;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
@@ -121,17 +120,8 @@ class CustomerJourneyTest {
         assertThat(customers(DemoUser.SALES).getCustomer(id).getPreferredPaymentMethod())
                 .isNotNull();
         // Marketing sees only customers with a direct-marketing consent (MarketingConsentTest): sales records one.
-        String salesToken = suite.keycloak().login(DemoUser.SALES);
         ConsentRecords.grant(
-                () -> given().baseUri(suite.url(Service.CONSENT))
-                        .auth()
-                        .oauth2(salesToken)
-                        .contentType("application/json"),
-                "subjectId",
-                id,
-                "phone-marketing",
-                "de",
-                "PHONE");
+                () -> suite.as(DemoUser.SALES, Service.CONSENT), "subjectId", id, "phone-marketing", "de", "PHONE");
         Customer asMarketing = customers(DemoUser.MARKETING).getCustomer(id);
         assertThat(asMarketing.getFamilyName()).isEqualTo("Mustermann");
         assertThat(asMarketing.getPreferredPaymentMethod()).isNull();
@@ -160,13 +150,11 @@ class CustomerJourneyTest {
         String id = sales.createCustomer(new CustomerInput(person("0171 " + randomDigits(7))))
                 .getId()
                 .toString();
-        String retention = suite.keycloak().serviceToken(Service.RETENTION, Service.BEHAVIOUR);
 
         await().atMost(OUTBOX_DELIVERY)
-                .untilAsserted(() -> given().auth()
-                        .oauth2(retention)
+                .untilAsserted(() -> suite.asService(Service.RETENTION, Service.BEHAVIOUR)
                         .when()
-                        .get(suite.url(Service.BEHAVIOUR) + "/api/v1/subject-rights/" + id)
+                        .get("/api/v1/subject-rights/" + id)
                         .then()
                         .statusCode(200)
                         .body("categories.find { it.category == 'customer-attributes' }.records", equalTo(1))
@@ -181,18 +169,16 @@ class CustomerJourneyTest {
         sales.deleteCustomer(id, "\"0\"");
 
         await().atMost(OUTBOX_DELIVERY)
-                .untilAsserted(() -> given().auth()
-                        .oauth2(retention)
+                .untilAsserted(() -> suite.asService(Service.RETENTION, Service.BEHAVIOUR)
                         .when()
-                        .get(suite.url(Service.BEHAVIOUR) + "/api/v1/subject-rights/" + id)
+                        .get("/api/v1/subject-rights/" + id)
                         .then()
                         .statusCode(200)
                         .body("categories.find { it.category == 'customer-attributes' }.records", equalTo(0)));
         // Nothing the behaviour-service received names the person.
-        given().auth()
-                .oauth2(retention)
+        suite.asService(Service.RETENTION, Service.BEHAVIOUR)
                 .when()
-                .get(suite.url(Service.BEHAVIOUR) + "/api/v1/subject-rights/" + id)
+                .get("/api/v1/subject-rights/" + id)
                 .then()
                 .body(not(org.hamcrest.Matchers.containsString("Mustermann")))
                 .body("categories.category", hasItem("customer-attributes"));

@@ -1,20 +1,15 @@
 package org.opencdp.e2e;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opencdp.localstack.DemoUser;
 import org.opencdp.localstack.Service;
 
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
@@ -38,21 +33,14 @@ class CustomerView360Test {
     @BeforeAll
     static void aCustomerWhoAllowsPersonalisation(E2eSuite started) {
         suite = started;
-        subject = as(DemoUser.SALES, Service.PROFILE)
-                .body(Map.of(
-                        "type", "PERSON",
-                        "givenName", "Erika",
-                        "familyName", "Mustermann",
-                        "language", "de",
-                        "emails", List.of(Map.of("address", "e." + UUID.randomUUID() + "@example.de"))))
-                .when()
-                .post("/api/v1/customers")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        subject = DemoPeople.create(suite);
         ConsentRecords.grant(
-                () -> as(DemoUser.SALES, Service.CONSENT), "subjectId", subject, "personalisation", "de", "PHONE");
+                () -> suite.as(DemoUser.SALES, Service.CONSENT),
+                "subjectId",
+                subject,
+                "personalisation",
+                "de",
+                "PHONE");
     }
 
     @Test
@@ -138,7 +126,7 @@ class CustomerView360Test {
 
     /** The view as sales, timed: it must answer within the timeout (plus slack), whatever is down. */
     private static JsonPath timedView() {
-        RequestSpecification request = as(DemoUser.SALES, Service.PROFILE);
+        RequestSpecification request = suite.as(DemoUser.SALES, Service.PROFILE);
         long started = System.nanoTime();
         JsonPath view = view(request);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(WITHIN_THE_TIMEOUT);
@@ -152,7 +140,7 @@ class CustomerView360Test {
     private static JsonPath complete(DemoUser user) {
         JsonPath[] last = new JsonPath[1];
         await().atMost(BACK).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            last[0] = view(as(user, Service.PROFILE));
+            last[0] = view(suite.as(user, Service.PROFILE));
             return !last[0].prettify().contains("\"unavailable\"");
         });
         return last[0];
@@ -165,12 +153,5 @@ class CustomerView360Test {
                 .statusCode(200)
                 .extract()
                 .jsonPath();
-    }
-
-    private static RequestSpecification as(DemoUser user, Service service) {
-        return given().baseUri(suite.url(service))
-                .auth()
-                .oauth2(suite.keycloak().login(user))
-                .contentType(ContentType.JSON);
     }
 }

@@ -38,33 +38,12 @@ class DoubleOptInMailboxTest {
     void theMailInTheLocalMailboxConfirmsTheNewsletter() {
         String subject = UUID.randomUUID().toString();
         String address = "optin-" + subject.substring(0, 8) + "@example.org";
-        Map<String, Object> current = sales().when()
-                .get("/api/v1/purposes/newsletter")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("current");
-        @SuppressWarnings("unchecked")
-        Map<String, Map<String, String>> texts = (Map<String, Map<String, String>>) current.get("texts");
-        sales().body(Map.of(
-                        "subjectId",
-                        subject,
-                        "purpose",
+        ConsentRecords.record(
+                        DoubleOptInMailboxTest::sales,
+                        Map.of("subjectId", subject, "email", address),
                         "newsletter",
-                        "version",
-                        current.get("version"),
-                        "language",
                         "en",
-                        "textHash",
-                        texts.get("en").get("hash"),
-                        "channel",
-                        "PHONE",
-                        "email",
-                        address))
-                .when()
-                .post("/api/v1/consents")
-                .then()
-                .statusCode(201)
+                        "PHONE")
                 .body("status", equalTo("PENDING"));
 
         // The mail goes out with the next run of the sender (every 10 s).
@@ -109,9 +88,6 @@ class DoubleOptInMailboxTest {
     }
 
     private static RequestSpecification sales() {
-        return given().baseUri(suite.url(Service.CONSENT))
-                .auth()
-                .oauth2(suite.keycloak().login(DemoUser.SALES))
-                .contentType(ContentType.JSON);
+        return suite.as(DemoUser.SALES, Service.CONSENT);
     }
 }

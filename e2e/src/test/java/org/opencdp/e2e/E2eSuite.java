@@ -2,11 +2,16 @@ package org.opencdp.e2e;
 
 import java.nio.file.Path;
 
+import org.opencdp.localstack.DemoUser;
 import org.opencdp.localstack.LocalStack;
 import org.opencdp.localstack.LocalStackException;
 import org.opencdp.localstack.Service;
 import org.opencdp.localstack.StackLayout;
 import org.opencdp.localstack.StackPorts;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * The suite the end-to-end tests run against: started by the same code as `make run`, but with its state in
@@ -60,6 +65,25 @@ public final class E2eSuite implements AutoCloseable {
 
     public Keycloak keycloak() {
         return new Keycloak(layout().realmUrl());
+    }
+
+    /** A JSON request to {@code service} as the demo user signed in at the frontend: the user's access token. */
+    public RequestSpecification as(DemoUser user, Service service) {
+        return withToken(service, keycloak().login(user));
+    }
+
+    /** A JSON request to {@code target} as the demo shop's backend: its client-credentials token for the target. */
+    public RequestSpecification asShop(Service target) {
+        return withToken(target, keycloak().shopToken(target));
+    }
+
+    /** A JSON request to {@code target} as {@code account} calls it: its client-credentials token for the target. */
+    public RequestSpecification asService(Service account, Service target) {
+        return withToken(target, keycloak().serviceToken(account, target));
+    }
+
+    private RequestSpecification withToken(Service service, String token) {
+        return RestAssured.given().baseUri(url(service)).auth().oauth2(token).contentType(ContentType.JSON);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.opencdp.e2e;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
@@ -17,9 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.opencdp.localstack.DemoUser;
 import org.opencdp.localstack.Service;
 
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * A purge run as the dpo starts it, through retention-service against the five services started for real: every
@@ -46,13 +43,7 @@ class PurgeRunTest {
     @Test
     void aDryRunReachesEveryServiceAndEachReportsItsOwnCategories() {
         Instant asOf = Instant.now().plus(3650, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-        JsonPath run = dpo().body(Map.of("dryRun", true, "asOf", asOf.toString()))
-                .when()
-                .post("/api/v1/purge-runs")
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath();
+        JsonPath run = startRun(true, asOf);
 
         assertThat(run.getString("outcome")).isEqualTo("COMPLETE");
         assertThat(run.getBoolean("dryRun")).isTrue();
@@ -93,16 +84,10 @@ class PurgeRunTest {
         String inForce = seeds.consentInForce();
         // tracking-service (13 months): a page view; profile-service (3 years to the end of the year): a customer.
         String visitor = seeds.visitorWithPageView();
-        String customer = seeds.person();
+        String customer = DemoPeople.create(suite);
 
         Instant asOf = Instant.parse((YEAR + 4) + "-01-01T00:00:01Z");
-        JsonPath run = dpo().body(Map.of("dryRun", false, "asOf", asOf.toString()))
-                .when()
-                .post("/api/v1/purge-runs")
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath();
+        JsonPath run = startRun(false, asOf);
 
         assertThat(run.getString("outcome")).isEqualTo("COMPLETE");
         assertThat(run.getBoolean("dryRun")).isFalse();
@@ -140,9 +125,13 @@ class PurgeRunTest {
         // with the same run id (as a retry would) answers its stored report and deletes nothing more, not even an
         // order that expired since.
         String id = run.getString("id");
-        dpo().when().post("/api/v1/purge-runs/" + id + "/retry").then().statusCode(409);
+        suite.as(DemoUser.DPO, Service.RETENTION)
+                .when()
+                .post("/api/v1/purge-runs/" + id + "/retry")
+                .then()
+                .statusCode(409);
         String expiredSince = seeds.order(UUID.randomUUID(), Instant.parse((YEAR - 6) + "-06-01T10:00:00Z"));
-        Map<String, Object> again = seeds.asRetention(Service.BEHAVIOUR)
+        Map<String, Object> again = suite.asService(Service.RETENTION, Service.BEHAVIOUR)
                 .body(Map.of(
                         "runId", id, "dryRun", false, "asOf", asOf.toString(), "policies", run.getList("policies")))
                 .when()
@@ -154,7 +143,8 @@ class PurgeRunTest {
                 .getMap("");
         assertThat(again).isEqualTo(run.getMap("services.find { it.participant == 'behaviour' }.report"));
         assertThat(seeds.ordersNamed(expiredSince)).isOne();
-        JsonPath stored = dpo().when()
+        JsonPath stored = suite.as(DemoUser.DPO, Service.RETENTION)
+                .when()
                 .get("/api/v1/purge-runs/" + id)
                 .then()
                 .statusCode(200)
@@ -188,10 +178,15 @@ class PurgeRunTest {
                 subject.toString());
     }
 
-    private static RequestSpecification dpo() {
-        return given().baseUri(suite.url(Service.RETENTION))
-                .auth()
-                .oauth2(suite.keycloak().login(DemoUser.DPO))
-                .contentType(ContentType.JSON);
+    /** A purge run the dpo starts at retention-service, as it answers when every service has. */
+    private static JsonPath startRun(boolean dryRun, Instant asOf) {
+        return suite.as(DemoUser.DPO, Service.RETENTION)
+                .body(Map.of("dryRun", dryRun, "asOf", asOf.toString()))
+                .when()
+                .post("/api/v1/purge-runs")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
     }
 }

@@ -1,33 +1,23 @@
 package org.opencdp.e2e;
 
-import static io.restassured.RestAssured.given;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.opencdp.localstack.DemoUser;
 import org.opencdp.localstack.Service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
-
 /**
- * The records the purge tests seed through the services' APIs (orders, carts, consents, page views, customers), and
- * how they count what is left in the services' databases. Shared by {@link RetentionPurgeTest} (each service's purge
- * endpoint) and {@link PurgeRunTest} (a run through retention-service).
+ * The records the purge tests seed through the services' APIs (orders, carts, consents, page views; customers are
+ * {@link DemoPeople}), and how they count what is left in the services' databases. Shared by
+ * {@link RetentionPurgeTest} (each service's purge endpoint) and {@link PurgeRunTest} (a run through
+ * retention-service).
  */
 final class PurgeSeeds {
 
@@ -39,17 +29,8 @@ final class PurgeSeeds {
 
     /** An order the shop reports at behaviour-service; returns its id. */
     String order(UUID subject, Instant at) {
-        Map<String, Object> order = new LinkedHashMap<>();
-        order.put("externalId", "RP-" + UUID.randomUUID());
-        order.put("subjectId", subject.toString());
-        order.put("orderedAt", at.toString());
-        order.put("channel", "WEB");
-        order.put("paymentMethod", "PAYPAL");
-        order.put("currency", "EUR");
-        order.put("lines", List.of(line()));
-        order.put("total", 4.5);
-        return asShop(Service.BEHAVIOUR)
-                .body(order)
+        return suite.asShop(Service.BEHAVIOUR)
+                .body(Orders.order(subject.toString(), at, "tea", "4.50"))
                 .when()
                 .post("/api/v1/orders")
                 .then()
@@ -60,8 +41,8 @@ final class PurgeSeeds {
 
     /** A cart the shop holds for a visitor ({@code visitors/<id>}) or a customer ({@code subjects/<id>}). */
     void cart(String holder) {
-        asShop(Service.BEHAVIOUR)
-                .body(Map.of("currency", "EUR", "lines", List.of(line())))
+        suite.asShop(Service.BEHAVIOUR)
+                .body(Map.of("currency", "EUR", "lines", List.of(Orders.line("tea", "4.50"))))
                 .when()
                 .put("/api/v1/carts/" + holder)
                 .then()
@@ -70,7 +51,7 @@ final class PurgeSeeds {
 
     /** Erases a subject at behaviour-service as retention-service does; its orders are kept under a legal hold. */
     void eraseAtBehaviour(UUID subject) {
-        asRetention(Service.BEHAVIOUR)
+        suite.asService(Service.RETENTION, Service.BEHAVIOUR)
                 .body(Map.of("requestId", UUID.randomUUID().toString()))
                 .when()
                 .post("/api/v1/subject-rights/" + subject + "/erasure")
@@ -80,15 +61,9 @@ final class PurgeSeeds {
 
     /** A consent given to phone marketing and revoked: its proof expires with the policy. */
     String revokedConsent() {
-        String holder = UUID.randomUUID().toString();
-        ConsentRecords.grant(
-                () -> as(DemoUser.SALES, Service.CONSENT), "subjectId", holder, "phone-marketing", "de", "PHONE");
-        as(DemoUser.SALES, Service.CONSENT)
-                .body(Map.of("subjectId", holder, "purposes", List.of("phone-marketing"), "channel", "PHONE"))
-                .when()
-                .post("/api/v1/revocations")
-                .then()
-                .statusCode(200);
+        String holder = consentInForce();
+        ConsentRecords.revoke(
+                suite.as(DemoUser.SALES, Service.CONSENT), "subjectId", holder, "phone-marketing", "PHONE");
         return holder;
     }
 
@@ -96,46 +71,25 @@ final class PurgeSeeds {
     String consentInForce() {
         String holder = UUID.randomUUID().toString();
         ConsentRecords.grant(
-                () -> as(DemoUser.SALES, Service.CONSENT), "subjectId", holder, "phone-marketing", "de", "PHONE");
+                () -> suite.as(DemoUser.SALES, Service.CONSENT), "subjectId", holder, "phone-marketing", "de", "PHONE");
         return holder;
     }
 
     /** A visitor who consented to web analytics and viewed one page; returns the visitor id. */
     String visitorWithPageView() {
-        String visitor = newId();
-        ConsentRecords.grant(() -> asShop(Service.CONSENT), "visitorId", visitor, "web-analytics", "en", "WEB_FORM");
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("type", "page_view");
-        event.put("visitorId", visitor);
-        event.put("sessionId", newId());
-        event.put("url", "https://shop.example/tea");
-        event.put("clientTime", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
-        given().baseUri(suite.url(Service.TRACKING))
-                .header("Origin", suite.url(Service.TRACKING))
-                .contentType("text/plain;charset=UTF-8")
-                .body(json(Map.of("events", List.of(event))))
-                .when()
-                .post("/api/v1/collect/site_demo")
-                .then()
+        String visitor = WebEvents.newId();
+        ConsentRecords.grant(
+                () -> suite.asShop(Service.CONSENT), "visitorId", visitor, "web-analytics", "en", "WEB_FORM");
+        WebEvents.collect(
+                        suite,
+                        List.of(WebEvents.event(
+                                "page_view",
+                                visitor,
+                                WebEvents.newId(),
+                                "https://shop.example/tea",
+                                Instant.now().truncatedTo(ChronoUnit.MILLIS))))
                 .statusCode(200);
         return visitor;
-    }
-
-    /** A person created at profile-service (its last change: now); returns the customer id. */
-    String person() {
-        return as(DemoUser.SALES, Service.PROFILE)
-                .body(Map.of(
-                        "type", "PERSON",
-                        "givenName", "Erika",
-                        "familyName", "Mustermann",
-                        "language", "de",
-                        "emails", List.of(Map.of("address", "e." + UUID.randomUUID() + "@example.de"))))
-                .when()
-                .post("/api/v1/customers")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
     }
 
     boolean customerExists(String id) throws SQLException {
@@ -178,46 +132,6 @@ final class PurgeSeeds {
                 rs.next();
                 return rs.getLong(1);
             }
-        }
-    }
-
-    /** As retention-service calls a service: its client-credentials token for that service. */
-    RequestSpecification asRetention(Service target) {
-        return given().baseUri(suite.url(target))
-                .auth()
-                .oauth2(suite.keycloak().serviceToken(Service.RETENTION, target))
-                .contentType(ContentType.JSON);
-    }
-
-    RequestSpecification asShop(Service target) {
-        return given().baseUri(suite.url(target))
-                .auth()
-                .oauth2(suite.keycloak().shopToken(target))
-                .contentType(ContentType.JSON);
-    }
-
-    RequestSpecification as(DemoUser user, Service service) {
-        return given().baseUri(suite.url(service))
-                .auth()
-                .oauth2(suite.keycloak().login(user))
-                .contentType(ContentType.JSON);
-    }
-
-    private static Map<String, Object> line() {
-        return Map.of("sku", "SKU-1", "category", "tea", "quantity", 1, "unitPrice", 4.5, "discount", 0);
-    }
-
-    private static String newId() {
-        byte[] bytes = new byte[16];
-        ThreadLocalRandom.current().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
-    }
-
-    private static String json(Object value) {
-        try {
-            return new ObjectMapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -40,10 +40,12 @@ class RetentionPurgeTest {
             policy("consent-proofs", "P3Y", true),
             policy("audit-trail", "P3Y", true));
 
+    private static E2eSuite suite;
     private static PurgeSeeds seeds;
 
     @BeforeAll
     static void connect(E2eSuite started) {
+        suite = started;
         seeds = new PurgeSeeds(started);
     }
 
@@ -69,7 +71,7 @@ class RetentionPurgeTest {
         String visitor = seeds.visitorWithPageView();
         assertThat(seeds.eventsOf(visitor)).isOne();
         // profile-service: a customer created (changed) today.
-        String customer = seeds.person();
+        String customer = DemoPeople.create(suite);
 
         // A dry run far ahead counts, and deletes nothing anywhere.
         Instant farAhead = Instant.parse((YEAR + 9) + "-01-02T00:00:00Z");
@@ -149,7 +151,7 @@ class RetentionPurgeTest {
     }
 
     private static JsonPath purge(Service service, UUID runId, boolean dryRun, Instant asOf) {
-        return seeds.asRetention(service)
+        return suite.asService(Service.RETENTION, service)
                 .body(Map.of(
                         "runId", runId.toString(), "dryRun", dryRun, "asOf", asOf.toString(), "policies", POLICIES))
                 .when()

@@ -1,6 +1,5 @@
 package org.opencdp.e2e;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -27,12 +26,9 @@ class ServiceCallsTest {
 
     @Test
     void retentionServiceReachesEveryServiceWithItsOwnTokenAndTheDpoSeesTheAnswers() {
-        String dpo = suite.keycloak().login(DemoUser.DPO);
-
-        List<Map<String, Object>> answers = given().auth()
-                .oauth2(dpo)
+        List<Map<String, Object>> answers = suite.as(DemoUser.DPO, Service.RETENTION)
                 .when()
-                .get(suite.url(Service.RETENTION) + "/api/v1/participants")
+                .get("/api/v1/participants")
                 .then()
                 .statusCode(200)
                 .extract()
@@ -50,10 +46,9 @@ class ServiceCallsTest {
 
     @Test
     void aDepartmentRoleCannotTriggerTheServiceCalls() {
-        given().auth()
-                .oauth2(suite.keycloak().login(DemoUser.SALES))
+        suite.as(DemoUser.SALES, Service.RETENTION)
                 .when()
-                .get(suite.url(Service.RETENTION) + "/api/v1/participants")
+                .get("/api/v1/participants")
                 .then()
                 .statusCode(403);
     }

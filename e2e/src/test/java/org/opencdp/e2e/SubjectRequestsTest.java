@@ -1,6 +1,5 @@
 package org.opencdp.e2e;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,14 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opencdp.localstack.DemoUser;
 import org.opencdp.localstack.Service;
 
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
@@ -65,11 +62,16 @@ class SubjectRequestsTest {
 
     @Test
     void anErasureReachesEveryServiceAndLeavesOnlyWhatALawOrAccountabilityRequires() throws SQLException {
-        String subject = createPerson();
+        String subject = DemoPeople.create(suite);
         recordACallAndItsRating(subject);
         ConsentRecords.grant(
-                () -> as(DemoUser.SALES, Service.CONSENT), "subjectId", subject, "phone-marketing", "de", "PHONE");
-        as(DemoUser.SALES, Service.PROFILE)
+                () -> suite.as(DemoUser.SALES, Service.CONSENT),
+                "subjectId",
+                subject,
+                "phone-marketing",
+                "de",
+                "PHONE");
+        suite.as(DemoUser.SALES, Service.PROFILE)
                 .body(Map.of(
                         "subjectId",
                         subject,
@@ -91,7 +93,7 @@ class SubjectRequestsTest {
         JsonPath done = awaitCompleted(id);
         assertThat(done.getList("tasks.status")).containsOnly("DONE");
 
-        as(DemoUser.SALES, Service.PROFILE)
+        suite.as(DemoUser.SALES, Service.PROFILE)
                 .when()
                 .get("/api/v1/customers/" + subject)
                 .then()
@@ -101,12 +103,7 @@ class SubjectRequestsTest {
                 .toList();
         assertThat(left).as("tables that still hold the subject id").isEmpty();
 
-        JsonPath receipt = asDpo().when()
-                .get(url("/" + id + "/receipt"))
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        JsonPath receipt = receipt(id);
         assertThat(receipt.getList("services.participant"))
                 .containsExactlyInAnyOrder("profile", "behaviour", "tracking", "consent", "retention");
         assertThat(receipt.getBoolean("noDataHeld")).isFalse();
@@ -129,7 +126,7 @@ class SubjectRequestsTest {
 
     @Test
     void aRectificationReachesTheServiceThatDeclaresItAndTheCustomerShowsTheCorrectedField() {
-        String subject = createPerson();
+        String subject = DemoPeople.create(suite);
         String id = asDpo().body(Map.of(
                         "type",
                         "RECTIFICATION",
@@ -154,26 +151,21 @@ class SubjectRequestsTest {
         assertThat(done.getString("rectification"))
                 .as("the patch goes once applied")
                 .isNull();
-        as(DemoUser.SALES, Service.PROFILE)
+        suite.as(DemoUser.SALES, Service.PROFILE)
                 .when()
                 .get("/api/v1/customers/" + subject)
                 .then()
                 .statusCode(200)
                 .body("familyName", org.hamcrest.Matchers.equalTo("Musterfrau"))
                 .body("givenName", org.hamcrest.Matchers.equalTo("Erika"));
-        JsonPath receipt = asDpo().when()
-                .get(url("/" + id + "/receipt"))
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        JsonPath receipt = receipt(id);
         assertThat(receipt.getInt("services[0].report.categories[0].rectified")).isOne();
         assertThat(receipt.getString("services[0].report.action")).isEqualTo("RECTIFICATION");
     }
 
     @Test
     void aServiceThatIsDownMakesTheRequestWaitAndItCompletesWhenTheServiceIsBack() {
-        String subject = createPerson();
+        String subject = DemoPeople.create(suite);
         suite.stack().stopService(Service.TRACKING);
         String id;
         try {
@@ -194,7 +186,7 @@ class SubjectRequestsTest {
 
     @Test
     void retentionServiceKilledMidRequestResumesOnRestartAndEveryServiceErasesOnce() throws SQLException {
-        String subject = createPerson();
+        String subject = DemoPeople.create(suite);
         // behaviour-service is down, so the request is surely in the middle when retention-service is killed.
         suite.stack().stopService(Service.BEHAVIOUR);
         String id;
@@ -220,25 +212,9 @@ class SubjectRequestsTest {
         }
     }
 
-    private static String createPerson() {
-        return as(DemoUser.SALES, Service.PROFILE)
-                .body(Map.of(
-                        "type", "PERSON",
-                        "givenName", "Erika",
-                        "familyName", "Mustermann",
-                        "language", "de",
-                        "emails", List.of(Map.of("address", "e." + UUID.randomUUID() + "@example.de"))))
-                .when()
-                .post("/api/v1/customers")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-    }
-
     /** A call on the subject's timeline and the subject's rating of it: profile-service's timeline and feedback. */
     private static void recordACallAndItsRating(String subject) {
-        String call = as(DemoUser.SALES, Service.PROFILE)
+        String call = suite.as(DemoUser.SALES, Service.PROFILE)
                 .body(Map.of(
                         "channel", "CALL",
                         "direction", "INBOUND",
@@ -250,7 +226,7 @@ class SubjectRequestsTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        as(DemoUser.SALES, Service.PROFILE)
+        suite.as(DemoUser.SALES, Service.PROFILE)
                 .body(Map.of(
                         "csat", 5, "source", "AFTER_CALL", "comment", "Called back at once", "timelineEntryId", call))
                 .when()
@@ -296,6 +272,15 @@ class SubjectRequestsTest {
         return get(id);
     }
 
+    private static JsonPath receipt(String id) {
+        return asDpo().when()
+                .get(url("/" + id + "/receipt"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
     private static JsonPath get(String id) {
         return asDpo().when()
                 .get(url("/" + id))
@@ -314,18 +299,11 @@ class SubjectRequestsTest {
     }
 
     private static String url(String path) {
-        return suite.url(Service.RETENTION) + "/api/v1/requests" + path;
+        return "/api/v1/requests" + path;
     }
 
     private static RequestSpecification asDpo() {
-        return given().auth().oauth2(suite.keycloak().login(DemoUser.DPO)).contentType(ContentType.JSON);
-    }
-
-    private static RequestSpecification as(DemoUser user, Service service) {
-        return given().baseUri(suite.url(service))
-                .auth()
-                .oauth2(suite.keycloak().login(user))
-                .contentType(ContentType.JSON);
+        return suite.as(DemoUser.DPO, Service.RETENTION);
     }
 
     /** "database.table" for every table of every database (data and keys) with a row that names the subject. */

@@ -18,8 +18,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import io.restassured.http.ContentType;
-
 /**
  * tracking-service's demo shop in a real headless Chromium against the running suite, with consent-service's address
  * in the page's link: the visitor accepts in the page's banner (recorded in consent-service's ledger), clicks, scrolls
@@ -65,15 +63,7 @@ class TrackerJourneyBrowserTest {
         browser.get(suite.url(Service.CONSENT) + "/consent/banner-demo.html");
 
         UUID subject = UUID.randomUUID();
-        given().baseUri(suite.url(Service.TRACKING))
-                .auth()
-                .oauth2(suite.keycloak().shopToken(Service.TRACKING))
-                .contentType(ContentType.JSON)
-                .body(Map.of("subjectId", subject.toString()))
-                .when()
-                .post("/api/v1/visitors/" + visitor + "/subject")
-                .then()
-                .statusCode(204);
+        WebEvents.identify(suite, visitor, subject);
         WebEvents.until(
                 suite,
                 subject,

@@ -5,27 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.opencdp.e2e.WebEvents.event;
+import static org.opencdp.e2e.WebEvents.newId;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opencdp.localstack.Service;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * Web tracking under consent, with the real consent-service, real tokens and the demo site key: a visitor whose
@@ -55,17 +48,29 @@ class TrackingConsentTest {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
         // As the shop's banner backend records it, for the current English text.
-        UUID entry = UUID.fromString(
-                ConsentRecords.grant(() -> asShop(Service.CONSENT), "visitorId", visitor, PURPOSE, "en", "WEB_FORM"));
+        UUID entry = UUID.fromString(ConsentRecords.grant(
+                () -> suite.asShop(Service.CONSENT), "visitorId", visitor, PURPOSE, "en", "WEB_FORM"));
 
-        collect(List.of(
-                        event("page_view", visitor, session, "https://shop.example/tents", now),
-                        with(
-                                event("click", visitor, session, "https://shop.example/tents", now.plusSeconds(2)),
-                                "element",
-                                "add-to-cart:tent-fjell-2"),
-                        // Malformed: rejected alone, the good events of the batch are kept.
-                        event("page_scroll", visitor, session, "https://shop.example/tents", now.plusSeconds(3))))
+        WebEvents.collect(
+                        suite,
+                        List.of(
+                                event("page_view", visitor, session, "https://shop.example/tents", now),
+                                with(
+                                        event(
+                                                "click",
+                                                visitor,
+                                                session,
+                                                "https://shop.example/tents",
+                                                now.plusSeconds(2)),
+                                        "element",
+                                        "add-to-cart:tent-fjell-2"),
+                                // Malformed: rejected alone, the good events of the batch are kept.
+                                event(
+                                        "page_scroll",
+                                        visitor,
+                                        session,
+                                        "https://shop.example/tents",
+                                        now.plusSeconds(3))))
                 .statusCode(200)
                 .body("accepted", equalTo(2))
                 .body("duplicates", equalTo(0))
@@ -74,12 +79,7 @@ class TrackingConsentTest {
                 .body("results.status", equalTo(List.of("accepted", "accepted", "rejected")));
 
         // The shop identifies the visitor; the subject's export shows the events as stored.
-        asShop(Service.TRACKING)
-                .body(Map.of("subjectId", subject.toString()))
-                .when()
-                .post("/api/v1/visitors/" + visitor + "/subject")
-                .then()
-                .statusCode(204);
+        WebEvents.identify(suite, visitor, subject);
         List<Map<String, Object>> stored = WebEvents.of(suite, subject);
         assertThat(stored).hasSize(2);
         assertThat(stored).extracting(row -> row.get("type")).containsExactly("page_view", "click");
@@ -87,12 +87,7 @@ class TrackingConsentTest {
                 .allSatisfy(row -> assertThat(row.get("consent_entry_id")).isEqualTo(entry.toString()));
 
         double deliveredToBehaviour = outbox("opencdp_outbox_delivered_total", "behaviour");
-        asShop(Service.CONSENT)
-                .body(Map.of("visitorId", visitor, "purposes", List.of(PURPOSE), "channel", "WEB_FORM"))
-                .when()
-                .post("/api/v1/revocations")
-                .then()
-                .statusCode(200)
+        ConsentRecords.revoke(suite.asShop(Service.CONSENT), "visitorId", visitor, PURPOSE, "WEB_FORM")
                 .body("purposes[0].changed", equalTo(true))
                 .body("purposes[0].revokedEntryId", equalTo(entry.toString()));
 
@@ -104,7 +99,7 @@ class TrackingConsentTest {
             assertThat(outbox("opencdp_outbox_pending", "behaviour")).isZero();
         });
 
-        collect(List.of(event("page_view", visitor, session, "https://shop.example/", Instant.now())))
+        WebEvents.collect(suite, List.of(event("page_view", visitor, session, "https://shop.example/", Instant.now())))
                 .statusCode(200)
                 .body("accepted", equalTo(0))
                 .body("dropped", equalTo(1))
@@ -115,7 +110,7 @@ class TrackingConsentTest {
     @Test
     void eventsOfAVisitorWithoutConsentAreDroppedAndCounted() {
         String visitor = newId();
-        collect(List.of(event("page_view", visitor, newId(), "https://shop.example/", Instant.now())))
+        WebEvents.collect(suite, List.of(event("page_view", visitor, newId(), "https://shop.example/", Instant.now())))
                 .statusCode(200)
                 .body("accepted", equalTo(0))
                 .body("dropped", equalTo(1))
@@ -138,7 +133,7 @@ class TrackingConsentTest {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         // The shop's backend records the consent its checkout took (channel API) at the real consent-service.
         UUID entry = UUID.fromString(ConsentRecords.grant(
-                () -> asShop(Service.CONSENT), "subjectId", consenting.toString(), PURPOSE, "de", "API"));
+                () -> suite.asShop(Service.CONSENT), "subjectId", consenting.toString(), PURPOSE, "de", "API"));
 
         Map<String, Object> orderPlaced = Map.of(
                 "type",
@@ -155,7 +150,7 @@ class TrackingConsentTest {
                 Map.of("items", 2));
         Map<String, Object> viewed =
                 with(event("page_view", visitor, session, "https://shop.example/tents", now), "subjectId", consenting);
-        asShop(Service.TRACKING)
+        suite.asShop(Service.TRACKING)
                 .body(Map.of(
                         "events",
                         List.of(
@@ -186,47 +181,10 @@ class TrackingConsentTest {
         assertThat(WebEvents.of(suite, withoutConsent)).isEmpty();
     }
 
-    /** A batch as the tracker sends it from a page (text/plain with JSON inside), with the demo site key. */
-    private static ValidatableResponse collect(List<Map<String, Object>> events) {
-        // From the demo page's origin, which the suite registers for the demo site.
-        return given().baseUri(suite.url(Service.TRACKING))
-                .header("Origin", suite.url(Service.TRACKING))
-                .contentType("text/plain;charset=UTF-8")
-                .body(json(Map.of("events", events)))
-                .when()
-                .post("/api/v1/collect/site_demo")
-                .then();
-    }
-
-    private static RequestSpecification asShop(Service target) {
-        return given().baseUri(suite.url(target))
-                .auth()
-                .oauth2(suite.keycloak().shopToken(target))
-                .contentType(ContentType.JSON);
-    }
-
-    private static Map<String, Object> event(String type, String visitor, String session, String url, Instant at) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("type", type);
-        event.put("visitorId", visitor);
-        event.put("sessionId", session);
-        event.put("url", url);
-        event.put("clientTime", at.toString());
-        return event;
-    }
-
     private static Map<String, Object> with(Map<String, Object> event, String field, Object value) {
         Map<String, Object> copy = new LinkedHashMap<>(event);
         copy.put(field, value);
         return copy;
-    }
-
-    private static String json(Object value) {
-        try {
-            return new ObjectMapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The value of a counter or gauge of consent-service's outbox for one subscriber (0 before its first event). */
@@ -242,11 +200,5 @@ class TrackingConsentTest {
                 .filter(line -> line.startsWith(metric + "{") && line.contains("subscriber=\"" + subscriber + "\""))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
-    }
-
-    private static String newId() {
-        byte[] bytes = new byte[16];
-        ThreadLocalRandom.current().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
     }
 }

@@ -3,28 +3,26 @@ package org.opencdp.profile.api;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.opencdp.problem.ProblemException;
 import org.opencdp.profile.service.CallJournal;
+import org.opencdp.webhookauth.IntegrationInPath;
 import org.opencdp.webhookauth.IntegrationKind;
 import org.opencdp.webhookauth.RequestIntegration;
 import org.opencdp.webhookauth.WebhookDoor;
@@ -93,14 +91,8 @@ public class CallWebhookResource {
             responseCode = "400",
             description = "Malformed JSON, unknown or invalid fields, a time in the future; nothing was stored")
     @APIResponse(responseCode = "401", description = "Unknown integration, bad signature, stale timestamp or replay")
-    public CallEventAnswer receive(
-            @Parameter(in = ParameterIn.PATH, description = "The integration's name", example = "pbx-berlin")
-                    @PathParam("integration")
-                    String name,
-            @Valid GenericCallEventInput input) {
-        if (input == null) {
-            throw ProblemException.badRequest("The request needs a JSON body.");
-        }
+    public CallEventAnswer receive(@BeanParam IntegrationInPath path, @Valid GenericCallEventInput input) {
+        RequestBodies.required(input);
         return CallEventAnswer.of(
                 input.callId().strip(), journal.receive(input.toDomain(), integration.actor(), PURPOSE));
     }

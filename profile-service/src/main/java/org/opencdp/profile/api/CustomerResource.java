@@ -9,6 +9,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -61,8 +62,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 public class CustomerResource {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
-    static final int DEFAULT_PAGE_SIZE = 20;
-    static final int MAX_PAGE_SIZE = 100;
     private static final String ETAG = "The customer's version, e.g. \"3\": send it back in If-Match to change it";
 
     @Inject
@@ -124,9 +123,10 @@ public class CustomerResource {
                                             name = "invalid fields",
                                             value = CustomerExamples.VALIDATION_PROBLEM)))
     public Response create(@Valid CustomerInput input) {
-        CustomerView created = views.of(service.create(requireBody(input).toProfile()));
+        CustomerView created =
+                views.of(service.create(RequestBodies.required(input).toProfile()));
         return Response.created(location(created.id()))
-                .tag(etag(created.version()))
+                .tag(ETags.of(created.version()))
                 .entity(created)
                 .build();
     }
@@ -168,7 +168,7 @@ public class CustomerResource {
                                             name = "the second customer is invalid",
                                             value = CustomerExamples.BATCH_VALIDATION_PROBLEM)))
     public Response createBatch(@Valid CustomerBatchInput batch) {
-        List<CustomerProfile> profiles = requireBody(batch).customers().stream()
+        List<CustomerProfile> profiles = RequestBodies.required(batch).customers().stream()
                 .map(CustomerInput::toProfile)
                 .toList();
         List<CreatedCustomers.Created> created = service.createAll(profiles).stream()
@@ -218,7 +218,7 @@ public class CustomerResource {
             marketingConsent.require(customerId);
         }
         CustomerView customer = views.of(service.get(customerId, access));
-        return Response.ok(customer).tag(etag(customer.version())).build();
+        return Response.ok(customer).tag(ETags.of(customer.version())).build();
     }
 
     @GET
@@ -268,20 +268,14 @@ public class CustomerResource {
                     String company,
             @Parameter(description = "Postcode", example = "51147") @QueryParam("postcode") @Size(max = 12)
                     String postcode,
-            @Parameter(description = "From the previous page's next") @QueryParam("cursor") String cursor,
-            @Parameter(
-                            description = "Page size, 1 to 100",
-                            example = "20",
-                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
-                    @QueryParam("limit")
-                    String limit) {
-        int size = RequestParameters.pageSize("limit", limit, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
-        UUID after = RequestParameters.cursor("cursor", cursor);
+            @BeanParam PageQuery paging) {
+        int size = paging.size();
+        UUID after = paging.after();
         CustomerSearchPage page =
                 service.search(new SearchQuery(name, email, phone, company, postcode), after, size, views.access());
         return new CustomerPage(
                 page.customers().stream().map(views::of).toList(),
-                page.next() == null ? null : RequestParameters.cursorOf(page.next()),
+                PageQuery.next(page.next()),
                 page.marketingConsentUnavailable() ? Boolean.TRUE : null);
     }
 
@@ -324,8 +318,12 @@ public class CustomerResource {
         UUID customerId = RequestParameters.uuid("id", id);
         long version = ETags.requiredVersion(ifMatch);
         CustomerView replaced = views.of(service.replace(
-                customerId, version, requireBody(input).toProfile(), "PUT /api/v1/customers/{id}", views.access()));
-        return Response.ok(replaced).tag(etag(replaced.version())).build();
+                customerId,
+                version,
+                RequestBodies.required(input).toProfile(),
+                "PUT /api/v1/customers/{id}",
+                views.access()));
+        return Response.ok(replaced).tag(ETags.of(replaced.version())).build();
     }
 
     @PATCH
@@ -372,7 +370,7 @@ public class CustomerResource {
         CustomerProfile patched = patches.apply(service.currentProfile(customerId, version), patch);
         CustomerView changed =
                 views.of(service.replace(customerId, version, patched, "PATCH /api/v1/customers/{id}", views.access()));
-        return Response.ok(changed).tag(etag(changed.version())).build();
+        return Response.ok(changed).tag(ETags.of(changed.version())).build();
     }
 
     @DELETE
@@ -427,11 +425,11 @@ public class CustomerResource {
             @Parameter(example = CustomerExamples.ID) @PathParam("companyId") String companyId,
             @Valid NewContactInput input) {
         UUID company = RequestParameters.uuid("companyId", companyId);
-        NewContactInput contact = requireBody(input);
+        NewContactInput contact = RequestBodies.required(input);
         CustomerView person = views.of(
                 service.addNewContact(company, contact.person().toProfile(), contact.jobTitle(), views.access()));
         return Response.created(location(person.id()))
-                .tag(etag(person.version()))
+                .tag(ETags.of(person.version()))
                 .entity(person)
                 .build();
     }
@@ -482,16 +480,5 @@ public class CustomerResource {
                 .path(CustomerResource.class)
                 .path(id.toString())
                 .build();
-    }
-
-    private static jakarta.ws.rs.core.EntityTag etag(long version) {
-        return new jakarta.ws.rs.core.EntityTag(Long.toString(version));
-    }
-
-    private static <T> T requireBody(T body) {
-        if (body == null) {
-            throw org.opencdp.problem.ProblemException.badRequest("The request needs a JSON body.");
-        }
-        return body;
     }
 }

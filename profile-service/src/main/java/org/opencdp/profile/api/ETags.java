@@ -1,5 +1,7 @@
 package org.opencdp.profile.api;
 
+import jakarta.ws.rs.core.EntityTag;
+
 import org.opencdp.problem.ProblemException;
 
 /**
@@ -9,6 +11,11 @@ import org.opencdp.problem.ProblemException;
 public final class ETags {
 
     private ETags() {}
+
+    /** The entity tag of a version, as an answer carries it in its ETag header. */
+    public static EntityTag of(long version) {
+        return new EntityTag(Long.toString(version));
+    }
 
     /** The version an If-Match header names: 428 when it is missing, 412 when it names no version of ours. */
     public static long requiredVersion(String ifMatch) {

@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opencdp.caller.Caller;
 import org.opencdp.caller.Roles;
 import org.opencdp.problem.Problem;
-import org.opencdp.problem.ProblemException;
 import org.opencdp.profile.service.Feedback;
 import org.opencdp.requestparameters.RequestParameters;
 
@@ -84,9 +83,7 @@ public class FeedbackResource {
     public Response record(
             @Parameter(example = CustomerExamples.ID) @PathParam("id") String id, @Valid FeedbackInput input) {
         UUID customerId = RequestParameters.uuid("id", id);
-        if (input == null) {
-            throw ProblemException.badRequest("The request needs a JSON body.");
-        }
+        RequestBodies.required(input);
         FeedbackView recorded = FeedbackView.of(feedback.record(customerId, input.toDomain(), caller.name(), PURPOSE));
         return Response.status(Response.Status.CREATED).entity(recorded).build();
     }

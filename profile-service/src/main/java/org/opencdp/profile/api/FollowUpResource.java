@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -99,9 +100,7 @@ public class FollowUpResource {
             description = "Invalid fields, a due date in the past, or a subjectId that names no customer or lead")
     @APIResponse(responseCode = "409", description = "Processing of the subject is restricted (GDPR Art. 18)")
     public Response create(@Valid FollowUpInput input) {
-        if (input == null) {
-            throw ProblemException.badRequest("The request needs a JSON body.");
-        }
+        RequestBodies.required(input);
         String owner = input.owner() == null ? caller.name() : input.owner();
         FollowUpView created = FollowUpView.of(service.create(
                 RequestParameters.uuid("subjectId", input.subjectId()), owner, input.dueDate(), input.note()));
@@ -132,17 +131,10 @@ public class FollowUpResource {
             @Parameter(description = "The customer's or the lead's id", required = true, example = LeadExamples.ID)
                     @QueryParam("subjectId")
                     String subjectId,
-            @Parameter(description = "From the previous page's next") @QueryParam("cursor") String cursor,
-            @Parameter(
-                            description = "Page size, 1 to 100",
-                            example = "20",
-                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
-                    @QueryParam("limit")
-                    String limit) {
+            @BeanParam PageQuery paging) {
         UUID subject = RequestParameters.uuid("subjectId", subjectId);
-        int size = RequestParameters.pageSize(
-                "limit", limit, CustomerResource.DEFAULT_PAGE_SIZE, CustomerResource.MAX_PAGE_SIZE);
-        UUID after = RequestParameters.cursor("cursor", cursor);
+        int size = paging.size();
+        UUID after = paging.after();
         return list(service.openOn(subject, after, size));
     }
 
@@ -170,16 +162,9 @@ public class FollowUpResource {
                                             enumeration = {"overdue", "today", "week"}))
                     @QueryParam("due")
                     String due,
-            @Parameter(description = "From the previous page's next") @QueryParam("cursor") String cursor,
-            @Parameter(
-                            description = "Page size, 1 to 100",
-                            example = "20",
-                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
-                    @QueryParam("limit")
-                    String limit) {
-        int size = RequestParameters.pageSize(
-                "limit", limit, CustomerResource.DEFAULT_PAGE_SIZE, CustomerResource.MAX_PAGE_SIZE);
-        UUID after = RequestParameters.cursor("cursor", cursor);
+            @BeanParam PageQuery paging) {
+        int size = paging.size();
+        UUID after = paging.after();
         return list(service.openOf(caller.name(), window(due), after, size));
     }
 
@@ -221,9 +206,7 @@ public class FollowUpResource {
     }
 
     private static FollowUpList list(FollowUpPage page) {
-        return new FollowUpList(
-                page.followUps().stream().map(FollowUpView::of).toList(),
-                page.next() == null ? null : RequestParameters.cursorOf(page.next()));
+        return new FollowUpList(page.followUps().stream().map(FollowUpView::of).toList(), PageQuery.next(page.next()));
     }
 
     private static DueWindow window(String due) {

@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -95,9 +95,10 @@ public class LeadResource {
                             schema = @Schema(implementation = LeadView.class),
                             examples = @ExampleObject(name = "person", value = LeadExamples.VIEW)))
     public Response create(@Valid LeadInput input) {
-        LeadView created = LeadView.of(service.create(requireBody(input).toDetails(), input.source()));
+        LeadView created =
+                LeadView.of(service.create(RequestBodies.required(input).toDetails(), input.source()));
         return Response.created(location(created.id()))
-                .tag(etag(created.version()))
+                .tag(ETags.of(created.version()))
                 .entity(created)
                 .build();
     }
@@ -123,20 +124,11 @@ public class LeadResource {
                                             enumeration = {"NEW", "CONTACTED", "QUALIFIED", "PROPOSAL", "WON", "LOST"}))
                     @QueryParam("stage")
                     String stage,
-            @Parameter(description = "From the previous page's next") @QueryParam("cursor") String cursor,
-            @Parameter(
-                            description = "Page size, 1 to 100",
-                            example = "20",
-                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
-                    @QueryParam("limit")
-                    String limit) {
-        int size = RequestParameters.pageSize(
-                "limit", limit, CustomerResource.DEFAULT_PAGE_SIZE, CustomerResource.MAX_PAGE_SIZE);
-        UUID after = RequestParameters.cursor("cursor", cursor);
+            @BeanParam PageQuery paging) {
+        int size = paging.size();
+        UUID after = paging.after();
         LeadPage page = service.list(stage(stage), after, size);
-        return new LeadList(
-                page.leads().stream().map(LeadView::of).toList(),
-                page.next() == null ? null : RequestParameters.cursorOf(page.next()));
+        return new LeadList(page.leads().stream().map(LeadView::of).toList(), PageQuery.next(page.next()));
     }
 
     @GET
@@ -161,7 +153,7 @@ public class LeadResource {
     @APIResponse(responseCode = "409", description = "Processing of the lead is restricted (GDPR Art. 18)")
     public Response get(@Parameter(example = LeadExamples.ID) @PathParam("id") String id) {
         LeadView lead = LeadView.of(service.get(RequestParameters.uuid("id", id)));
-        return Response.ok(lead).tag(etag(lead.version())).build();
+        return Response.ok(lead).tag(ETags.of(lead.version())).build();
     }
 
     @PUT
@@ -196,9 +188,9 @@ public class LeadResource {
             @Valid LeadInput input) {
         UUID leadId = RequestParameters.uuid("id", id);
         long version = ETags.requiredVersion(ifMatch);
-        LeadInput body = requireBody(input);
+        LeadInput body = RequestBodies.required(input);
         LeadView replaced = LeadView.of(service.replace(leadId, version, body.toDetails(), body.source()));
-        return Response.ok(replaced).tag(etag(replaced.version())).build();
+        return Response.ok(replaced).tag(ETags.of(replaced.version())).build();
     }
 
     @PUT
@@ -229,8 +221,9 @@ public class LeadResource {
                     + "lead's processing is restricted")
     public Response move(@Parameter(example = LeadExamples.ID) @PathParam("id") String id, @Valid StageInput input) {
         UUID leadId = RequestParameters.uuid("id", id);
-        LeadView moved = LeadView.of(service.moveTo(leadId, requireBody(input).stage()));
-        return Response.ok(moved).tag(etag(moved.version())).build();
+        LeadView moved =
+                LeadView.of(service.moveTo(leadId, RequestBodies.required(input).stage()));
+        return Response.ok(moved).tag(ETags.of(moved.version())).build();
     }
 
     @POST
@@ -273,7 +266,7 @@ public class LeadResource {
                 .path(customer.id().toString())
                 .build();
         return Response.created(location)
-                .tag(etag(customer.version()))
+                .tag(ETags.of(customer.version()))
                 .entity(customer)
                 .build();
     }
@@ -295,16 +288,5 @@ public class LeadResource {
             throw ProblemException.invalidField(
                     "stage", "must be one of NEW, CONTACTED, QUALIFIED, PROPOSAL, WON, LOST");
         }
-    }
-
-    private static EntityTag etag(long version) {
-        return new EntityTag(Long.toString(version));
-    }
-
-    private static <T> T requireBody(T body) {
-        if (body == null) {
-            throw ProblemException.badRequest("The request needs a JSON body.");
-        }
-        return body;
     }
 }

@@ -6,24 +6,22 @@ import java.util.regex.Pattern;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -34,6 +32,7 @@ import org.opencdp.profile.domain.CallEvent;
 import org.opencdp.profile.domain.CallEventOutcome;
 import org.opencdp.profile.domain.TimelineDirection;
 import org.opencdp.profile.service.CallJournal;
+import org.opencdp.webhookauth.IntegrationInPath;
 import org.opencdp.webhookauth.IntegrationKind;
 import org.opencdp.webhookauth.RequestIntegration;
 import org.opencdp.webhookauth.WebhookDoor;
@@ -125,11 +124,7 @@ public class SipgateCallResource {
                             }))
     @APIResponse(responseCode = "400", description = "An unknown event or a missing field; nothing was stored")
     @APIResponse(responseCode = "401", description = "Unknown integration or bad signature")
-    public String receive(
-            @Parameter(in = ParameterIn.PATH, description = "The integration's name", example = "sipgate-office")
-                    @PathParam("integration")
-                    String name,
-            MultivaluedMap<String, String> form) {
+    public String receive(@BeanParam IntegrationInPath path, MultivaluedMap<String, String> form) {
         if (form == null) {
             throw ProblemException.badRequest("The request needs a form-encoded body.");
         }
@@ -163,7 +158,7 @@ public class SipgateCallResource {
                 integration.actor(),
                 PURPOSE);
         boolean follow = kind == CallEvent.Kind.STARTED && outcome.change() == CallEventOutcome.Change.CREATED;
-        return follow ? subscription(name) : EMPTY_RESPONSE;
+        return follow ? subscription(integration.integration().name()) : EMPTY_RESPONSE;
     }
 
     /**

@@ -17,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.opencdp.problem.ProblemException;
 import org.opencdp.profile.domain.CallEvent;
 import org.opencdp.profile.service.CallJournal;
 import org.opencdp.webhookauth.IntegrationKind;
@@ -79,9 +78,7 @@ public class ThreeCxCallResource {
     @APIResponse(responseCode = "400", description = "Malformed JSON, a missing or invalid field; nothing was stored")
     @APIResponse(responseCode = "401", description = "Missing or wrong Basic credentials")
     public CallEventAnswer journal(@Valid ThreeCxCallInput input) {
-        if (input == null) {
-            throw ProblemException.badRequest("The request needs a JSON body.");
-        }
+        RequestBodies.required(input);
         CallEvent call = input.toDomain();
         return CallEventAnswer.of(call.callId(), journal.receive(call, integration.actor(), PURPOSE));
     }

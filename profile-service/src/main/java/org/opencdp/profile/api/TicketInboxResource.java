@@ -5,17 +5,16 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -24,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opencdp.caller.Roles;
-import org.opencdp.problem.ProblemException;
 import org.opencdp.profile.domain.InboxPage;
 import org.opencdp.profile.service.Tickets;
 import org.opencdp.requestparameters.RequestParameters;
@@ -60,20 +58,11 @@ public class TicketInboxResource {
                             schema = @Schema(implementation = InboxPageView.class),
                             examples = @ExampleObject(name = "one ticket", value = TicketExamples.INBOX_PAGE)))
     @APIResponse(responseCode = "400", description = "An invalid cursor or a limit over 100")
-    public InboxPageView list(
-            @Parameter(description = "From the previous page's next") @QueryParam("cursor") String cursor,
-            @Parameter(
-                            description = "Page size, 1 to 100",
-                            example = "20",
-                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
-                    @QueryParam("limit")
-                    String limit) {
-        int size = RequestParameters.pageSize(
-                "limit", limit, CustomerResource.DEFAULT_PAGE_SIZE, CustomerResource.MAX_PAGE_SIZE);
-        InboxPage page = tickets.inbox(RequestParameters.cursor("cursor", cursor), size, PURPOSE_READ);
+    public InboxPageView list(@BeanParam PageQuery paging) {
+        int size = paging.size();
+        InboxPage page = tickets.inbox(paging.after(), size, PURPOSE_READ);
         return new InboxPageView(
-                page.tickets().stream().map(InboxTicketView::of).toList(),
-                page.next() == null ? null : RequestParameters.cursorOf(page.next()));
+                page.tickets().stream().map(InboxTicketView::of).toList(), PageQuery.next(page.next()));
     }
 
     @POST
@@ -107,9 +96,7 @@ public class TicketInboxResource {
     public AssignmentView assign(
             @Parameter(example = TicketExamples.ID) @PathParam("id") String id, @Valid AssignmentInput input) {
         UUID ticketId = RequestParameters.uuid("id", id);
-        if (input == null) {
-            throw ProblemException.badRequest("The request needs a JSON body.");
-        }
+        RequestBodies.required(input);
         UUID customerId = RequestParameters.uuid("customerId", input.customerId());
         int moved = tickets.assign(ticketId, customerId, PURPOSE_ASSIGN);
         return new AssignmentView(ticketId, customerId, moved);

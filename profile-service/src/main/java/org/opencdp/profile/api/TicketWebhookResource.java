@@ -3,10 +3,10 @@ package org.opencdp.profile.api;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
@@ -16,15 +16,14 @@ import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.opencdp.problem.ProblemException;
 import org.opencdp.profile.service.Tickets;
+import org.opencdp.webhookauth.IntegrationInPath;
 import org.opencdp.webhookauth.IntegrationKind;
 import org.opencdp.webhookauth.RequestIntegration;
 import org.opencdp.webhookauth.WebhookDoor;
@@ -104,14 +103,8 @@ public class TicketWebhookResource {
     @APIResponse(
             responseCode = "409",
             description = "The ticket's customer is restricted (GDPR Art. 18): its messages are not recorded")
-    public TicketReceiptView generic(
-            @Parameter(description = "The integration's registered name", example = "helpdesk")
-                    @PathParam("integration")
-                    String integration,
-            @Valid GenericTicketInput input) {
-        if (input == null) {
-            throw ProblemException.badRequest("The request needs a JSON body.");
-        }
+    public TicketReceiptView generic(@BeanParam IntegrationInPath path, @Valid GenericTicketInput input) {
+        RequestBodies.required(input);
         return TicketReceiptView.of(tickets.receive(input.toDomain(), caller.actor(), GENERIC));
     }
 
@@ -150,14 +143,8 @@ public class TicketWebhookResource {
     @APIResponse(
             responseCode = "409",
             description = "The ticket's customer is restricted (GDPR Art. 18): its articles are not recorded")
-    public TicketReceiptView zammad(
-            @Parameter(description = "The integration's registered name", example = "zammad-support")
-                    @PathParam("integration")
-                    String integration,
-            @Valid ZammadDelivery delivery) {
-        if (delivery == null) {
-            throw ProblemException.badRequest("The request needs a JSON body.");
-        }
+    public TicketReceiptView zammad(@BeanParam IntegrationInPath path, @Valid ZammadDelivery delivery) {
+        RequestBodies.required(delivery);
         return TicketReceiptView.of(tickets.receive(delivery.toDomain(), caller.actor(), ZAMMAD));
     }
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -109,9 +110,7 @@ public class TimelineResource {
     public Response record(
             @Parameter(example = CustomerExamples.ID) @PathParam("id") String id, @Valid TimelineEntryInput input) {
         UUID customerId = RequestParameters.uuid("id", id);
-        if (input == null) {
-            throw ProblemException.badRequest("The request needs a JSON body.");
-        }
+        RequestBodies.required(input);
         TimelineWrite written = timeline.record(customerId, input.toDomain(), caller.name(), PURPOSE_WRITE);
         return Response.status(written.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(TimelineEntryView.of(written.entry()))
@@ -144,21 +143,13 @@ public class TimelineResource {
                             schema = @Schema(type = SchemaType.ARRAY, implementation = TimelineChannel.class))
                     @QueryParam("channel")
                     List<String> channels,
-            @Parameter(description = "From the previous page's next") @QueryParam("cursor") String cursor,
-            @Parameter(
-                            description = "Page size, 1 to 100",
-                            example = "20",
-                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
-                    @QueryParam("limit")
-                    String limit) {
+            @BeanParam PageQuery paging) {
         UUID customerId = RequestParameters.uuid("id", id);
-        int size = RequestParameters.pageSize(
-                "limit", limit, CustomerResource.DEFAULT_PAGE_SIZE, CustomerResource.MAX_PAGE_SIZE);
-        UUID after = RequestParameters.cursor("cursor", cursor);
+        int size = paging.size();
+        UUID after = paging.after();
         TimelinePage page = timeline.page(customerId, channels(channels), after, size, PURPOSE_READ);
         return new TimelinePageView(
-                page.entries().stream().map(TimelineEntryView::of).toList(),
-                page.next() == null ? null : RequestParameters.cursorOf(page.next()));
+                page.entries().stream().map(TimelineEntryView::of).toList(), PageQuery.next(page.next()));
     }
 
     private static Set<TimelineChannel> channels(List<String> names) {

@@ -175,6 +175,10 @@ class CallWebhookTest {
 
         postGeneric(CALLS, secret + "x", body).statusCode(401).contentType("application/problem+json");
         postGeneric("/api/v1/webhooks/generic/nobody-here/calls", secret, body).statusCode(401);
+        // A name no integration may have (upper case, underscore) is refused like an unknown one.
+        postGeneric("/api/v1/webhooks/generic/PBX_Calls/calls", secret, body)
+                .statusCode(401)
+                .contentType("application/problem+json");
         postGeneric(CALLS, secret, Instant.now().minus(6, ChronoUnit.MINUTES).getEpochSecond(), body)
                 .statusCode(401);
         given().contentType("application/json").body(body).post(CALLS).then().statusCode(401);
@@ -338,6 +342,10 @@ class CallWebhookTest {
         for (String body : bad) {
             postGeneric(CALLS, secret, body).statusCode(400).contentType("application/problem+json");
         }
+        postGeneric(CALLS, secret, "")
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("The request needs a JSON body."));
         assertThat(entriesOf(customer)).isZero();
     }
 }

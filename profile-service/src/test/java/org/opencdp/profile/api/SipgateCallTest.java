@@ -152,7 +152,7 @@ class SipgateCallTest {
     }
 
     @Test
-    void aPushSignedWithAnotherKeyTamperedOrUnsignedStoresNothing() {
+    void aPushSignedWithAnotherKeyTamperedUnsignedOrToAnUnknownIntegrationStoresNothing() {
         String digits = subscriber();
         UUID customer = customerWith("030 " + digits);
         String form = push("sipgate-new-call.form", UUID.randomUUID().toString(), digits);
@@ -167,6 +167,15 @@ class SipgateCallTest {
                 .post(CALLS)
                 .then()
                 .statusCode(401);
+        // Rightly signed, but to an integration that is not registered: refused like a bad signature.
+        given().contentType("application/x-www-form-urlencoded")
+                .header(WebhookHeaders.SIPGATE_SIGNATURE, rsaSignature("sipgate-test-private.pem", form))
+                .body(form)
+                .when()
+                .post("/api/v1/webhooks/sipgate/nobody-here/calls")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
         send(form, rsaSignature("sipgate-test-private.pem", form))
                 .statusCode(200); // the same push, rightly signed, is taken
         assertThat(entriesOf(customer)).isEqualTo(1);

@@ -173,6 +173,10 @@ class TicketWebhookTest {
                 .statusCode(401)
                 .contentType("application/problem+json");
         sendZammad("nobody-here", zammadToken, delivery(), body).then().statusCode(401);
+        sendZammad("Zammad_Webhook", zammadToken, delivery(), body)
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
         // The generic door with the Zammad token is another integration's kind: refused too.
         sendGeneric("zammad-webhook-test", zammadToken, Instant.now().getEpochSecond(), body)
                 .then()
@@ -246,7 +250,7 @@ class TicketWebhookTest {
     }
 
     @Test
-    void aGenericTicketWithoutStateOrWithAnUnknownSenderIsA400AndNothingIsStored() {
+    void aTicketWithoutStateWithAnUnknownSenderOrWithoutABodyIsA400AndNothingIsStored() {
         long before = ticketRows();
         byte[] noState = ("{\"ticketId\":\"x-1\",\"updatedAt\":\"2026-11-27T09:00:00Z\"}").getBytes();
         sendGeneric("helpdesk-webhook-test", genericSecret, Instant.now().getEpochSecond(), noState)
@@ -260,6 +264,16 @@ class TicketWebhookTest {
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json");
+        sendGeneric("helpdesk-webhook-test", genericSecret, Instant.now().getEpochSecond() - 2, new byte[0])
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("The request needs a JSON body."));
+        sendZammad("zammad-webhook-test", zammadToken, delivery(), new byte[0])
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("The request needs a JSON body."));
         assertThat(ticketRows()).isEqualTo(before);
     }
 }
