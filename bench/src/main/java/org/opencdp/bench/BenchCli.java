@@ -10,7 +10,7 @@ import java.util.Map;
 import org.opencdp.localstack.LocalStackException;
 
 /**
- * {@code java -jar bench/target/bench.jar [profile|consent|tracking|behaviour|retention|startup ...]}, run from the repository root;
+ * {@code java -jar bench/target/bench.jar [profile|consent|tracking|behaviour|view360|retention|startup ...]}, run from the repository root;
  * without a name every scenario runs (`make bench`), one after the other on one suite. Sizes and durations are
  * system properties, e.g. {@code -Dbench.customers=1000000 -Dbench.seconds=30}; see bench/README.md.
  */
@@ -21,13 +21,17 @@ public final class BenchCli {
 
     private BenchCli() {}
 
-    /** In this order: the profile fill's change events would otherwise still reach behaviour-service meanwhile. */
+    /**
+     * In this order: the profile fill's change events would otherwise still reach behaviour-service meanwhile; the
+     * 360° view's orders would count in the behaviour scenario's recompute, so it comes after it.
+     */
     private static List<Scenario> all() {
         return List.of(
                 new ConsentBench(),
                 new TrackingBench(),
                 new BehaviourBench(),
                 new ProfileBench(),
+                new View360Bench(),
                 new RetentionBench(),
                 new StartupBench());
     }

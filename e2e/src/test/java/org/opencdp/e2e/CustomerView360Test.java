@@ -2,8 +2,13 @@ package org.opencdp.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,8 +62,40 @@ class CustomerView360Test {
         assertThat(view.getString("kpis.noData")).isEqualTo("behaviour-service has no data on the subject");
         assertThat(view.getInt("webVisits.visits")).isZero();
         assertThat(view.getList("timeline")).isEmpty();
-        // behaviour-service refuses the KPIs to a service agent's own token (sales only there).
-        assertThat(complete(DemoUser.SERVICE).getBoolean("kpis.notPermitted")).isTrue();
+        // behaviour-service lets a service agent's own token in too (the segment part): no orders, no data.
+        assertThat(complete(DemoUser.SERVICE).getString("kpis.noData"))
+                .isEqualTo("behaviour-service has no data on the subject");
+    }
+
+    @Test
+    void aServiceAgentSeesTheSegmentAndNoRevenue() {
+        String buyer = DemoPeople.create(suite, Map.of("givenName", "Max"));
+        suite.asShop(Service.BEHAVIOUR)
+                .body(List.of(Orders.order(
+                        buyer,
+                        Instant.now().minus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS),
+                        "tents",
+                        "250")))
+                .when()
+                .post("/api/v1/orders/bulk")
+                .then()
+                .statusCode(200)
+                .body("created", equalTo(1));
+        suite.as(DemoUser.ANALYST, Service.BEHAVIOUR)
+                .when()
+                .post("/api/v1/kpis/recompute")
+                .then()
+                .statusCode(200);
+
+        JsonPath asSales = complete(DemoUser.SALES, buyer);
+        assertThat(asSales.getDouble("kpis.totalRevenue")).isEqualTo(250.0);
+        String segment = asSales.getString("kpis.rfmSegment");
+        assertThat(segment).isNotBlank();
+
+        JsonPath asService = complete(DemoUser.SERVICE, buyer);
+        assertThat(asService.getString("kpis.rfmSegment")).isEqualTo(segment);
+        assertThat(asService.getMap("kpis"))
+                .containsOnlyKeys("recencyScore", "frequencyScore", "monetaryScore", "rfmSegment", "computedAt");
     }
 
     @Test
@@ -138,17 +175,25 @@ class CustomerView360Test {
      * time out while it warms up, or find its circuit open.
      */
     private static JsonPath complete(DemoUser user) {
+        return complete(user, subject);
+    }
+
+    private static JsonPath complete(DemoUser user, String customer) {
         JsonPath[] last = new JsonPath[1];
         await().atMost(BACK).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            last[0] = view(suite.as(user, Service.PROFILE));
+            last[0] = view(suite.as(user, Service.PROFILE), customer);
             return !last[0].prettify().contains("\"unavailable\"");
         });
         return last[0];
     }
 
     private static JsonPath view(RequestSpecification request) {
+        return view(request, subject);
+    }
+
+    private static JsonPath view(RequestSpecification request, String customer) {
         return request.when()
-                .get("/api/v1/customers/" + subject + "/360")
+                .get("/api/v1/customers/" + customer + "/360")
                 .then()
                 .statusCode(200)
                 .extract()

@@ -18,17 +18,21 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.opencdp.behaviour.domain.kpi.CustomerKpis;
+import org.opencdp.behaviour.domain.kpi.KpiAccess;
 import org.opencdp.behaviour.domain.order.StoredOrder;
 import org.opencdp.behaviour.service.CustomerKpiQueries;
 import org.opencdp.behaviour.service.OrderHistory;
+import org.opencdp.caller.Caller;
 import org.opencdp.caller.Roles;
 import org.opencdp.requestparameters.RequestParameters;
 
-/** One customer's purchase behaviour, for sales. Every read is recorded in the audit trail. */
+/**
+ * One customer's purchase behaviour: orders for sales; KPIs for sales, and their segment part for service (the 360°
+ * view of a service agent). Every read is recorded in the audit trail.
+ */
 @Path("/api/v1/customers/{subjectId}")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Customer behaviour", description = "One customer's orders and KPIs (sales)")
+@Tag(name = "Customer behaviour", description = "One customer's orders and KPIs (sales; the segment for service)")
 public class CustomerBehaviourResource {
 
     static final int DEFAULT_PAGE_SIZE = 20;
@@ -39,6 +43,9 @@ public class CustomerBehaviourResource {
 
     @Inject
     CustomerKpiQueries kpis;
+
+    @Inject
+    Caller caller;
 
     /** A page of orders, newest first, and the cursor of the next page (null on the last). */
     @Schema(name = "OrderPage")
@@ -78,7 +85,8 @@ public class CustomerBehaviourResource {
 
     @GET
     @Path("/kpis")
-    @RolesAllowed(Roles.SALES)
+    // service: a service agent's 360° view shows where the customer stands (issue 14), never what they spent.
+    @RolesAllowed({Roles.SALES, Roles.SERVICE})
     @Operation(
             operationId = "getCustomerKpis",
             summary = "A customer's KPIs",
@@ -86,18 +94,26 @@ public class CustomerBehaviourResource {
                     + "count, average order value, first and last purchase, purchase cadence (mean and median days "
                     + "between purchase days, next expected purchase), RFM scores (quintiles 1-5 over all customers "
                     + "with orders) and segment, historical and predicted CLV. Each is explained in the README. "
-                    + "Roles: sales.")
+                    + "What is returned depends on the role: sales sees everything; service only where the customer "
+                    + "stands, the RFM scores and segment (`subjectId`, `recencyScore`, `frequencyScore`, "
+                    + "`monetaryScore`, `rfmSegment`, `computedAt`), no revenue, order values, cadence or CLV: the "
+                    + "other fields are absent. Roles: sales, service. The read is recorded in the audit trail "
+                    + "(`kpi.read`, for service `kpi.read-segment`).")
     @APIResponse(
             responseCode = "200",
-            description = "The KPIs",
+            description = "The KPIs as the caller's role may see them",
             content =
                     @Content(
-                            schema = @Schema(implementation = CustomerKpis.class),
-                            examples = @ExampleObject(name = "a loyal customer", value = KpiExamples.KPIS)))
+                            schema = @Schema(implementation = CustomerKpisView.class),
+                            examples = {
+                                @ExampleObject(name = "as sales: a loyal customer", value = KpiExamples.KPIS),
+                                @ExampleObject(name = "as service: the segment alone", value = KpiExamples.SEGMENT_ONLY)
+                            }))
     @APIResponse(responseCode = "404", description = "No KPIs: no orders, or none since the last recompute")
     @APIResponse(responseCode = "409", description = "Processing of the customer is restricted (GDPR Art. 18)")
-    public CustomerKpis kpis(
+    public CustomerKpisView kpis(
             @Parameter(example = "7d0c3c52-9d41-4b4e-9a57-1f0a3f1e6b2c") @PathParam("subjectId") String subjectId) {
-        return kpis.of(RequestParameters.uuid("subjectId", subjectId));
+        KpiAccess reader = caller.hasRole(Roles.SALES) ? KpiAccess.FULL : KpiAccess.SEGMENT;
+        return CustomerKpisView.of(kpis.of(RequestParameters.uuid("subjectId", subjectId), reader), reader);
     }
 }

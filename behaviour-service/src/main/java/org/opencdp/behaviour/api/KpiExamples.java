@@ -1,6 +1,6 @@
 package org.opencdp.behaviour.api;
 
-/** Examples of the KPI and CLV model answers for the OpenAPI document. */
+/** Examples of the KPI (as sales and as service) and CLV model answers for the OpenAPI document. */
 final class KpiExamples {
 
     static final String KPIS = """
@@ -11,6 +11,10 @@ final class KpiExamples {
              "rfmSegment":"loyal","historicalClv":400.00,"predictedClv":212.40,"probabilityAlive":0.93,
              "computedAt":"2026-11-26T03:00:04Z",
              "revenuePerMonth":[{"month":"2026-01","revenue":100.00,"orders":1},{"month":"2026-05","revenue":100.00,"orders":1}]}""";
+
+    static final String SEGMENT_ONLY = """
+            {"subjectId":"7d0c3c52-9d41-4b4e-9a57-1f0a3f1e6b2c","recencyScore":4,"frequencyScore":5,"monetaryScore":5,
+             "rfmSegment":"loyal","computedAt":"2026-11-26T03:00:04Z"}""";
 
     static final String FIT = """
             {"fittedAt":"2026-11-26T03:00:01Z","observedUntil":"2026-11-26",

@@ -277,14 +277,68 @@ public class CustomerKpisTest {
         return orders;
     }
 
+    /**
+     * Sales reads every KPI; service where the customer stands (RFM scores and segment) and nothing of revenue, order
+     * values, cadence or CLV; each read is in the audit trail, the service agent's as a segment-only read.
+     */
     @Test
-    void onlySalesReadsKpisAndOnlyAnalystsAndAdminsRecomputeOrFit() {
+    void salesReadsEveryKpiAndServiceTheSegmentAlone() {
+        UUID subject = UUID.randomUUID();
+        Orders.importAll(List.of(bought(subject, 30, "100.00"), bought(subject, 10, "50.00")));
+        recompute();
+        String audited = "SELECT count(*) FROM audit_entry WHERE subject_id = ? AND action = ? "
+                + "AND purpose = 'GET /api/v1/customers/{id}/kpis'";
+
+        JsonPath full = kpis(subject);
+        assertThat(full.getDouble("totalRevenue")).isEqualTo(150.0);
+        assertThat(full.getString("rfmSegment")).isNotNull();
+        assertThat(TestDatabase.count(audited, subject, "kpi.read")).isOne();
+
+        Map<String, Object> segmentOnly = given().auth()
+                .oauth2(TestTokens.forRole("service"))
+                .when()
+                .get("/api/v1/customers/" + subject + "/kpis")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("$");
+        assertThat(segmentOnly)
+                .containsOnlyKeys(
+                        "subjectId", "recencyScore", "frequencyScore", "monetaryScore", "rfmSegment", "computedAt")
+                .containsEntry("subjectId", subject.toString())
+                .containsEntry("rfmSegment", full.getString("rfmSegment"))
+                .containsEntry("recencyScore", full.getInt("recencyScore"))
+                .containsEntry("monetaryScore", full.getInt("monetaryScore"));
+        assertThat(TestDatabase.count(audited, subject, "kpi.read-segment")).isOne();
+
+        // A customer without KPIs is 404 for service as for sales; nothing was read, so nothing is recorded.
+        UUID without = UUID.randomUUID();
+        given().auth()
+                .oauth2(TestTokens.forRole("service"))
+                .when()
+                .get("/api/v1/customers/" + without + "/kpis")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        assertThat(TestDatabase.count("SELECT count(*) FROM audit_entry WHERE subject_id = ?", without))
+                .isZero();
+    }
+
+    @Test
+    void salesAndServiceReadKpisAndOnlyAnalystsAndAdminsRecomputeOrFit() {
         UUID subject = UUID.randomUUID();
         given().when().get("/api/v1/customers/" + subject + "/kpis").then().statusCode(401);
+        given().auth()
+                .oauth2(TestTokens.expired("service"))
+                .when()
+                .get("/api/v1/customers/" + subject + "/kpis")
+                .then()
+                .statusCode(401);
         given().when().post("/api/v1/kpis/recompute").then().statusCode(401);
         given().when().post("/api/v1/clv-model/fit").then().statusCode(401);
         given().when().get("/api/v1/clv-model").then().statusCode(401);
-        for (String role : List.of("marketing", "analyst", "service", "admin")) {
+        for (String role : List.of("marketing", "analyst", "admin", "dpo")) {
             given().auth()
                     .oauth2(TestTokens.forRole(role))
                     .when()

@@ -38,8 +38,8 @@ public record CustomerView360(
         Object consents,
 
         @Schema(
-                description = "behaviour-service's KPIs, RFM segment and CLV (service and marketing: the segment "
-                        + "alone), or a marker",
+                description = "behaviour-service's KPIs, RFM segment and CLV (service: the RFM scores and segment "
+                        + "alone; marketing: `notPermitted`, behaviour-service refuses it), or a marker",
                 oneOf = {Kpis.class, Marker.class})
         Object kpis,
 

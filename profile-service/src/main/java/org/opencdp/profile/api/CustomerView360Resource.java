@@ -59,9 +59,11 @@ public class CustomerView360Resource {
                     + "open`, `... is busy`), `{\"notPermitted\": true}` (the service refused the caller's role, 403), "
                     + "`{\"notConsented\": \"...\"}` (web visits without a personalisation consent), `{\"noData\": "
                     + "\"...\"}` (404 there, e.g. no orders yet). Roles: sales sees everything; service everything "
-                    + "but revenue (of the KPIs the segment alone); marketing, like getCustomer, only customers with a "
-                    + "direct-marketing consent in force (403 without, 503 when consent-service cannot say), the "
-                    + "segment, the timeline without its content, no follow-ups, feedback without comments. A "
+                    + "but revenue (of the KPIs the RFM scores and segment alone, as behaviour-service answers a "
+                    + "service agent); marketing, like getCustomer, only customers with a direct-marketing consent in "
+                    + "force (403 without, 503 when consent-service cannot say), no KPIs (behaviour-service refuses "
+                    + "marketing a single customer's KPIs: `notPermitted`), the timeline without its content, no "
+                    + "follow-ups, feedback without comments. A "
                     + "restricted customer (GDPR Art. 18) answers `{\"id\": ..., \"restricted\": true}` and nothing "
                     + "else. The view is one read in the audit trail.")
     @APIResponse(
@@ -76,7 +78,7 @@ public class CustomerView360Resource {
                                         name = "consent- and behaviour-service down",
                                         value = View360Examples.DEGRADED),
                                 @ExampleObject(
-                                        name = "as service, no personalisation consent",
+                                        name = "as service (the segment, no revenue), no personalisation consent",
                                         value = View360Examples.AS_SERVICE_WITHOUT_CONSENT),
                                 @ExampleObject(name = "restricted", value = View360Examples.RESTRICTED)
                             }))

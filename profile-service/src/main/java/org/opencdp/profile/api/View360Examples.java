@@ -58,7 +58,8 @@ final class View360Examples {
               "phones":[{"number":"+491712345678","type":"MOBILE","primary":true}]},
              "consents":{"decisions":[{"purpose":"personalisation","allowed":false,"legalBasis":"CONSENT",
               "reason":"NOT_GRANTED"}]},
-             "kpis":{"notPermitted":true},
+             "kpis":{"recencyScore":4,"frequencyScore":5,"monetaryScore":5,"rfmSegment":"loyal",
+              "computedAt":"2026-11-26T03:00:04Z"},
              "webVisits":{"notConsented":"no personalisation consent in force"},
              "timeline":[],"followUps":[]}""";
 

@@ -25,9 +25,26 @@ public record PurchaseKpis(
         Double probabilityAlive,
         Instant computedAt) {
 
-    /** The segment alone: what a reader sees who may not see revenue. */
+    /**
+     * Where the customer stands, the RFM scores and segment: what a reader sees who may not see revenue, as
+     * behaviour-service itself answers a service agent.
+     */
     public PurchaseKpis segmentOnly() {
         return new PurchaseKpis(
-                null, null, null, null, null, null, null, null, null, null, rfmSegment, null, null, null, computedAt);
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                recencyScore,
+                frequencyScore,
+                monetaryScore,
+                rfmSegment,
+                null,
+                null,
+                null,
+                computedAt);
     }
 }

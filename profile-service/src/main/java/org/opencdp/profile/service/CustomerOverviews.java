@@ -45,9 +45,11 @@ import io.smallrye.mutiny.Uni;
  * timeouts. Web visits are asked for only when the subject allows {@code personalisation}: analytics consent does not
  * cover showing a person's browsing to an agent. The whole view is one read in the audit trail.
  *
- * <p>What each reader sees: sales everything; service everything but revenue (of the KPIs the segment alone);
- * marketing the KPIs' segment, the timeline without its content (when and how, not who or what), no follow-ups, and
- * feedback scores without comments.
+ * <p>What each reader sees: sales everything; service everything but revenue (of the KPIs the RFM scores and segment
+ * alone); marketing the timeline without its content (when and how, not who or what), no follow-ups, and feedback
+ * scores without comments. behaviour-service applies its own rules to the caller's token (KPIs for sales, the segment
+ * for service, nothing for marketing); the view trims the KPIs once more, so no revenue reaches a reader without
+ * sales whatever the service answered.
  */
 @ApplicationScoped
 public class CustomerOverviews {
@@ -208,7 +210,7 @@ public class CustomerOverviews {
                 .orElse(null);
     }
 
-    /** Revenue, order values and CLV are for sales; everyone else sees the segment. */
+    /** Revenue, order values and CLV are for sales; everyone else sees the RFM scores and segment at most. */
     private static OverviewPart<PurchaseKpis> visibleKpis(OverviewPart<PurchaseKpis> kpis, ProfileAccess reader) {
         if (reader != ProfileAccess.FULL && kpis instanceof OverviewPart.Shown<PurchaseKpis> shown) {
             return OverviewPart.shown(shown.value().segmentOnly());

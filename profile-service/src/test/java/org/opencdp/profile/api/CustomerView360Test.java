@@ -16,10 +16,12 @@ import static org.opencdp.profile.api.View360Services.Answer.FAIL;
 import static org.opencdp.profile.api.View360Services.Answer.FORBIDDEN;
 import static org.opencdp.profile.api.View360Services.Answer.GARBAGE;
 import static org.opencdp.profile.api.View360Services.Answer.NOT_FOUND;
+import static org.opencdp.profile.api.View360Services.Answer.SEGMENT;
 import static org.opencdp.profile.api.View360Services.Answer.SLOW;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -155,10 +157,13 @@ class CustomerView360Test {
     void serviceSeesNoRevenueBeyondTheSegment() {
         UUID customer = customerWithHistory();
 
+        // Even were behaviour-service to answer every KPI, the view passes on only the RFM scores and segment.
         view("service", customer)
                 .statusCode(200)
                 .body("kpis.rfmSegment", equalTo("loyal"))
+                .body("kpis.recencyScore", equalTo(4))
                 .body("kpis", not(hasKey("totalRevenue")))
+                .body("kpis", not(hasKey("orderCount")))
                 .body("kpis", not(hasKey("averageOrderValue")))
                 .body("kpis", not(hasKey("historicalClv")))
                 .body("kpis", not(hasKey("predictedClv")))
@@ -168,6 +173,28 @@ class CustomerView360Test {
                         equalTo("Asked about the delivery date of order 4711"))
                 .body("followUps", hasSize(1))
                 .body("latestFeedback.comment", equalTo("Quick and friendly help"));
+    }
+
+    @Test
+    void serviceSeesTheSegmentBehaviourServiceAnswersItWithTheServiceAgentsToken() {
+        UUID customer = created(person());
+        services.answer("behaviour", customer, SEGMENT);
+        String token = TestTokens.forRole("service");
+
+        Map<String, Object> kpis = given().auth()
+                .oauth2(token)
+                .when()
+                .get(viewOf(customer))
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("kpis");
+        assertThat(kpis)
+                .containsOnlyKeys("recencyScore", "frequencyScore", "monetaryScore", "rfmSegment", "computedAt")
+                .containsEntry("rfmSegment", "loyal")
+                .containsEntry("monetaryScore", 5);
+        assertThat(services.authorizationOf("/customers/" + customer + "/kpis")).isEqualTo("Bearer " + token);
     }
 
     @Test
@@ -184,6 +211,7 @@ class CustomerView360Test {
                 .body("$", not(hasKey("followUps")))
                 .body("latestFeedback.score", equalTo(9))
                 .body("latestFeedback", not(hasKey("comment")))
+                // behaviour-service refuses marketing (notPermitted); were it to answer, no revenue would pass.
                 .body("kpis.rfmSegment", equalTo("loyal"))
                 .body("kpis", not(hasKey("totalRevenue")));
     }
@@ -300,7 +328,8 @@ class CustomerView360Test {
         UUID withoutOrders = created(person());
         services.answer("behaviour", withoutOrders, NOT_FOUND);
 
-        view("service", refusing).statusCode(200).body("kpis.notPermitted", equalTo(true));
+        // behaviour-service refuses marketing a single customer's KPIs.
+        view("marketing", refusing).statusCode(200).body("kpis.notPermitted", equalTo(true));
         view("sales", withoutOrders)
                 .statusCode(200)
                 .body("kpis.noData", equalTo("behaviour-service has no data on the subject"));

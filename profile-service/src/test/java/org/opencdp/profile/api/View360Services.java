@@ -39,6 +39,8 @@ final class View360Services {
 
     enum Answer {
         DATA,
+        /** 200 with the KPIs' segment part alone, as behaviour-service answers a service agent's token. */
+        SEGMENT,
         SLOW,
         FAIL,
         FORBIDDEN,
@@ -64,6 +66,10 @@ final class View360Services {
              "recencyScore":4,"frequencyScore":5,"monetaryScore":5,"rfmSegment":"loyal","historicalClv":400.00,
              "predictedClv":212.40,"probabilityAlive":0.93,"computedAt":"2026-11-26T03:00:04Z",
              "revenuePerMonth":[{"month":"2026-01","revenue":100.00,"orders":1}]}""";
+
+    static final String KPIS_SEGMENT = """
+            {"subjectId":"%s","recencyScore":4,"frequencyScore":5,"monetaryScore":5,"rfmSegment":"loyal",
+             "computedAt":"2026-11-26T03:00:04Z"}""";
 
     static final String WEB_ACTIVITY = """
             {"lastVisit":"2026-11-26T14:04:02.731Z","visits":7,"topPages":[{"url":"https://shop.example/tents","views":9}]}""";
@@ -133,7 +139,8 @@ final class View360Services {
         Matcher web = WEB_PATH.matcher(path);
         if (kpis.matches()) {
             UUID subject = UUID.fromString(kpis.group(1));
-            answer(exchange, answerOf("behaviour", subject), KPIS.formatted(subject));
+            Answer how = answerOf("behaviour", subject);
+            answer(exchange, how, (how == Answer.SEGMENT ? KPIS_SEGMENT : KPIS).formatted(subject));
         } else if (web.matches()) {
             answer(exchange, answerOf("tracking", UUID.fromString(web.group(1))), WEB_ACTIVITY);
         } else if (path.equals("/api/v1/decisions")) {
@@ -167,7 +174,7 @@ final class View360Services {
 
     private static void answer(HttpExchange exchange, Answer how, String data) throws IOException {
         switch (how) {
-            case DATA -> send(exchange, 200, data);
+            case DATA, SEGMENT -> send(exchange, 200, data);
             case SLOW -> {
                 try {
                     Thread.sleep(SLOW_MILLIS);
