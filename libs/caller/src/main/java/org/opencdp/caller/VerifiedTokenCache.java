@@ -47,7 +47,8 @@ import io.vertx.ext.web.RoutingContext;
  * until the token's {@code exp} and at most {@link TokenCacheSettings#timeToLive()} after it was verified, whichever
  * comes first, by the injected {@link Clock}; the key is the tenant and a SHA-256 of the token, so the token itself is
  * kept only inside the identity, as quarkus-oidc keeps it. Tokens bound to a client certificate or a DPoP proof,
- * which must be checked against each request, are never remembered.
+ * which must be checked against each request, and tokens checked at the realm (introspection, userinfo), are never
+ * remembered.
  */
 @ApplicationScoped
 public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationRequest> {
