@@ -71,6 +71,14 @@ public final class TestTokens {
                 Duration.ofMinutes(10));
     }
 
+    /**
+     * A token for the named user that expires after {@code lifetime} (whole seconds, counted from the current second),
+     * for tests of what happens when a token runs out while in use.
+     */
+    public static String expiringAfter(Duration lifetime, String username, String... roles) {
+        return sign(username, "cdp-frontend", List.of(roles), serviceUnderTest(), lifetime);
+    }
+
     /** A correctly signed token that expired a minute ago. */
     public static String expired(String role) {
         return sign(role + ".user", "cdp-frontend", List.of(role), serviceUnderTest(), Duration.ofMinutes(-1));
