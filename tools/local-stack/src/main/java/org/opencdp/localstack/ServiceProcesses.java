@@ -47,7 +47,7 @@ final class ServiceProcesses {
         return start(service, secrets, command);
     }
 
-    /** With another runtime, fast-jar and options; the suite's JVM options stay, so figures compare. */
+    /** With another runtime, application and options; the JVM options of jvm.options stay, so figures compare. */
     ProcessHandle start(Service service, LocalSecrets secrets, ServiceLaunch launch) {
         List<String> command = new ArrayList<>();
         command.add(launch.javaHome().resolve("bin/java").toString());
