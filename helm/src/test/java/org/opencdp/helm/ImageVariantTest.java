@@ -23,7 +23,8 @@ class ImageVariantTest {
      * helm/opencdp/charts/cdp-service/jvm.options without its comments: what every JVM of the suite runs with, in the
      * chart as in the local suite and the benchmarks (tools/local-stack reads the same file).
      */
-    private static final String DEFAULTS = "-XX:+UseSerialGC -XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError";
+    private static final String DEFAULTS =
+            "-XX:+UseSerialGC -XX:MaxRAMPercentage=60 -XX:InitialRAMPercentage=12.5 -XX:+ExitOnOutOfMemoryError";
 
     private static Map<String, Deployment> deployments(TemplateCommand template) {
         return KubernetesObjects.typed(Manifests.parse(template.call())).stream()
