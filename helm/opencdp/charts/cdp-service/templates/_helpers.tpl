@@ -39,15 +39,30 @@ The image of a variant, call with (list $ variant): one repository per service, 
 {{- end -}}
 
 {{/*
-The JVM's options for the variant (JDK_JAVA_OPTIONS, read by the java launcher the images start): javaOptions, plus the
-AOT cache for jvm-aot. Empty for native, which has no JVM.
+The JVM's options for the variant (JDK_JAVA_OPTIONS, read by the java launcher the images start): the defaults of
+jvm.options (beside values.yaml, the one place that defines them), then javaOptions (a later option wins), plus the AOT
+cache for jvm-aot. Empty for native, which has no JVM.
 */}}
+{{- define "cdp-service.defaultJavaOptions" -}}
+{{- $options := list -}}
+{{- range splitList "\n" (.Files.Get "jvm.options") -}}
+{{- $line := trim . -}}
+{{- if and $line (not (hasPrefix "#" $line)) -}}
+{{- $options = append $options $line -}}
+{{- end -}}
+{{- end -}}
+{{- join " " $options -}}
+{{- end -}}
+
 {{- define "cdp-service.javaOptions" -}}
 {{- $variant := include "cdp-service.variant" . -}}
+{{- if ne $variant "native" -}}
+{{- $options := list (include "cdp-service.defaultJavaOptions" .) -}}
+{{- with .Values.javaOptions }}{{ $options = append $options . }}{{ end -}}
 {{- if eq $variant "jvm-aot" -}}
-{{- printf "%s -XX:AOTCache=%s" .Values.javaOptions .Values.image.aotCache -}}
-{{- else if eq $variant "jvm" -}}
-{{- .Values.javaOptions -}}
+{{- $options = append $options (printf "-XX:AOTCache=%s" .Values.image.aotCache) -}}
+{{- end -}}
+{{- join " " $options -}}
 {{- end -}}
 {{- end -}}
 

@@ -16,20 +16,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.opencdp.localstack.DemoUser;
+import org.opencdp.localstack.JvmOptions;
 import org.opencdp.localstack.Service;
 import org.opencdp.localstack.ServiceLaunch;
 
 /**
  * Start-up and memory of the images' JVM, plain and with the JDK AOT cache (issue 15), per service; and the training
  * run that makes the cache. Runs on what `make images` staged (target/images: the jlink-ed runtime and each service's
- * fast-jar with the images' file times), so the cache is made by, and measured with, the runtime the image carries.
+ * aot-jar with the images' file times), so the cache is made by, and measured with, the runtime the image carries.
  *
  * <p>Per service: the suite's own instance is stopped; a training run (the runtime with {@code
  * -XX:AOTCacheOutput}, a short load, a clean stop: the JVM writes the cache as it exits) writes
  * target/images/&lt;service&gt;/app.aot, which scripts/images then puts into the jvm-aot image; then {@code
  * bench.runs} starts of each variant, alternating, each timed from the process's start to {@code /q/health/ready}
- * answering 200, with Quarkus's own "started in", the resident memory after the start and after a short load. Last,
- * the suite's own instance starts again.
+ * answering 200, with Quarkus's own "started in", the resident memory after the start and after a short load (and
+ * how much of it is mapped files: the jars and the AOT cache). Last, the suite's own instance starts again.
  */
 final class StartupBench implements Scenario {
 
@@ -44,6 +45,11 @@ final class StartupBench implements Scenario {
     private static final Duration TRAINING_LOAD =
             Duration.ofSeconds(Integer.getInteger("bench.startup.training-seconds", 30));
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
+    /** On an idle machine: a start to ready, a clean stop, the JVM writing the cache as the training run exits. */
+    private static final Duration START = Duration.ofSeconds(10);
+
+    private static final Duration STOP = Duration.ofSeconds(3);
+    private static final Duration WRITING_THE_CACHE = Duration.ofSeconds(60);
     private static final Duration CACHE_WRITE = Duration.ofMinutes(5);
     private static final Pattern STARTED_IN = Pattern.compile("started in ([0-9.]+)s");
 
@@ -53,8 +59,11 @@ final class StartupBench implements Scenario {
     /** Numbers of the customers the loads create: distinct, and apart from the profile scenario's. */
     private static int nextCustomer = 9_000_000;
 
-    /** One start: seconds to ready, Quarkus's "started in", resident memory after the start and after the load. */
-    private record Start(double toReady, double startedIn, double rssStarted, double rssLoaded) {}
+    /**
+     * One start: seconds to ready, Quarkus's "started in", resident memory after the start and after the load, and the
+     * part of the latter that is mapped files (RssFile: the jars, the runtime's modules and the AOT cache).
+     */
+    private record Start(double toReady, double startedIn, double rssStarted, double rssLoaded, double rssFileLoaded) {}
 
     @Override
     public String name() {
@@ -68,9 +77,12 @@ final class StartupBench implements Scenario {
 
     @Override
     public Duration expectedDuration() {
-        // A training run and 2 × runs starts per service, each about 20 s to ready on two busy cores, plus loads.
-        long perService = TRAINING_LOAD.toSeconds() + 30 + 2L * BenchSettings.RUNS * (20 + LOAD.toSeconds());
-        return Duration.ofSeconds(SERVICES.size() * perService);
+        // Per service, on an idle machine (about twice as long on a busy one): the suite's instance stopped and started
+        // again, the training run (start, load, the cache written at exit), and 2 × runs starts, each with its load.
+        Duration training = START.plus(TRAINING_LOAD).plus(WRITING_THE_CACHE);
+        Duration starts = START.plus(LOAD).plus(STOP).multipliedBy(2L * BenchSettings.RUNS);
+        Duration perService = START.plus(STOP).plus(training).plus(starts);
+        return perService.multipliedBy(SERVICES.size());
     }
 
     @Override
@@ -81,7 +93,8 @@ final class StartupBench implements Scenario {
             throw new IllegalStateException("target/images/runtime is missing: run `make images` first");
         }
         report.line("Each service as its image runs it: the images' jlink-ed runtime (target/images/runtime) and "
-                + "fast-jar, with the suite's JVM options (" + "-Xms192m -Xmx384m -XX:+UseSerialGC" + "). "
+                + "aot-jar, with the JVM options a pod gets (" + JvmOptions.FILE + ", with the chart's default memory "
+                + "limit: `" + String.join(" ", JvmOptions.of(suite.repoRoot())) + "`). "
                 + "Ready: from the process's start to `/q/health/ready` answering 200 (polled every 10 ms). "
                 + "RSS: the JVM's resident memory after the start, and after " + LOAD.toSeconds()
                 + " s of load from one client. The cache was trained in this run (" + TRAINING_LOAD.toSeconds()
@@ -138,6 +151,14 @@ final class StartupBench implements Scenario {
                     Measured.of(aotStarts, Start::rssLoaded),
                     "**%.0f MB**",
                     RSS);
+            report.figure(
+                    "plain JVM: of the RSS after the load, mapped files",
+                    Measured.of(plainStarts, Start::rssFileLoaded),
+                    "%.0f MB");
+            report.figure(
+                    "JVM + AOT cache: of the RSS after the load, mapped files",
+                    Measured.of(aotStarts, Start::rssFileLoaded),
+                    "%.0f MB");
             report.line("");
             report.line("AOT cache: " + String.format("%,.0f MB", Files.size(cache) / 1e6) + ", `"
                     + suite.repoRoot().relativize(cache) + "`.");
@@ -180,9 +201,10 @@ final class StartupBench implements Scenario {
         ProcessHandle process = suite.stack().launchService(service, launch);
         awaitReady(suite, service, process);
         double toReady = (System.nanoTime() - begin) / 1e9;
-        double rssStarted = rssMegabytes(process);
+        double rssStarted = residentMegabytes(process, "VmRSS");
         load(suite, service, LOAD);
-        double rssLoaded = rssMegabytes(process);
+        double rssLoaded = residentMegabytes(process, "VmRSS");
+        double rssFileLoaded = residentMegabytes(process, "RssFile");
         Path log = suite.stack().layout().log(service.serviceName());
         double startedIn = startedIn(Files.readString(log))
                 .orElseThrow(() ->
@@ -190,9 +212,9 @@ final class StartupBench implements Scenario {
         suite.stack().stopService(service);
         process.onExit().get();
         System.out.printf(
-                "[startup] %s %s: ready in %.2f s (started in %.2f s), RSS %.0f MB, after load %.0f MB%n",
-                service.serviceName(), label, toReady, startedIn, rssStarted, rssLoaded);
-        return new Start(toReady, startedIn, rssStarted, rssLoaded);
+                "[startup] %s %s: ready in %.2f s (started in %.2f s), RSS %.0f MB, after load %.0f MB (files %.0f MB)%n",
+                service.serviceName(), label, toReady, startedIn, rssStarted, rssLoaded, rssFileLoaded);
+        return new Start(toReady, startedIn, rssStarted, rssLoaded, rssFileLoaded);
     }
 
     private static void awaitReady(BenchSuite suite, Service service, ProcessHandle process) throws Exception {
@@ -264,12 +286,13 @@ final class StartupBench implements Scenario {
         return Optional.ofNullable(last);
     }
 
-    private static double rssMegabytes(ProcessHandle process) throws IOException {
+    /** A line of /proc/PID/status in MB (1,048,576 bytes), e.g. VmRSS or its file-backed part RssFile. */
+    private static double residentMegabytes(ProcessHandle process, String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
-            if (line.startsWith("VmRSS:")) {
+            if (line.startsWith(field + ":")) {
                 return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
             }
         }
-        throw new IOException("no VmRSS for process " + process.pid());
+        throw new IOException("no " + field + " for process " + process.pid());
     }
 }

@@ -19,6 +19,13 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 /** JVM, JVM with the AOT cache, or native, for all services or one: the image tag, the JVM options, the memory. */
 class ImageVariantTest {
 
+    /**
+     * helm/opencdp/charts/cdp-service/jvm.options without its comments: what every JVM of the suite runs with, in the
+     * chart as in the local suite and the benchmarks (tools/local-stack reads the same file).
+     */
+    private static final String DEFAULTS =
+            "-XX:+UseSerialGC -XX:MaxRAMPercentage=60 -XX:InitialRAMPercentage=12.5 -XX:+ExitOnOutOfMemoryError";
+
     private static Map<String, Deployment> deployments(TemplateCommand template) {
         return KubernetesObjects.typed(Manifests.parse(template.call())).stream()
                 .filter(Deployment.class::isInstance)
@@ -44,7 +51,7 @@ class ImageVariantTest {
             String name = deployment.getMetadata().getName();
             assertThat(container(deployment).getImage()).isEqualTo("ghcr.io/opencdp/" + name + ":0.1.0");
             assertThat(javaOptions(deployment))
-                    .startsWith("-XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError -Djavax.net.ssl.trustStore=")
+                    .startsWith(DEFAULTS + " -Djavax.net.ssl.trustStore=")
                     .doesNotContain("AOTCache");
             assertThat(container(deployment).getArgs()).isEmpty();
         }
@@ -57,7 +64,7 @@ class ImageVariantTest {
             String name = deployment.getMetadata().getName();
             assertThat(container(deployment).getImage()).isEqualTo("ghcr.io/opencdp/" + name + ":0.1.0-aot");
             assertThat(javaOptions(deployment))
-                    .startsWith("-XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError -XX:AOTCache=/deployments/app.aot")
+                    .startsWith(DEFAULTS + " -XX:AOTCache=/deployments/app.aot")
                     .contains("-Djavax.net.ssl.trustStore=/var/run/opencdp/truststore/truststore.p12");
         }
     }
@@ -100,7 +107,19 @@ class ImageVariantTest {
         assertThat(javaOptions(deployments.get("tracking-service"))).isNull();
         assertThat(container(deployments.get("retention-service")).getImage()).endsWith(":0.1.0-aot");
         assertThat(javaOptions(deployments.get("retention-service")))
-                .isEqualTo("-XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError -XX:AOTCache=/deployments/app.aot");
+                .isEqualTo(DEFAULTS + " -XX:AOTCache=/deployments/app.aot");
+    }
+
+    @Test
+    void aReleasesJavaOptionsComeAfterTheDefaultsSoThatTheyWin() {
+        Map<String, Deployment> deployments = deployments(Manifests.template()
+                .set("global.tls.mode", "mesh")
+                .set("profile-service.javaOptions", "-XX:MaxRAMPercentage=50")
+                .set("profile-service.image.variant", "jvm-aot"));
+
+        assertThat(javaOptions(deployments.get("profile-service")))
+                .isEqualTo(DEFAULTS + " -XX:MaxRAMPercentage=50 -XX:AOTCache=/deployments/app.aot");
+        assertThat(javaOptions(deployments.get("consent-service"))).isEqualTo(DEFAULTS);
     }
 
     @Test

@@ -12,7 +12,7 @@ final class ImageLayout {
 
     /** The jlink-ed JDK runtime. */
     static final String JAVA_HOME = "/opt/java";
-    /** The Quarkus fast-jar: quarkus-run.jar, lib/, app/, quarkus/. */
+    /** The Quarkus aot-jar (the fast-jar's layout): quarkus-run.jar, lib/, app/, quarkus/. */
     static final String APP_DIR = "/deployments";
     /** The JDK AOT cache of the jvm-aot variant (the chart's default {@code image.aotCache}). */
     static final String AOT_CACHE = APP_DIR + "/app.aot";

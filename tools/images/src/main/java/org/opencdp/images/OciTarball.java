@@ -45,8 +45,11 @@ final class OciTarball {
         }
     }
 
-    /** A file or directory in a layer: its POSIX mode, owner ids, size and the first bytes of its content. */
-    record Entry(int mode, boolean directory, long uid, long gid, long size, byte[] head) {}
+    /** Files up to this size keep their content, for checks of small files such as quarkus-run.jar's manifest. */
+    static final int KEPT_CONTENT = 64 * 1024;
+
+    /** A file or directory in a layer: its POSIX mode, owner ids, size, and its content if at most 64 KiB. */
+    record Entry(int mode, boolean directory, long uid, long gid, long size, byte[] content) {}
 
     private final JsonNode config;
     private final List<Layer> layers;
@@ -100,7 +103,7 @@ final class OciTarball {
                         new DigestInputStream(new GZIPInputStream(new ByteArrayInputStream(compressed)), sha256);
                 TarArchiveInputStream tar = new TarArchiveInputStream(uncompressed)) {
             for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
-                byte[] head = tar.readNBytes(64);
+                byte[] content = entry.getSize() <= KEPT_CONTENT ? tar.readAllBytes() : new byte[0];
                 files.put(
                         entry.getName().replaceFirst("^/", "").replaceFirst("/$", ""),
                         new Entry(
@@ -109,7 +112,7 @@ final class OciTarball {
                                 entry.getLongUserId(),
                                 entry.getLongGroupId(),
                                 entry.getSize(),
-                                head));
+                                content));
             }
             // The digest covers the whole uncompressed stream, the end-of-archive blocks included.
             uncompressed.transferTo(OutputStream.nullOutputStream());

@@ -2,9 +2,15 @@ package org.opencdp.images;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.jar.JarInputStream;
+import java.util.jar.Manifest;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -95,6 +101,37 @@ final class ImageChecks {
         }
         assertThat(image.config().path("Labels").path("org.opencdp.jdk.build").asText())
                 .isNotBlank();
+    }
+
+    /**
+     * The application is Quarkus's aot-jar (docs/operations.md, "The AOT cache"): quarkus-run.jar starts Quarkus's AOT
+     * entry point, which leaves class loading to the JDK's application class loader, and its class path names the
+     * application's jars, every one of them in the image. A fast-jar here would start, but its classes would stay out
+     * of the AOT cache; a jar missing from the image would fail the service at its first use.
+     */
+    static void aotJar(OciTarball image) throws IOException {
+        Map<String, OciTarball.Entry> application = image.layers().get(2).files();
+        OciTarball.Entry runner = application.get("deployments/quarkus-run.jar");
+        assertThat(runner).as("quarkus-run.jar").isNotNull();
+        assertThat(runner.size())
+                .as("quarkus-run.jar holds a manifest only")
+                .isLessThanOrEqualTo(OciTarball.KEPT_CONTENT);
+        Manifest manifest;
+        try (JarInputStream jar = new JarInputStream(new ByteArrayInputStream(runner.content()))) {
+            manifest = jar.getManifest();
+        }
+        assertThat(manifest).as("quarkus-run.jar's manifest").isNotNull();
+        assertThat(manifest.getMainAttributes().getValue("Main-Class"))
+                .isEqualTo("io.quarkus.bootstrap.runner.AotQuarkusEntryPoint");
+        String classPath = manifest.getMainAttributes().getValue("Class-Path");
+        assertThat(classPath).as("quarkus-run.jar's Class-Path").isNotBlank();
+        List<String> jars = List.of(classPath.trim().split("\\s+"));
+        assertThat(jars).anyMatch(jar -> jar.startsWith("app/")).anyMatch(jar -> jar.startsWith("lib/main/"));
+        Set<String> files = new HashSet<>();
+        image.layers().forEach(layer -> files.addAll(layer.files().keySet()));
+        assertThat(jars)
+                .as("the class path's jars are in the image")
+                .allMatch(jar -> files.contains("deployments/" + jar));
     }
 
     private static List<String> regularFiles(OciTarball.Layer layer) {

@@ -28,6 +28,7 @@ class ImageTarballTest {
             ImageChecks.configuration(image);
             ImageChecks.layers(image, aot);
             ImageChecks.noSecretsAndReadOnly(image);
+            ImageChecks.aotJar(image);
             assertThat(image.layers().get(0).files().keySet())
                     .as("%s carries a JDK runtime with its class data archive", tarball)
                     .contains("opt/java/lib/modules", "opt/java/lib/server/libjvm.so", "opt/java/lib/security/cacerts");

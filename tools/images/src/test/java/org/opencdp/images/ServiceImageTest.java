@@ -8,15 +8,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The image configuration, on images built here from a small stand-in runtime and fast-jar (a few files each, so the
+ * The image configuration, on images built here from a small stand-in runtime and aot-jar (a few files each, so the
  * test takes seconds): the same builder `make images` runs on the real ones, where ImageTarballTest checks the result.
  */
 class ServiceImageTest {
+
+    private static final String AOT_ENTRY_POINT = "io.quarkus.bootstrap.runner.AotQuarkusEntryPoint";
+    private static final String FAST_JAR_ENTRY_POINT = "io.quarkus.bootstrap.runner.QuarkusEntryPoint";
+    private static final String CLASS_PATH = "quarkus/generated-bytecode.jar app/profile-service.jar "
+            + "lib/main/org.opencdp.problem.jar lib/boot/io.quarkus.quarkus-bootstrap-runner.jar";
 
     @TempDir
     Path work;
@@ -28,6 +36,7 @@ class ServiceImageTest {
         ImageChecks.configuration(image);
         ImageChecks.layers(image, false);
         ImageChecks.noSecretsAndReadOnly(image);
+        ImageChecks.aotJar(image);
         assertThat(image.config().path("Labels").path("org.opencdp.jdk.build").asText())
                 .isEqualTo("Temurin-25.0.3+9");
         assertThat(image.config()
@@ -46,6 +55,7 @@ class ServiceImageTest {
         ImageChecks.configuration(image);
         ImageChecks.layers(image, true);
         ImageChecks.noSecretsAndReadOnly(image);
+        ImageChecks.aotJar(image);
         assertThat(image.config()
                         .path("Labels")
                         .path("org.opencontainers.image.version")
@@ -82,6 +92,29 @@ class ServiceImageTest {
                 .hasMessageContaining("db-password.txt");
     }
 
+    /** A fast-jar starts through Quarkus's own class loader, whose classes a JDK AOT cache cannot hold. */
+    @Test
+    void theCheckCatchesAFastJar() throws IOException {
+        runner(FAST_JAR_ENTRY_POINT, null);
+
+        OciTarball image = OciTarball.open(build(Variant.JVM, Optional.empty(), "fast-jar.tar"));
+
+        assertThatThrownBy(() -> ImageChecks.aotJar(image))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("AotQuarkusEntryPoint");
+    }
+
+    @Test
+    void theCheckCatchesAJarOnTheClassPathThatIsNotInTheImage() throws IOException {
+        runner(AOT_ENTRY_POINT, CLASS_PATH + " lib/main/org.opencdp.outbox.jar");
+
+        OciTarball image = OciTarball.open(build(Variant.JVM, Optional.empty(), "missing-jar.tar"));
+
+        assertThatThrownBy(() -> ImageChecks.aotJar(image))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("org.opencdp.outbox.jar");
+    }
+
     private Path build(Variant variant, Optional<Path> aotCache, String name) throws IOException {
         Path tarball = work.resolve(name);
         new ServiceImage("ghcr.io/opencdp/profile-service", "0.1.0", runtime(), app())
@@ -105,22 +138,41 @@ class ServiceImageTest {
         return runtime;
     }
 
-    /** A fast-jar's shape: quarkus-run.jar, lib/boot and lib/main, app/, quarkus/. */
+    /** An aot-jar's shape: quarkus-run.jar (a manifest naming the jars), lib/boot and lib/main, app/, quarkus/. */
     private Path app() throws IOException {
         Path app = work.resolve("quarkus-app");
         if (Files.exists(app)) {
             return app;
         }
         for (String file : new String[] {
-            "quarkus-run.jar",
             "lib/boot/io.quarkus.quarkus-bootstrap-runner.jar",
             "lib/main/org.opencdp.problem.jar",
             "app/profile-service.jar",
-            "quarkus/quarkus-application.dat"
+            "quarkus/quarkus-application.dat",
+            "quarkus/generated-bytecode.jar"
         }) {
             Files.createDirectories(app.resolve(file).getParent());
             Files.writeString(app.resolve(file), file);
         }
+        writeRunner(app, AOT_ENTRY_POINT, CLASS_PATH);
         return app;
+    }
+
+    /** Replaces the stand-in's quarkus-run.jar; {@code classPath} null: none (a fast-jar's). */
+    private void runner(String mainClass, String classPath) throws IOException {
+        writeRunner(app(), mainClass, classPath);
+    }
+
+    private static void writeRunner(Path app, String mainClass, String classPath) throws IOException {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, mainClass);
+        if (classPath != null) {
+            manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classPath);
+        }
+        try (JarOutputStream jar =
+                new JarOutputStream(Files.newOutputStream(app.resolve("quarkus-run.jar")), manifest)) {
+            jar.flush();
+        }
     }
 }

@@ -177,7 +177,7 @@ public final class LocalStack {
     }
 
     /**
-     * Starts one stopped service of a running suite with another runtime and fast-jar (a {@link ServiceLaunch}), with
+     * Starts one stopped service of a running suite with another runtime and application (a {@link ServiceLaunch}), with
      * the suite's keys, without waiting: the caller times its readiness itself (the startup benchmark). Stop it with
      * {@link #stopService}.
      */

@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 /** The five services as processes: their environment, their start, their readiness. */
 final class ServiceProcesses {
 
-    static final List<String> JVM_OPTIONS = List.of("-Xms192m", "-Xmx384m", "-XX:+UseSerialGC");
     /** Where the frontend teams' development servers usually run. */
     static final String CORS_ORIGINS = "http://localhost:3000,http://localhost:5173";
 
@@ -41,18 +40,18 @@ final class ServiceProcesses {
     ProcessHandle start(Service service, LocalSecrets secrets) {
         List<String> command = new ArrayList<>();
         command.add(java());
-        command.addAll(JVM_OPTIONS);
+        command.addAll(JvmOptions.of(layout.repoRoot()));
         command.addAll(extraOptions.getOrDefault(service, List.of()));
         command.add("-jar");
         command.add(layout.serviceJar(service).toString());
         return start(service, secrets, command);
     }
 
-    /** With another runtime, fast-jar and options; the suite's JVM options stay, so figures compare. */
+    /** With another runtime, application and options; the JVM options of jvm.options stay, so figures compare. */
     ProcessHandle start(Service service, LocalSecrets secrets, ServiceLaunch launch) {
         List<String> command = new ArrayList<>();
         command.add(launch.javaHome().resolve("bin/java").toString());
-        command.addAll(JVM_OPTIONS);
+        command.addAll(JvmOptions.of(layout.repoRoot()));
         command.addAll(launch.jvmOptions());
         command.add("-jar");
         command.add(launch.appDir().resolve("quarkus-run.jar").toString());

@@ -16,11 +16,17 @@ class ServiceLaunchTest {
     @TempDir
     Path repo;
 
-    /** A stand-in runtime whose bin/java records how it was started: the images' runtime, the staged fast-jar. */
+    /**
+     * A stand-in runtime whose bin/java records how it was started: the images' runtime, the staged application, the
+     * options of jvm.options (what the chart gives a pod) with the pod's memory limit, then the launch's own.
+     */
     @Test
-    void aLaunchStartsTheGivenRuntimeWithTheSuitesOptionsItsOwnAndTheGivenFastJar() throws Exception {
+    void aLaunchStartsTheGivenRuntimeWithThePodsOptionsItsOwnAndTheGivenApplication() throws Exception {
         Files.createFile(repo.resolve("mvnw"));
         Files.createFile(repo.resolve("pom.xml"));
+        Path options = repo.resolve(JvmOptions.FILE);
+        Files.createDirectories(options.getParent());
+        Files.writeString(options, "# the collector\n-XX:+UseSerialGC\n\n  -XX:MaxRAMPercentage=60  \n# the end\n");
         StackLayout layout = StackLayout.forRepo(repo).withPorts(StackPorts.endToEnd());
         Path runtime = repo.resolve("runtime");
         Path recorded = repo.resolve("arguments");
@@ -36,9 +42,9 @@ class ServiceLaunchTest {
 
         assertThat(Files.readAllLines(recorded))
                 .containsExactly(
-                        "-Xms192m",
-                        "-Xmx384m",
                         "-XX:+UseSerialGC",
+                        "-XX:MaxRAMPercentage=60",
+                        "-XX:MaxRAM=512m",
                         "-XX:AOTCache=app.aot",
                         "-jar",
                         app.resolve("quarkus-run.jar").toString());
