@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -118,6 +119,20 @@ final class PurgeSeeds {
 
     long eventsOf(String visitor) throws SQLException {
         return count(Service.TRACKING, "SELECT count(*) FROM tracked_event WHERE visitor_id = ?", visitor);
+    }
+
+    /** Moves a customer's creation and last change back to a moment, as if nobody had changed it since. */
+    void lastChangedAt(String customer, Instant at) throws SQLException {
+        try (Connection c = suite.stack().postgres().connect(Service.PROFILE.database());
+                PreparedStatement s =
+                        c.prepareStatement("UPDATE customer SET created_at = ?, updated_at = ? WHERE id = ?::uuid")) {
+            s.setObject(1, at.atOffset(ZoneOffset.UTC));
+            s.setObject(2, at.atOffset(ZoneOffset.UTC));
+            s.setString(3, customer);
+            if (s.executeUpdate() != 1) {
+                throw new IllegalStateException("no customer " + customer);
+            }
+        }
     }
 
     long count(Service service, String sql, String parameter) throws SQLException {

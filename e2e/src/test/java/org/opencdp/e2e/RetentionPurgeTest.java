@@ -140,6 +140,35 @@ class RetentionPurgeTest {
                 .containsExactly("audit-trail");
     }
 
+    /**
+     * An inactive customer profile is one without activity anywhere: profile-service asks behaviour- and
+     * tracking-service (with its own token from the realm) before it erases. Two customers nobody changed for four
+     * years; one of them ordered today. With the clock moved into next year the period (3 years to the end of the
+     * year) has ended for the one who did nothing since, not for the buyer.
+     */
+    @Test
+    void aCustomerUnchangedForYearsWhoOrderedRecentlyIsKeptTheInactiveOneIsErased() throws SQLException {
+        Instant longAgo = Instant.parse((YEAR - 4) + "-06-01T10:00:00Z");
+        String inactive = seeds.person();
+        String buyer = seeds.person();
+        seeds.lastChangedAt(inactive, longAgo);
+        seeds.lastChangedAt(buyer, longAgo);
+        seeds.order(UUID.fromString(buyer), Instant.now().minus(1, ChronoUnit.HOURS));
+        Instant nextYear = Instant.parse((YEAR + 1) + "-06-01T00:00:00Z"); // activity since 1 Jan of YEAR - 2 counts
+
+        JsonPath preview = purge(Service.PROFILE, UUID.randomUUID(), true, nextYear);
+        assertThat(preview.getInt("categories.find { it.category == 'inactive-customer-profile' }.skipped"))
+                .isZero();
+        assertThat(seeds.customerExists(inactive)).isTrue();
+
+        JsonPath run = purge(Service.PROFILE, UUID.randomUUID(), false, nextYear);
+        assertThat(run.getInt("categories.find { it.category == 'inactive-customer-profile' }.skipped"))
+                .isZero();
+        assertThat(deleted(run, "inactive-customer-profile")).isGreaterThanOrEqualTo(1);
+        assertThat(seeds.customerExists(inactive)).isFalse();
+        assertThat(seeds.customerExists(buyer)).isTrue();
+    }
+
     private static Map<String, Object> policy(String category, String period, boolean roundToEndOfYear) {
         Map<String, Object> policy = new LinkedHashMap<>();
         policy.put("category", category);

@@ -14,4 +14,10 @@ public record CategoryPurge(
         long expired,
 
         @Schema(description = "Records deleted (0 in a dry run)", examples = "0")
-        long deleted) {}
+        long deleted,
+
+        @Schema(
+                description = "Records whose expiry could not be judged in this run (a service the category must ask"
+                        + " did not answer): neither counted as expired nor deleted; the next run judges them again",
+                examples = "0")
+        long skipped) {}

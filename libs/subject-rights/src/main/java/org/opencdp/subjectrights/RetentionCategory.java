@@ -16,4 +16,18 @@ public interface RetentionCategory {
 
     /** Deletes the expired records and returns how many it deleted. */
     long deleteExpired(Cutoff cutoff);
+
+    /**
+     * What the purge calls: counts and, unless a dry run, deletes. By default {@link #countExpired} and then
+     * {@link #deleteExpired}, nothing skipped. A category whose expiry depends on answers from other services
+     * ({@code inactive-customer-profile}) judges and deletes in one pass instead, so the counts agree, and reports the
+     * records it could not judge as skipped rather than deleting them on a guess.
+     */
+    default Counts purge(Cutoff cutoff, boolean dryRun) {
+        long expired = countExpired(cutoff);
+        return new Counts(expired, dryRun ? 0 : deleteExpired(cutoff), 0);
+    }
+
+    /** A category's counts in one run: expired, deleted, and not judged ({@link CategoryPurge#skipped()}). */
+    record Counts(long expired, long deleted, long skipped) {}
 }

@@ -88,12 +88,18 @@ public class RetentionPurge {
                 continue;
             }
             Cutoff cutoff = Cutoff.of(at, policy.period(), policy.roundToEndOfYear());
-            long expired = category.countExpired(cutoff);
-            long deleted = dryRun ? 0 : category.deleteExpired(cutoff);
+            RetentionCategory.Counts counts = category.purge(cutoff, dryRun);
             LOG.infof(
-                    "Retention run %s, %s (policy v%d, start before %s): %d expired, %d deleted",
-                    runId, policy.category(), policy.version(), cutoff.before(), expired, deleted);
-            purged.add(new CategoryPurge(policy.category(), policy.version(), expired, deleted));
+                    "Retention run %s, %s (policy v%d, start before %s): %d expired, %d deleted, %d skipped",
+                    runId,
+                    policy.category(),
+                    policy.version(),
+                    cutoff.before(),
+                    counts.expired(),
+                    counts.deleted(),
+                    counts.skipped());
+            purged.add(new CategoryPurge(
+                    policy.category(), policy.version(), counts.expired(), counts.deleted(), counts.skipped()));
         }
         if (!dryRun) {
             // The held records whose period ended are gone now; their holds end with them, not at the next hourly

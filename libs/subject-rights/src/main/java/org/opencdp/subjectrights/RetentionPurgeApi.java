@@ -59,6 +59,6 @@ public interface RetentionPurgeApi {
                             examples = @ExampleObject(name = "dry run", value = """
                     {"service":"tracking-service","runId":"0b6c3f2e-8d1a-4c5b-9e7f-2a3b4c5d6e7f","dryRun":true,
                     "asOf":"2027-03-01T00:00:00Z","categories":[{"category":"tracking-raw-events","policyVersion":2,
-                    "expired":1200,"deleted":0}],"notHeld":["booking-vouchers"]}""")))
+                    "expired":1200,"deleted":0,"skipped":0}],"notHeld":["booking-vouchers"]}""")))
     RetentionPurgeReport purge(@NotNull @Valid RetentionPurgeRequest request);
 }

@@ -42,19 +42,33 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
         return list("id in ?1 order by id", ids);
     }
 
-    /** How many customers nobody changed since before the moment (a retention cutoff). */
-    public long countUnchangedBefore(Instant before) {
-        return count("updatedAt < ?1", before);
-    }
+    /**
+     * A contact with the customer on the timeline, as a sign of the customer's activity: anything the customer sent
+     * or answered (direction {@code INBOUND}: calls, e-mails, letters, ticket messages, feedback), and calls and
+     * meetings the company started, since the customer took part in them. Not a contact: internal notes, and e-mails,
+     * letters and ticket replies the company sent on its own, which a customer may never have answered (writing to
+     * someone must not keep their data alive).
+     */
+    static final String TIMELINE_CONTACT = "t.channel <> 'NOTE' AND (t.direction = 'INBOUND'"
+            + " OR (t.direction = 'OUTBOUND' AND t.channel IN ('CALL', 'MEETING')))";
 
-    /** The ids of customers unchanged since before the moment, after the cursor, in id order. */
-    public List<UUID> idsUnchangedBefore(Instant before, UUID after, int limit) {
+    /**
+     * One page of customers without activity of their own since the moment (a retention cutoff): no change of the
+     * profile ({@code updated_at}) and no {@link #TIMELINE_CONTACT} at or after it; in id order after the cursor. The
+     * covering index {@code customer_id_updated} lets the page walk the ids without reading the profiles, and
+     * {@code timeline_entry_subject} finds a candidate's recent entries.
+     */
+    @SuppressWarnings("unchecked")
+    public List<UUID> idsWithoutActivitySince(Instant since, UUID after, int limit) {
         return getEntityManager()
-                .createQuery(
-                        "select c.id from Customer c where c.updatedAt < ?1 and c.id > ?2 order by c.id", UUID.class)
-                .setParameter(1, before)
+                .createNativeQuery(
+                        "SELECT c.id FROM customer c WHERE c.updated_at < ?1 AND c.id > ?2 AND NOT EXISTS ("
+                                + "SELECT 1 FROM timeline_entry t WHERE t.subject_id = c.id AND t.occurred_at >= ?1"
+                                + " AND " + TIMELINE_CONTACT + ") ORDER BY c.id LIMIT ?3",
+                        UUID.class)
+                .setParameter(1, since)
                 .setParameter(2, after)
-                .setMaxResults(limit)
+                .setParameter(3, limit)
                 .getResultList();
     }
 }

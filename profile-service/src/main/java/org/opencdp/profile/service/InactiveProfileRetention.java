@@ -1,40 +1,50 @@
 package org.opencdp.profile.service;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.opencdp.profile.client.ActivityElsewhere;
 import org.opencdp.profile.repository.CustomerRepository;
 import org.opencdp.subjectrights.Cutoff;
 import org.opencdp.subjectrights.RetentionCategory;
+import org.opencdp.subjectrights.SubjectActivityQuery;
 import org.opencdp.subjectrights.SubjectRightsService;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * The retention category {@code inactive-customer-profile}. A customer is inactive when nobody changed its profile
- * since the cutoff: {@code updated_at} is set at creation and by every change, and it is the only sign of activity
- * profile-service holds (orders, logins and contacts live elsewhere or nowhere yet; see the README). An expired
- * profile is erased through the subject-rights erasure, one customer per transaction: its key is destroyed, legal
- * holds are respected, and the {@code customer.deleted} event tells the other services.
+ * The retention category {@code inactive-customer-profile}: a customer expires when its last activity is before the
+ * cutoff. Activity is a change of the profile, a contact on its timeline ({@link CustomerRepository#TIMELINE_CONTACT}),
+ * and what the services in {@code opencdp.profile.retention.activity-services} report (orders, cart changes,
+ * identified visits). The candidates are read a page at a time, without activity here, and each page is put to those
+ * services; a customer none of them names has expired. When a service does not answer, the page is judged not at all:
+ * its customers are reported as skipped, neither counted nor erased, and the next run judges them again. A dry run
+ * judges exactly the same way and erases nothing.
  *
- * <p>Erasing is off unless {@code opencdp.profile.retention.erase-inactive-profiles} is on: a customer who keeps
- * ordering without changing the profile looks inactive here (orders live in behaviour-service), so by default the
- * purge only reports how many profiles the policy would erase ({@code expired}) and erases none.
+ * <p>An expired profile is erased through the subject-rights erasure, one customer per transaction: its key is
+ * destroyed, legal holds are respected, and the {@code customer.deleted} event tells the other services. With
+ * {@code opencdp.profile.retention.erase-inactive-profiles} off the purge only counts.
  */
 @ApplicationScoped
 public class InactiveProfileRetention implements RetentionCategory {
 
     static final String NAME = "inactive-customer-profile";
-    private static final int PAGE = 1_000;
+    private static final Logger LOG = Logger.getLogger(InactiveProfileRetention.class);
+    private static final int PAGE = SubjectActivityQuery.MAX_SUBJECTS;
     // The smallest id in PostgreSQL's byte order (Java compares UUIDs as signed numbers, the database does not).
     private static final UUID FIRST = new UUID(0L, 0L);
 
     @Inject
     CustomerRepository customers;
+
+    @Inject
+    ActivityElsewhere elsewhere;
 
     @Inject
     SubjectRightsService rights;
@@ -49,27 +59,49 @@ public class InactiveProfileRetention implements RetentionCategory {
 
     @Override
     public long countExpired(Cutoff cutoff) {
-        return QuarkusTransaction.requiringNew().call(() -> customers.countUnchangedBefore(cutoff.before()));
+        return purge(cutoff, true).expired();
     }
 
     @Override
     public long deleteExpired(Cutoff cutoff) {
-        if (!eraseInactiveProfiles) {
-            return 0;
-        }
+        return purge(cutoff, false).deleted();
+    }
+
+    @Override
+    public Counts purge(Cutoff cutoff, boolean dryRun) {
+        boolean erase = !dryRun && eraseInactiveProfiles;
+        long expired = 0;
         long erased = 0;
+        long skipped = 0;
         UUID after = FIRST;
         List<UUID> page;
         do {
             UUID from = after;
             page = QuarkusTransaction.requiringNew()
-                    .call(() -> customers.idsUnchangedBefore(cutoff.before(), from, PAGE));
+                    .call(() -> customers.idsWithoutActivitySince(cutoff.before(), from, PAGE));
+            if (page.isEmpty()) {
+                break;
+            }
+            after = page.getLast();
+            Set<UUID> active;
+            try {
+                active = elsewhere.activeAmong(page, cutoff.before());
+            } catch (ActivityElsewhere.ActivityUnknown e) {
+                LOG.warnf("%s: %s; %d customers skipped in this run", NAME, e.getMessage(), page.size());
+                skipped += page.size();
+                continue;
+            }
             for (UUID id : page) {
-                rights.eraseExpired(id, NAME);
-                erased++;
-                after = id;
+                if (active.contains(id)) {
+                    continue;
+                }
+                expired++;
+                if (erase) {
+                    rights.eraseExpired(id, NAME);
+                    erased++;
+                }
             }
         } while (page.size() == PAGE);
-        return erased;
+        return new Counts(expired, erased, skipped);
     }
 }

@@ -47,7 +47,7 @@ public class PurgeRunResource {
                           "report":{"service":"tracking-service","runId":"5f0c1d2e-3a4b-4c5d-8e6f-7a8b9c0d1e2f",
                                     "dryRun":true,"asOf":"2027-03-01T00:00:00Z",
                                     "categories":[{"category":"tracking-raw-events","policyVersion":1,"expired":1200,
-                                                   "deleted":0}],"notHeld":["booking-vouchers"]},
+                                                   "deleted":0,"skipped":0}],"notHeld":["booking-vouchers"]},
                           "answeredAt":"2026-11-27T09:00:02Z"},
                          {"participant":"behaviour","status":"FAILED","attempts":1,"lastError":"answered HTTP 503"}]}""";
 

@@ -119,11 +119,6 @@ final class ServiceProcesses {
             // production deployment purges as of now only.
             env.put("OPENCDP_RETENTION_PURGE_ALLOW_AS_OF", "true");
         }
-        if (service == Service.PROFILE) {
-            // Off by default (profile-service does not see orders yet, see its README); on here so that a purge with
-            // the clock moved shows the whole category in the local run and the end-to-end tests.
-            env.put("OPENCDP_PROFILE_RETENTION_ERASE_INACTIVE_PROFILES", "true");
-        }
         // Logs are JSON in production; a person reads these, and the launcher shows their tail when a start fails.
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         env.putAll(layout.serviceSettings());

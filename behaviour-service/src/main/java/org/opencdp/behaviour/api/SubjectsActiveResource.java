@@ -1,0 +1,23 @@
+package org.opencdp.behaviour.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+
+import org.opencdp.behaviour.service.SubjectActivity;
+import org.opencdp.caller.Roles;
+import org.opencdp.subjectrights.ActiveSubjects;
+import org.opencdp.subjectrights.SubjectActivityApi;
+import org.opencdp.subjectrights.SubjectActivityQuery;
+
+/** Orders and cart changes as signs of activity (libs/subject-rights): only profile-service's purge asks. */
+public class SubjectsActiveResource implements SubjectActivityApi {
+
+    @Inject
+    SubjectActivity activity;
+
+    @Override
+    @RolesAllowed(Roles.SVC_PROFILE)
+    public ActiveSubjects activeSince(SubjectActivityQuery query) {
+        return new ActiveSubjects(activity.activeSince(query.subjectIds(), query.since()));
+    }
+}
