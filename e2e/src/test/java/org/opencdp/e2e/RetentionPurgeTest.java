@@ -149,8 +149,8 @@ class RetentionPurgeTest {
     @Test
     void aCustomerUnchangedForYearsWhoOrderedRecentlyIsKeptTheInactiveOneIsErased() throws SQLException {
         Instant longAgo = Instant.parse((YEAR - 4) + "-06-01T10:00:00Z");
-        String inactive = seeds.person();
-        String buyer = seeds.person();
+        String inactive = DemoPeople.create(suite);
+        String buyer = DemoPeople.create(suite);
         seeds.lastChangedAt(inactive, longAgo);
         seeds.lastChangedAt(buyer, longAgo);
         seeds.order(UUID.fromString(buyer), Instant.now().minus(1, ChronoUnit.HOURS));
