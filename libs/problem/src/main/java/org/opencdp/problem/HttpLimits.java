@@ -11,9 +11,6 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -60,7 +57,7 @@ public class HttpLimits {
     Optional<List<String>> eventLoopBodyPaths;
 
     @Inject
-    ObjectMapper json;
+    RouteProblems problems;
 
     private BodyHandler bodies;
 
@@ -76,20 +73,20 @@ public class HttpLimits {
         HttpServerRequest request = context.request();
         if (request.uri().length() > maxUriLength) {
             // No instance: the path is what is too long, and the query may hold personal data.
-            refuse(
+            problems.refuse(
                     context,
                     ProblemType.URI_TOO_LONG,
                     "The request target (path and query) is longer than " + maxUriLength + " characters.",
                     null);
         } else if (headerBytes(request) > maxHeaderSize.asLongValue()) {
-            refuse(
+            problems.refuse(
                     context,
                     ProblemType.HEADERS_TOO_LARGE,
                     "The request headers are larger than " + maxHeaderSize.asLongValue() + " bytes in total.",
                     request.path());
         } else if (maxBodySize.isPresent()
                 && declaredBodyLength(request) > maxBodySize.get().asLongValue()) {
-            refuse(
+            problems.refuse(
                     context,
                     ProblemType.PAYLOAD_TOO_LARGE,
                     "The request body is larger than this service accepts: " + "at most "
@@ -105,7 +102,7 @@ public class HttpLimits {
     void bodyGrewTooLarge(RoutingContext context) {
         if (context.statusCode() == ProblemType.PAYLOAD_TOO_LARGE.status()
                 && !context.response().headWritten()) {
-            refuse(
+            problems.refuse(
                     context,
                     ProblemType.PAYLOAD_TOO_LARGE,
                     "The request body is larger than this service accepts: at most "
@@ -114,23 +111,6 @@ public class HttpLimits {
         } else {
             context.next();
         }
-    }
-
-    private void refuse(RoutingContext context, ProblemType type, String detail, String instance) {
-        Problem problem = new Problem(type.uri(), type.title(), type.status(), detail, instance, List.of());
-        String body;
-        try {
-            body = json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A problem document could not be written", e);
-        }
-        // The rest of the request (its body) is never read: the connection closes after the answer.
-        context.response()
-                .setStatusCode(type.status())
-                .putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaderNames.CONNECTION, "close")
-                .endHandler(done -> context.request().connection().close())
-                .end(body);
     }
 
     /** The header block's size as it came in: each line's name, value, ": " and line break. */

@@ -1,13 +1,8 @@
 package org.opencdp.problem;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
@@ -42,7 +37,7 @@ public class ShutdownGate {
     private volatile boolean closed;
 
     @Inject
-    ObjectMapper json;
+    RouteProblems problems;
 
     void install(@Observes Router router) {
         router.route().order(ORDER).handler(this::admit);
@@ -57,27 +52,11 @@ public class ShutdownGate {
             context.next();
             return;
         }
-        ProblemType type = ProblemType.SERVICE_UNAVAILABLE;
-        Problem problem = new Problem(
-                type.uri(),
-                type.title(),
-                type.status(),
+        context.response().putHeader(HttpHeaderNames.RETRY_AFTER, RETRY_AFTER);
+        problems.refuse(
+                context,
+                ProblemType.SERVICE_UNAVAILABLE,
                 "This instance of the service is shutting down; send the request again.",
-                context.request().path(),
-                List.of());
-        String body;
-        try {
-            body = json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A problem document could not be written", e);
-        }
-        // The request's body is never read: the connection closes after the answer.
-        context.response()
-                .setStatusCode(type.status())
-                .putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaderNames.RETRY_AFTER, RETRY_AFTER)
-                .putHeader(HttpHeaderNames.CONNECTION, "close")
-                .endHandler(done -> context.request().connection().close())
-                .end(body);
+                context.request().path());
     }
 }
