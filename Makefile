@@ -57,7 +57,7 @@ e2e: ## only the end-to-end tests: builds what they need, starts its own suite o
 	@scripts/prerequisites
 	$(MVN) verify -pl e2e -am -DskipTests -Pe2e
 
-bench: images ## benchmarks, every scenario (~45 min after the build, on an otherwise idle machine): own suite on ports 28081…, reports in bench/results/
+bench: images ## benchmarks, every scenario (~75 min after the build, on an otherwise idle machine): own suite on ports 28081…, reports in bench/results/
 	@scripts/prerequisites --bench
 	$(JAVA_HOME)/bin/java -jar bench/target/bench.jar
 
