@@ -49,8 +49,7 @@ class AuditChains {
             Durability durability) {
         // The DataSource joins the caller's JTA transaction, so this is the connection the caller's change uses.
         try (Connection c = dataSource.getConnection()) {
-            lockChains(c, actionBySubject.keySet());
-            List<Link> links = chainHeads(c, actionBySubject.keySet(), durability);
+            List<Link> links = lockedChainHeads(c, actionBySubject.keySet(), durability);
             insert(c, links, actor, actorKind, actionBySubject, purpose);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot append to the audit trail", e);
@@ -66,30 +65,25 @@ class AuditChains {
         return (int) (folded ^ (folded >>> 32));
     }
 
-    private static void lockChains(Connection c, Set<UUID> subjects) throws SQLException {
+    /**
+     * Locks the subjects' chains, then reads each chain's last hash: two statements sent in one round trip. The read
+     * is a statement of its own, after the locks were granted, so that its snapshot (READ COMMITTED: one per
+     * statement, taken when the server binds it, which it does only after the first statement finished) sees every
+     * entry committed before. The time comes from the database, one clock for every instance of the service, read
+     * while the lock is held, so a chain's times never run backwards.
+     */
+    private static List<Link> lockedChainHeads(Connection c, Set<UUID> subjects, Durability durability)
+            throws SQLException {
         // Every transaction takes its locks in ascending key order, so two of them recording overlapping sets of
         // subjects cannot deadlock each other. unnest yields the array in order, and the locks are taken row by row.
-        Integer[] keys =
+        Integer[] lockKeys =
                 subjects.stream().map(AuditChains::lockKey).distinct().sorted().toArray(Integer[]::new);
-        try (PreparedStatement lock =
-                c.prepareStatement("SELECT count(pg_advisory_xact_lock(?, key)) FROM unnest(?::int4[]) AS key")) {
-            lock.setInt(1, LOCK_SPACE);
-            lock.setArray(2, c.createArrayOf("int4", keys));
-            lock.executeQuery().close();
-        }
-    }
-
-    /**
-     * Reads each chain's last hash, in a statement after the locks were granted so that it sees every entry
-     * committed before. The time comes from the database, one clock for every instance of the service, read while
-     * the lock is held, so a chain's times never run backwards.
-     */
-    private static List<Link> chainHeads(Connection c, Set<UUID> subjects, Durability durability) throws SQLException {
         List<Link> links = new ArrayList<>(subjects.size());
         // A read-only transaction's commit need not wait for the flush (AuditTrail#recordReads). Whether it is
-        // read-only is asked of PostgreSQL: a transaction that wrote anything has a transaction id. Done in this
-        // statement so that it costs no extra round trip; set_config(..., true) lasts until the transaction ends.
-        try (PreparedStatement heads = c.prepareStatement("""
+        // read-only is asked of PostgreSQL: a transaction that wrote anything has a transaction id. Done in the
+        // read so that it costs no extra round trip; set_config(..., true) lasts until the transaction ends.
+        try (PreparedStatement lockAndRead = c.prepareStatement("""
+                SELECT count(pg_advisory_xact_lock(?, key)) FROM unnest(?::int4[]) AS key;
                 SELECT s.subject_id, clock_timestamp() AS occurred_at,
                        current_setting('transaction_isolation') AS isolation,
                        CASE WHEN ? AND pg_current_xact_id_if_assigned() IS NULL
@@ -97,9 +91,15 @@ class AuditChains {
                        (SELECT e.entry_hash FROM audit_entry e
                          WHERE e.subject_id = s.subject_id ORDER BY e.id DESC LIMIT 1) AS head
                   FROM unnest(?::uuid[]) AS s(subject_id)""")) {
-            heads.setBoolean(1, durability == Durability.READ_ONLY);
-            heads.setArray(2, c.createArrayOf("uuid", subjects.toArray()));
-            try (ResultSet rs = heads.executeQuery()) {
+            lockAndRead.setInt(1, LOCK_SPACE);
+            lockAndRead.setArray(2, c.createArrayOf("int4", lockKeys));
+            lockAndRead.setBoolean(3, durability == Durability.READ_ONLY);
+            lockAndRead.setArray(4, c.createArrayOf("uuid", subjects.toArray()));
+            lockAndRead.execute(); // the first result is the locks' count
+            if (!lockAndRead.getMoreResults()) {
+                throw new IllegalStateException("the audit chain heads were not read");
+            }
+            try (ResultSet rs = lockAndRead.getResultSet()) {
                 while (rs.next()) {
                     requireReadCommitted(rs.getString("isolation"));
                     links.add(new Link(
