@@ -1,14 +1,15 @@
 package org.opencdp.profile.repository;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 
+import org.hibernate.ReadOnlyMode;
 import org.opencdp.problem.ProblemException;
 import org.opencdp.profile.domain.Customer;
 
@@ -34,12 +35,20 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
         }
     }
 
-    /** The customers with these ids, in id order (the order search pages use). */
-    public List<Customer> findAllByIds(Collection<UUID> ids) {
+    /**
+     * The customers with these ids that exist, in the order of {@code ids} (a search passes its page in id order),
+     * read-only: for showing, never for changing. One statement with the ids as an array, whose SQL Hibernate builds
+     * once; an {@code id in ?1} query was translated anew on every call (a list parameter keeps Hibernate from
+     * caching the translation), and loaded entities were dirty-checked at the commit. Both were a fifth of a search's
+     * CPU time.
+     */
+    public List<Customer> findAllByIds(List<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return list("id in ?1 order by id", ids);
+        return getSession().findMultiple(Customer.class, ids, ReadOnlyMode.READ_ONLY).stream()
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     /**
