@@ -9,15 +9,47 @@ end
 
 function report(summary, latency)
   local mismatches = 0
+  local described = {}
   for _, thread in ipairs(threads) do
     mismatches = mismatches + (thread:get("mismatches") or 0)
+    local f = thread:get("failures")
+    if f and f ~= "" then
+      table.insert(described, f)
+    end
   end
   local e = summary.errors
   io.write(string.format(
     'WRK_RESULT {"requests":%d,"duration_us":%d,"errors":%d,"mismatches":%d,' ..
-    '"p50_us":%d,"p90_us":%d,"p99_us":%d,"p999_us":%d,"max_us":%d}\n',
+    '"p50_us":%d,"p90_us":%d,"p99_us":%d,"p999_us":%d,"max_us":%d,"failures":[%s]}\n',
     summary.requests, summary.duration, e.connect + e.read + e.write + e.status + e.timeout, mismatches,
-    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency:percentile(99.9), latency.max))
+    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency:percentile(99.9), latency.max,
+    table.concat(described, ",")))
+end
+
+-- A wrong answer described for the harness's report (at most MAX_DESCRIBED per thread), as a JSON string: the
+-- description must hold no personal data (statuses, problem types and titles, markers, ids).
+MAX_DESCRIBED = 5
+failures = ""
+described_count = 0
+
+function describe_failure(description)
+  if described_count >= MAX_DESCRIBED then
+    return
+  end
+  described_count = described_count + 1
+  local text = '"' .. string.gsub(string.sub(description, 1, 300), '["\\%c]', "'") .. '"'
+  failures = failures == "" and text or (failures .. "," .. text)
+end
+
+-- A problem document's type, title and detail (RFC 9457), or the first bytes of a body that is none.
+function problem_of(body)
+  local type = string.match(body, '"type"%s*:%s*"([^"]*)"')
+  if not type then
+    return "body not a problem document (" .. #body .. " bytes)"
+  end
+  return string.format("type %s, title %s, detail %s", type,
+    string.match(body, '"title"%s*:%s*"([^"]*)"') or "-",
+    string.sub(string.match(body, '"detail"%s*:%s*"([^"]*)"') or "-", 1, 160))
 end
 
 -- A complete person with a unique e-mail address (<tag>.<i>@example.de) and mobile number (<prefix> <8 digits>).

@@ -27,11 +27,23 @@ function request()
   return wrk.format("GET", "/api/v1/customers/" .. wanted .. "/360")
 end
 
+-- A wrong answer is counted and described (status, problem type, title and detail, or which check a 200 failed and
+-- the parts' markers), never with the view's data.
 function response(status, headers, body)
-  if status ~= 200
-      or not string.find(body, '{"id":"' .. wanted .. '","restricted":false', 1, true)
-      or (marker and not string.find(body, marker, 1, true)) then
+  if status ~= 200 then
     mismatches = mismatches + 1
+    describe_failure(string.format("%d for customer %s: %s", status, wanted, problem_of(body)))
+  elseif not string.find(body, '{"id":"' .. wanted .. '","restricted":false', 1, true) then
+    mismatches = mismatches + 1
+    describe_failure("200 for customer " .. wanted .. " but not its unrestricted view")
+  elseif marker and not string.find(body, marker, 1, true) then
+    mismatches = mismatches + 1
+    local markers = {}
+    for reason in string.gmatch(body, '"unavailable":"([^"]*)"') do
+      table.insert(markers, reason)
+    end
+    describe_failure(string.format("200 for customer %s without the marker %s (unavailable: %s)", wanted, marker,
+      #markers == 0 and "none" or table.concat(markers, "; ")))
   end
 end
 

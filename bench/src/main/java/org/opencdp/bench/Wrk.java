@@ -31,7 +31,13 @@ final class Wrk {
             double p90,
             double p99,
             double p999,
-            double max) {
+            double max,
+            List<String> failures) {
+
+        /** Answers that failed or were wrong: wrk's errors (no answer, or not 2xx/3xx) and the script's mismatches. */
+        long wrong() {
+            return Math.max(errors, mismatches);
+        }
 
         double perSecond() {
             return requests / (duration.toNanos() / 1e9);
@@ -49,6 +55,20 @@ final class Wrk {
      * the script found wrong answers.
      */
     Result run(String script, String baseUrl, int threads, int connections, Duration duration, String... args)
+            throws IOException, InterruptedException {
+        Result result = counting(script, baseUrl, threads, connections, duration, args);
+        if (result.errors() > 0 || result.mismatches() > 0) {
+            throw new IllegalStateException(script + ": " + result.errors() + " failed requests, " + result.mismatches()
+                    + " wrong answers; the first described: " + result.failures());
+        }
+        return result;
+    }
+
+    /**
+     * As {@link #run}, but wrong answers are counted, not a failure: the result says how many and describes the
+     * first few the script described. wrk itself failing or printing no result is still a failure.
+     */
+    Result counting(String script, String baseUrl, int threads, int connections, Duration duration, String... args)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 "wrk",
@@ -77,7 +97,7 @@ final class Wrk {
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("wrk printed no result:\n" + output));
         JsonNode r = BenchSuite.JSON.readTree(line.substring("WRK_RESULT ".length()));
-        Result result = new Result(
+        return new Result(
                 r.get("requests").asLong(),
                 Duration.ofNanos(r.get("duration_us").asLong() * 1000),
                 r.get("errors").asLong(),
@@ -86,12 +106,15 @@ final class Wrk {
                 ms(r, "p90_us"),
                 ms(r, "p99_us"),
                 ms(r, "p999_us"),
-                ms(r, "max_us"));
-        if (result.errors() > 0 || result.mismatches() > 0) {
-            throw new IllegalStateException(script + ": " + result.errors() + " failed requests, " + result.mismatches()
-                    + " wrong answers\n" + output);
-        }
-        return result;
+                ms(r, "max_us"),
+                failures(r));
+    }
+
+    /** The wrong answers the script described (bench/wrk/common.lua, describe_failure), none if it describes none. */
+    private static List<String> failures(JsonNode result) {
+        List<String> failures = new ArrayList<>();
+        result.path("failures").forEach(f -> failures.add(f.asText()));
+        return List.copyOf(failures);
     }
 
     private static double ms(JsonNode result, String field) {

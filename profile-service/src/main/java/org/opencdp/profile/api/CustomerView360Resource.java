@@ -100,6 +100,8 @@ public class CustomerView360Resource {
             marketingConsent.require(customerId);
         }
         CustomerOverview overview = overviews.of(customerId, access);
-        return CustomerView360.of(overview, overview.restricted() ? null : views.of(overview.customer()));
+        // The access read above, not the roles again: nothing of the request's caller is read once the other
+        // services were asked (CustomerOverviews.of says why).
+        return CustomerView360.of(overview, overview.restricted() ? null : views.of(overview.customer(), access));
     }
 }

@@ -39,6 +39,11 @@ class CustomerViews {
     }
 
     CustomerView of(StoredCustomer customer) {
-        return CustomerView.of(customer, access(), LocalDate.now(clock));
+        return of(customer, access());
+    }
+
+    /** For a view whose access was read before other work of the request; the roles are not read again. */
+    CustomerView of(StoredCustomer customer, ProfileAccess access) {
+        return CustomerView.of(customer, access, LocalDate.now(clock));
     }
 }

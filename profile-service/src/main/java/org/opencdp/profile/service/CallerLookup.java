@@ -11,7 +11,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -45,9 +49,12 @@ import org.opencdp.subjectrights.SubjectRestrictions;
 /**
  * Who is calling: the customers whose phone number is the caller's, for a CTI pop-up. The number may come in any
  * notation a PBX sends; it is normalised as stored ({@link PhoneNumbers}) and found through the phone blind index,
- * like the customer search. A number several customers share returns them all. Three steps, as the search: the
- * matching ids (a read), consent-service's phone-marketing decisions (a remote call, outside any transaction), then
- * loading, decrypting and recording the reads in one transaction. Restricted customers are left out.
+ * like the customer search. A number several customers share returns them all. One transaction finds the matching
+ * ids, loads and decrypts them with their last contact and open tickets, and records the reads; consent-service's
+ * phone-marketing decisions are asked meanwhile, once the ids are known, on a thread of their own outside the
+ * transaction (a CTI pop-up waits for both; asked one after the other they added the call's whole round trip to every
+ * lookup, bench/README.md, caller lookup). The answer is consent-service's current one: nothing is cached. Restricted
+ * customers are left out, and are not asked about at consent-service.
  */
 @ApplicationScoped
 public class CallerLookup {
@@ -104,16 +111,35 @@ public class CallerLookup {
     @ConfigProperty(name = "opencdp.profile.caller-lookup.phone-marketing-purpose")
     String phoneMarketingPurpose;
 
+    /**
+     * Where the consent calls run: a virtual thread each, with no context of the request (no transaction to join, no
+     * request scope; the call carries this service's own token). Not the worker pool the requests run on: a lookup
+     * waits for its call, and lookups filling that pool would wait for calls queued behind them.
+     */
+    private final ExecutorService consentCalls = Executors.newVirtualThreadPerTaskExecutor();
+
+    @PreDestroy
+    void stopConsentCalls() {
+        consentCalls.shutdownNow();
+    }
+
     public CallerLookupResult lookup(String number, Asker asker) {
         List<String> forms = PhoneNumbers.callerForms(number);
         if (forms.isEmpty()) {
             throw ProblemException.invalidField(
                     "number", "must be a phone number; without a country prefix it is read as a German number");
         }
+        return find(forms, asker);
+    }
+
+    /** The first of the number's forms any unrestricted customer has, with those customers' cards. */
+    @Transactional
+    CallerLookupResult find(List<String> forms, Asker asker) {
         for (String form : forms) {
             List<UUID> ids = matching(form);
             if (!ids.isEmpty()) {
-                Map<UUID, PhoneMarketing> marketing = phoneMarketing(ids);
+                CompletableFuture<Map<UUID, PhoneMarketing>> marketing =
+                        CompletableFuture.supplyAsync(() -> phoneMarketing(ids), consentCalls);
                 List<CallerMatch> matches = load(ids, marketing, asker);
                 return matches.isEmpty() ? CallerLookupResult.unknown() : new CallerLookupResult(form, matches);
             }
@@ -166,37 +192,38 @@ public class CallerLookup {
     }
 
     /**
-     * The customers among the ids still unrestricted now, decrypted, with their company; every one shown recorded as
-     * read.
+     * The customers among the ids (unrestricted, as {@link #matching} found them in the same transaction), decrypted,
+     * with their company; every one shown recorded as read. The phone-marketing answers are waited for last.
      */
-    @Transactional
-    List<CallerMatch> load(List<UUID> ids, Map<UUID, PhoneMarketing> marketing, Asker asker) {
-        List<UUID> visible = new ArrayList<>(ids);
-        visible.removeAll(restrictions.restrictedAmong(ids));
-        List<Customer> found = customers.findAllByIds(visible);
+    List<CallerMatch> load(List<UUID> ids, CompletableFuture<Map<UUID, PhoneMarketing>> marketing, Asker asker) {
+        List<Customer> found = customers.findAllByIds(ids);
         Map<UUID, CustomerProfile> profiles = codec.decryptAll(found);
         Map<UUID, String> reads = new TreeMap<>();
-        List<CallerMatch> matches = new ArrayList<>();
-        for (UUID id : visible) {
+        List<Card> cards = new ArrayList<>();
+        for (UUID id : ids) {
             CustomerProfile profile = profiles.get(id);
             if (profile == null) {
                 continue;
             }
             String company = profile.kind() == CustomerKind.COMPANY ? profile.companyName() : companyOf(id, reads);
-            Activity activity = activityOf(id);
-            matches.add(new CallerMatch(
-                    id,
-                    profile,
-                    company,
-                    marketing.get(id),
-                    activity.lastContact(),
-                    activity.lastContactChannel(),
-                    activity.openTickets()));
+            cards.add(new Card(id, profile, company, activityOf(id)));
             reads.put(id, ACTION);
         }
         record(reads, asker);
-        return matches;
+        Map<UUID, PhoneMarketing> answers = marketing.join();
+        return cards.stream()
+                .map(card -> new CallerMatch(
+                        card.id(),
+                        card.profile(),
+                        card.company(),
+                        answers.get(card.id()),
+                        card.activity().lastContact(),
+                        card.activity().lastContactChannel(),
+                        card.activity().openTickets()))
+                .toList();
     }
+
+    private record Card(UUID id, CustomerProfile profile, String company, Activity activity) {}
 
     /**
      * The customer's latest contact: the newest entry of its communication timeline (the timeline's own first page of

@@ -21,8 +21,13 @@ import static org.opencdp.profile.api.View360Services.Answer.SLOW;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
@@ -351,6 +356,55 @@ class CustomerView360Test {
                 .body("kpis.unavailable", equalTo("behaviour-service circuit open"))
                 .body("webVisits.visits", equalTo(7));
         assertThat(services.callsTo("/customers/" + customer + "/kpis")).isEqualTo(asked);
+    }
+
+    /**
+     * Views read at once by sales and service agents, as the bench's load does: each answers 200 with its own role's
+     * view, and each is recorded as read by its own caller (bench/README.md, view360: under load a view once found no
+     * roles on its caller after the other services had answered).
+     */
+    @Test
+    void viewsReadAtOnceBySalesAndServiceEachShowAndRecordTheirOwnCaller() throws Exception {
+        UUID customer = customerWithHistory();
+        long before = TestDatabase.count("SELECT count(*) FROM audit_entry WHERE subject_id = ?", customer);
+        int clients = 8;
+        int viewsEach = 25;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                String role = c % 2 == 0 ? "sales" : "service";
+                running.add(pool.submit(() -> {
+                    for (int v = 0; v < viewsEach; v++) {
+                        ValidatableResponse answer =
+                                view(role, customer).statusCode(200).body("restricted", equalTo(false));
+                        // The master data shows the role (the remote parts may time out on a busy machine).
+                        if (role.equals("sales")) {
+                            answer.body("customer.birthDate", equalTo("1984-08-12"));
+                        } else {
+                            answer.body("kpis", not(hasKey("totalRevenue"))).body("customer", not(hasKey("birthDate")));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> client : running) {
+                client.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        for (String role : List.of("sales", "service")) {
+            assertThat(TestDatabase.count(
+                            "SELECT count(*) FROM audit_entry WHERE subject_id = ? AND action = 'customer.read-360' "
+                                    + "AND actor = ?",
+                            customer,
+                            role + ".user"))
+                    .isEqualTo(clients / 2 * viewsEach);
+        }
+        assertThat(TestDatabase.count("SELECT count(*) FROM audit_entry WHERE subject_id = ?", customer))
+                .isEqualTo(before + (long) clients * viewsEach);
     }
 
     @Test
