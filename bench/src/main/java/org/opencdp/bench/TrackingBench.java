@@ -200,7 +200,7 @@ final class TrackingBench implements Scenario {
     }
 
     /** One batch: page views, clicks and page leaves of 10 random visitors, client times from {@code first} on. */
-    private static String batch(String session, Instant first) {
+    static String batch(String session, Instant first) {
         StringJoiner events = new StringJoiner(",", "{\"events\":[", "]}");
         for (int v = 0; v < BATCH / PER_VISITOR; v++) {
             String visitor = visitor(ThreadLocalRandom.current().nextInt(VISITORS));
