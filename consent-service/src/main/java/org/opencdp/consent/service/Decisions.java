@@ -1,9 +1,11 @@
 package org.opencdp.consent.service;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,12 +25,15 @@ import io.micrometer.core.instrument.Timer;
  * Decisions are not written to the audit trail one by one: they are yes/no answers at thousands a second that reveal
  * no personal data beyond the pair asked about.
  * {@code opencdp_consent_decision_seconds} times each call inside the service, from the parsed request to the
- * answer, for the benchmark's p99.
+ * answer, for the benchmark's p99: besides Micrometer's default buckets (about 12 % apart), one every 0.05 ms from
+ * 0.25 to 2 ms, so that the p99 read from the buckets is within 0.05 ms around its 1 ms target.
  */
 @ApplicationScoped
 public class Decisions {
 
     public static final int MAX_BATCH = 1_000;
+
+    private static final Duration FINE_BUCKET = Duration.ofNanos(50_000);
 
     private final DecisionRepository repository;
     private final Timer single;
@@ -73,11 +78,15 @@ public class Decisions {
     }
 
     private static Timer timer(MeterRegistry metrics, String kind) {
+        Duration[] fine = IntStream.rangeClosed(5, 40)
+                .mapToObj(k -> Duration.ofNanos(k * FINE_BUCKET.toNanos()))
+                .toArray(Duration[]::new);
         return Timer.builder("opencdp.consent.decision")
                 .description("Time to decide a request inside consent-service, from the parsed request to the answer")
                 .tag("kind", kind)
                 .publishPercentiles(0.5, 0.99)
                 .publishPercentileHistogram()
+                .serviceLevelObjectives(fine)
                 .register(metrics);
     }
 }
