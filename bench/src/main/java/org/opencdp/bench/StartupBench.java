@@ -61,9 +61,15 @@ final class StartupBench implements Scenario {
 
     /**
      * One start: seconds to ready, Quarkus's "started in", resident memory after the start and after the load, and the
-     * part of the latter that is mapped files (RssFile: the jars, the runtime's modules and the AOT cache).
+     * part of each that is mapped files (RssFile: the jars, the runtime's modules and the AOT cache).
      */
-    private record Start(double toReady, double startedIn, double rssStarted, double rssLoaded, double rssFileLoaded) {}
+    private record Start(
+            double toReady,
+            double startedIn,
+            double rssStarted,
+            double rssFileStarted,
+            double rssLoaded,
+            double rssFileLoaded) {}
 
     @Override
     public String name() {
@@ -145,6 +151,14 @@ final class StartupBench implements Scenario {
             report.figure(
                     "JVM + AOT cache: RSS after start", Measured.of(aotStarts, Start::rssStarted), "**%.0f MB**", RSS);
             report.figure(
+                    "plain JVM: of the RSS after start, mapped files",
+                    Measured.of(plainStarts, Start::rssFileStarted),
+                    "%.0f MB");
+            report.figure(
+                    "JVM + AOT cache: of the RSS after start, mapped files",
+                    Measured.of(aotStarts, Start::rssFileStarted),
+                    "%.0f MB");
+            report.figure(
                     "plain JVM: RSS after the load", Measured.of(plainStarts, Start::rssLoaded), "**%.0f MB**", RSS);
             report.figure(
                     "JVM + AOT cache: RSS after the load",
@@ -202,6 +216,7 @@ final class StartupBench implements Scenario {
         awaitReady(suite, service, process);
         double toReady = (System.nanoTime() - begin) / 1e9;
         double rssStarted = residentMegabytes(process, "VmRSS");
+        double rssFileStarted = residentMegabytes(process, "RssFile");
         load(suite, service, LOAD);
         double rssLoaded = residentMegabytes(process, "VmRSS");
         double rssFileLoaded = residentMegabytes(process, "RssFile");
@@ -212,9 +227,10 @@ final class StartupBench implements Scenario {
         suite.stack().stopService(service);
         process.onExit().get();
         System.out.printf(
-                "[startup] %s %s: ready in %.2f s (started in %.2f s), RSS %.0f MB, after load %.0f MB (files %.0f MB)%n",
-                service.serviceName(), label, toReady, startedIn, rssStarted, rssLoaded, rssFileLoaded);
-        return new Start(toReady, startedIn, rssStarted, rssLoaded, rssFileLoaded);
+                "[startup] %s %s: ready in %.2f s (started in %.2f s), RSS %.0f MB (files %.0f MB), after load %.0f MB"
+                        + " (files %.0f MB)%n",
+                service.serviceName(), label, toReady, startedIn, rssStarted, rssFileStarted, rssLoaded, rssFileLoaded);
+        return new Start(toReady, startedIn, rssStarted, rssFileStarted, rssLoaded, rssFileLoaded);
     }
 
     private static void awaitReady(BenchSuite suite, Service service, ProcessHandle process) throws Exception {
