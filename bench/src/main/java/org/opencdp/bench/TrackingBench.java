@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -53,6 +54,12 @@ final class TrackingBench implements Scenario {
 
     private static final int THREADS = 2;
     private static final int CONNECTIONS = 8;
+    /**
+     * Connections of the load at the target rate ({@link OpenLoop}): enough that none is still busy when its next
+     * request is due (a batch takes tens of milliseconds, so 16 keep a few hundred batches a second).
+     */
+    private static final int PACED_CONNECTIONS = 16;
+
     private static final Duration POLL = Duration.ofMillis(10);
     private static final Duration GIVE_UP = Duration.ofSeconds(60);
 
@@ -101,7 +108,7 @@ final class TrackingBench implements Scenario {
         CopyCeiling ceiling = copyCeiling(suite, RUNS);
         List<Double> share = new ArrayList<>();
         List<OpenLoop.Result> paced = new ArrayList<>();
-        OpenLoop openLoop = new OpenLoop(suite.http());
+        OpenLoop openLoop = new OpenLoop(PACED_CONNECTIONS);
         for (int run = 0; run < RUNS; run++) {
             share.add(http.get(run).perSecond() * BATCH / ceiling.perSecond().get(run) * 100);
             // Sessions of their own (runs after the saturated ones), so no event is a resend of another.
@@ -186,11 +193,10 @@ final class TrackingBench implements Scenario {
         OpenLoop.Result result = openLoop.run(
                 perSecond,
                 RUN,
-                i -> HttpRequest.newBuilder(collect)
-                        .header("Origin", baseUrl)
-                        .header("Content-Type", "text/plain;charset=UTF-8")
-                        .POST(HttpRequest.BodyPublishers.ofString(batch(session, start.plusMillis((long) i * BATCH))))
-                        .build(),
+                i -> OpenLoop.Request.post(
+                        collect,
+                        Map.of("Origin", baseUrl, "Content-Type", "text/plain;charset=UTF-8"),
+                        batch(session, start.plusMillis((long) i * BATCH))),
                 answer -> answer.statusCode() == 200 && answer.body().contains("\"accepted\":" + BATCH + ","));
         System.out.printf(
                 "[bench] batches at %,.0f/s offered: %,.0f/s answered, p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, "

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -76,7 +77,7 @@ class OpenLoopTest {
     void aFastServerGetsEveryRequestAtTheRateOffered() throws Exception {
         start(exchange -> answer(exchange, 200));
 
-        OpenLoop.Result result = new OpenLoop(http).run(200, Duration.ofSeconds(1), this::request, ok());
+        OpenLoop.Result result = new OpenLoop(4).run(200, Duration.ofSeconds(1), this::request, ok());
 
         assertThat(received).hasValue(200);
         assertThat(result.latencyNanos()).hasSize(200);
@@ -93,7 +94,7 @@ class OpenLoopTest {
             answer(exchange, 200);
         });
 
-        OpenLoop.Result result = new OpenLoop(http).run(200, Duration.ofSeconds(1), this::request, ok());
+        OpenLoop.Result result = new OpenLoop(4).run(200, Duration.ofSeconds(1), this::request, ok());
 
         // Due every 5 ms: the ~60 requests due during the 300 ms stall waited for it, counted from their due time
         // (a closed loop would have timed only the one that met the stall as slow).
@@ -109,9 +110,34 @@ class OpenLoopTest {
     void aWrongAnswerFailsTheRun() throws Exception {
         start(exchange -> answer(exchange, 500));
 
-        assertThatThrownBy(() -> new OpenLoop(http).run(50, Duration.ofMillis(200), this::request, ok()))
+        assertThatThrownBy(() -> new OpenLoop(4).run(50, Duration.ofMillis(200), this::request, ok()))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("10 of 10 requests failed or were answered wrongly");
+                .hasMessageContaining("10 of 10 requests failed or were answered wrongly")
+                .hasMessageContaining("status 500: ok");
+    }
+
+    @Test
+    void aPostGoesOutWithItsBodyAndAChunkedAnswerIsReadWhole() throws Exception {
+        start(exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().add("Content-Type", "text/plain");
+            exchange.sendResponseHeaders(200, 0); // 0: chunked
+            exchange.getResponseBody().write(body);
+            exchange.getResponseBody().write("-seen".getBytes(StandardCharsets.UTF_8));
+            exchange.close();
+        });
+
+        OpenLoop.Result result = new OpenLoop(2)
+                .run(
+                        100,
+                        Duration.ofMillis(500),
+                        i -> OpenLoop.Request.post(request(i).uri(), Map.of("Content-Type", "text/plain"), "ä" + i),
+                        answer -> answer.statusCode() == 200
+                                && answer.body()
+                                        .equals(new String(answer.request().body(), StandardCharsets.UTF_8) + "-seen"));
+
+        assertThat(result.latencyNanos()).hasSize(50);
+        assertThat(received).hasValue(50);
     }
 
     @Test
@@ -122,7 +148,7 @@ class OpenLoopTest {
         });
 
         // 100/s offered, 50/s served by the one thread: the answers come at about half the rate.
-        assertThatThrownBy(() -> new OpenLoop(http).run(100, Duration.ofSeconds(1), this::request, ok()))
+        assertThatThrownBy(() -> new OpenLoop(4).run(100, Duration.ofSeconds(1), this::request, ok()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("the rate was not kept");
     }
@@ -142,18 +168,17 @@ class OpenLoopTest {
         // Loads and links the client's and the server's code first, as a benchmark's warm-up does: the first
         // requests of a fresh JVM take far longer than a test run's period.
         for (int i = 0; i < 50; i++) {
-            http.send(request(i), HttpResponse.BodyHandlers.discarding());
+            http.send(HttpRequest.newBuilder(request(i).uri()).build(), HttpResponse.BodyHandlers.discarding());
         }
         received.set(0);
     }
 
-    private HttpRequest request(int i) {
-        return HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/" + i))
-                .build();
+    private OpenLoop.Request request(int i) {
+        return OpenLoop.Request.get(
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/" + i), Map.of());
     }
 
-    private static Predicate<HttpResponse<String>> ok() {
+    private static Predicate<OpenLoop.Answer> ok() {
         return answer -> answer.statusCode() == 200 && answer.body().equals("ok");
     }
 
