@@ -149,6 +149,11 @@ final class ConsentBench implements Scenario {
                 Measured.of(paced, OpenLoop.Result::perSecond),
                 "%,.0f decisions/s");
         report.figure(
+                "single decisions at the target load: share of the rate offered that was answered",
+                Measured.of(paced, OpenLoop.Result::keptPercent),
+                "%.1f %%",
+                Target.atLeast(OpenLoop.RATE_KEPT * 100, "≥ 95 % (the rate was kept)"));
+        report.figure(
                 "single decisions at the target load: **p99** over HTTP",
                 Measured.of(paced, OpenLoop.Result::p99),
                 "**%,.2f ms**",

@@ -111,6 +111,11 @@ final class OpenLoop {
             return answeredInTime / (duration.toNanos() / 1e9);
         }
 
+        /** The rate achieved as a percentage of the rate offered; the run kept its rate at {@link #RATE_KEPT}. */
+        double keptPercent() {
+            return perSecond() / offered * 100;
+        }
+
         double p50() {
             return percentile(0.50);
         }
@@ -134,8 +139,8 @@ final class OpenLoop {
 
     /**
      * Offers {@code perSecond} requests a second for {@code duration} and waits for every answer; fails if one
-     * failed, did not pass {@code answerOk} or took longer than 10 s, or if the answers within the run's time came at
-     * less than {@link #RATE_KEPT} of the rate offered (the service, or the generator, could not keep it).
+     * failed, did not pass {@code answerOk} or took longer than 10 s. Whether the rate was kept (the service, and the
+     * generator, could answer at it) is in the result: {@link Result#keptPercent()} against {@link #RATE_KEPT}.
      */
     Result run(double perSecond, Duration duration, IntFunction<Request> request, Predicate<Answer> answerOk)
             throws InterruptedException {
@@ -164,13 +169,9 @@ final class OpenLoop {
                     "at %.0f requests/s: %d of %d requests failed or were answered wrongly (%s)",
                     perSecond, unanswered, count, String.join("; ", schedule.failures)));
         }
-        Result result = new Result(
-                perSecond, schedule.latency, schedule.answeredInTime.get(), duration, cpu / (double) elapsed);
-        if (result.perSecond() < RATE_KEPT * perSecond) {
-            throw new IllegalStateException(String.format(
-                    "offered %.0f requests/s, answered %.0f/s: the rate was not kept", perSecond, result.perSecond()));
-        }
-        return result;
+        // A rate not kept is a finding, not a broken run: the report shows the share kept against RATE_KEPT, and the
+        // p99, counted from the due times, shows the backlog.
+        return new Result(perSecond, schedule.latency, schedule.answeredInTime.get(), duration, cpu / (double) elapsed);
     }
 
     /** When request i is due: i periods of 1/perSecond after the start, without accumulating rounding. */

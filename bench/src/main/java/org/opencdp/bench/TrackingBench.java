@@ -147,6 +147,11 @@ final class TrackingBench implements Scenario {
         report.figure(
                 "target load: events/s achieved", Measured.of(paced, r -> r.perSecond() * BATCH), "%,.0f events/s");
         report.figure(
+                "target load: share of the rate offered that was answered",
+                Measured.of(paced, OpenLoop.Result::keptPercent),
+                "%.1f %%",
+                Target.atLeast(OpenLoop.RATE_KEPT * 100, "≥ 95 % (the rate was kept)"));
+        report.figure(
                 "a 100-event batch at the target load: **p99**",
                 Measured.of(paced, OpenLoop.Result::p99),
                 "**%,.2f ms**",

@@ -82,6 +82,7 @@ class OpenLoopTest {
         assertThat(received).hasValue(200);
         assertThat(result.latencyNanos()).hasSize(200);
         assertThat(result.perSecond()).isBetween(OpenLoop.RATE_KEPT * 200, 200.0);
+        assertThat(result.keptPercent()).isGreaterThanOrEqualTo(OpenLoop.RATE_KEPT * 100);
         assertThat(result.p50()).isLessThan(50);
     }
 
@@ -141,16 +142,17 @@ class OpenLoopTest {
     }
 
     @Test
-    void aServerSlowerThanTheRateFailsTheRun() throws Exception {
+    void aServerSlowerThanTheRateDoesNotKeepIt() throws Exception {
         start(exchange -> {
             sleep(Duration.ofMillis(20));
             answer(exchange, 200);
         });
 
         // 100/s offered, 50/s served by the one thread: the answers come at about half the rate.
-        assertThatThrownBy(() -> new OpenLoop(4).run(100, Duration.ofSeconds(1), this::request, ok()))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("the rate was not kept");
+        OpenLoop.Result result = new OpenLoop(4).run(100, Duration.ofSeconds(1), this::request, ok());
+
+        assertThat(result.keptPercent()).isLessThan(OpenLoop.RATE_KEPT * 100);
+        assertThat(result.p99()).isGreaterThan(200);
     }
 
     private interface Handler {
