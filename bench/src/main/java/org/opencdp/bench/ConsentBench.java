@@ -148,19 +148,7 @@ final class ConsentBench implements Scenario {
                 "single decisions at the target load: rate achieved",
                 Measured.of(paced, OpenLoop.Result::perSecond),
                 "%,.0f decisions/s");
-        report.figure(
-                "single decisions at the target load: share of the rate offered that was answered",
-                Measured.of(paced, OpenLoop.Result::keptPercent),
-                "%.1f %%",
-                Target.atLeast(OpenLoop.RATE_KEPT * 100, "≥ 95 % (the rate was kept)"));
-        report.figure(
-                "single decisions at the target load: **p99** over HTTP",
-                Measured.of(paced, OpenLoop.Result::p99),
-                "**%,.2f ms**",
-                Target.atMost(2, "p99 ≤ 2 ms"));
-        report.figure("single decisions at the target load: p50", Measured.of(paced, OpenLoop.Result::p50), "%,.2f ms");
-        report.figure(
-                "single decisions at the target load: p99.9", Measured.of(paced, OpenLoop.Result::p999), "%,.2f ms");
+        OpenLoop.report(report, "single decisions at the target load", paced, Target.atMost(2, "p99 ≤ 2 ms"));
         report.figure(
                 "single decisions at saturation (%d connections): p99".formatted(CONNECTIONS),
                 Measured.of(single, Wrk.Result::p99),

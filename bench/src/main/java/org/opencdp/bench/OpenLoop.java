@@ -174,6 +174,21 @@ final class OpenLoop {
         return new Result(perSecond, schedule.latency, schedule.answeredInTime.get(), duration, cpu / (double) elapsed);
     }
 
+    /**
+     * The figures of a scenario's runs at its target load, each labelled "{@code what}: …": the share of the rate
+     * offered that was answered (the rate kept), the p99 against its target, the p50 and the p99.9.
+     */
+    static void report(Report report, String what, List<Result> runs, Target p99) {
+        report.figure(
+                what + ": share of the rate offered that was answered",
+                Measured.of(runs, Result::keptPercent),
+                "%.1f %%",
+                Target.atLeast(RATE_KEPT * 100, "≥ 95 % (the rate was kept)"));
+        report.figure(what + ": **p99**", Measured.of(runs, Result::p99), "**%,.2f ms**", p99);
+        report.figure(what + ": p50", Measured.of(runs, Result::p50), "%,.2f ms");
+        report.figure(what + ": p99.9", Measured.of(runs, Result::p999), "%,.2f ms");
+    }
+
     /** When request i is due: i periods of 1/perSecond after the start, without accumulating rounding. */
     static long dueAt(long start, int i, double perSecond) {
         return start + Math.round(i * 1e9 / perSecond);
