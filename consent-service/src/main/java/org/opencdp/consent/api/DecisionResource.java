@@ -2,6 +2,7 @@ package org.opencdp.consent.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -83,6 +84,10 @@ public class DecisionResource {
                 decisions.decideAll(queries).stream().map(DecisionView::of).toList());
     }
 
+    /**
+     * Answered without blocking (the request stays on the event loop until its answer is ready): the decision waits
+     * for the next decision statement, which decides every single decision queued meanwhile ({@link Decisions}).
+     */
     @GET
     @RolesAllowed({
         Roles.SVC_TRACKING,
@@ -98,7 +103,7 @@ public class DecisionResource {
             description = "The decision",
             content = @Content(examples = @ExampleObject(name = "granted", value = ConsentExamples.DECISION)))
     @APIResponse(responseCode = "422", description = "The purpose is not in the catalog")
-    public DecisionView decide(
+    public CompletionStage<DecisionView> decide(
             @Parameter(description = "The subject; or visitorId", example = ConsentExamples.SUBJECT)
                     @QueryParam("subjectId")
                     String subjectId,
@@ -110,6 +115,8 @@ public class DecisionResource {
         if (purpose == null || purpose.isBlank() || purpose.length() > 64) {
             throw ProblemException.invalidField("purpose", "is required: a purpose id from the catalog");
         }
-        return DecisionView.of(decisions.decide(new DecisionQuery(Holders.of(subjectId, visitorId, ""), purpose)));
+        return decisions
+                .decide(new DecisionQuery(Holders.of(subjectId, visitorId, ""), purpose))
+                .thenApply(DecisionView::of);
     }
 }

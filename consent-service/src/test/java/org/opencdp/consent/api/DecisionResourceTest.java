@@ -1,6 +1,7 @@
 package org.opencdp.consent.api;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -19,6 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 import org.opencdp.testsupport.WithPostgres;
@@ -66,6 +71,66 @@ class DecisionResourceTest {
                 .body("allowed", equalTo(false))
                 .body("reason", equalTo("REVOKED"))
                 .body("entryId", equalTo(revoked));
+    }
+
+    /**
+     * Single decisions are decided together with those in flight beside them (Decisions): with four callers asking
+     * all the time, for known and unknown purposes, each revocation acknowledged is seen by the next decision, and
+     * each caller gets its own answer (an unknown purpose a 422 for that request only).
+     */
+    @Test
+    void aRevocationIsSeenByTheNextDecisionWithManyDecisionsInFlight() throws Exception {
+        AtomicBoolean asking = new AtomicBoolean(true);
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> others = new ArrayList<>();
+            for (int c = 0; c < 4; c++) {
+                boolean unknown = c == 0;
+                others.add(callers.submit(() -> {
+                    int asked = 0;
+                    while (asking.get()) {
+                        String subject = UUID.randomUUID().toString();
+                        ValidatableResponse answer = asService("tracking-service")
+                                .queryParam("subjectId", subject)
+                                .queryParam("purpose", unknown ? "no-such-purpose" : "personalisation")
+                                .when()
+                                .get(DECISIONS)
+                                .then();
+                        if (unknown) {
+                            answer.statusCode(422).contentType("application/problem+json");
+                        } else {
+                            answer.statusCode(200)
+                                    .body("subjectId", equalTo(subject))
+                                    .body("reason", equalTo("NOT_GRANTED"));
+                        }
+                        asked++;
+                    }
+                    return asked;
+                }));
+            }
+            for (int round = 0; round < 5; round++) {
+                String subject = UUID.randomUUID().toString();
+                String granted = grantByPhone(subject, "personalisation");
+                decide(subject, "personalisation")
+                        .body("reason", equalTo("GRANTED"))
+                        .body("entryId", equalTo(granted));
+                String revoked = revoke("subjectId", subject, List.of("personalisation"))
+                        .statusCode(200)
+                        .extract()
+                        .path("purposes[0].entryId");
+                decide(subject, "personalisation")
+                        .body("allowed", equalTo(false))
+                        .body("reason", equalTo("REVOKED"))
+                        .body("entryId", equalTo(revoked));
+            }
+            asking.set(false);
+            for (Future<Integer> other : others) {
+                assertThat(other.get()).isPositive();
+            }
+        } finally {
+            asking.set(false);
+            callers.shutdownNow();
+        }
     }
 
     @Test
