@@ -1,22 +1,36 @@
 package org.opencdp.profile.repository;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 
 import org.hibernate.ReadOnlyMode;
 import org.opencdp.problem.ProblemException;
 import org.opencdp.profile.domain.Customer;
+import org.opencdp.profile.domain.CustomerKind;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
 public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID> {
+
+    @Inject
+    DataSource dataSource;
 
     public Optional<Customer> find(UUID id) {
         return findByIdOptional(id);
@@ -49,6 +63,43 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
         return getSession().findMultiple(Customer.class, ids, ReadOnlyMode.READ_ONLY).stream()
                 .filter(Objects::nonNull)
                 .toList();
+    }
+
+    /**
+     * The customers with these ids that exist and whose processing is not restricted (no row in libs/subject-rights'
+     * {@code subject_restriction}, on any basis), in the order of {@code ids}, as values for showing: never managed,
+     * never changed. The restriction check and the load are one statement, one round trip (a search's hits were two:
+     * the restrictions, then the rows), and the restriction is read in the same snapshot as the rows. Plain JDBC on the
+     * transaction's connection, as {@link SearchTermRepository#matching}: nothing for Hibernate to translate, cache or
+     * dirty-check.
+     */
+    public List<Customer> findUnrestrictedByIds(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Customer> found = new HashMap<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement query = c.prepareStatement("""
+                        SELECT c.id, c.kind, c.version, c.profile, c.created_at, c.updated_at FROM customer c
+                         WHERE c.id = ANY(?)
+                           AND NOT EXISTS (SELECT 1 FROM subject_restriction r WHERE r.subject_id = c.id)""")) {
+            query.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    Customer customer = new Customer();
+                    customer.id = rs.getObject(1, UUID.class);
+                    customer.kind = CustomerKind.valueOf(rs.getString(2));
+                    customer.version = rs.getLong(3);
+                    customer.encryptedProfile = rs.getBytes(4);
+                    customer.createdAt = rs.getObject(5, OffsetDateTime.class).toInstant();
+                    customer.updatedAt = rs.getObject(6, OffsetDateTime.class).toInstant();
+                    found.put(customer.id, customer);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot load customers", e);
+        }
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     /**

@@ -261,12 +261,13 @@ public class CustomerService {
         return searchIndex.matching(searchTerms.criteria(query), after, limit);
     }
 
-    /** The customers with these ids that are not restricted, decrypted, each read recorded as a search hit. */
+    /**
+     * The customers with these ids that are not restricted, decrypted, each read recorded as a search hit. The
+     * restriction is checked by the statement that loads them, in this transaction.
+     */
     @Transactional
     List<StoredCustomer> hits(List<UUID> ids) {
-        List<UUID> visible = new ArrayList<>(ids);
-        visible.removeAll(restrictions.restrictedAmong(ids));
-        List<Customer> found = customers.findAllByIds(visible);
+        List<Customer> found = customers.findUnrestrictedByIds(ids);
         Map<UUID, CustomerProfile> profiles = codec.decryptAll(found);
         Map<UUID, String> hits = new HashMap<>();
         profiles.keySet().forEach(id -> hits.put(id, "customer.search-hit"));

@@ -406,6 +406,52 @@ class CustomerResourceTest {
     }
 
     @Test
+    void searchLeavesOutRestrictedCustomersOnAnyBasisAndRecordsOnlyTheHitsShown() {
+        String shared = "Restrictwalker" + UUID.randomUUID().toString().substring(0, 6);
+        List<UUID> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> person = person();
+            person.put("familyName", shared);
+            ids.add(created(person));
+        }
+        UUID held = ids.get(1);
+        // A legal hold is a restriction as much as an Art. 18 request (OwaspApiTop10Test covers the request).
+        TestDatabase.execute(
+                "INSERT INTO subject_restriction (subject_id, basis, request_id, until) VALUES (?, 'LEGAL_HOLD', ?, ?)",
+                held,
+                UUID.randomUUID(),
+                java.time.LocalDate.now().plusYears(1));
+        List<String> shown = as("sales")
+                .queryParam("name", shared)
+                .when()
+                .get(CUSTOMERS)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.id");
+        List<String> expected = ids.stream()
+                .filter(id -> !id.equals(held))
+                .map(UUID::toString)
+                .sorted()
+                .toList();
+        assertThat(shown)
+                .hasSize(2)
+                .containsExactlyInAnyOrderElementsOf(expected)
+                .isSorted();
+        assertThat(TestDatabase.count(
+                        "SELECT count(*) FROM audit_entry WHERE subject_id = ? AND action = 'customer.search-hit'",
+                        held))
+                .isZero();
+        for (String id : expected) {
+            assertThat(TestDatabase.count(
+                            "SELECT count(*) FROM audit_entry WHERE subject_id = ?::uuid AND action = 'customer.search-hit'",
+                            id))
+                    .isOne();
+        }
+    }
+
+    @Test
     void searchNeedsACriterionAndAValidPhoneCursorAndLimit() {
         as("sales")
                 .when()
