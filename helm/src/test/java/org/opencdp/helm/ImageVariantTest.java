@@ -24,7 +24,8 @@ class ImageVariantTest {
      * chart as in the local suite and the benchmarks (tools/local-stack reads the same file).
      */
     private static final String DEFAULTS =
-            "-XX:+UseSerialGC -XX:MaxRAMPercentage=60 -XX:InitialRAMPercentage=12.5 -XX:+ExitOnOutOfMemoryError";
+            "-XX:+UseSerialGC -XX:MaxRAMPercentage=60 -XX:InitialRAMPercentage=12.5 -XX:+ExitOnOutOfMemoryError"
+                    + " -XX:TrimNativeHeapInterval=1000";
 
     private static Map<String, Deployment> deployments(TemplateCommand template) {
         return KubernetesObjects.typed(Manifests.parse(template.call())).stream()
@@ -38,8 +39,12 @@ class ImageVariantTest {
     }
 
     private static String javaOptions(Deployment deployment) {
+        return env(deployment, "JDK_JAVA_OPTIONS");
+    }
+
+    private static String env(Deployment deployment, String name) {
         return container(deployment).getEnv().stream()
-                .filter(e -> e.getName().equals("JDK_JAVA_OPTIONS"))
+                .filter(e -> e.getName().equals(name))
                 .map(EnvVar::getValue)
                 .findFirst()
                 .orElse(null);
@@ -54,6 +59,8 @@ class ImageVariantTest {
                     .startsWith(DEFAULTS + " -Djavax.net.ssl.trustStore=")
                     .doesNotContain("AOTCache");
             assertThat(container(deployment).getArgs()).isEmpty();
+            // glibc's malloc keeps less freed memory resident with two arenas (docs/operations.md, "Memory").
+            assertThat(env(deployment, "MALLOC_ARENA_MAX")).as(name).isEqualTo("2");
         }
     }
 
@@ -77,6 +84,8 @@ class ImageVariantTest {
         Deployment consent = deployments.get("consent-service");
         assertThat(container(consent).getImage()).isEqualTo("ghcr.io/opencdp/consent-service:0.1.0-native");
         assertThat(javaOptions(consent)).isNull();
+        // A native executable allocates with glibc's malloc too.
+        assertThat(env(consent, "MALLOC_ARENA_MAX")).isEqualTo("2");
         // The trust store as system properties after the executable's own arguments.
         assertThat(container(consent).getArgs())
                 .containsExactly(

@@ -16,6 +16,9 @@ final class ServiceProcesses {
     /** Where the frontend teams' development servers usually run. */
     static final String CORS_ORIGINS = "http://localhost:3000,http://localhost:5173";
 
+    /** glibc's malloc arenas at most, as the chart's Deployment sets them (templates/deployment.yaml). */
+    static final String MALLOC_ARENA_MAX = "2";
+
     private final StackLayout layout;
     /** Options a caller adds for one service, e.g. the benchmark's flight recording of profile-service. */
     private final Map<Service, List<String>> extraOptions = new EnumMap<>(Service.class);
@@ -119,6 +122,9 @@ final class ServiceProcesses {
             // production deployment purges as of now only.
             env.put("OPENCDP_RETENTION_PURGE_ALLOW_AS_OF", "true");
         }
+        // glibc's malloc with at most two arenas, as in a pod (the chart's Deployment sets the same): less memory
+        // kept resident after it was freed (docs/operations.md, "Memory").
+        env.put("MALLOC_ARENA_MAX", MALLOC_ARENA_MAX);
         // Logs are JSON in production; a person reads these, and the launcher shows their tail when a start fails.
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         env.putAll(layout.serviceSettings());

@@ -42,6 +42,7 @@ class ServiceEnvironmentTest {
                 .containsEntry("OPENCDP_SMTP_PORT", "12525")
                 .containsEntry("OPENCDP_CONSENT_PUBLIC_BASE_URL", "http://localhost:18084")
                 .containsKey("OPENCDP_CORS_ORIGINS")
+                .containsEntry("MALLOC_ARENA_MAX", "2")
                 .containsAllEntriesOf(secrets.environment())
                 .doesNotContainKey("OPENCDP_TRACKING_DEMO_ORIGINS");
     }
