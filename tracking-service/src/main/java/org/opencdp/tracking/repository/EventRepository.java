@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -27,6 +28,7 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.opencdp.subjectrights.RetentionBatches;
+import org.opencdp.tracking.domain.Holder;
 import org.opencdp.tracking.domain.WebActivity;
 import org.opencdp.tracking.domain.WebEvent;
 
@@ -35,29 +37,45 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Raw web events. A batch is written in one statement (one round trip): the rows travel as one array per column
- * and are unnested on the server. A row whose (visitor, session, type, client time) is already stored is skipped,
- * since the tracker sends a batch again when an answer was lost.
+ * and are unnested on the server. The statement leaves out the rows collected under a revoked consent ledger entry
+ * (and names those entries) and the rows whose (visitor, session, type, client time) is already stored, since the
+ * tracker sends a batch again when an answer was lost.
  */
 @ApplicationScoped
 public class EventRepository {
 
+    /**
+     * The resend check looks for the first sending only where it can be: no earlier than its client time less the
+     * look-back (the last parameter), so run-time partition pruning skips the older months instead of probing the
+     * visitor index of every month kept.
+     */
     private static final String INSERT = """
-            INSERT INTO tracked_event (id, received_at, site_key, type, visitor_id, session_id, subject_id, url,
-                referrer, client_time, dwell_ms, scroll_depth, element, name, properties, browser, browser_major,
-                device_class, consent_entry_id)
-            SELECT n.id, ?::timestamptz, n.site_key, n.type, n.visitor_id, n.session_id, n.subject_id, n.url, n.referrer,
-                n.client_time, n.dwell_ms, n.scroll_depth, n.element, n.name, n.properties, n.browser, n.browser_major,
-                n.device_class, n.consent_entry_id
-            FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::text[], ?::text[],
-                ?::timestamptz[], ?::int8[], ?::int2[], ?::text[], ?::text[], ?::jsonb[], ?::text[], ?::int4[],
-                ?::text[], ?::uuid[])
+            WITH n AS (
+                SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::text[],
+                    ?::text[], ?::timestamptz[], ?::int8[], ?::int2[], ?::text[], ?::text[], ?::jsonb[], ?::text[],
+                    ?::int4[], ?::text[], ?::uuid[])
                 AS n(id, site_key, type, visitor_id, session_id, subject_id, url, referrer, client_time, dwell_ms,
-                     scroll_depth, element, name, properties, browser, browser_major, device_class, consent_entry_id)
-            WHERE n.visitor_id IS NULL OR n.session_id IS NULL OR NOT EXISTS (
-                SELECT 1 FROM tracked_event e
-                WHERE e.visitor_id = n.visitor_id AND e.client_time = n.client_time
-                  AND e.session_id = n.session_id AND e.type = n.type)
-            RETURNING id""";
+                     scroll_depth, element, name, properties, browser, browser_major, device_class, consent_entry_id)),
+            revoked AS (
+                SELECT entry_id FROM revoked_consent_entry WHERE entry_id IN (SELECT consent_entry_id FROM n)),
+            stored AS (
+                INSERT INTO tracked_event (id, received_at, site_key, type, visitor_id, session_id, subject_id, url,
+                    referrer, client_time, dwell_ms, scroll_depth, element, name, properties, browser, browser_major,
+                    device_class, consent_entry_id)
+                SELECT n.id, ?::timestamptz, n.site_key, n.type, n.visitor_id, n.session_id, n.subject_id, n.url,
+                    n.referrer, n.client_time, n.dwell_ms, n.scroll_depth, n.element, n.name, n.properties, n.browser,
+                    n.browser_major, n.device_class, n.consent_entry_id
+                FROM n
+                WHERE n.consent_entry_id NOT IN (SELECT entry_id FROM revoked)
+                  AND (n.visitor_id IS NULL OR n.session_id IS NULL OR NOT EXISTS (
+                    SELECT 1 FROM tracked_event e
+                    WHERE e.visitor_id = n.visitor_id AND e.client_time = n.client_time
+                      AND e.session_id = n.session_id AND e.type = n.type
+                      AND e.received_at >= n.client_time - ?::interval))
+                RETURNING id)
+            SELECT id, false AS revoked FROM stored
+            UNION ALL
+            SELECT entry_id, true FROM revoked""";
 
     @Inject
     DataSource dataSource;
@@ -68,19 +86,23 @@ public class EventRepository {
     @Inject
     ObjectMapper json;
 
+    /** What an insert did: the ids of the events stored, and the revoked ledger entries it left events out for. */
+    public record Inserted(Set<UUID> stored, Set<UUID> revokedEntries) {}
+
     /**
-     * Stores the events (all received at {@code receivedAt}, none twice in the list); returns the ids of those stored,
-     * which leaves out the events stored before.
+     * Stores the events (all received at {@code receivedAt}, none twice in the list) but those under a revoked ledger
+     * entry and those stored before (see {@link #INSERT}; {@code resendLookBack}: how long before its client time
+     * an event's first sending can have been received). Runs under the revocation lock ({@link #lockAgainstRevocations}), so that the
+     * revoked entries it sees cannot change before the commit.
      */
     @Transactional(TxType.MANDATORY)
-    public Set<UUID> insert(List<WebEvent> events, Instant receivedAt) {
+    public Inserted insert(List<WebEvent> events, Instant receivedAt, Duration resendLookBack) {
         if (events.isEmpty()) {
-            return Set.of();
+            return new Inserted(Set.of(), Set.of());
         }
         try (Connection c = dataSource.getConnection();
                 PreparedStatement insert = c.prepareStatement(INSERT)) {
             int p = 1;
-            insert.setTimestamp(p++, Timestamp.from(receivedAt));
             insert.setArray(p++, c.createArrayOf("uuid", column(events, WebEvent::id)));
             insert.setArray(p++, c.createArrayOf("text", column(events, WebEvent::siteKey)));
             insert.setArray(
@@ -108,22 +130,40 @@ public class EventRepository {
                     p++,
                     c.createArrayOf("text", column(events, e -> e.userAgent().deviceClass())));
             insert.setArray(p++, c.createArrayOf("uuid", column(events, WebEvent::consentEntryId)));
+            insert.setTimestamp(p++, Timestamp.from(receivedAt));
+            insert.setString(p++, resendLookBack.toSeconds() + " seconds");
             Set<UUID> stored = new HashSet<>(events.size() * 2);
+            Set<UUID> revoked = new HashSet<>();
             try (ResultSet rows = insert.executeQuery()) {
                 while (rows.next()) {
-                    stored.add(rows.getObject(1, UUID.class));
+                    (rows.getBoolean(2) ? revoked : stored).add(rows.getObject(1, UUID.class));
                 }
             }
-            return stored;
+            return new Inserted(stored, revoked);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store web events", e);
         }
     }
 
-    /** Deletes the events collected under these consent ledger entries; returns how many. */
+    /**
+     * Deletes the events of the holder collected under these consent ledger entries; returns how many. An entry is
+     * one holder's, and an event is collected under its holder's entry, so looking by holder (the per-visitor and
+     * per-subject indexes) finds every such event without an index on the entry, which each insert would pay for.
+     */
     @Transactional(TxType.MANDATORY)
-    public int deleteCollectedUnder(Collection<UUID> entryIds) {
-        return update("DELETE FROM tracked_event WHERE consent_entry_id = ANY(?::uuid[])", (Object) entryIds.toArray());
+    public int deleteCollectedUnder(Holder holder, Collection<UUID> entryIds) {
+        return switch (holder.kind()) {
+            case VISITOR ->
+                update(
+                        "DELETE FROM tracked_event WHERE visitor_id = ? AND consent_entry_id = ANY(?::uuid[])",
+                        holder.id(),
+                        entryIds.toArray());
+            case SUBJECT ->
+                update(
+                        "DELETE FROM tracked_event WHERE subject_id = ?::uuid AND consent_entry_id = ANY(?::uuid[])",
+                        holder.id(),
+                        entryIds.toArray());
+        };
     }
 
     /** Every event of the subject and of the visitors linked to it, oldest first, as stored. */
@@ -246,25 +286,6 @@ public class EventRepository {
                 ON CONFLICT (day, source) DO UPDATE SET events = refused_event_count.events + EXCLUDED.events""", day, source, events);
     }
 
-    /** Which of these ledger entries were revoked. */
-    @Transactional(TxType.MANDATORY)
-    public Set<UUID> revokedAmong(Collection<UUID> entryIds) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement select = c.prepareStatement(
-                        "SELECT entry_id FROM revoked_consent_entry WHERE entry_id = ANY(?::uuid[])")) {
-            select.setArray(1, c.createArrayOf("uuid", entryIds.toArray()));
-            Set<UUID> revoked = new HashSet<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    revoked.add(rows.getObject(1, UUID.class));
-                }
-            }
-            return revoked;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read revoked consent entries", e);
-        }
-    }
-
     @Transactional(TxType.MANDATORY)
     public void rememberRevoked(Collection<UUID> entryIds, Instant at) {
         update("""
@@ -282,7 +303,8 @@ public class EventRepository {
      * Serialises storing batches against revocations: a batch holds this lock shared while it checks its entries
      * and writes, a revocation holds it exclusively while it records the revoked entries and deletes their events.
      * So a batch whose decision predates a revocation is either stored before the deletion (and deleted with the
-     * rest) or sees the revoked entry and stores nothing under it.
+     * rest) or sees the revoked entry and stores nothing under it. The lock is a statement of its own: a statement
+     * reads with the snapshot taken when it starts, so the check of the entries must come in a later statement.
      */
     @Transactional(TxType.MANDATORY)
     public void lockAgainstRevocations(boolean exclusive) {

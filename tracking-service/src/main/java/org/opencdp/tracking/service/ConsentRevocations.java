@@ -58,7 +58,8 @@ public class ConsentRevocations {
             return 0;
         }
         ConsentRevoked revoked = payload(event);
-        gate.forget(holder(revoked));
+        Holder holder = holder(revoked);
+        gate.forget(holder);
         // Every ended entry, whatever its purpose: only web-analytics entries have events here, and deleting by the
         // others finds nothing.
         List<UUID> entries = revoked.revocations() == null
@@ -73,10 +74,10 @@ public class ConsentRevocations {
         }
         events.lockAgainstRevocations(true);
         events.rememberRevoked(entries, clock.instant());
-        int deleted = events.deleteCollectedUnder(entries);
+        int deleted = events.deleteCollectedUnder(holder, entries);
         // After the commit nothing can be stored under these entries any more; forget again in case a batch
         // remembered the holder's decision while this transaction waited for the lock.
-        gate.forget(holder(revoked));
+        gate.forget(holder);
         LOG.infof("Consent revoked (event %s): %d web events deleted", event.id(), deleted);
         return deleted;
     }

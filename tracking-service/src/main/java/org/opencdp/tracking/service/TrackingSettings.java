@@ -27,7 +27,11 @@ public interface TrackingSettings {
     @WithDefault("65536")
     int maxBatchBytes();
 
-    /** How far an event's client time may lie ahead of the server's clock (clocks are off now and then). */
+    /**
+     * How far an event's client time may lie ahead of the server's clock (clocks are off now and then). It also bounds
+     * how far back the resend check looks (EventWriter): lowering it while events accepted under a larger value are
+     * still resent may let such a resend through as new.
+     */
     @WithDefault("10m")
     Duration maxClientTimeAhead();
 
