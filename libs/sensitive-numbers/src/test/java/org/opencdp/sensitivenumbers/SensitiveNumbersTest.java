@@ -13,6 +13,8 @@ class SensitiveNumbersTest {
                 "4111111111111111",
                 "4111 1111 1111 1111",
                 "card: 5500-0000-0000-0004",
+                "Karte:4111111111111111.",
+                "(4111-1111-1111-1111)",
                 "378282246310005",
                 "6011111111111117"
             })
@@ -42,7 +44,9 @@ class SensitiveNumbersTest {
                 "Order 2026-0042-1234-5678",
                 "**** **** **** 4242",
                 "DE89 **** **** **** **30 00",
-                "Hauptstraße 17"
+                "Hauptstraße 17",
+                "EE0407C80D774EF4882404446269FCCC",
+                "call-7f3a4882404446269b"
             })
     void ordinaryTextAndMaskedReferencesAreNot(String text) {
         assertThat(SensitiveNumbers.find(text)).isNull();
