@@ -14,9 +14,10 @@ public final class SensitiveNumbers {
      * 13 to 19 digits, optionally grouped by spaces or dashes, as card numbers are written: standing on their own, not
      * glued to letters. A vendor's hexadecimal identifier (a sipgate call id such as {@code …EF4882404446269FC…})
      * holds runs of digits that pass the Luhn check about once in ten; they are not card numbers and were refused.
+     * The boundaries know every script's letters and digits ({@code \\p{L}}, {@code \\p{N}}), while the digits
+     * themselves are ASCII only ({@code \\d} without the Unicode flag), which is what the Luhn check can read.
      */
-    private static final Pattern CARD =
-            Pattern.compile("(?<![\\p{Alnum}+])(\\d[ -]?){12,18}\\d(?![\\p{Alnum}])", Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern CARD = Pattern.compile("(?<![\\p{L}\\p{N}+])(\\d[ -]?){12,18}\\d(?![\\p{L}\\p{N}])");
     /** Two letters, two check digits, then 11 to 30 letters or digits, optionally grouped by spaces. */
     private static final Pattern IBAN = Pattern.compile("\\b[A-Za-z]{2}\\d{2}(?:[ ]?[A-Za-z0-9]){11,30}\\b");
 
