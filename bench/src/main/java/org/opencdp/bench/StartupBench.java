@@ -42,6 +42,16 @@ final class StartupBench implements Scenario {
     /** The load after each start, and the training run's (longer: it decides what the cache holds). */
     private static final Duration LOAD = Duration.ofSeconds(Integer.getInteger("bench.startup.load-seconds", 10));
 
+    /**
+     * Further JVM options to measure beside the file's, in the same run (space-separated; empty: none): each run then
+     * starts a plain and an AOT JVM with them too, after the file's options, so that a change to jvm.options is
+     * compared with the current ones back to back on the same cache.
+     */
+    private static final List<String> CANDIDATE_OPTIONS = Arrays.stream(
+                    System.getProperty("bench.startup.candidate-options", "").split(" "))
+            .filter(option -> !option.isBlank())
+            .toList();
+
     private static final Duration TRAINING_LOAD =
             Duration.ofSeconds(Integer.getInteger("bench.startup.training-seconds", 30));
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
@@ -86,7 +96,9 @@ final class StartupBench implements Scenario {
         // Per service, on an idle machine (about twice as long on a busy one): the suite's instance stopped and started
         // again, the training run (start, load, the cache written at exit), and 2 × runs starts, each with its load.
         Duration training = START.plus(TRAINING_LOAD).plus(WRITING_THE_CACHE);
-        Duration starts = START.plus(LOAD).plus(STOP).multipliedBy(2L * BenchSettings.RUNS);
+        Duration starts = START.plus(LOAD)
+                .plus(STOP)
+                .multipliedBy(2L * BenchSettings.RUNS * (CANDIDATE_OPTIONS.isEmpty() ? 1 : 2));
         Duration perService = START.plus(STOP).plus(training).plus(starts);
         return perService.multipliedBy(SERVICES.size());
     }
@@ -125,54 +137,25 @@ final class StartupBench implements Scenario {
             ServiceLaunch aot = new ServiceLaunch(runtime, app, List.of("-XX:AOTMode=on", "-XX:AOTCache=" + cache));
             List<Start> plainStarts = new ArrayList<>();
             List<Start> aotStarts = new ArrayList<>();
+            List<Start> plainCandidateStarts = new ArrayList<>();
+            List<Start> aotCandidateStarts = new ArrayList<>();
             for (int run = 1; run <= BenchSettings.RUNS; run++) {
                 plainStarts.add(start(suite, service, plain, "plain " + run));
                 aotStarts.add(start(suite, service, aot, "aot " + run));
+                if (!CANDIDATE_OPTIONS.isEmpty()) {
+                    plainCandidateStarts.add(start(suite, service, plain.with(CANDIDATE_OPTIONS), "plain+ " + run));
+                    aotCandidateStarts.add(start(suite, service, aot.with(CANDIDATE_OPTIONS), "aot+ " + run));
+                }
             }
             report.heading(service.serviceName());
-            report.table();
-            Measured plainReady = Measured.of(plainStarts, Start::toReady);
-            Measured aotReady = Measured.of(aotStarts, Start::toReady);
-            report.figure("plain JVM: process start to ready", plainReady, "**%.2f s**");
-            report.figure("JVM + AOT cache: process start to ready", aotReady, "**%.2f s**");
-            report.figure(
-                    "AOT ÷ plain, start to ready (each AOT run ÷ the plain median)",
-                    new Measured(aotReady.runs().stream()
-                            .map(seconds -> seconds / plainReady.median())
-                            .toList()),
-                    "**%.2f**",
-                    AOT_START);
-            report.figure(
-                    "plain JVM: Quarkus \"started in\"", Measured.of(plainStarts, Start::startedIn), "**%.2f s**");
-            report.figure(
-                    "JVM + AOT cache: Quarkus \"started in\"", Measured.of(aotStarts, Start::startedIn), "**%.2f s**");
-            report.figure(
-                    "plain JVM: RSS after start", Measured.of(plainStarts, Start::rssStarted), "**%.0f MB**", RSS);
-            report.figure(
-                    "JVM + AOT cache: RSS after start", Measured.of(aotStarts, Start::rssStarted), "**%.0f MB**", RSS);
-            report.figure(
-                    "plain JVM: of the RSS after start, mapped files",
-                    Measured.of(plainStarts, Start::rssFileStarted),
-                    "%.0f MB");
-            report.figure(
-                    "JVM + AOT cache: of the RSS after start, mapped files",
-                    Measured.of(aotStarts, Start::rssFileStarted),
-                    "%.0f MB");
-            report.figure(
-                    "plain JVM: RSS after the load", Measured.of(plainStarts, Start::rssLoaded), "**%.0f MB**", RSS);
-            report.figure(
-                    "JVM + AOT cache: RSS after the load",
-                    Measured.of(aotStarts, Start::rssLoaded),
-                    "**%.0f MB**",
-                    RSS);
-            report.figure(
-                    "plain JVM: of the RSS after the load, mapped files",
-                    Measured.of(plainStarts, Start::rssFileLoaded),
-                    "%.0f MB");
-            report.figure(
-                    "JVM + AOT cache: of the RSS after the load, mapped files",
-                    Measured.of(aotStarts, Start::rssFileLoaded),
-                    "%.0f MB");
+            report(report, "", plainStarts, aotStarts);
+            if (!CANDIDATE_OPTIONS.isEmpty()) {
+                report.line("");
+                report.line("With the candidate options `" + String.join(" ", CANDIDATE_OPTIONS)
+                        + "` after the file's (started alternately with the runs above):");
+                report.line("");
+                report(report, "candidate, ", plainCandidateStarts, aotCandidateStarts);
+            }
             report.line("");
             report.line("AOT cache: " + String.format("%,.0f MB", Files.size(cache) / 1e6) + ", `"
                     + suite.repoRoot().relativize(cache) + "`.");
@@ -180,6 +163,61 @@ final class StartupBench implements Scenario {
         } finally {
             suite.stack().startService(service);
         }
+    }
+
+    /** The figures of one option set: plain and AOT starts side by side. */
+    private static void report(Report report, String prefix, List<Start> plainStarts, List<Start> aotStarts) {
+        report.table();
+        Measured plainReady = Measured.of(plainStarts, Start::toReady);
+        Measured aotReady = Measured.of(aotStarts, Start::toReady);
+        report.figure(prefix + "plain JVM: process start to ready", plainReady, "**%.2f s**");
+        report.figure(prefix + "JVM + AOT cache: process start to ready", aotReady, "**%.2f s**");
+        report.figure(
+                prefix + "AOT ÷ plain, start to ready (each AOT run ÷ the plain median)",
+                new Measured(aotReady.runs().stream()
+                        .map(seconds -> seconds / plainReady.median())
+                        .toList()),
+                "**%.2f**",
+                AOT_START);
+        report.figure(
+                prefix + "plain JVM: Quarkus \"started in\"", Measured.of(plainStarts, Start::startedIn), "**%.2f s**");
+        report.figure(
+                prefix + "JVM + AOT cache: Quarkus \"started in\"",
+                Measured.of(aotStarts, Start::startedIn),
+                "**%.2f s**");
+        report.figure(
+                prefix + "plain JVM: RSS after start", Measured.of(plainStarts, Start::rssStarted), "**%.0f MB**", RSS);
+        report.figure(
+                prefix + "JVM + AOT cache: RSS after start",
+                Measured.of(aotStarts, Start::rssStarted),
+                "**%.0f MB**",
+                RSS);
+        report.figure(
+                prefix + "plain JVM: of the RSS after start, mapped files",
+                Measured.of(plainStarts, Start::rssFileStarted),
+                "%.0f MB");
+        report.figure(
+                prefix + "JVM + AOT cache: of the RSS after start, mapped files",
+                Measured.of(aotStarts, Start::rssFileStarted),
+                "%.0f MB");
+        report.figure(
+                prefix + "plain JVM: RSS after the load",
+                Measured.of(plainStarts, Start::rssLoaded),
+                "**%.0f MB**",
+                RSS);
+        report.figure(
+                prefix + "JVM + AOT cache: RSS after the load",
+                Measured.of(aotStarts, Start::rssLoaded),
+                "**%.0f MB**",
+                RSS);
+        report.figure(
+                prefix + "plain JVM: of the RSS after the load, mapped files",
+                Measured.of(plainStarts, Start::rssFileLoaded),
+                "%.0f MB");
+        report.figure(
+                prefix + "JVM + AOT cache: of the RSS after the load, mapped files",
+                Measured.of(aotStarts, Start::rssFileLoaded),
+                "%.0f MB");
     }
 
     /**

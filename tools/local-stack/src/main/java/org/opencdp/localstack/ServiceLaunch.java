@@ -1,6 +1,7 @@
 package org.opencdp.localstack;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,5 +16,12 @@ public record ServiceLaunch(Path javaHome, Path appDir, List<String> jvmOptions)
 
     public ServiceLaunch {
         jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    /** The same launch with further JVM options after these. */
+    public ServiceLaunch with(List<String> moreOptions) {
+        List<String> options = new ArrayList<>(jvmOptions);
+        options.addAll(moreOptions);
+        return new ServiceLaunch(javaHome, appDir, options);
     }
 }

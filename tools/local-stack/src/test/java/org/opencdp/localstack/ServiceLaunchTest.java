@@ -49,4 +49,17 @@ class ServiceLaunchTest {
                         "-jar",
                         app.resolve("quarkus-run.jar").toString());
     }
+
+    /** The startup bench's candidate options come after the launch's own (the JVM takes the last of a repeated one). */
+    @Test
+    void furtherOptionsComeAfterTheLaunchsOwnAndLeaveItUnchanged() {
+        ServiceLaunch aot = new ServiceLaunch(repo.resolve("runtime"), repo.resolve("app"), List.of("-XX:AOTMode=on"));
+
+        ServiceLaunch candidate = aot.with(List.of("-XX:NewSize=8m", "-XX:AOTMode=auto"));
+
+        assertThat(candidate.jvmOptions()).containsExactly("-XX:AOTMode=on", "-XX:NewSize=8m", "-XX:AOTMode=auto");
+        assertThat(candidate.javaHome()).isEqualTo(aot.javaHome());
+        assertThat(candidate.appDir()).isEqualTo(aot.appDir());
+        assertThat(aot.jvmOptions()).containsExactly("-XX:AOTMode=on");
+    }
 }
