@@ -25,11 +25,11 @@ import io.quarkus.agroal.DataSource;
  * projection in the primary, so a revocation acknowledged before is always seen.
  *
  * <p>Its statements run on a pool of their own ({@value #DATASOURCE}: the same database, user and primary, every
- * statement committed on its own) whose sessions plan generically ({@code plan_cache_mode=force_generic_plan}). For
- * the batch statement PostgreSQL would otherwise plan every execution anew: it estimates the rows of the unnested
- * arrays from the values bound, so each few-pair batch of coalesced single decisions looks cheaper planned for itself
- * than the generic plan, and planning (about 0.25 ms, five relations) cost more than executing (about 0.03 ms).
- * The generic plan (nested loops over the primary keys) is the right one for 1 to 1,000 pairs.
+ * statement committed on its own) whose sessions plan generically ({@code SET plan_cache_mode = force_generic_plan} on
+ * each new connection). For the batch statement PostgreSQL would otherwise plan every execution anew: it estimates the
+ * rows of the unnested arrays from the values bound, so each batch of a few coalesced single decisions looks cheaper
+ * planned for itself than the generic plan, and planning (about 0.25 ms, five relations) costs several times the
+ * execution (about 0.03 ms). The generic plan (nested loops over the primary keys) suits 1 to 1,000 pairs.
  */
 @ApplicationScoped
 public class DecisionRepository {
