@@ -16,6 +16,8 @@ import static org.opencdp.consent.api.ConsentFixtures.newVisitorId;
 import static org.opencdp.consent.api.ConsentFixtures.revoke;
 
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +27,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 import org.opencdp.testsupport.WithPostgres;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResourceManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -35,6 +42,13 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTest
 @WithPostgres
 class DecisionResourceTest {
+
+    @Inject
+    @io.quarkus.agroal.DataSource("decisions")
+    AgroalDataSource decisionDatabase;
+
+    @Inject
+    DataSource ledgerDatabase;
 
     static final String DECISIONS = "/api/v1/decisions";
 
@@ -297,5 +311,28 @@ class DecisionResourceTest {
                 // The fine buckets around the 1 ms target the benchmark reads its p99 from.
                 .body(containsString("opencdp_consent_decision_seconds_bucket{kind=\"single\",le=\"0.00125\""))
                 .body(containsString("opencdp_consent_decision_seconds{kind=\"single\",quantile=\"0.99\"}"));
+    }
+
+    /**
+     * The decision statements run on a pool of their own (DecisionRepository): it must reach the very database and
+     * user the ledger is written through (read-your-writes), and its sessions plan generically.
+     */
+    @Test
+    void decisionsReadTheLedgersDatabaseAndPlanGenerically() throws Exception {
+        assertThat(session(decisionDatabase)).isEqualTo(session(ledgerDatabase));
+        try (Connection c = decisionDatabase.getConnection();
+                ResultSet mode = c.createStatement().executeQuery("SHOW plan_cache_mode")) {
+            assertThat(mode.next()).isTrue();
+            assertThat(mode.getString(1)).isEqualTo("force_generic_plan");
+        }
+    }
+
+    private static List<String> session(DataSource dataSource) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                ResultSet row = c.createStatement()
+                        .executeQuery("SELECT current_database(), current_user, inet_server_port()")) {
+            assertThat(row.next()).isTrue();
+            return List.of(row.getString(1), row.getString(2), String.valueOf(row.getInt(3)));
+        }
     }
 }
