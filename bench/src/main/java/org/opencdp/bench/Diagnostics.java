@@ -106,7 +106,8 @@ final class Diagnostics {
                 Statement s = c.createStatement()) {
             s.execute("SELECT pg_stat_statements_reset()");
         }
-        return new Phase(name, Instant.now(), cpuByComponent(), checkpoints(), Files.size(serverLog()));
+        return new Phase(
+                name, Instant.now(), cpuByComponent(), checkpoints(), Files.size(serverLog()), databaseCounters());
     }
 
     /** One measured phase: its start state, and at its end the report of what happened meanwhile. */
@@ -116,13 +117,33 @@ final class Diagnostics {
         private final Map<String, Long> cpuAtStart;
         private final long checkpointsAtStart;
         private final long logOffset;
+        private final Map<String, Long> countersAtStart;
 
-        private Phase(String name, Instant start, Map<String, Long> cpu, long checkpoints, long logOffset) {
+        private Phase(
+                String name,
+                Instant start,
+                Map<String, Long> cpu,
+                long checkpoints,
+                long logOffset,
+                Map<String, Long> counters) {
             this.name = name;
             this.start = start;
             this.cpuAtStart = cpu;
             this.checkpointsAtStart = checkpoints;
             this.logOffset = logOffset;
+            this.countersAtStart = counters;
+        }
+
+        /**
+         * Ends the phase like {@link #end()} and adds what PostgreSQL did per operation (issue 8: where a create's
+         * database work goes): every statement with its calls, time, rows and WAL per operation, the commits per
+         * database and the WAL writes and fsyncs.
+         */
+        void end(long operations, String operation) throws IOException, SQLException {
+            end();
+            List<String> lines = finished.getLast().lines();
+            lines.addAll(perOperation(operations, operation, countersAtStart));
+            lines.add("");
         }
 
         /**
@@ -178,6 +199,71 @@ final class Diagnostics {
                     + (vacuumed.isEmpty() ? "" : " (" + String.join("; ", vacuumed) + ")") + "; " + slow
                     + " statement(s) over 10 ms (plans in " + serverLog().getFileName() + ").";
         }
+    }
+
+    /** Commits per database and the WAL's writes and fsyncs, cumulative, to be read before and after a phase. */
+    private Map<String, Long> databaseCounters() throws SQLException {
+        Map<String, Long> counters = new java.util.TreeMap<>();
+        try (Connection c = stack.postgres().connect("postgres");
+                Statement s = c.createStatement()) {
+            try (ResultSet r =
+                    s.executeQuery("SELECT datname, xact_commit FROM pg_stat_database WHERE datname IS NOT NULL")) {
+                while (r.next()) {
+                    counters.put("commits in " + r.getString(1), r.getLong(2));
+                }
+            }
+            try (ResultSet r = s.executeQuery("SELECT wal_records, wal_bytes, wal_write, wal_sync FROM pg_stat_wal")) {
+                r.next();
+                counters.put("WAL records", r.getLong(1));
+                counters.put("WAL bytes", r.getLong(2));
+                counters.put("WAL writes", r.getLong(3));
+                counters.put("WAL fsyncs", r.getLong(4));
+            }
+        }
+        return counters;
+    }
+
+    /** Every statement since the phase began, per operation, and the counters' growth per operation. */
+    private List<String> perOperation(long operations, String operation, Map<String, Long> atStart)
+            throws SQLException {
+        List<String> out = new ArrayList<>();
+        double n = Math.max(1, operations);
+        List<String> counters = new ArrayList<>();
+        databaseCounters().forEach((name, value) -> {
+            double per = (value - atStart.getOrDefault(name, 0L)) / n;
+            if (per >= 0.01) {
+                counters.add(String.format(Locale.ROOT, "%s %.2f", name, per));
+            }
+        });
+        out.add("");
+        out.add(String.format(Locale.ROOT, "Per %s (%,d): %s.", operation, operations, String.join(", ", counters)));
+        out.add("");
+        out.add("| database | calls per " + operation + " | mean ms | total ms per " + operation + " | rows per "
+                + operation + " | WAL bytes per " + operation + " | statement (placeholders only) |");
+        out.add("|---|---|---|---|---|---|---|");
+        try (Connection c = stack.postgres().connect("postgres");
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT d.datname, s.calls, s.mean_exec_time, s.total_exec_time, s.rows,"
+                        + " s.wal_bytes, regexp_replace(s.query, '\\s+', ' ', 'g') AS query FROM pg_stat_statements s"
+                        + " JOIN pg_database d ON d.oid = s.dbid ORDER BY s.total_exec_time DESC")) {
+            while (r.next()) {
+                if (r.getLong("calls") / n < 0.01) {
+                    continue;
+                }
+                String query = r.getString("query");
+                out.add(String.format(
+                        Locale.ROOT,
+                        "| %s | %.2f | %.3f | %.3f | %.2f | %.0f | `%s` |",
+                        r.getString("datname"),
+                        r.getLong("calls") / n,
+                        r.getDouble("mean_exec_time"),
+                        r.getDouble("total_exec_time") / n,
+                        r.getLong("rows") / n,
+                        r.getDouble("wal_bytes") / n,
+                        (query.length() > 140 ? query.substring(0, 140) + "…" : query).replace("|", "\\|")));
+            }
+        }
+        return out;
     }
 
     /** The five statements with the longest single execution since the phase began, over all databases. */

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
 
 import javax.crypto.SecretKey;
 
@@ -40,6 +42,12 @@ public class SubjectKeyVault {
 
     private static final int DESTROY_ATTEMPTS = 3;
 
+    /**
+     * Keys for new subjects made and committed at once ({@link #keyForNewSubject}): one round trip and one commit of
+     * the key database for this many creates instead of one each.
+     */
+    static final int NEW_SUBJECT_KEYS_PER_BATCH = 32;
+
     @Inject
     @DataSource(DATASOURCE)
     AgroalDataSource keyDatabase;
@@ -48,6 +56,11 @@ public class SubjectKeyVault {
     PersonalDataConfig config;
 
     private volatile KeyMaterial keys;
+
+    /** Committed keys under fresh random subject ids that nobody knows yet; see {@link #keyForNewSubject}. */
+    private final ConcurrentLinkedQueue<SubjectKey> unusedNewSubjectKeys = new ConcurrentLinkedQueue<>();
+
+    private final ReentrantLock makingNewSubjectKeys = new ReentrantLock();
 
     /**
      * The subject's key, created on first use. Safe when two callers create it at once.
@@ -83,6 +96,77 @@ public class SubjectKeyVault {
             throw new IllegalStateException("subject " + subjectId + " already has a data key");
         }
         return created;
+    }
+
+    /**
+     * A new subject: a fresh random id with its key, already committed in the key database, so that data encrypted
+     * with it may be stored at once (the key is committed before the data, as with {@link #newKey}). The keys are
+     * made {@value #NEW_SUBJECT_KEYS_PER_BATCH} at a time, in one round trip and one commit of the key database, and
+     * each is handed out once; the creates on the service's hot path (a customer) then no longer wait for the key
+     * database each. Until it is handed out, a key belongs to an id that no data and no request refers to, so
+     * nothing can erase it meanwhile; the few left when the service stops are orphans, harmless like the key of a
+     * create that rolled back (docs/security.md).
+     */
+    public SubjectKey keyForNewSubject() {
+        SubjectKey key = unusedNewSubjectKeys.poll();
+        while (key == null) {
+            makingNewSubjectKeys.lock();
+            try {
+                // Another caller may have made a batch while this one waited for the lock.
+                key = unusedNewSubjectKeys.poll();
+                if (key == null) {
+                    List<SubjectKey> made = insertNewSubjectKeys(NEW_SUBJECT_KEYS_PER_BATCH);
+                    key = made.getFirst();
+                    unusedNewSubjectKeys.addAll(made.subList(1, made.size()));
+                }
+            } finally {
+                makingNewSubjectKeys.unlock();
+            }
+        }
+        return key;
+    }
+
+    /** Keys under fresh random ids, inserted in one transaction of the key database. */
+    private List<SubjectKey> insertNewSubjectKeys(int count) {
+        KeyMaterial material = keys();
+        List<SubjectKey> made = new ArrayList<>(count);
+        try (Connection c = keyDatabase.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement insert = c.prepareStatement("""
+                    INSERT INTO subject_key (subject_id, master_key_id, wrapped_key) VALUES (?, ?, ?)
+                    ON CONFLICT (subject_id) DO NOTHING""")) {
+                List<SubjectKey> candidates = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    UUID subjectId = UUID.randomUUID();
+                    byte[] fresh = AesGcm.randomKey();
+                    insert.setObject(1, subjectId);
+                    insert.setString(2, material.activeMasterKeyId());
+                    insert.setBytes(
+                            3, wrap(material.activeMasterKeyId(), material.activeMasterKey(), subjectId, fresh));
+                    insert.addBatch();
+                    candidates.add(new SubjectKey(subjectId, fresh));
+                }
+                int[] inserted = insert.executeBatch();
+                c.commit();
+                // A random id that already had a row (practically never) is not handed out.
+                for (int i = 0; i < inserted.length; i++) {
+                    if (inserted[i] == 1) {
+                        made.add(candidates.get(i));
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store data keys for new subjects", e);
+        }
+        if (made.isEmpty()) {
+            throw new IllegalStateException("no data key for a new subject could be stored");
+        }
+        return made;
     }
 
     /** Null if the subject already has a key or a tombstone. */

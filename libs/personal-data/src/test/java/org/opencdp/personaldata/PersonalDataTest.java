@@ -191,6 +191,36 @@ class PersonalDataTest {
     }
 
     @Test
+    void keysForNewSubjectsAreCommittedBeforeUseAndEachIsHandedOutOnce() {
+        // More than one batch, so that the second batch is made too.
+        int count = SubjectKeyVault.NEW_SUBJECT_KEYS_PER_BATCH + 2;
+        java.util.Set<UUID> subjects = new java.util.HashSet<>();
+        for (int i = 0; i < count; i++) {
+            SubjectKey key = vault.keyForNewSubject();
+            byte[] ciphertext = key.encrypt("note", "Erika " + i);
+            assertThat(subjects.add(key.subjectId())).isTrue();
+            // Committed in the key database already, wrapped under the active master key: a lookup finds it.
+            assertThat(cipher.decrypt(key.subjectId(), "note", ciphertext)).isEqualTo("Erika " + i);
+            assertThat(TestDatabase.KEYS
+                            .query("SELECT master_key_id FROM subject_key WHERE subject_id = ?", key.subjectId())
+                            .get(0)
+                            .get("master_key_id"))
+                    .isEqualTo("k1");
+            assertThatThrownBy(() -> vault.newKey(key.subjectId())).isInstanceOf(IllegalStateException.class);
+        }
+        assertThat(subjects).hasSize(count);
+    }
+
+    @Test
+    void aNewSubjectsKeyIsErasedLikeAnyOther() {
+        SubjectKey key = vault.keyForNewSubject();
+        byte[] ciphertext = key.encrypt("note", "Erika");
+        assertThat(vault.destroy(key.subjectId())).isTrue();
+        assertThatThrownBy(() -> cipher.decrypt(key.subjectId(), "note", ciphertext))
+                .isInstanceOf(SubjectKeyDestroyedException.class);
+    }
+
+    @Test
     void keysOfManySubjectsComeInOneLookup() {
         UUID one = UUID.randomUUID();
         UUID two = UUID.randomUUID();

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.opencdp.audit.AuditTrail;
+import org.opencdp.personaldata.SubjectKey;
 import org.opencdp.personaldata.SubjectKeyVault;
 import org.opencdp.problem.ProblemException;
 import org.opencdp.profile.domain.CompanyContact;
@@ -279,8 +280,8 @@ public class CustomerService {
     }
 
     private Customer insert(CustomerProfile profile) {
-        UUID id = UUID.randomUUID();
-        return insert(id, profile, codec.encryptNew(id, profile));
+        SubjectKey key = keys.keyForNewSubject();
+        return insert(key.subjectId(), profile, codec.encryptNew(key, profile));
     }
 
     private Customer insert(UUID id, CustomerProfile profile, byte[] encryptedProfile) {

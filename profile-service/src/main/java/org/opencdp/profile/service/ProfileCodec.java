@@ -46,9 +46,9 @@ public class ProfileCodec {
         }
     }
 
-    /** For a customer whose id was just generated: creates its key without looking for one first. */
-    public byte[] encryptNew(UUID customerId, CustomerProfile profile) {
-        return keys.newKey(customerId).encrypt(PROFILE_FIELD, document(profile));
+    /** For a new customer, with the key of its new subject id ({@link SubjectKeyVault#keyForNewSubject}). */
+    public byte[] encryptNew(SubjectKey key, CustomerProfile profile) {
+        return key.encrypt(PROFILE_FIELD, document(profile));
     }
 
     public CustomerProfile decrypt(Customer customer) {
