@@ -44,6 +44,12 @@ final class ProfileBench implements Scenario {
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(15);
     /** "A few clients" of the caller lookup: a call centre's PBX asking for several calls at once. */
     private static final int LOOKUP_CLIENTS = 4;
+    /**
+     * The measured steps after seed and fill, comma-separated ({@code create}, {@code search}, {@code lookup}); all by
+     * default. Fewer to reproduce one figure in a short run; a skipped step is missing from the report.
+     */
+    private static final List<String> STEPS = List.of(
+            System.getProperty("bench.profile.steps", "create,search,lookup").split(","));
 
     private BenchSuite suite;
     private Wrk wrk;
@@ -79,10 +85,16 @@ final class ProfileBench implements Scenario {
         this.baseUrl = suite.url(Service.PROFILE);
         this.report = report;
         seed();
-        create();
+        if (STEPS.contains("create")) {
+            create();
+        }
         fill();
-        search();
-        callerLookup();
+        if (STEPS.contains("search")) {
+            search();
+        }
+        if (STEPS.contains("lookup")) {
+            callerLookup();
+        }
         report.heading("What ran meanwhile");
         report.line("For each measured run of the single creates and the single-client searches: the CPU each process "
                 + "used, PostgreSQL's work besides the requests, and profile-service's flight recording "
