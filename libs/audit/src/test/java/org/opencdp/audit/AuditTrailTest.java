@@ -32,6 +32,7 @@ import org.opencdp.testsupport.TestDatabase;
 import org.opencdp.testsupport.TestTokens;
 import org.opencdp.testsupport.WithPostgres;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -285,6 +286,36 @@ class AuditTrailTest {
         trail.recordAs("system:import", Caller.Kind.SERVICE, subject, "customer.update", "nightly import");
 
         assertThat(AuditRows.countOf(subject)).isEqualTo(3);
+        assertThat(verifier.verify(subject)).isEqualTo(new ChainVerification(true, null));
+    }
+
+    @Test
+    void concurrentReadsRecordedAndCommittedForOneSubjectYieldOneUnbrokenChain() throws Exception {
+        UUID subject = UUID.randomUUID();
+        ExecutorService readers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int reader = 0; reader < 4; reader++) {
+                done.add(readers.submit(() -> IntStream.range(0, 25).forEach(i -> {
+                    // A request's context, as a search has it: recording reads needs the request's caller.
+                    Arc.container().requestContext().activate();
+                    try {
+                        QuarkusTransaction.requiringNew()
+                                .run(() -> trail.recordReadsAndCommit(
+                                        Map.of(subject, "customer.search-hit"), "GET /api/v1/customers?search"));
+                    } finally {
+                        Arc.container().requestContext().terminate();
+                    }
+                })));
+            }
+            for (Future<?> reader : done) {
+                reader.get();
+            }
+        } finally {
+            readers.shutdown();
+        }
+
+        assertThat(AuditRows.countOf(subject)).isEqualTo(100);
         assertThat(verifier.verify(subject)).isEqualTo(new ChainVerification(true, null));
     }
 
