@@ -30,12 +30,6 @@ final class ProfileBench implements Scenario {
 
     private static final int SEEDED = Integer.getInteger("bench.seeded", 20_000);
     private static final int CUSTOMERS = Integer.getInteger("bench.customers", 1_000_000);
-    /**
-     * Only the seed and the single creates, with what PostgreSQL did per create (bench/README.md, profile): for
-     * work on the create path, a few minutes instead of the whole scenario.
-     */
-    private static final boolean SINGLE_CREATES_ONLY = Boolean.getBoolean("bench.profile.single-creates-only");
-
     private static final Duration DRAIN = Duration.ofMinutes(3);
     private static final int SEED_CLIENTS = 4;
     /** Connections that fill the database through the batch endpoint, as many as the batch benchmark uses. */
@@ -50,6 +44,19 @@ final class ProfileBench implements Scenario {
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(15);
     /** "A few clients" of the caller lookup: a call centre's PBX asking for several calls at once. */
     private static final int LOOKUP_CLIENTS = 4;
+    /**
+     * The measured steps, comma-separated: {@code create} (one customer per request, after the seed), {@code batch}
+     * (100 per request, only together with {@code create}), {@code search} and {@code lookup} (after the fill, which
+     * runs only for them); all by default. Fewer to reproduce one figure in a short run, e.g. {@code create} alone
+     * for work on the create path (a few minutes); a skipped step is missing from the report.
+     */
+    private static final List<String> STEPS =
+            List.of(System.getProperty("bench.profile.steps", "create,batch,search,lookup")
+                    .split(","));
+
+    private static boolean filled() {
+        return STEPS.contains("search") || STEPS.contains("lookup");
+    }
 
     private BenchSuite suite;
     private Wrk wrk;
@@ -70,7 +77,7 @@ final class ProfileBench implements Scenario {
 
     @Override
     public Duration expectedDuration() {
-        if (SINGLE_CREATES_ONLY) {
+        if (!filled()) {
             return Duration.ofSeconds(SEEDED / SEED_PER_SECOND).plus(WARM_UP).plus(RUN.multipliedBy(RUNS));
         }
         Duration search = WARM_UP.plus(RUN.multipliedBy(3L * RUNS));
@@ -88,10 +95,16 @@ final class ProfileBench implements Scenario {
         this.baseUrl = suite.url(Service.PROFILE);
         this.report = report;
         seed();
-        create();
-        if (!SINGLE_CREATES_ONLY) {
+        if (STEPS.contains("create")) {
+            create();
+        }
+        if (filled()) {
             fill();
+        }
+        if (STEPS.contains("search")) {
             search();
+        }
+        if (STEPS.contains("lookup")) {
             callerLookup();
         }
         report.heading("What ran meanwhile");
@@ -145,7 +158,7 @@ final class ProfileBench implements Scenario {
             phase.end(single.getLast().requests(), "create");
             created += single.getLast().requests();
         }
-        if (SINGLE_CREATES_ONLY) {
+        if (!STEPS.contains("batch")) {
             report.heading("Create");
             report.table();
             report.figure(

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedMap;
@@ -39,18 +40,24 @@ class AuditChains {
 
     /**
      * One entry per subject, with that subject's action. Must run inside a transaction: the locks and the entries
-     * belong to it.
+     * belong to it. With {@link Ending#COMMIT} the entries and the transaction's COMMIT are sent in one round trip
+     * ({@link AuditTrail#recordReadsAndCommit}).
      */
     void append(
             SortedMap<UUID, String> actionBySubject,
             String actor,
             String actorKind,
             String purpose,
-            Durability durability) {
+            Durability durability,
+            Ending ending) {
         // The DataSource joins the caller's JTA transaction, so this is the connection the caller's change uses.
         try (Connection c = dataSource.getConnection()) {
             List<Link> links = lockedChainHeads(c, actionBySubject.keySet(), durability);
-            insert(c, links, actor, actorKind, actionBySubject, purpose);
+            if (ending == Ending.COMMIT && links.size() <= MAX_ROWS_WITH_COMMIT) {
+                insertAndCommit(c, links, actor, actorKind, actionBySubject, purpose);
+            } else {
+                insert(c, links, actor, actorKind, actionBySubject, purpose);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot append to the audit trail", e);
         }
@@ -123,6 +130,29 @@ class AuditChains {
         }
     }
 
+    /**
+     * Whether the transaction goes on after the entries ({@link #OPEN}) or ends with them ({@link #COMMIT}: the COMMIT
+     * sent together with the entries, so the transaction manager's commit finds nothing left to do).
+     */
+    enum Ending {
+        OPEN,
+        COMMIT
+    }
+
+    /** The columns of an entry, in the order {@link #setEntry} binds them. */
+    private static final String ENTRY_COLUMNS = "INSERT INTO audit_entry (subject_id, occurred_at, actor, actor_kind,"
+            + " action, purpose, previous_hash, entry_hash, hash_version, key_id) VALUES ";
+
+    private static final String ENTRY_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static final int COLUMNS = 10;
+
+    /**
+     * More entries than this go in a batch, and the transaction manager's commit follows as usual: one statement
+     * stays far below the protocol's 65,535 parameters.
+     */
+    static final int MAX_ROWS_WITH_COMMIT = 1_000;
+
     /** Keyed with the current chain key: only a holder of the key can write an entry that verifies. */
     private void insert(
             Connection c,
@@ -133,37 +163,80 @@ class AuditChains {
             String purpose)
             throws SQLException {
         String keyId = keys.currentId();
-        try (PreparedStatement insert = c.prepareStatement("""
-                INSERT INTO audit_entry (subject_id, occurred_at, actor, actor_kind, action, purpose,
-                                         previous_hash, entry_hash, hash_version, key_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+        try (PreparedStatement insert = c.prepareStatement(ENTRY_COLUMNS + ENTRY_VALUES)) {
             for (Link link : links) {
-                String action = actionBySubject.get(link.subjectId());
-                insert.setObject(1, link.subjectId());
-                insert.setObject(2, link.occurredAt().atOffset(ZoneOffset.UTC));
-                insert.setString(3, actor);
-                insert.setString(4, actorKind);
-                insert.setString(5, action);
-                insert.setString(6, purpose);
-                insert.setBytes(7, link.previousHash());
-                insert.setBytes(
-                        8,
-                        AuditEntryHash.keyed(
-                                keys.current(),
-                                keyId,
-                                link.previousHash(),
-                                link.subjectId(),
-                                link.occurredAt(),
-                                actor,
-                                actorKind,
-                                action,
-                                purpose));
-                insert.setInt(9, AuditEntryHash.KEYED);
-                insert.setString(10, keyId);
+                setEntry(insert, 0, link, keyId, actor, actorKind, actionBySubject.get(link.subjectId()), purpose);
                 insert.addBatch();
             }
             insert.executeBatch();
         }
+    }
+
+    /**
+     * The entries as one multi-row INSERT followed by COMMIT, both in one round trip. Should the INSERT fail,
+     * PostgreSQL skips the COMMIT (an error ends the pipeline up to its sync) and the transaction is rolled back as
+     * usual. pgjdbc learns from the server's answer that the transaction ended and sends no COMMIT of its own when the
+     * transaction manager commits.
+     */
+    private void insertAndCommit(
+            Connection c,
+            List<Link> links,
+            String actor,
+            String actorKind,
+            SortedMap<UUID, String> actionBySubject,
+            String purpose)
+            throws SQLException {
+        String keyId = keys.currentId();
+        String sql = ENTRY_COLUMNS + String.join(", ", Collections.nCopies(links.size(), ENTRY_VALUES)) + ";\nCOMMIT";
+        try (PreparedStatement insertAndCommit = c.prepareStatement(sql)) {
+            for (int i = 0; i < links.size(); i++) {
+                Link link = links.get(i);
+                setEntry(
+                        insertAndCommit,
+                        i * COLUMNS,
+                        link,
+                        keyId,
+                        actor,
+                        actorKind,
+                        actionBySubject.get(link.subjectId()),
+                        purpose);
+            }
+            insertAndCommit.execute();
+        }
+    }
+
+    /** Binds one entry's {@link #COLUMNS} values after the first {@code offset} parameters. */
+    private void setEntry(
+            PreparedStatement insert,
+            int offset,
+            Link link,
+            String keyId,
+            String actor,
+            String actorKind,
+            String action,
+            String purpose)
+            throws SQLException {
+        insert.setObject(offset + 1, link.subjectId());
+        insert.setObject(offset + 2, link.occurredAt().atOffset(ZoneOffset.UTC));
+        insert.setString(offset + 3, actor);
+        insert.setString(offset + 4, actorKind);
+        insert.setString(offset + 5, action);
+        insert.setString(offset + 6, purpose);
+        insert.setBytes(offset + 7, link.previousHash());
+        insert.setBytes(
+                offset + 8,
+                AuditEntryHash.keyed(
+                        keys.current(),
+                        keyId,
+                        link.previousHash(),
+                        link.subjectId(),
+                        link.occurredAt(),
+                        actor,
+                        actorKind,
+                        action,
+                        purpose));
+        insert.setInt(offset + 9, AuditEntryHash.KEYED);
+        insert.setString(offset + 10, keyId);
     }
 
     /** Where a new entry attaches: its subject's last hash (null for a new chain) and the time of recording. */

@@ -112,6 +112,30 @@ public class AuditTrail {
         append(actions(actionBySubject), current.name(), current.kind(), purpose, Durability.READ_ONLY);
     }
 
+    /**
+     * {@link #recordReads} as the very end of the caller's transaction: the entries and the transaction's COMMIT go to
+     * PostgreSQL in one round trip (one less per read, e.g. per search), and the transaction manager's commit then
+     * finds nothing left to send (pgjdbc sends no COMMIT or ROLLBACK for a transaction the server says has ended).
+     * The caller promises that the transaction does nothing after this call: a later statement would run in a
+     * transaction of its own, and a failure after it can no longer undo anything (the reads stay recorded; for a read
+     * that is at most one entry too many, never one missing). Hence only for methods whose last line this is, and only
+     * inside the caller's own transaction. With no subjects it records nothing and the transaction ends as usual.
+     *
+     * @throws IllegalStateException outside a request, see {@link #record}
+     * @throws jakarta.transaction.TransactionalException without a transaction
+     */
+    @Transactional(TxType.MANDATORY)
+    public void recordReadsAndCommit(Map<UUID, String> actionBySubject, String purpose) {
+        Caller current = currentCaller();
+        append(
+                actions(actionBySubject),
+                current.name(),
+                current.kind(),
+                purpose,
+                Durability.READ_ONLY,
+                AuditChains.Ending.COMMIT);
+    }
+
     /** {@link #recordReads} for one subject. */
     @Transactional(TxType.REQUIRED)
     public void recordRead(UUID subjectId, String action, String purpose) {
@@ -146,10 +170,20 @@ public class AuditTrail {
             Caller.Kind kind,
             String purpose,
             Durability durability) {
+        append(actionBySubject, actor, kind, purpose, durability, AuditChains.Ending.OPEN);
+    }
+
+    private void append(
+            SortedMap<UUID, String> actionBySubject,
+            String actor,
+            Caller.Kind kind,
+            String purpose,
+            Durability durability,
+            AuditChains.Ending ending) {
         AuditFields.actor(actor);
         AuditFields.purpose(purpose);
         if (!actionBySubject.isEmpty()) {
-            chains.append(actionBySubject, actor, kind.name(), purpose, durability);
+            chains.append(actionBySubject, actor, kind.name(), purpose, durability, ending);
         }
     }
 

@@ -2,6 +2,7 @@ package org.opencdp.audit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
@@ -23,6 +24,7 @@ import java.util.stream.IntStream;
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionalException;
 
 import org.junit.jupiter.api.Test;
 import org.opencdp.caller.Caller;
@@ -30,6 +32,7 @@ import org.opencdp.testsupport.TestDatabase;
 import org.opencdp.testsupport.TestTokens;
 import org.opencdp.testsupport.WithPostgres;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -250,6 +253,81 @@ class AuditTrailTest {
         assertThat(commit).isEqualTo("off");
         assertThat(AuditRows.countOf(subject)).isEqualTo(1);
         assertThat(verifier.verify(subject).intact()).isTrue();
+    }
+
+    @Test
+    void readsRecordedAndCommittedAreVisibleToOthersBeforeTheTransactionManagerCommits() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+
+        List<Long> seenByOthers = QuarkusTransaction.requiringNew().call(() -> {
+            trail.recordReadsAndCommit(
+                    Map.of(first, "customer.search-hit", second, "customer.read"), "GET /api/v1/customers?search");
+            // Another connection sees the entries already: the COMMIT went with them.
+            return List.of(AuditRows.countOf(first), AuditRows.countOf(second));
+        });
+
+        assertThat(seenByOthers).containsExactly(1L, 1L);
+        assertThat(AuditRows.of(second))
+                .singleElement()
+                .satisfies(row -> assertThat(row.get("action")).isEqualTo("customer.read"));
+        assertThat(verifier.verify(first).intact()).isTrue();
+        assertThat(verifier.verify(second).intact()).isTrue();
+    }
+
+    @Test
+    void readsRecordedAndCommittedExtendTheChainOfEarlierEntries() {
+        UUID subject = UUID.randomUUID();
+        trail.recordAs("system:import", Caller.Kind.SERVICE, subject, "customer.update", "nightly import");
+
+        QuarkusTransaction.requiringNew()
+                .run(() -> trail.recordReadsAndCommit(
+                        Map.of(subject, "customer.search-hit"), "GET /api/v1/customers?search"));
+        trail.recordAs("system:import", Caller.Kind.SERVICE, subject, "customer.update", "nightly import");
+
+        assertThat(AuditRows.countOf(subject)).isEqualTo(3);
+        assertThat(verifier.verify(subject)).isEqualTo(new ChainVerification(true, null));
+    }
+
+    @Test
+    void concurrentReadsRecordedAndCommittedForOneSubjectYieldOneUnbrokenChain() throws Exception {
+        UUID subject = UUID.randomUUID();
+        ExecutorService readers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int reader = 0; reader < 4; reader++) {
+                done.add(readers.submit(() -> IntStream.range(0, 25).forEach(i -> {
+                    // A request's context, as a search has it: recording reads needs the request's caller.
+                    Arc.container().requestContext().activate();
+                    try {
+                        QuarkusTransaction.requiringNew()
+                                .run(() -> trail.recordReadsAndCommit(
+                                        Map.of(subject, "customer.search-hit"), "GET /api/v1/customers?search"));
+                    } finally {
+                        Arc.container().requestContext().terminate();
+                    }
+                })));
+            }
+            for (Future<?> reader : done) {
+                reader.get();
+            }
+        } finally {
+            readers.shutdown();
+        }
+
+        assertThat(AuditRows.countOf(subject)).isEqualTo(100);
+        assertThat(verifier.verify(subject)).isEqualTo(new ChainVerification(true, null));
+    }
+
+    @Test
+    void readsRecordedAndCommittedNeedTheCallersTransaction() {
+        UUID subject = UUID.randomUUID();
+
+        assertThatExceptionOfType(TransactionalException.class)
+                .isThrownBy(() -> trail.recordReadsAndCommit(
+                        Map.of(subject, "customer.search-hit"), "GET /api/v1/customers?search"));
+
+        assertThat(AuditRows.countOf(subject)).isZero();
     }
 
     @Test

@@ -260,9 +260,14 @@ public class CallerLookup {
         return null;
     }
 
+    /**
+     * The transaction's last work: every statement of the lookup ran before it. A person's lookup sends the COMMIT
+     * with the entries (one round trip less, AuditTrail#recordReadsAndCommit); only the consent answer is waited for
+     * after it, which is no statement.
+     */
     private void record(Map<UUID, String> reads, Asker asker) {
         if (asker.integrationActor() == null) {
-            audit.recordReads(reads, asker.purpose());
+            audit.recordReadsAndCommit(reads, asker.purpose());
             return;
         }
         // In id order, as the trail's own multi-subject calls lock the chains.

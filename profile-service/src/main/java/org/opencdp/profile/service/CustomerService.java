@@ -264,7 +264,9 @@ public class CustomerService {
 
     /**
      * The customers with these ids that are not restricted, decrypted, each read recorded as a search hit. The
-     * restriction is checked by the statement that loads them, in this transaction.
+     * restriction is checked by the statement that loads them, in this transaction. The recording is the
+     * transaction's last work and sends its COMMIT with the entries (one round trip less per search,
+     * AuditTrail#recordReadsAndCommit): keep every statement before it.
      */
     @Transactional
     List<StoredCustomer> hits(List<UUID> ids) {
@@ -272,11 +274,12 @@ public class CustomerService {
         Map<UUID, CustomerProfile> profiles = codec.decryptAll(found);
         Map<UUID, String> hits = new HashMap<>();
         profiles.keySet().forEach(id -> hits.put(id, "customer.search-hit"));
-        audit.recordReads(hits, "GET /api/v1/customers?search");
-        return found.stream()
+        List<StoredCustomer> page = found.stream()
                 .filter(c -> profiles.containsKey(c.id))
                 .map(c -> stored(c, profiles.get(c.id), List.of(), List.of()))
                 .toList();
+        audit.recordReadsAndCommit(hits, "GET /api/v1/customers?search");
+        return page;
     }
 
     private Customer insert(CustomerProfile profile) {
