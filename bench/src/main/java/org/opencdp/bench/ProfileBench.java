@@ -161,11 +161,7 @@ final class ProfileBench implements Scenario {
         if (!STEPS.contains("batch")) {
             report.heading("Create");
             report.table();
-            report.figure(
-                    "create, one per request",
-                    Measured.of(single, Wrk.Result::perSecond),
-                    "**%,.0f customers/s**",
-                    Target.atLeast(1_000, "≥ 1,000/s"));
+            singleCreateFigures(single);
             report.line("");
             return;
         }
@@ -190,12 +186,7 @@ final class ProfileBench implements Scenario {
                 + WARM_UP.toSeconds() + " s warm-up. Every answer was 201.");
         report.line("");
         report.table();
-        report.figure(
-                "create, one per request",
-                Measured.of(single, Wrk.Result::perSecond),
-                "**%,.0f customers/s**",
-                Target.atLeast(1_000, "≥ 1,000/s"));
-        report.figure("create, one per request: p99", Measured.of(single, Wrk.Result::p99), "%,.2f ms");
+        singleCreateFigures(single);
         report.figure(
                 "create, 100 per request",
                 Measured.of(batches, r -> r.perSecond() * BATCH_SIZE),
@@ -205,6 +196,14 @@ final class ProfileBench implements Scenario {
         report.line("");
     }
 
+    private void singleCreateFigures(List<Wrk.Result> single) {
+        report.figure(
+                "create, one per request",
+                Measured.of(single, Wrk.Result::perSecond),
+                "**%,.0f customers/s**",
+                Target.atLeast(1_000, "≥ 1,000/s"));
+        report.figure("create, one per request: p99", Measured.of(single, Wrk.Result::p99), "%,.2f ms");
+    }
     /**
      * Fills the database to its size through the API, as an import would (bench/README.md, step 4), then lets
      * PostgreSQL settle and the outbox drain, so that the searches measure searching alone.

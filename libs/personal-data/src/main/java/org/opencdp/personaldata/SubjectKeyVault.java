@@ -129,9 +129,7 @@ public class SubjectKeyVault {
     /** Keys under fresh random ids, inserted in one transaction of the key database. */
     private List<SubjectKey> insertNewSubjectKeys(int count) {
         KeyMaterial material = keys();
-        List<SubjectKey> made = new ArrayList<>(count);
-        try (Connection c = keyDatabase.getConnection()) {
-            c.setAutoCommit(false);
+        List<SubjectKey> made = inKeyTransaction("cannot store data keys for new subjects", c -> {
             try (PreparedStatement insert = c.prepareStatement("""
                     INSERT INTO subject_key (subject_id, master_key_id, wrapped_key) VALUES (?, ?, ?)
                     ON CONFLICT (subject_id) DO NOTHING""")) {
@@ -147,22 +145,16 @@ public class SubjectKeyVault {
                     candidates.add(new SubjectKey(subjectId, fresh));
                 }
                 int[] inserted = insert.executeBatch();
-                c.commit();
                 // A random id that already had a row (practically never) is not handed out.
+                List<SubjectKey> stored = new ArrayList<>(count);
                 for (int i = 0; i < inserted.length; i++) {
                     if (inserted[i] == 1) {
-                        made.add(candidates.get(i));
+                        stored.add(candidates.get(i));
                     }
                 }
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+                return stored;
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot store data keys for new subjects", e);
-        }
+        });
         if (made.isEmpty()) {
             throw new IllegalStateException("no data key for a new subject could be stored");
         }
@@ -295,38 +287,53 @@ public class SubjectKeyVault {
      */
     public int rewrapUnderActiveMasterKey(int batchSize) {
         KeyMaterial material = keys();
-        List<Object[]> rewrapped = new ArrayList<>();
+        return inKeyTransaction("cannot re-wrap data keys", c -> {
+            List<Object[]> rewrapped = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement("""
+                    SELECT subject_id, master_key_id, wrapped_key FROM subject_key
+                    WHERE erased_at IS NULL AND master_key_id <> ?
+                    LIMIT ? FOR UPDATE SKIP LOCKED""")) {
+                select.setString(1, material.activeMasterKeyId());
+                select.setInt(2, batchSize);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        UUID subject = rs.getObject(1, UUID.class);
+                        byte[] key = unwrap(subject, rs.getString(2), rs.getBytes(3));
+                        rewrapped.add(new Object[] {
+                            subject, wrap(material.activeMasterKeyId(), material.activeMasterKey(), subject, key)
+                        });
+                    }
+                }
+            }
+            try (PreparedStatement update = c.prepareStatement("""
+                    UPDATE subject_key SET master_key_id = ?, wrapped_key = ?
+                    WHERE subject_id = ? AND erased_at IS NULL""")) {
+                for (Object[] row : rewrapped) {
+                    update.setString(1, material.activeMasterKeyId());
+                    update.setBytes(2, (byte[]) row[1]);
+                    update.setObject(3, row[0]);
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+            return rewrapped.size();
+        });
+    }
+
+    /** Work on the key database that commits as a whole or not at all. */
+    @FunctionalInterface
+    private interface KeyTransaction<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs the work in one transaction of the key database; the failure message names what could not be done. */
+    private <T> T inKeyTransaction(String failure, KeyTransaction<T> work) {
         try (Connection c = keyDatabase.getConnection()) {
             c.setAutoCommit(false);
             try {
-                try (PreparedStatement select = c.prepareStatement("""
-                        SELECT subject_id, master_key_id, wrapped_key FROM subject_key
-                        WHERE erased_at IS NULL AND master_key_id <> ?
-                        LIMIT ? FOR UPDATE SKIP LOCKED""")) {
-                    select.setString(1, material.activeMasterKeyId());
-                    select.setInt(2, batchSize);
-                    try (ResultSet rs = select.executeQuery()) {
-                        while (rs.next()) {
-                            UUID subject = rs.getObject(1, UUID.class);
-                            byte[] key = unwrap(subject, rs.getString(2), rs.getBytes(3));
-                            rewrapped.add(new Object[] {
-                                subject, wrap(material.activeMasterKeyId(), material.activeMasterKey(), subject, key)
-                            });
-                        }
-                    }
-                }
-                try (PreparedStatement update = c.prepareStatement("""
-                        UPDATE subject_key SET master_key_id = ?, wrapped_key = ?
-                        WHERE subject_id = ? AND erased_at IS NULL""")) {
-                    for (Object[] row : rewrapped) {
-                        update.setString(1, material.activeMasterKeyId());
-                        update.setBytes(2, (byte[]) row[1]);
-                        update.setObject(3, row[0]);
-                        update.addBatch();
-                    }
-                    update.executeBatch();
-                }
+                T result = work.run(c);
                 c.commit();
+                return result;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -334,9 +341,8 @@ public class SubjectKeyVault {
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot re-wrap data keys", e);
+            throw new IllegalStateException(failure, e);
         }
-        return rewrapped.size();
     }
 
     /** How many live keys are still wrapped under a master key other than the active one. */
