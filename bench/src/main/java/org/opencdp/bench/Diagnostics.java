@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import org.opencdp.localstack.KeycloakServer;
@@ -203,7 +204,7 @@ final class Diagnostics {
 
     /** Commits per database and the WAL's writes and fsyncs, cumulative, to be read before and after a phase. */
     private Map<String, Long> databaseCounters() throws SQLException {
-        Map<String, Long> counters = new java.util.TreeMap<>();
+        Map<String, Long> counters = new TreeMap<>();
         try (Connection c = stack.postgres().connect("postgres");
                 Statement s = c.createStatement()) {
             try (ResultSet r =

@@ -109,38 +109,34 @@ public class SubjectKeyVault {
      */
     public SubjectKey keyForNewSubject() {
         SubjectKey key = unusedNewSubjectKeys.poll();
-        while (key == null) {
-            makingNewSubjectKeys.lock();
-            try {
-                // Another caller may have made a batch while this one waited for the lock.
-                key = unusedNewSubjectKeys.poll();
-                if (key == null) {
-                    List<SubjectKey> made = insertNewSubjectKeys(NEW_SUBJECT_KEYS_PER_BATCH);
-                    key = made.getFirst();
-                    unusedNewSubjectKeys.addAll(made.subList(1, made.size()));
-                }
-            } finally {
-                makingNewSubjectKeys.unlock();
-            }
+        if (key != null) {
+            return key;
         }
-        return key;
+        makingNewSubjectKeys.lock();
+        try {
+            // Another caller may have made a batch while this one waited for the lock.
+            key = unusedNewSubjectKeys.poll();
+            if (key == null) {
+                List<SubjectKey> made = insertNewSubjectKeys(NEW_SUBJECT_KEYS_PER_BATCH);
+                key = made.getFirst();
+                unusedNewSubjectKeys.addAll(made.subList(1, made.size()));
+            }
+            return key;
+        } finally {
+            makingNewSubjectKeys.unlock();
+        }
     }
 
     /** Keys under fresh random ids, inserted in one transaction of the key database. */
     private List<SubjectKey> insertNewSubjectKeys(int count) {
         KeyMaterial material = keys();
         List<SubjectKey> made = inKeyTransaction("cannot store data keys for new subjects", c -> {
-            try (PreparedStatement insert = c.prepareStatement("""
-                    INSERT INTO subject_key (subject_id, master_key_id, wrapped_key) VALUES (?, ?, ?)
-                    ON CONFLICT (subject_id) DO NOTHING""")) {
+            try (PreparedStatement insert = c.prepareStatement(INSERT_KEY)) {
                 List<SubjectKey> candidates = new ArrayList<>(count);
                 for (int i = 0; i < count; i++) {
                     UUID subjectId = UUID.randomUUID();
                     byte[] fresh = AesGcm.randomKey();
-                    insert.setObject(1, subjectId);
-                    insert.setString(2, material.activeMasterKeyId());
-                    insert.setBytes(
-                            3, wrap(material.activeMasterKeyId(), material.activeMasterKey(), subjectId, fresh));
+                    bindKey(insert, material, subjectId, fresh);
                     insert.addBatch();
                     candidates.add(new SubjectKey(subjectId, fresh));
                 }
@@ -164,19 +160,25 @@ public class SubjectKeyVault {
     /** Null if the subject already has a key or a tombstone. */
     private SubjectKey insertFreshKey(UUID subjectId) {
         byte[] fresh = AesGcm.randomKey();
-        KeyMaterial material = keys();
-        byte[] wrapped = wrap(material.activeMasterKeyId(), material.activeMasterKey(), subjectId, fresh);
         try (Connection c = keyDatabase.getConnection();
-                PreparedStatement insert = c.prepareStatement("""
-                        INSERT INTO subject_key (subject_id, master_key_id, wrapped_key) VALUES (?, ?, ?)
-                        ON CONFLICT (subject_id) DO NOTHING""")) {
-            insert.setObject(1, subjectId);
-            insert.setString(2, material.activeMasterKeyId());
-            insert.setBytes(3, wrapped);
+                PreparedStatement insert = c.prepareStatement(INSERT_KEY)) {
+            bindKey(insert, keys(), subjectId, fresh);
             return insert.executeUpdate() == 1 ? new SubjectKey(subjectId, fresh) : null;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store the data key of subject " + subjectId, e);
         }
+    }
+
+    /** A subject's key, wrapped with the active master key; nothing if the subject has a key or a tombstone. */
+    private static final String INSERT_KEY = """
+            INSERT INTO subject_key (subject_id, master_key_id, wrapped_key) VALUES (?, ?, ?)
+            ON CONFLICT (subject_id) DO NOTHING""";
+
+    private static void bindKey(PreparedStatement insert, KeyMaterial material, UUID subjectId, byte[] key)
+            throws SQLException {
+        insert.setObject(1, subjectId);
+        insert.setString(2, material.activeMasterKeyId());
+        insert.setBytes(3, wrap(material.activeMasterKeyId(), material.activeMasterKey(), subjectId, key));
     }
 
     public Optional<SubjectKey> existingKey(UUID subjectId) {
