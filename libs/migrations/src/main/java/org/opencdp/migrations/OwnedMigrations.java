@@ -50,11 +50,30 @@ public final class OwnedMigrations {
                 .split(owners.stream().filter(owner -> !owner.isService()).toList());
         for (MigrationOwner owner : owners) {
             Flyway flyway = flywayOf(owner);
-            // An owner without migrations and without a history has nothing to do (and gets no table).
-            if (flyway.info().all().length > 0) {
+            // An owner without migrations and without a history has nothing to do (and gets no table). Flyway is asked
+            // (info: a connection of its own and a read of the history) only for an owner without migration files: one
+            // with files always has something to check. That saves a start 7 of consent-service's 16 Flyway commands,
+            // about 0.2-0.4 s (docs/operations.md, "The AOT cache": where a start's time goes).
+            if (hasOwnMigrations(owner) || flyway.info().all().length > 0) {
                 flyway.migrate();
             }
         }
+    }
+
+    /** Whether the migration files Quarkus found at build time hold any of the owner's (false if it found none). */
+    private boolean hasOwnMigrations(MigrationOwner owner) {
+        ResourceProvider resources = base.getResourceProvider();
+        if (resources != null) {
+            ResourceProvider own = ownResources(resources, owner);
+            String[] suffixes = base.getSqlMigrationSuffixes();
+            if (!own.getResources(base.getSqlMigrationPrefix(), suffixes).isEmpty()
+                    || !own.getResources(base.getRepeatableSqlMigrationPrefix(), suffixes)
+                            .isEmpty()) {
+                return true;
+            }
+        }
+        ClassProvider<JavaMigration> classes = base.getJavaMigrationClassProvider();
+        return classes != null && !ownClasses(classes, owner).getClasses().isEmpty();
     }
 
     private Flyway flywayOf(MigrationOwner owner) {
