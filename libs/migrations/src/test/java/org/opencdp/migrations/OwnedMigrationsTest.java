@@ -27,6 +27,15 @@ class OwnedMigrationsTest {
     }
 
     @Test
+    void anOwnerWithoutMigrationsGetsNoHistory() {
+        assertThat(TestDatabase.count("SELECT count(*) FROM pg_tables WHERE tablename LIKE 'flyway_schema_history%'"))
+                .isEqualTo(3);
+        assertThat(TestDatabase.count(
+                        "SELECT count(*) FROM pg_tables WHERE tablename = 'flyway_schema_history_empty_lib'"))
+                .isZero();
+    }
+
+    @Test
     void ownersMigrateInTheOrderOfTheLocations() {
         List<String> firstApplied = TestDatabase.rows("""
                 SELECT owner FROM (
