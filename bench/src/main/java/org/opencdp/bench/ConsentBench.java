@@ -59,7 +59,7 @@ final class ConsentBench implements Scenario {
 
     @Override
     public Duration expectedDuration() {
-        return Duration.ofSeconds(HOLDERS / SEED_PER_SECOND).plus(WARM_UP).plus(RUN.multipliedBy(4L * RUNS));
+        return Duration.ofSeconds(HOLDERS / SEED_PER_SECOND).plus(WARM_UP).plus(RUN.multipliedBy(5L * RUNS));
     }
 
     @Override
@@ -78,6 +78,9 @@ final class ConsentBench implements Scenario {
         List<Wrk.Result> baseline = new ArrayList<>();
         List<Wrk.Result> single = new ArrayList<>();
         List<OpenLoop.Result> paced = new ArrayList<>();
+        List<OpenLoop.Result> pacedBaseline = new ArrayList<>();
+        List<GcFigures> pacedGc = new ArrayList<>();
+        List<GcFigures> pacedBaselineGc = new ArrayList<>();
         List<Double> insideSaturated = new ArrayList<>();
         List<Wrk.Result> batch = new ArrayList<>();
         List<Double> ratio = new ArrayList<>();
@@ -98,10 +101,17 @@ final class ConsentBench implements Scenario {
             singleCpu.add(cpu.end(single.getLast().requests()));
             insideSaturated.add(decisions(suite, "single").since(before).quantileBound(0.99) * 1000);
             ratio.add(single.getLast().perSecond() / baseline.getLast().perSecond() * 100);
-            // The target load, right after the saturated run: the service's pool and caches are warm.
+            // The target load, right after the saturated run: the service's pool and caches are warm. First the
+            // baseline at the same rate, the same generator and connections: the tail of the machine, the generator
+            // and the service's HTTP and token path, which every decision has too; then the decisions.
+            double targetRate = TARGET_SHARE * baseline.getLast().perSecond();
+            JvmGc gcBefore = gc(suite);
+            pacedBaseline.add(baselineAtTargetLoad(suite, openLoop, targetRate, RUN));
+            pacedBaselineGc.add(GcFigures.of(gc(suite).since(gcBefore), pacedBaseline.getLast()));
             before = decisions(suite, "single");
-            paced.add(atTargetLoad(
-                    suite, openLoop, TARGET_SHARE * baseline.getLast().perSecond(), RUN));
+            gcBefore = gc(suite);
+            paced.add(atTargetLoad(suite, openLoop, targetRate, RUN));
+            pacedGc.add(GcFigures.of(gc(suite).since(gcBefore), paced.getLast()));
             insideSingle.add(decisions(suite, "single").since(before).quantileBound(0.99) * 1000);
             before = decisions(suite, "batch");
             cpu = CpuPerOperation.start(suite.stack(), Service.CONSENT);
@@ -118,8 +128,10 @@ final class ConsentBench implements Scenario {
                         + "per run, taking turns; batches of 1,000 pairs from one client. Latency at the target "
                         + "load: after each saturated run, single decisions offered at a fixed rate of %.0f %% of "
                         + "that run's baseline requests/s for %d s, each latency counted from when the request was "
-                        + "due (no coordinated omission); ✔/✘ of the p99 is judged there, the saturated p99 (a "
-                        + "queue of %d connections) is shown beside it (bench/README.md).",
+                        + "due (no coordinated omission); ✔/✘ of the p99 is judged there. Beside it, without a "
+                        + "verdict: the baseline offered the same way at the same rate right before (the tail every "
+                        + "request of this service gets at that rate on this machine, generator included) and the "
+                        + "saturated p99 (a queue of %d connections) (bench/README.md).",
                 HOLDERS,
                 PURPOSE,
                 HOLDERS,
@@ -149,6 +161,18 @@ final class ConsentBench implements Scenario {
                 Measured.of(paced, OpenLoop.Result::perSecond),
                 "%,.0f decisions/s");
         OpenLoop.report(report, "single decisions at the target load", paced, Target.atMost(2, "p99 ≤ 2 ms"));
+        report.figure(
+                "reference: baseline `GET /api/v1/me` at the same rate: p99",
+                Measured.of(pacedBaseline, OpenLoop.Result::p99),
+                "%,.2f ms");
+        report.figure(
+                "reference: baseline at the same rate: p50",
+                Measured.of(pacedBaseline, OpenLoop.Result::p50),
+                "%,.2f ms");
+        report.figure(
+                "reference: baseline at the same rate: p99.9",
+                Measured.of(pacedBaseline, OpenLoop.Result::p999),
+                "%,.2f ms");
         report.figure(
                 "single decisions at saturation (%d connections): p99".formatted(CONNECTIONS),
                 Measured.of(single, Wrk.Result::p99),
@@ -186,6 +210,15 @@ final class ConsentBench implements Scenario {
                 Measured.of(paced, OpenLoop.Result::generatorCores),
                 "%,.2f");
         report.line("");
+        report.heading("Garbage collection at the target load");
+        report.line("consent-service's collections during each run at the target load (`jvm_gc_pause_seconds`, "
+                + "`jvm_gc_memory_allocated_bytes_total` at /q/metrics, before and after the run): every pause "
+                + "stops every request in the service, and the requests due meanwhile queue behind it.");
+        report.line("");
+        report.table();
+        gcFigures(report, "single decisions", pacedGc);
+        gcFigures(report, "reference: baseline `GET /api/v1/me`", pacedBaselineGc);
+        report.line("");
         report.line("Inside the service: `" + METRIC + "{kind=…}` (from the parsed request to the answer), the "
                 + "difference of its histogram buckets before and after each run at /q/metrics on the management "
                 + "port, so each figure covers one run; it is the upper bound of the bucket holding the 99th "
@@ -193,10 +226,43 @@ final class ConsentBench implements Scenario {
         report.line("");
     }
 
+    /** Collections during one run at the target load, per second and per request. */
+    record GcFigures(double pausesPerSecond, double meanPauseMillis, double pauseShare, double kilobytesPerRequest) {
+
+        static GcFigures of(JvmGc gc, OpenLoop.Result run) {
+            double seconds = run.duration().toNanos() / 1e9;
+            return new GcFigures(
+                    gc.pauses() / seconds,
+                    gc.meanPauseMillis(),
+                    gc.pauseSeconds() / seconds * 100,
+                    gc.allocatedBytes() / 1024 / run.latencyNanos().length);
+        }
+    }
+
+    static void gcFigures(Report report, String what, List<GcFigures> runs) {
+        report.figure(what + ": pauses per second", Measured.of(runs, GcFigures::pausesPerSecond), "%,.1f");
+        report.figure(what + ": mean pause", Measured.of(runs, GcFigures::meanPauseMillis), "%,.2f ms");
+        report.figure(what + ": share of the time stopped", Measured.of(runs, GcFigures::pauseShare), "%,.2f %%");
+        report.figure(what + ": allocated per request", Measured.of(runs, GcFigures::kilobytesPerRequest), "%,.1f KB");
+    }
+
     static void cpuFigures(Report report, String what, List<CpuPerOperation.Cost> runs) {
         report.figure(what + ": service", Measured.of(runs, CpuPerOperation.Cost::service), "%,.3f s");
         report.figure(what + ": PostgreSQL", Measured.of(runs, CpuPerOperation.Cost::postgres), "%,.3f s");
         report.figure(what + ": **both**", Measured.of(runs, CpuPerOperation.Cost::total), "**%,.3f s**");
+    }
+
+    /** The baseline, {@code GET /api/v1/me} with the same token, offered at {@code perSecond}; every answer a 200. */
+    private static OpenLoop.Result baselineAtTargetLoad(
+            BenchSuite suite, OpenLoop openLoop, double perSecond, Duration duration) throws InterruptedException {
+        URI me = URI.create(suite.url(Service.CONSENT) + "/api/v1/me");
+        Map<String, String> headers = Map.of("Authorization", "Bearer " + token(suite));
+        OpenLoop.Result result = openLoop.run(
+                perSecond, duration, i -> OpenLoop.Request.get(me, headers), answer -> answer.statusCode() == 200);
+        System.out.printf(
+                "[bench] baseline at %,.0f/s offered: %,.0f/s answered, p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms%n",
+                perSecond, result.perSecond(), result.p50(), result.p99(), result.p999());
+        return result;
     }
 
     /**
@@ -259,6 +325,10 @@ final class ConsentBench implements Scenario {
 
     private static Histogram decisions(BenchSuite suite, String kind) throws Exception {
         return Histogram.scrape(suite.metrics(Service.CONSENT), METRIC, "kind=\"" + kind + "\"");
+    }
+
+    private static JvmGc gc(BenchSuite suite) throws Exception {
+        return JvmGc.scrape(suite.metrics(Service.CONSENT));
     }
 
     private static String token(BenchSuite suite) {
