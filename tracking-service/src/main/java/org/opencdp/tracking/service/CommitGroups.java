@@ -93,12 +93,9 @@ final class CommitGroups<B, R> {
     }
 
     private void writeGroup(List<Pending<B, R>> group) {
+        List<R> answers;
         try {
-            List<R> answers =
-                    writeTogether.apply(group.stream().map(Pending::batch).toList());
-            for (int i = 0; i < group.size(); i++) {
-                group.get(i).answer = answers.get(i);
-            }
+            answers = writeTogether.apply(group.stream().map(Pending::batch).toList());
         } catch (RuntimeException | Error e) {
             if (group.size() == 1) {
                 group.getFirst().failure = e;
@@ -112,6 +109,10 @@ final class CommitGroups<B, R> {
                     pending.failure = alone;
                 }
             }
+            return;
+        }
+        for (int i = 0; i < group.size(); i++) {
+            group.get(i).answer = answers.get(i);
         }
     }
 
