@@ -46,23 +46,26 @@ public class EventRepository {
 
     /**
      * The resend check looks for the first sending only where it can be: no earlier than its client time less the
-     * look-back (the last parameter), so run-time partition pruning skips the older months instead of probing the
-     * visitor index of every month kept.
+     * look-back (the last parameters), and no later than this sending's receipt plus the same look-back (the first
+     * was received before the resend; the slack covers another instance's clock running ahead), so run-time
+     * partition pruning skips the older months and the months created ahead instead of probing the visitor index of
+     * every month kept.
      */
     private static final String INSERT = """
             WITH n AS (
-                SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::text[],
-                    ?::text[], ?::timestamptz[], ?::int8[], ?::int2[], ?::text[], ?::text[], ?::jsonb[], ?::text[],
-                    ?::int4[], ?::text[], ?::uuid[])
-                AS n(id, site_key, type, visitor_id, session_id, subject_id, url, referrer, client_time, dwell_ms,
-                     scroll_depth, element, name, properties, browser, browser_major, device_class, consent_entry_id)),
+                SELECT * FROM unnest(?::uuid[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[],
+                    ?::uuid[], ?::text[], ?::text[], ?::timestamptz[], ?::int8[], ?::int2[], ?::text[], ?::text[],
+                    ?::jsonb[], ?::text[], ?::int4[], ?::text[], ?::uuid[])
+                AS n(id, received_at, site_key, type, visitor_id, session_id, subject_id, url, referrer, client_time,
+                     dwell_ms, scroll_depth, element, name, properties, browser, browser_major, device_class,
+                     consent_entry_id)),
             revoked AS (
                 SELECT entry_id FROM revoked_consent_entry WHERE entry_id IN (SELECT consent_entry_id FROM n)),
             stored AS (
                 INSERT INTO tracked_event (id, received_at, site_key, type, visitor_id, session_id, subject_id, url,
                     referrer, client_time, dwell_ms, scroll_depth, element, name, properties, browser, browser_major,
                     device_class, consent_entry_id)
-                SELECT n.id, ?::timestamptz, n.site_key, n.type, n.visitor_id, n.session_id, n.subject_id, n.url,
+                SELECT n.id, n.received_at, n.site_key, n.type, n.visitor_id, n.session_id, n.subject_id, n.url,
                     n.referrer, n.client_time, n.dwell_ms, n.scroll_depth, n.element, n.name, n.properties, n.browser,
                     n.browser_major, n.device_class, n.consent_entry_id
                 FROM n
@@ -71,7 +74,8 @@ public class EventRepository {
                     SELECT 1 FROM tracked_event e
                     WHERE e.visitor_id = n.visitor_id AND e.client_time = n.client_time
                       AND e.session_id = n.session_id AND e.type = n.type
-                      AND e.received_at >= n.client_time - ?::interval))
+                      AND e.received_at >= n.client_time - ?::interval
+                      AND e.received_at <= n.received_at + ?::interval))
                 RETURNING id)
             SELECT id, false AS revoked FROM stored
             UNION ALL
@@ -90,47 +94,62 @@ public class EventRepository {
     public record Inserted(Set<UUID> stored, Set<UUID> revokedEntries) {}
 
     /**
-     * Stores the events (all received at {@code receivedAt}, none twice in the list) but those under a revoked ledger
+     * Stores the events (none twice in the list) but those under a revoked ledger
      * entry and those stored before (see {@link #INSERT}; {@code resendLookBack}: how long before its client time
      * an event's first sending can have been received). Runs under the revocation lock ({@link #lockAgainstRevocations}), so that the
      * revoked entries it sees cannot change before the commit.
      */
     @Transactional(TxType.MANDATORY)
-    public Inserted insert(List<WebEvent> events, Instant receivedAt, Duration resendLookBack) {
+    public Inserted insert(List<WebEvent> events, Duration resendLookBack) {
         if (events.isEmpty()) {
             return new Inserted(Set.of(), Set.of());
         }
         try (Connection c = dataSource.getConnection();
                 PreparedStatement insert = c.prepareStatement(INSERT)) {
+            // Typed Java arrays (String[], Long[], Integer[]): the driver sends those in PostgreSQL's binary array
+            // format, which the server takes without parsing and the driver builds without escaping; an Object[]
+            // goes as an array literal in text. UUIDs and times go as text elements, cast by the statement.
             int p = 1;
-            insert.setArray(p++, c.createArrayOf("uuid", column(events, WebEvent::id)));
-            insert.setArray(p++, c.createArrayOf("text", column(events, WebEvent::siteKey)));
-            insert.setArray(
-                    p++, c.createArrayOf("text", column(events, e -> e.type().code())));
-            insert.setArray(p++, c.createArrayOf("text", column(events, WebEvent::visitorId)));
-            insert.setArray(p++, c.createArrayOf("text", column(events, WebEvent::sessionId)));
-            insert.setArray(p++, c.createArrayOf("uuid", column(events, WebEvent::subjectId)));
-            insert.setArray(p++, c.createArrayOf("text", column(events, WebEvent::url)));
-            insert.setArray(p++, c.createArrayOf("text", column(events, WebEvent::referrer)));
+            insert.setArray(p++, c.createArrayOf("text", texts(events, e -> e.id().toString())));
             insert.setArray(
                     p++,
-                    c.createArrayOf("text", column(events, e -> e.clientTime().toString())));
-            insert.setArray(p++, c.createArrayOf("int8", column(events, WebEvent::dwellMs)));
-            insert.setArray(p++, c.createArrayOf("int4", column(events, WebEvent::scrollDepth)));
-            insert.setArray(p++, c.createArrayOf("text", column(events, WebEvent::element)));
-            insert.setArray(p++, c.createArrayOf("text", column(events, WebEvent::name)));
-            insert.setArray(p++, c.createArrayOf("text", column(events, this::properties)));
+                    c.createArrayOf("text", texts(events, e -> e.receivedAt().toString())));
+            insert.setArray(p++, c.createArrayOf("text", texts(events, WebEvent::siteKey)));
+            insert.setArray(
+                    p++, c.createArrayOf("text", texts(events, e -> e.type().code())));
+            insert.setArray(p++, c.createArrayOf("text", texts(events, WebEvent::visitorId)));
+            insert.setArray(p++, c.createArrayOf("text", texts(events, WebEvent::sessionId)));
+            insert.setArray(p++, c.createArrayOf("text", texts(events, e -> text(e.subjectId()))));
+            insert.setArray(p++, c.createArrayOf("text", texts(events, WebEvent::url)));
+            insert.setArray(p++, c.createArrayOf("text", texts(events, WebEvent::referrer)));
             insert.setArray(
                     p++,
-                    c.createArrayOf("text", column(events, e -> e.userAgent().browser())));
+                    c.createArrayOf("text", texts(events, e -> e.clientTime().toString())));
+            insert.setArray(p++, c.createArrayOf("int8", column(events, new Long[events.size()], WebEvent::dwellMs)));
+            insert.setArray(
+                    p++, c.createArrayOf("int4", column(events, new Integer[events.size()], WebEvent::scrollDepth)));
+            insert.setArray(p++, c.createArrayOf("text", texts(events, WebEvent::element)));
+            insert.setArray(p++, c.createArrayOf("text", texts(events, WebEvent::name)));
+            insert.setArray(p++, c.createArrayOf("text", texts(events, this::properties)));
             insert.setArray(
                     p++,
-                    c.createArrayOf("int4", column(events, e -> e.userAgent().majorVersion())));
+                    c.createArrayOf("text", texts(events, e -> e.userAgent().browser())));
             insert.setArray(
                     p++,
-                    c.createArrayOf("text", column(events, e -> e.userAgent().deviceClass())));
-            insert.setArray(p++, c.createArrayOf("uuid", column(events, WebEvent::consentEntryId)));
-            insert.setTimestamp(p++, Timestamp.from(receivedAt));
+                    c.createArrayOf(
+                            "int4",
+                            column(
+                                    events,
+                                    new Integer[events.size()],
+                                    e -> e.userAgent().majorVersion())));
+            insert.setArray(
+                    p++,
+                    c.createArrayOf("text", texts(events, e -> e.userAgent().deviceClass())));
+            insert.setArray(
+                    p++,
+                    c.createArrayOf(
+                            "text", texts(events, e -> e.consentEntryId().toString())));
+            insert.setString(p++, resendLookBack.toSeconds() + " seconds");
             insert.setString(p++, resendLookBack.toSeconds() + " seconds");
             Set<UUID> stored = new HashSet<>(events.size() * 2);
             Set<UUID> revoked = new HashSet<>();
@@ -349,11 +368,18 @@ public class EventRepository {
         }
     }
 
-    private static Object[] column(List<WebEvent> events, Function<WebEvent, Object> value) {
-        Object[] column = new Object[events.size()];
+    private static <T> T[] column(List<WebEvent> events, T[] column, Function<WebEvent, T> value) {
         for (int i = 0; i < column.length; i++) {
             column[i] = value.apply(events.get(i));
         }
         return column;
+    }
+
+    private static String[] texts(List<WebEvent> events, Function<WebEvent, String> value) {
+        return column(events, new String[events.size()], value);
+    }
+
+    private static String text(UUID id) {
+        return id == null ? null : id.toString();
     }
 }

@@ -45,4 +45,11 @@ public interface TrackingSettings {
     /** Months of partitions created ahead of the current one. */
     @WithDefault("2")
     int partitionsAhead();
+
+    /**
+     * How many groups of batches may be stored at the same time, each in a transaction of its own (EventWriter): the
+     * batches that arrive meanwhile wait and are stored together by the next free writer.
+     */
+    @WithDefault("2")
+    int writerTransactions();
 }

@@ -133,13 +133,107 @@ class EventWriterTest {
         // before the event's client time, the resend now.
         UUID entry = UUID.randomUUID();
         Map<String, Object> view = pageView(visitor, session, now);
-        assertThat(writer.store(List.of(site(view, entry)), "site_demo", 0, now.minus(10, ChronoUnit.MINUTES)))
+        Instant firstReceived = now.minus(10, ChronoUnit.MINUTES);
+        assertThat(writer.store(
+                        List.of(read(view, EventReader.Source.site("site_demo"), entry, firstReceived)),
+                        "site_demo",
+                        0,
+                        firstReceived))
                 .isEmpty();
         WebEvent resent = site(view, entry);
 
         assertThat(writer.store(List.of(resent), "site_demo", 0, now))
                 .containsExactlyEntriesOf(Map.of(resent.id(), EventResult.DUPLICATE_RESULT));
         assertThat(storedOf(visitor)).isEqualTo(1);
+    }
+
+    @Test
+    void batchesStoredTogetherAreSortedAsIfOneAfterTheOtherEachKeepingItsReceiptTime() {
+        UUID entry = UUID.randomUUID();
+        UUID revoked = UUID.randomUUID();
+        revoke(revoked);
+        Instant earlier = now.minusSeconds(5);
+        Map<String, Object> view = pageView(visitor, session, now);
+        WebEvent first = read(view, EventReader.Source.site("site_demo"), entry, earlier);
+        WebEvent repeated = site(view, entry);
+        WebEvent later = site(pageView(visitor, session, now.plusSeconds(1)), entry);
+        WebEvent underRevoked = server(pageView(newId(), session, now), revoked);
+        long refusedSite = refusedToday("site_demo");
+        long refusedServer = refusedToday("server");
+
+        List<Map<UUID, EventResult>> answers = writer.storeTogether(List.of(
+                new EventWriter.Batch(List.of(first), "site_demo", 2, earlier),
+                new EventWriter.Batch(List.of(repeated, later), "site_demo", 1, now),
+                new EventWriter.Batch(List.of(underRevoked), "server", 0, now)));
+
+        assertThat(answers)
+                .containsExactly(
+                        Map.of(),
+                        Map.of(repeated.id(), EventResult.DUPLICATE_RESULT),
+                        Map.of(underRevoked.id(), EventResult.NO_CONSENT_RESULT));
+        assertThat(TestDatabase.rows(
+                        "SELECT id, (extract(epoch FROM received_at) * 1000)::bigint AS received_ms FROM tracked_event"
+                                + " WHERE visitor_id = ? ORDER BY client_time",
+                        visitor))
+                .satisfiesExactly(
+                        row -> {
+                            assertThat(row.get("id")).isEqualTo(first.id());
+                            assertThat(row.get("received_ms")).isEqualTo(earlier.toEpochMilli());
+                        },
+                        row -> {
+                            assertThat(row.get("id")).isEqualTo(later.id());
+                            assertThat(row.get("received_ms")).isEqualTo(now.toEpochMilli());
+                        });
+        assertThat(refusedToday("site_demo")).isEqualTo(refusedSite + 3);
+        assertThat(refusedToday("server")).isEqualTo(refusedServer + 1);
+    }
+
+    @Test
+    void aResendIsFoundWhenTheFirstSendingWasReceivedByAnInstanceWhoseClockRanAhead() {
+        // Another instance, its clock 5 minutes ahead of this one's, received the first sending.
+        UUID entry = UUID.randomUUID();
+        Map<String, Object> view = pageView(visitor, session, now);
+        Instant firstReceived = now.plus(5, ChronoUnit.MINUTES);
+        assertThat(writer.store(
+                        List.of(read(view, EventReader.Source.site("site_demo"), entry, firstReceived)),
+                        "site_demo",
+                        0,
+                        firstReceived))
+                .isEmpty();
+        WebEvent resent = site(view, entry);
+
+        assertThat(writer.store(List.of(resent), "site_demo", 0, now))
+                .containsExactlyEntriesOf(Map.of(resent.id(), EventResult.DUPLICATE_RESULT));
+        assertThat(storedOf(visitor)).isEqualTo(1);
+    }
+
+    @Test
+    void textsWithQuotesBackslashesBracesAndCommasAreStoredAsSent() {
+        // The columns travel as arrays: what an array literal would have to escape must arrive unchanged.
+        String awkward = "say \"hi\", {it} \\ costs 5,00 € NULL";
+        Map<String, Object> custom = new LinkedHashMap<>();
+        custom.put("type", "custom");
+        custom.put("visitorId", visitor);
+        custom.put("sessionId", session);
+        custom.put("name", "quote_seen");
+        custom.put("url", "https://shop.example/a,b/c;d");
+        custom.put("clientTime", now.toString());
+        custom.put("properties", Map.of("said", awkward, "count", 2));
+
+        WebEvent event = site(custom, UUID.randomUUID());
+        assertThat(writer.store(List.of(event), "site_demo", 0, now)).isEmpty();
+
+        assertThat(TestDatabase.rows(
+                        "SELECT url, name, properties->>'said' AS said, properties->>'count' AS count"
+                                + " FROM tracked_event WHERE visitor_id = ?",
+                        visitor))
+                .singleElement()
+                .satisfies(row -> {
+                    assertThat(row.get("url")).isEqualTo(event.url());
+                    assertThat(row.get("name")).isEqualTo("quote_seen");
+                    assertThat(row.get("said")).isEqualTo(awkward);
+                    assertThat(row.get("count")).isEqualTo("2");
+                });
     }
 
     /** The entry as ConsentRevocations records it when consent.revoked arrives (after the gate decided). */
@@ -156,8 +250,12 @@ class EventWriterTest {
     }
 
     private WebEvent read(Map<String, Object> event, EventReader.Source source, UUID entry) {
+        return read(event, source, entry, now);
+    }
+
+    private WebEvent read(Map<String, Object> event, EventReader.Source source, UUID entry, Instant receivedAt) {
         EventReader.Read read =
-                reader.read(json.valueToTree(event), source, UserAgents.reduce(AcceptedEvents.CHROME_UA), now);
+                reader.read(json.valueToTree(event), source, UserAgents.reduce(AcceptedEvents.CHROME_UA), receivedAt);
         assertThat(read.rejection()).isNull();
         return read.event().collectedUnder(entry);
     }
