@@ -131,20 +131,7 @@ class EventWriterTest {
     void aResendIsFoundWhenTheFirstSendingWasReceivedAsLongBeforeItsClientTimeAsAllowed() {
         // The client's clock ran 10 minutes ahead (the most allowed): the first sending was received 10 minutes
         // before the event's client time, the resend now.
-        UUID entry = UUID.randomUUID();
-        Map<String, Object> view = pageView(visitor, session, now);
-        Instant firstReceived = now.minus(10, ChronoUnit.MINUTES);
-        assertThat(writer.store(
-                        List.of(read(view, EventReader.Source.site("site_demo"), entry, firstReceived)),
-                        "site_demo",
-                        0,
-                        firstReceived))
-                .isEmpty();
-        WebEvent resent = site(view, entry);
-
-        assertThat(writer.store(List.of(resent), "site_demo", 0, now))
-                .containsExactlyEntriesOf(Map.of(resent.id(), EventResult.DUPLICATE_RESULT));
-        assertThat(storedOf(visitor)).isEqualTo(1);
+        assertResendFoundWhenFirstSendingReceivedAt(now.minus(10, ChronoUnit.MINUTES));
     }
 
     @Test
@@ -191,9 +178,13 @@ class EventWriterTest {
     @Test
     void aResendIsFoundWhenTheFirstSendingWasReceivedByAnInstanceWhoseClockRanAhead() {
         // Another instance, its clock 5 minutes ahead of this one's, received the first sending.
+        assertResendFoundWhenFirstSendingReceivedAt(now.plus(5, ChronoUnit.MINUTES));
+    }
+
+    /** Stores a page view as received at {@code firstReceived}, then sends it again now: a duplicate, stored once. */
+    private void assertResendFoundWhenFirstSendingReceivedAt(Instant firstReceived) {
         UUID entry = UUID.randomUUID();
         Map<String, Object> view = pageView(visitor, session, now);
-        Instant firstReceived = now.plus(5, ChronoUnit.MINUTES);
         assertThat(writer.store(
                         List.of(read(view, EventReader.Source.site("site_demo"), entry, firstReceived)),
                         "site_demo",
