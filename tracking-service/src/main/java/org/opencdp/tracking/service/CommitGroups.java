@@ -16,6 +16,11 @@ import java.util.function.Function;
  * writing a group fails, each of its batches is written again alone, so that one batch's fault (a value the database
  * refuses) fails only that batch's request.
  *
+ * <p>Why not consent-service's {@code Coalescer}, which groups decision queries the same way: that one serves
+ * non-blocking requests (futures completed by an executor of its own) and fails a whole batch with its statement,
+ * which is right for reads. Here the requests are blocking (the body's checks already run on a worker thread, which
+ * then writes the group itself: no further hand-off), and a write must not fail a batch for another batch's fault.
+ *
  * @param <B> a batch
  * @param <R> the answer for one batch
  */
