@@ -161,18 +161,7 @@ final class ConsentBench implements Scenario {
                 Measured.of(paced, OpenLoop.Result::perSecond),
                 "%,.0f decisions/s");
         OpenLoop.report(report, "single decisions at the target load", paced, Target.atMost(2, "p99 ≤ 2 ms"));
-        report.figure(
-                "reference: baseline `GET /api/v1/me` at the same rate: p99",
-                Measured.of(pacedBaseline, OpenLoop.Result::p99),
-                "%,.2f ms");
-        report.figure(
-                "reference: baseline at the same rate: p50",
-                Measured.of(pacedBaseline, OpenLoop.Result::p50),
-                "%,.2f ms");
-        report.figure(
-                "reference: baseline at the same rate: p99.9",
-                Measured.of(pacedBaseline, OpenLoop.Result::p999),
-                "%,.2f ms");
+        OpenLoop.reportReference(report, "reference: baseline `GET /api/v1/me` at the same rate", pacedBaseline);
         report.figure(
                 "single decisions at saturation (%d connections): p99".formatted(CONNECTIONS),
                 Measured.of(single, Wrk.Result::p99),

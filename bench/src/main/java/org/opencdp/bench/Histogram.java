@@ -25,7 +25,7 @@ record Histogram(TreeMap<Double, Double> cumulative) {
                         double le = bound.group(1).equals("+Inf")
                                 ? Double.POSITIVE_INFINITY
                                 : Double.parseDouble(bound.group(1));
-                        buckets.merge(le, Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)), Double::sum);
+                        buckets.merge(le, PrometheusText.value(l), Double::sum);
                     }
                 });
         if (buckets.isEmpty()) {

@@ -13,9 +13,9 @@ record JvmGc(double pauses, double pauseSeconds, double allocatedBytes) {
 
     static JvmGc scrape(String metrics) {
         return new JvmGc(
-                sum(metrics, "jvm_gc_pause_seconds_count"),
-                sum(metrics, "jvm_gc_pause_seconds_sum"),
-                sum(metrics, "jvm_gc_memory_allocated_bytes_total"));
+                PrometheusText.sum(metrics, "jvm_gc_pause_seconds_count"),
+                PrometheusText.sum(metrics, "jvm_gc_pause_seconds_sum"),
+                PrometheusText.sum(metrics, "jvm_gc_memory_allocated_bytes_total"));
     }
 
     JvmGc since(JvmGc before) {
@@ -26,21 +26,5 @@ record JvmGc(double pauses, double pauseSeconds, double allocatedBytes) {
     /** The mean pause in milliseconds; 0 without a pause. */
     double meanPauseMillis() {
         return pauses == 0 ? 0 : pauseSeconds * 1000 / pauses;
-    }
-
-    /** The sum of the lines of the counter {@code name}, whatever their labels (one per collector and cause). */
-    private static double sum(String metrics, String name) {
-        double total = 0;
-        boolean found = false;
-        for (String line : metrics.lines().toList()) {
-            if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
-                total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                found = true;
-            }
-        }
-        if (!found) {
-            throw new IllegalStateException("no " + name + " in /q/metrics");
-        }
-        return total;
     }
 }

@@ -185,6 +185,16 @@ final class OpenLoop {
                 "%.1f %%",
                 Target.atLeast(RATE_KEPT * 100, "≥ 95 % (the rate was kept)"));
         report.figure(what + ": **p99**", Measured.of(runs, Result::p99), "**%,.2f ms**", p99);
+        reportP50AndP999(report, what, runs);
+    }
+
+    /** Runs at a fixed rate shown for reference beside a target, without a verdict: their p99, p50 and p99.9. */
+    static void reportReference(Report report, String what, List<Result> runs) {
+        report.figure(what + ": p99", Measured.of(runs, Result::p99), "%,.2f ms");
+        reportP50AndP999(report, what, runs);
+    }
+
+    private static void reportP50AndP999(Report report, String what, List<Result> runs) {
         report.figure(what + ": p50", Measured.of(runs, Result::p50), "%,.2f ms");
         report.figure(what + ": p99.9", Measured.of(runs, Result::p999), "%,.2f ms");
     }

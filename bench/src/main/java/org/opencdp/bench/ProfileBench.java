@@ -280,15 +280,7 @@ final class ProfileBench implements Scenario {
 
     /** Events not yet delivered to any subscriber, from profile-service's metrics. */
     private long outboxPending() throws IOException, InterruptedException {
-        List<Long> gauges = suite.metrics(Service.PROFILE)
-                .lines()
-                .filter(l -> l.startsWith("opencdp_outbox_pending{"))
-                .map(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-                .toList();
-        if (gauges.isEmpty()) {
-            throw new IllegalStateException("profile-service's /q/metrics has no opencdp_outbox_pending");
-        }
-        return gauges.stream().mapToLong(Long::longValue).sum();
+        return (long) PrometheusText.sum(suite.metrics(Service.PROFILE), "opencdp_outbox_pending");
     }
 
     private void search() throws Exception {
