@@ -149,8 +149,10 @@ public class EventRepository {
                     p++,
                     c.createArrayOf(
                             "text", texts(events, e -> e.consentEntryId().toString())));
-            insert.setString(p++, resendLookBack.toSeconds() + " seconds");
-            insert.setString(p++, resendLookBack.toSeconds() + " seconds");
+            // The look-back bounds the resend probe on both sides (lower and upper bound of received_at).
+            String lookBack = resendLookBack.toSeconds() + " seconds";
+            insert.setString(p++, lookBack);
+            insert.setString(p++, lookBack);
             Set<UUID> stored = new HashSet<>(events.size() * 2);
             Set<UUID> revoked = new HashSet<>();
             try (ResultSet rows = insert.executeQuery()) {

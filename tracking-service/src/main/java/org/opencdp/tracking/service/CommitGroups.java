@@ -53,13 +53,12 @@ final class CommitGroups<B, R> {
     /** Writes the batch, with whatever others are waiting, and returns its answer once its group has committed. */
     R write(B batch) {
         Pending<B, R> mine = new Pending<>(batch);
+        synchronized (this) {
+            waiting.add(mine);
+        }
         while (true) {
             List<Pending<B, R>> group;
             synchronized (this) {
-                if (!mine.queued) {
-                    waiting.add(mine);
-                    mine.queued = true;
-                }
                 while (!mine.done && (mine.taken || writing >= writers)) {
                     awaitChange(mine);
                 }
@@ -137,7 +136,6 @@ final class CommitGroups<B, R> {
     /** One batch on its way; its fields are guarded by the CommitGroups' monitor, or written by its group's writer. */
     private static final class Pending<B, R> {
         private final B batch;
-        private boolean queued;
         private boolean taken;
         private boolean done;
         private R answer;
