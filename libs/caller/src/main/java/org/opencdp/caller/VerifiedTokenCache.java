@@ -2,7 +2,6 @@ package org.opencdp.caller;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -38,8 +37,9 @@ import io.vertx.ext.web.RoutingContext;
  *
  * <p>Rules (docs/security.md, section 2): only an accepted token is remembered, never a refusal; an entry is used
  * until the token's {@code exp} and at most {@link TokenCacheSettings#timeToLive()} after it was verified, whichever
- * comes first, by the injected {@link Clock}; the key is the tenant and a SHA-256 of the token, so the token itself is
- * kept only inside the identity, as quarkus-oidc keeps it. Tokens bound to a client certificate or a DPoP proof,
+ * comes first, by the injected {@link Clock}; the key is the tenant and the whole token, whose string the remembered
+ * identity holds anyway, as quarkus-oidc keeps it. A hit adds nothing but the current request to the identity built
+ * when the token was verified ({@link RememberedIdentity}). Tokens bound to a client certificate or a DPoP proof,
  * which must be checked against each request, and tokens checked at the realm (introspection, userinfo), are never
  * remembered.
  */
@@ -177,10 +177,10 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
             return new Verified(
                     QuarkusSecurityIdentity.builder()
                             .setPrincipal(identity.getPrincipal())
-                            .addRoles(Set.copyOf(identity.getRoles()))
-                            .addCredentials(Set.copyOf(identity.getCredentials()))
-                            .addPermissions(Set.copyOf(identity.getPermissions()))
-                            .addAttributes(Collections.unmodifiableMap(attributes))
+                            .addRoles(identity.getRoles())
+                            .addCredentials(identity.getCredentials())
+                            .addPermissions(identity.getPermissions())
+                            .addAttributes(attributes)
                             .build(),
                     usableUntil);
         }
