@@ -1,15 +1,8 @@
 package org.opencdp.caller;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.Permission;
-import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,7 +19,6 @@ import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.runtime.OidcIdentityProvider;
 import io.quarkus.oidc.runtime.OidcTenantConfig;
 import io.quarkus.oidc.runtime.OidcUtils;
-import io.quarkus.security.credential.Credential;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -45,8 +37,9 @@ import io.vertx.ext.web.RoutingContext;
  *
  * <p>Rules (docs/security.md, section 2): only an accepted token is remembered, never a refusal; an entry is used
  * until the token's {@code exp} and at most {@link TokenCacheSettings#timeToLive()} after it was verified, whichever
- * comes first, by the injected {@link Clock}; the key is the tenant and a SHA-256 of the token, so the token itself is
- * kept only inside the identity, as quarkus-oidc keeps it. Tokens bound to a client certificate or a DPoP proof,
+ * comes first, by the injected {@link Clock}; the key is the tenant and the whole token, whose string the remembered
+ * identity holds anyway, as quarkus-oidc keeps it. A hit adds nothing but the current request to the identity built
+ * when the token was verified ({@link RememberedIdentity}). Tokens bound to a client certificate or a DPoP proof,
  * which must be checked against each request, and tokens checked at the realm (introspection, userinfo), are never
  * remembered.
  */
@@ -63,7 +56,7 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
     private final OidcIdentityProvider oidc;
     private final TokenCacheSettings settings;
     private final Clock clock;
-    private final Cache<String, Verified> verified;
+    private final Cache<TokenKey, Verified> verified;
     private final Counter hits;
     private final Counter misses;
 
@@ -105,14 +98,14 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
             // quarkus-oidc's provider, next in line, handles it as if this one did not exist.
             return Uni.createFrom().nullItem();
         }
-        String key = tenant.tenantId().orElse(OidcUtils.DEFAULT_TENANT_ID)
-                + ' '
-                + sha256(request.getToken().getToken());
+        TokenKey key = new TokenKey(
+                tenant.tenantId().orElse(OidcUtils.DEFAULT_TENANT_ID),
+                request.getToken().getToken());
         Instant now = clock.instant();
         Verified known = verified.getIfPresent(key);
         if (known != null && known.usableAt(now)) {
             hits.increment();
-            return Uni.createFrom().item(known.identityFor(http, context));
+            return Uni.createFrom().item(new RememberedIdentity(known.identity(), http, context));
         }
         misses.increment();
         if (known != null) {
@@ -121,7 +114,7 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
         return oidc.authenticate(request, context).invoke(identity -> remember(key, identity, tenant, now));
     }
 
-    private void remember(String key, SecurityIdentity identity, OidcTenantConfig tenant, Instant verifiedAt) {
+    private void remember(TokenKey key, SecurityIdentity identity, OidcTenantConfig tenant, Instant verifiedAt) {
         if (identity == null || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             return;
         }
@@ -157,15 +150,6 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
                 || OidcUtils.isDPoPScheme(tenant.token().authorizationScheme());
     }
 
-    private static String sha256(String token) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-    }
-
     private static Counter lookups(MeterRegistry registry, String outcome) {
         return Counter.builder(LOOKUPS_METRIC)
                 .description("Bearer tokens looked up in the cache of verified tokens, by outcome")
@@ -173,42 +157,36 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
                 .register(registry);
     }
 
-    /** What quarkus-oidc made of a token, without what belongs to the request it came with. */
-    private record Verified(
-            Principal principal,
-            Set<String> roles,
-            Set<Credential> credentials,
-            Set<Permission> permissions,
-            Map<String, Object> attributes,
-            Instant usableUntil) {
+    /**
+     * The whole token, not a digest of it: equal keys are equal tokens, with no collision to reason about, and the
+     * string is the one the remembered identity's credential holds anyway, so the key keeps no second copy.
+     */
+    private record TokenKey(String tenant, String token) {}
+
+    /**
+     * What quarkus-oidc made of a token, without what belongs to the request it came with, built once when the
+     * token is remembered: a hit wraps it ({@link RememberedIdentity}) instead of copying its roles, credentials,
+     * permissions and attributes into a new identity on every request.
+     */
+    private record Verified(SecurityIdentity identity, Instant usableUntil) {
 
         static Verified of(SecurityIdentity identity, Instant usableUntil) {
             // quarkus-oidc's attributes may be null (no provider client with a configured public key): no Map.copyOf.
             Map<String, Object> attributes = new HashMap<>(identity.getAttributes());
             attributes.keySet().removeAll(REQUEST_ATTRIBUTES);
             return new Verified(
-                    identity.getPrincipal(),
-                    Set.copyOf(identity.getRoles()),
-                    Set.copyOf(identity.getCredentials()),
-                    Set.copyOf(identity.getPermissions()),
-                    Collections.unmodifiableMap(attributes),
+                    QuarkusSecurityIdentity.builder()
+                            .setPrincipal(identity.getPrincipal())
+                            .addRoles(identity.getRoles())
+                            .addCredentials(identity.getCredentials())
+                            .addPermissions(identity.getPermissions())
+                            .addAttributes(attributes)
+                            .build(),
                     usableUntil);
         }
 
         boolean usableAt(Instant now) {
             return now.isBefore(usableUntil);
-        }
-
-        SecurityIdentity identityFor(RoutingContext http, AuthenticationRequestContext context) {
-            return QuarkusSecurityIdentity.builder()
-                    .setPrincipal(principal)
-                    .addRoles(roles)
-                    .addCredentials(credentials)
-                    .addPermissions(permissions)
-                    .addAttributes(attributes)
-                    .addAttribute(RoutingContext.class.getName(), http)
-                    .addAttribute(AuthenticationRequestContext.class.getName(), context)
-                    .build();
         }
     }
 }
