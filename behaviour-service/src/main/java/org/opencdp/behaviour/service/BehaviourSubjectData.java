@@ -127,8 +127,8 @@ public class BehaviourSubjectData implements SubjectDataHandler {
 
     @Override
     public List<CategoryExport> export(UUID subjectId) {
-        CustomerAttributes found = attributes.findById(subjectId);
-        List<CustomerAttributes> records = found == null ? List.of() : List.of(found);
+        List<CustomerAttributes> records =
+                attributes.find(subjectId).map(List::of).orElseGet(List::of);
         List<StoredOrder> ordersOfSubject = orders.allOfSubject(subjectId);
         List<Cart> cartsOfSubject = carts.ofSubject(subjectId);
         List<String> memberships = segments.segmentsOf(subjectId);
@@ -145,7 +145,7 @@ public class BehaviourSubjectData implements SubjectDataHandler {
     @Override
     public List<CategoryOutcome> erase(UUID subjectId) {
         return List.of(
-                CategoryOutcome.erased(CUSTOMER_ATTRIBUTES, attributes.deleteById(subjectId) ? 1 : 0),
+                CategoryOutcome.erased(CUSTOMER_ATTRIBUTES, attributes.delete(subjectId) ? 1 : 0),
                 eraseOrders(subjectId),
                 CategoryOutcome.erased(KPIS, kpis.delete(subjectId) > 0 ? 1 : 0),
                 CategoryOutcome.erased(CARTS, carts.deleteOfSubject(subjectId)),

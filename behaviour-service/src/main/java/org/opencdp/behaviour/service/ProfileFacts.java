@@ -9,7 +9,6 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 import org.opencdp.behaviour.domain.CustomerAttributes;
-import org.opencdp.behaviour.domain.DeletedCustomer;
 import org.opencdp.behaviour.repository.CustomerAttributesRepository;
 import org.opencdp.behaviour.repository.DeletedCustomerRepository;
 import org.opencdp.events.profile.CustomerDeleted;
@@ -74,41 +73,33 @@ public class ProfileFacts {
     }
 
     private boolean changed(UUID subjectId, Instant at, ProfileChanged change) {
-        DeletedCustomer tombstone = deleted.findById(subjectId);
-        if (tombstone != null && !at.isAfter(tombstone.deletedAt)) {
+        if (deleted.deletedAt(subjectId)
+                .filter(deletedAt -> !at.isAfter(deletedAt))
+                .isPresent()) {
             return false;
         }
-        CustomerAttributes current = attributes.findById(subjectId);
-        if (current != null && current.asOf.isAfter(at)) {
+        if (attributes
+                .find(subjectId)
+                .filter(current -> current.asOf().isAfter(at))
+                .isPresent()) {
             return false;
         }
-        CustomerAttributes next = current != null ? current : new CustomerAttributes();
-        next.subjectId = subjectId;
-        next.kind = change.kind();
-        next.ageBand = change.ageBand();
-        next.country = change.country();
-        next.postcodeRegion = change.postcodeRegion();
-        next.language = change.language();
-        next.industryCode = change.industryCode();
-        next.companySize = change.companySize();
-        next.asOf = at;
-        if (current == null) {
-            attributes.persist(next);
-        }
+        attributes.save(new CustomerAttributes(
+                subjectId,
+                change.kind(),
+                change.ageBand(),
+                change.country(),
+                change.postcodeRegion(),
+                change.language(),
+                change.industryCode(),
+                change.companySize(),
+                at));
         return true;
     }
 
     private boolean deleted(UUID subjectId, Instant at) {
-        attributes.deleteById(subjectId);
-        DeletedCustomer tombstone = deleted.findById(subjectId);
-        if (tombstone == null) {
-            tombstone = new DeletedCustomer();
-            tombstone.subjectId = subjectId;
-            tombstone.deletedAt = at;
-            deleted.persist(tombstone);
-        } else if (at.isAfter(tombstone.deletedAt)) {
-            tombstone.deletedAt = at;
-        }
+        attributes.delete(subjectId);
+        deleted.record(subjectId, at);
         return true;
     }
 
