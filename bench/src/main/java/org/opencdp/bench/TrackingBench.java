@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -90,9 +91,13 @@ final class TrackingBench implements Scenario {
         List<Wrk.Result> http = new ArrayList<>();
         List<CpuPerOperation.Cost> trackingCpu = new ArrayList<>();
         List<CpuPerOperation.Cost> consentCpu = new ArrayList<>();
+        List<WalActivity.Written> wal = new ArrayList<>();
+        List<WalActivity.Written> pacedWal = new ArrayList<>();
+        Connection statistics = suite.database(Service.TRACKING);
         for (int run = 1; run <= RUNS; run++) {
             CpuPerOperation tracking = CpuPerOperation.start(suite.stack(), Service.TRACKING);
             CpuPerOperation consent = CpuPerOperation.start(suite.stack(), Service.CONSENT);
+            WalActivity written = WalActivity.start(statistics);
             http.add(wrk.run(
                     "tracking-collect.lua",
                     baseUrl,
@@ -104,6 +109,7 @@ final class TrackingBench implements Scenario {
                     String.valueOf(run)));
             trackingCpu.add(tracking.end(http.getLast().requests() * BATCH));
             consentCpu.add(consent.end(http.getLast().requests() * BATCH));
+            wal.add(written.end(http.getLast().requests() * BATCH));
         }
         CopyCeiling ceiling = copyCeiling(suite, RUNS);
         List<Double> share = new ArrayList<>();
@@ -112,9 +118,12 @@ final class TrackingBench implements Scenario {
         for (int run = 0; run < RUNS; run++) {
             share.add(http.get(run).perSecond() * BATCH / ceiling.perSecond().get(run) * 100);
             // Sessions of their own (runs after the saturated ones), so no event is a resend of another.
+            WalActivity written = WalActivity.start(statistics);
             paced.add(atTargetLoad(
                     suite, openLoop, TARGET_SHARE * ceiling.perSecond().get(run) / BATCH, RUNS + 1 + run));
+            pacedWal.add(written.end((long) paced.getLast().latencyNanos().length * BATCH));
         }
+        statistics.close();
         report.heading("Ingestion");
         report.line(String.format(
                 "`POST /api/v1/collect/site_demo` as the tracker sends it, %d events per batch (10 visitors among "
@@ -167,6 +176,36 @@ final class TrackingBench implements Scenario {
                 Measured.of(paced, OpenLoop.Result::generatorCores),
                 "%,.2f");
         report.line("");
+        report.heading("Write-ahead log");
+        report.line(
+                "What PostgreSQL wrote to its WAL (pg_stat_wal, the whole cluster) per 1,000 events accepted during "
+                        + "each measured ingestion run, and the checkpoints that started meanwhile (pg_stat_bgwriter): one "
+                        + "requested by WAL volume means max_wal_size was reached, after which every page's first change "
+                        + "writes a full-page image again.");
+        report.line("");
+        report.table();
+        report.figure("WAL per 1,000 events", Measured.of(wal, WalActivity.Written::megabytesPerThousand), "%,.2f MB");
+        report.figure(
+                "full-page images per 1,000 events",
+                Measured.of(wal, WalActivity.Written::fullPageImagesPerThousand),
+                "%,.0f");
+        report.figure(
+                "buffers the backends wrote out themselves per 1,000 events",
+                Measured.of(wal, WalActivity.Written::backendWritesPerThousand),
+                "%,.0f");
+        report.figure(
+                "checkpoints requested by WAL volume during a saturated run",
+                Measured.of(wal, WalActivity.Written::checkpointsRequested),
+                "%.0f");
+        report.figure(
+                "checkpoints requested by WAL volume during a run at the target load",
+                Measured.of(pacedWal, WalActivity.Written::checkpointsRequested),
+                "%.0f");
+        report.figure(
+                "WAL per 1,000 events at the target load",
+                Measured.of(pacedWal, WalActivity.Written::megabytesPerThousand),
+                "%,.2f MB");
+        report.line("");
         revocations(suite, report);
     }
 
@@ -182,6 +221,7 @@ final class TrackingBench implements Scenario {
         String session = String.format("5e%06x%024x", run, 0);
         // An hour back, to the millisecond: client times stay within the accepted day however long the run is.
         Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS).minus(1, ChronoUnit.HOURS);
+        Instant begun = Instant.now();
         OpenLoop.Result result = openLoop.run(
                 perSecond,
                 RUN,
@@ -194,7 +234,27 @@ final class TrackingBench implements Scenario {
                 "[bench] batches at %,.0f/s offered: %,.0f/s answered, p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, "
                         + "generator %.2f cores%n",
                 perSecond, result.perSecond(), result.p50(), result.p99(), result.p999(), result.generatorCores());
+        System.out.printf(
+                "[bench] seconds of the run (begun %s) with batches over 50 ms, and their slowest: %s%n",
+                begun, slowSeconds(result, perSecond));
         return result;
+    }
+
+    /**
+     * For the log, to lay beside the server's and the services' logs: each second of the run in which a batch took
+     * over 50 ms (by due time), with the slowest latency due in it.
+     */
+    private static String slowSeconds(OpenLoop.Result result, double perSecond) {
+        TreeMap<Integer, Long> slowest = new TreeMap<>();
+        long[] latency = result.latencyNanos();
+        for (int i = 0; i < latency.length; i++) {
+            if (latency[i] > 50_000_000L) {
+                slowest.merge((int) (i / perSecond), latency[i], Math::max);
+            }
+        }
+        StringJoiner seconds = new StringJoiner(", ");
+        slowest.forEach((second, nanos) -> seconds.add(second + " s: " + nanos / 1_000_000 + " ms"));
+        return slowest.isEmpty() ? "none" : seconds.toString();
     }
 
     /** One batch: page views, clicks and page leaves of 10 random visitors, client times from {@code first} on. */

@@ -66,6 +66,43 @@ class DurablePostgresClusterTest {
     }
 
     @Test
+    void aDurableClusterAcknowledgesOnlyWhatIsOnDiskAndIsSizedForIngestion() throws Exception {
+        cluster = PostgresCluster.durable(privateDir.resolve("pg"), Ports.anyFree(), "durable-test")
+                .start();
+        try (Connection c = cluster.connect("postgres");
+                Statement s = c.createStatement()) {
+            // Accepted events are acknowledged as stored: none of these may be traded for speed.
+            assertThat(setting(s, "fsync")).isEqualTo("on");
+            assertThat(setting(s, "synchronous_commit")).isEqualTo("on");
+            assertThat(setting(s, "full_page_writes")).isEqualTo("on");
+            // Checkpoints by time, not every few seconds by WAL volume (bench/README.md, tracking).
+            assertThat(setting(s, "max_wal_size")).isEqualTo("4GB");
+            assertThat(setting(s, "checkpoint_timeout")).isEqualTo("15min");
+            assertThat(setting(s, "wal_compression")).isEqualTo("lz4");
+            assertThat(setting(s, "shared_buffers")).isEqualTo("512MB");
+        }
+    }
+
+    @Test
+    void aTestClusterIsNotDurable() throws Exception {
+        PostgresCluster throwaway = PostgresCluster.throwaway().start();
+        try (Connection c = throwaway.connect("postgres");
+                Statement s = c.createStatement()) {
+            assertThat(setting(s, "fsync")).isEqualTo("off");
+            assertThat(setting(s, "synchronous_commit")).isEqualTo("off");
+        } finally {
+            throwaway.destroy();
+        }
+    }
+
+    private static String setting(Statement s, String name) throws Exception {
+        try (ResultSet rs = s.executeQuery("SHOW " + name)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Test
     void aClusterWhoseServerWasKilledIsStillRemoved() {
         cluster = PostgresCluster.durable(privateDir.resolve("postgres"), Ports.anyFree(), "durable-test")
                 .start();
