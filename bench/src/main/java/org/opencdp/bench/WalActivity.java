@@ -34,7 +34,6 @@ final class WalActivity {
                 (now.bytes() - atStart.bytes()) / 1e6 / thousands,
                 (now.fullPageImages() - atStart.fullPageImages()) / thousands,
                 now.requested() - atStart.requested(),
-                now.timed() - atStart.timed(),
                 (now.backendWrites() - atStart.backendWrites()) / thousands);
     }
 
@@ -42,7 +41,6 @@ final class WalActivity {
      * @param megabytesPerThousand WAL megabytes per 1,000 operations
      * @param fullPageImagesPerThousand full-page images per 1,000 operations
      * @param checkpointsRequested checkpoints requested meanwhile (by WAL volume, or by hand)
-     * @param checkpointsTimed checkpoints started by checkpoint_timeout meanwhile
      * @param backendWritesPerThousand buffers the backends had to write out themselves to make room, per 1,000
      *     operations: shared_buffers too small for what the run touches
      */
@@ -50,18 +48,16 @@ final class WalActivity {
             double megabytesPerThousand,
             double fullPageImagesPerThousand,
             long checkpointsRequested,
-            long checkpointsTimed,
             double backendWritesPerThousand) {}
 
-    private record Snapshot(long bytes, long fullPageImages, long requested, long timed, long backendWrites) {}
+    private record Snapshot(long bytes, long fullPageImages, long requested, long backendWrites) {}
 
     private static Snapshot snapshot(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT w.wal_bytes, w.wal_fpi, b.checkpoints_req, b.checkpoints_timed,"
-                        + " b.buffers_backend"
+                ResultSet rs = s.executeQuery("SELECT w.wal_bytes, w.wal_fpi, b.checkpoints_req, b.buffers_backend"
                         + " FROM pg_stat_wal w, pg_stat_bgwriter b")) {
             rs.next();
-            return new Snapshot(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
+            return new Snapshot(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
         }
     }
 }

@@ -44,16 +44,20 @@ public class CustomerAttributesRepository {
         });
     }
 
-    /** Inserts the customer's attributes, or replaces the ones stored. */
-    public void save(CustomerAttributes attributes) {
-        Jdbc.with(dataSource, c -> {
+    /**
+     * Inserts the customer's attributes, or replaces the ones stored unless those are newer (a later {@code asOf}):
+     * one statement, so a late, older change cannot overwrite a newer one between a read and a write. Whether the
+     * attributes were stored.
+     */
+    public boolean saveUnlessNewerStored(CustomerAttributes attributes) {
+        return Jdbc.with(dataSource, c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO customer_attributes (subject_id, kind,"
                     + " age_band, country, postcode_region, language, industry_code, company_size, as_of)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (subject_id) DO UPDATE SET kind = EXCLUDED.kind,"
                     + " age_band = EXCLUDED.age_band, country = EXCLUDED.country,"
                     + " postcode_region = EXCLUDED.postcode_region, language = EXCLUDED.language,"
                     + " industry_code = EXCLUDED.industry_code, company_size = EXCLUDED.company_size,"
-                    + " as_of = EXCLUDED.as_of")) {
+                    + " as_of = EXCLUDED.as_of WHERE customer_attributes.as_of <= EXCLUDED.as_of")) {
                 s.setObject(1, attributes.subjectId());
                 s.setString(2, attributes.kind());
                 s.setString(3, attributes.ageBand());
@@ -63,7 +67,7 @@ public class CustomerAttributesRepository {
                 s.setString(7, attributes.industryCode());
                 s.setString(8, attributes.companySize());
                 s.setTimestamp(9, Timestamp.from(attributes.asOf()));
-                return s.executeUpdate();
+                return s.executeUpdate() > 0;
             }
         });
     }

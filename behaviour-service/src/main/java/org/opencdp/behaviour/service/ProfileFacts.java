@@ -78,13 +78,7 @@ public class ProfileFacts {
                 .isPresent()) {
             return false;
         }
-        if (attributes
-                .find(subjectId)
-                .filter(current -> current.asOf().isAfter(at))
-                .isPresent()) {
-            return false;
-        }
-        attributes.save(new CustomerAttributes(
+        return attributes.saveUnlessNewerStored(new CustomerAttributes(
                 subjectId,
                 change.kind(),
                 change.ageBand(),
@@ -94,7 +88,6 @@ public class ProfileFacts {
                 change.industryCode(),
                 change.companySize(),
                 at));
-        return true;
     }
 
     private boolean deleted(UUID subjectId, Instant at) {
