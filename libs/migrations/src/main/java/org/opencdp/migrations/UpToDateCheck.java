@@ -106,8 +106,8 @@ public final class UpToDateCheck {
         }
         if (difference == null) {
             LOG.infof(
-                    "Migrations of datasource %s are up to date: %d histories match their migration files exactly,"
-                            + " Flyway is not run",
+                    "Migrations of datasource %s are up to date: the histories of its %d migration owners match"
+                            + " their files exactly, Flyway is not run",
                     datasource, histories.size());
             return true;
         }
