@@ -5,6 +5,8 @@ import java.util.List;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -15,6 +17,10 @@ import io.quarkus.runtime.StartupEvent;
 /**
  * Migrates the database when the service starts, before anything uses it: the HTTP port opens only after every
  * start-up observer has run, and this one runs before the scheduler starts jobs such as the outbox relay.
+ *
+ * <p>Flyway itself (the bean Quarkus builds, its configuration and some 400 classes) is only created when the histories
+ * differ from the migration files: on most starts nothing is to be migrated, which {@link UpToDateCheck} finds with
+ * one read of all histories.
  */
 @ApplicationScoped
 class MigrateAtStart {
@@ -22,16 +28,32 @@ class MigrateAtStart {
     /** The scheduler starts at {@code PLATFORM_BEFORE}; libs/personal-data migrates its key database in between. */
     private static final int BEFORE_THE_SCHEDULER = Interceptor.Priority.PLATFORM_BEFORE - 10;
 
+    @Inject
+    Instance<Flyway> flyway;
+
+    @ConfigProperty(name = "quarkus.flyway.locations")
+    List<String> locations;
+
+    @ConfigProperty(name = "quarkus.flyway.table", defaultValue = "flyway_schema_history")
+    String table;
+
     void migrate(
             @Observes @Priority(BEFORE_THE_SCHEDULER) StartupEvent start,
-            Flyway flyway,
-            @ConfigProperty(name = "quarkus.flyway.migrate-at-start") boolean quarkusMigrates,
-            @ConfigProperty(name = "quarkus.flyway.locations") List<String> locations) {
+            @ConfigProperty(name = "quarkus.flyway.migrate-at-start") boolean quarkusMigrates) {
         if (quarkusMigrates) {
             throw new IllegalStateException(
                     "quarkus.flyway.migrate-at-start must be false: Quarkus would migrate every"
                             + " owner in one history. libs/migrations migrates each in its own (see libs/migrations/README.md)");
         }
-        new OwnedMigrations(flyway.getConfiguration(), locations).migrate();
+        migrateUnlessUpToDate();
+    }
+
+    /** @return whether Flyway ran (false: every history matched its files, nothing was to be done) */
+    boolean migrateUnlessUpToDate() {
+        if (UpToDateCheck.of(UpToDateCheck.DEFAULT_DATASOURCE).holdsFor(MigrationOwner.inOrder(locations, table))) {
+            return false;
+        }
+        new OwnedMigrations(flyway.get().getConfiguration(), locations).migrate();
+        return true;
     }
 }

@@ -6,13 +6,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import javax.sql.DataSource;
+
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.interceptor.Interceptor;
 
 import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
+import org.opencdp.migrations.UpToDateCheck;
 
 import io.quarkus.flyway.FlywayDataSource;
 import io.quarkus.runtime.StartupEvent;
@@ -25,6 +29,9 @@ import io.quarkus.runtime.StartupEvent;
  * unchanged, into the key database (a key already there wins) and the old table is dropped, so the data database and
  * its future backups hold no key. On a fresh database the old migration still creates that table (a released
  * migration is never edited); it is empty and dropped here.
+ *
+ * <p>Flyway is created only when there is something to do ({@link UpToDateCheck}: the key database's history differs
+ * from its files, or the old table is there), not at every start.
  */
 @ApplicationScoped
 class KeyDatabaseMigration {
@@ -37,15 +44,25 @@ class KeyDatabaseMigration {
 
     void migrate(
             @Observes @Priority(AFTER_THE_DATA_MIGRATIONS) StartupEvent start,
-            @FlywayDataSource(SubjectKeyVault.DATASOURCE) Flyway keyDatabase,
-            Flyway dataDatabase) {
-        keyDatabase.migrate();
-        // Both as the owner roles: only they may read the old table, write keys unchecked and drop it.
-        try (Connection data = dataDatabase.getConfiguration().getDataSource().getConnection();
-                Connection keys = keyDatabase.getConfiguration().getDataSource().getConnection()) {
-            if (!hasOldKeyTable(data)) {
+            @FlywayDataSource(SubjectKeyVault.DATASOURCE) Instance<Flyway> keyDatabase,
+            Instance<Flyway> dataDatabase,
+            DataSource application) {
+        if (!UpToDateCheck.of(SubjectKeyVault.DATASOURCE).holds()) {
+            keyDatabase.get().migrate();
+        }
+        // Whether a table exists is in the catalog, which every role may read: the application's session answers it.
+        try (Connection session = application.getConnection()) {
+            if (!hasOldKeyTable(session)) {
                 return;
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not look for the old subject key table", e);
+        }
+        // Both as the owner roles: only they may read the old table, write keys unchecked and drop it.
+        try (Connection data =
+                        dataDatabase.get().getConfiguration().getDataSource().getConnection();
+                Connection keys =
+                        keyDatabase.get().getConfiguration().getDataSource().getConnection()) {
             int moved = copyKeys(data, keys);
             try (Statement drop = data.createStatement()) {
                 drop.execute("DROP TABLE subject_key");
