@@ -30,7 +30,7 @@ public class SearchTermRepository {
         add(terms);
     }
 
-    /** The entries of a customer that has none yet, as one batch (a dozen rows, one round trip). */
+    /** The entries of a customer that has none yet, as one JDBC batch (about five rows a customer). */
     public void add(List<CustomerSearchTerm> terms) {
         if (terms.isEmpty()) {
             return;
