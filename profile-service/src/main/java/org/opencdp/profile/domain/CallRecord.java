@@ -5,31 +5,20 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
 /**
  * A call still going: which of its events were applied to its CALL timeline entry, and when it was answered. Deleted
  * when the call ends; its entry is final from then on.
  */
-@Entity
-@Table(name = "call_record")
 public class CallRecord {
 
-    @Id
-    @Column(name = "entry_id")
+    /** The id of the call's timeline entry. */
     public UUID entryId;
 
-    @Column(name = "subject_id")
     public UUID subjectId;
 
     /** The applied events' names, comma-separated. */
-    @Column(name = "applied_events")
     public String appliedEvents;
 
-    @Column(name = "answered_at")
     public Instant answeredAt;
 
     public Set<CallEvent.Kind> applied() {

@@ -1,105 +1,133 @@
 package org.opencdp.profile.repository;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.OptimisticLockException;
 
-import org.hibernate.ReadOnlyMode;
 import org.opencdp.problem.ProblemException;
 import org.opencdp.profile.domain.Customer;
 import org.opencdp.profile.domain.CustomerKind;
 
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-
+/** The customer rows (table {@code customer}); their blind-index entries and contact links go by foreign-key cascade. */
 @ApplicationScoped
-public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID> {
+public class CustomerRepository {
+
+    private static final String COLUMNS = "c.id, c.kind, c.version, c.profile, c.created_at, c.updated_at";
 
     @Inject
     DataSource dataSource;
 
     public Optional<Customer> find(UUID id) {
-        return findByIdOptional(id);
+        return Jdbc.first(
+                dataSource, "SELECT " + COLUMNS + " FROM customer c WHERE c.id = ?", CustomerRepository::read, id);
+    }
+
+    /** A new customer, version 0. */
+    public void insert(Customer customer) {
+        Jdbc.update(
+                dataSource,
+                "INSERT INTO customer (id, kind, version, profile, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+                customer.id,
+                customer.kind,
+                customer.version,
+                customer.encryptedProfile,
+                customer.createdAt,
+                customer.updatedAt);
     }
 
     /**
-     * Flushes pending changes now, inside the use case, so that a concurrent update (the version check in the
-     * UPDATE found another version) becomes a 412 for the client rather than a failed commit.
+     * Writes the changed profile if the row still has the version it was read with, and counts the version up (the
+     * new ETag). Another version stored meanwhile (a concurrent change committed between the read and this update)
+     * is a 412 for the client, as for a stale If-Match.
      */
-    public void flushGuardingVersion() {
-        try {
-            flush();
-        } catch (OptimisticLockException e) {
+    public void updateGuardingVersion(Customer customer) {
+        int updated = Jdbc.update(
+                dataSource,
+                "UPDATE customer SET profile = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?",
+                customer.encryptedProfile,
+                customer.updatedAt,
+                customer.id,
+                customer.version);
+        if (updated == 0) {
             throw ProblemException.preconditionFailed("The customer was changed at the same moment by someone else. "
                     + "Read it again and reapply your change.");
         }
+        customer.version++;
+    }
+
+    /** Locks the customer's row, if there is one, until the transaction ends. */
+    public void lock(UUID id) {
+        Jdbc.list(dataSource, "SELECT id FROM customer WHERE id = ? FOR UPDATE", rs -> null, id);
+    }
+
+    /** Whether there was a customer to delete. */
+    public boolean delete(UUID id) {
+        return Jdbc.update(dataSource, "DELETE FROM customer WHERE id = ?", id) > 0;
     }
 
     /**
      * The customers with these ids that exist, in the order of {@code ids} (a search passes its page in id order),
-     * read-only: for showing, never for changing. One statement with the ids as an array, whose SQL Hibernate builds
-     * once; an {@code id in ?1} query was translated anew on every call (a list parameter keeps Hibernate from
-     * caching the translation), and loaded entities were dirty-checked at the commit. Both were a fifth of a search's
-     * CPU time.
+     * for showing, never for changing: one statement with the ids as an array.
      */
     public List<Customer> findAllByIds(List<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return getSession().findMultiple(Customer.class, ids, ReadOnlyMode.READ_ONLY).stream()
-                .filter(Objects::nonNull)
-                .toList();
+        return inOrder(
+                ids,
+                Jdbc.list(
+                        dataSource,
+                        "SELECT " + COLUMNS + " FROM customer c WHERE c.id = ANY(?)",
+                        CustomerRepository::read,
+                        ids));
     }
 
     /**
      * The customers with these ids that exist and whose processing is not restricted (no row in libs/subject-rights'
-     * {@code subject_restriction}, on any basis), in the order of {@code ids}, as values for showing: never managed,
-     * never changed. The restriction check and the load are one statement, one round trip (a search's hits were two:
-     * the restrictions, then the rows), and the restriction is read in the same snapshot as the rows. Plain JDBC on the
-     * transaction's connection, as {@link SearchTermRepository#matching}: nothing for Hibernate to translate, cache or
-     * dirty-check.
+     * {@code subject_restriction}, on any basis), in the order of {@code ids}, as values for showing. The restriction
+     * check and the load are one statement, one round trip (a search's hits were two: the restrictions, then the
+     * rows), and the restriction is read in the same snapshot as the rows.
      */
     public List<Customer> findUnrestrictedByIds(List<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<UUID, Customer> found = new HashMap<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement query = c.prepareStatement("""
-                        SELECT c.id, c.kind, c.version, c.profile, c.created_at, c.updated_at FROM customer c
-                         WHERE c.id = ANY(?)
-                           AND NOT EXISTS (SELECT 1 FROM subject_restriction r WHERE r.subject_id = c.id)""")) {
-            query.setArray(1, c.createArrayOf("uuid", ids.toArray()));
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    Customer customer = new Customer();
-                    customer.id = rs.getObject(1, UUID.class);
-                    customer.kind = CustomerKind.valueOf(rs.getString(2));
-                    customer.version = rs.getLong(3);
-                    customer.encryptedProfile = rs.getBytes(4);
-                    customer.createdAt = rs.getObject(5, OffsetDateTime.class).toInstant();
-                    customer.updatedAt = rs.getObject(6, OffsetDateTime.class).toInstant();
-                    found.put(customer.id, customer);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot load customers", e);
-        }
-        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+        return inOrder(
+                ids,
+                Jdbc.list(
+                        dataSource,
+                        "SELECT " + COLUMNS + " FROM customer c WHERE c.id = ANY(?)"
+                                + " AND NOT EXISTS (SELECT 1 FROM subject_restriction r WHERE r.subject_id = c.id)",
+                        CustomerRepository::read,
+                        ids));
+    }
+
+    private static List<Customer> inOrder(List<UUID> ids, List<Customer> found) {
+        Map<UUID, Customer> byId = found.stream().collect(Collectors.toMap(c -> c.id, Function.identity()));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    private static Customer read(ResultSet rs) throws SQLException {
+        Customer customer = new Customer();
+        customer.id = Jdbc.uuid(rs, 1);
+        customer.kind = CustomerKind.valueOf(rs.getString(2));
+        customer.version = rs.getLong(3);
+        customer.encryptedProfile = rs.getBytes(4);
+        customer.createdAt = Jdbc.instant(rs, 5);
+        customer.updatedAt = Jdbc.instant(rs, 6);
+        return customer;
     }
 
     /**
@@ -118,17 +146,16 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
      * covering index {@code customer_id_updated} lets the page walk the ids without reading the profiles, and
      * {@code timeline_entry_subject} finds a candidate's recent entries.
      */
-    @SuppressWarnings("unchecked")
     public List<UUID> idsWithoutActivitySince(Instant since, UUID after, int limit) {
-        return getEntityManager()
-                .createNativeQuery(
-                        "SELECT c.id FROM customer c WHERE c.updated_at < ?1 AND c.id > ?2 AND NOT EXISTS ("
-                                + "SELECT 1 FROM timeline_entry t WHERE t.subject_id = c.id AND t.occurred_at >= ?1"
-                                + " AND " + TIMELINE_CONTACT + ") ORDER BY c.id LIMIT ?3",
-                        UUID.class)
-                .setParameter(1, since)
-                .setParameter(2, after)
-                .setParameter(3, limit)
-                .getResultList();
+        return Jdbc.list(
+                dataSource,
+                "SELECT c.id FROM customer c WHERE c.updated_at < ? AND c.id > ? AND NOT EXISTS ("
+                        + "SELECT 1 FROM timeline_entry t WHERE t.subject_id = c.id AND t.occurred_at >= ?"
+                        + " AND " + TIMELINE_CONTACT + ") ORDER BY c.id LIMIT ?",
+                rs -> Jdbc.uuid(rs, 1),
+                since,
+                after,
+                since,
+                limit);
     }
 }

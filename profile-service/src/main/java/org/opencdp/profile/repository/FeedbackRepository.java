@@ -1,21 +1,34 @@
 package org.opencdp.profile.repository;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.opencdp.profile.domain.CustomerFeedback;
+import org.opencdp.profile.domain.FeedbackMeasure;
+import org.opencdp.profile.domain.FeedbackSource;
 
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-
+/** The satisfaction answers (table {@code customer_feedback}) and the reports over them. */
 @ApplicationScoped
-public class FeedbackRepository implements PanacheRepositoryBase<CustomerFeedback, UUID> {
+public class FeedbackRepository {
+
+    private static final String SELECT = "SELECT id, subject_id, measure, score, comment, source, answered_at,"
+            + " about_entry_id, timeline_entry_id, recorded_at FROM customer_feedback";
+
+    @Inject
+    DataSource dataSource;
 
     /** What a report row is grouped by besides the month: nothing, the customer's kind, or the answer's source. */
     public enum Grouping {
@@ -37,18 +50,42 @@ public class FeedbackRepository implements PanacheRepositoryBase<CustomerFeedbac
         }
     }
 
+    public void insert(CustomerFeedback answer) {
+        Jdbc.update(
+                dataSource,
+                "INSERT INTO customer_feedback (id, subject_id, measure, score, comment, source, answered_at,"
+                        + " about_entry_id, timeline_entry_id, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                answer.id,
+                answer.subjectId,
+                answer.measure,
+                answer.score,
+                answer.encryptedComment,
+                answer.source,
+                answer.answeredAt,
+                answer.aboutEntryId,
+                answer.timelineEntryId,
+                answer.recordedAt);
+    }
+
     public List<CustomerFeedback> allOfSubject(UUID subjectId) {
-        return list("subjectId = ?1 order by answeredAt, id", subjectId);
+        return Jdbc.list(
+                dataSource,
+                SELECT + " WHERE subject_id = ? ORDER BY answered_at, id",
+                FeedbackRepository::read,
+                subjectId);
     }
 
     /** The subject's newest answer, if any (the 360° view). */
-    public java.util.Optional<CustomerFeedback> latestOf(UUID subjectId) {
-        return find("subjectId = ?1 order by answeredAt desc, id desc", subjectId)
-                .firstResultOptional();
+    public Optional<CustomerFeedback> latestOf(UUID subjectId) {
+        return Jdbc.first(
+                dataSource,
+                SELECT + " WHERE subject_id = ? ORDER BY answered_at DESC, id DESC LIMIT 1",
+                FeedbackRepository::read,
+                subjectId);
     }
 
     public long deleteAllOf(UUID subjectId) {
-        return delete("subjectId", subjectId);
+        return Jdbc.update(dataSource, "DELETE FROM customer_feedback WHERE subject_id = ?", subjectId);
     }
 
     /**
@@ -89,31 +126,28 @@ public class FeedbackRepository implements PanacheRepositoryBase<CustomerFeedbac
         String sql = "SELECT to_char(f.answered_at AT TIME ZONE 'UTC', 'YYYY-MM')" + group
                 + ", count(*), count(DISTINCT f.subject_id), " + figures
                 + " FROM customer_feedback f JOIN customer c ON c.id = f.subject_id"
-                + " WHERE f.measure = ?1 AND f.answered_at >= ?2 AND f.answered_at < ?3"
+                + " WHERE f.measure = ? AND f.answered_at >= ? AND f.answered_at < ?"
                 + " AND NOT EXISTS (SELECT 1 FROM subject_restriction r WHERE r.subject_id = f.subject_id)"
                 + " GROUP BY 1" + (group.isEmpty() ? "" : ", 2") + " ORDER BY 1" + (group.isEmpty() ? "" : ", 2");
-        @SuppressWarnings("unchecked")
-        List<Object[]> found = getEntityManager()
-                .createNativeQuery(sql)
-                .setParameter(1, measure)
-                .setParameter(2, from)
-                .setParameter(3, until)
-                .getResultList();
         List<String> columns = new ArrayList<>(List.of("month"));
         if (grouping.column != null) {
             columns.add(grouping.column);
         }
         columns.addAll(List.of("answers", "customers"));
         columns.addAll(figureColumns);
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Object[] values : found) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            for (int i = 0; i < columns.size(); i++) {
-                row.put(columns.get(i), plain(values[i]));
-            }
-            rows.add(row);
-        }
-        return rows;
+        return Jdbc.list(
+                dataSource,
+                sql,
+                rs -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int i = 0; i < columns.size(); i++) {
+                        row.put(columns.get(i), plain(rs.getObject(i + 1)));
+                    }
+                    return row;
+                },
+                measure,
+                from,
+                until);
     }
 
     private static Object plain(Object value) {
@@ -121,5 +155,20 @@ public class FeedbackRepository implements PanacheRepositoryBase<CustomerFeedbac
             return decimal;
         }
         return value instanceof Number number ? number.longValue() : value;
+    }
+
+    private static CustomerFeedback read(ResultSet rs) throws SQLException {
+        CustomerFeedback answer = new CustomerFeedback();
+        answer.id = Jdbc.uuid(rs, 1);
+        answer.subjectId = Jdbc.uuid(rs, 2);
+        answer.measure = FeedbackMeasure.valueOf(rs.getString(3));
+        answer.score = rs.getInt(4);
+        answer.encryptedComment = rs.getBytes(5);
+        answer.source = FeedbackSource.valueOf(rs.getString(6));
+        answer.answeredAt = Jdbc.instant(rs, 7);
+        answer.aboutEntryId = Jdbc.uuid(rs, 8);
+        answer.timelineEntryId = Jdbc.uuid(rs, 9);
+        answer.recordedAt = Jdbc.instant(rs, 10);
+        return answer;
     }
 }

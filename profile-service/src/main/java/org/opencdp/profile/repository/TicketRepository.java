@@ -1,28 +1,48 @@
 package org.opencdp.profile.repository;
 
 import java.nio.ByteBuffer;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
+import jakarta.inject.Inject;
 
 import org.opencdp.profile.domain.Ticket;
 import org.opencdp.profile.domain.TicketState;
 
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
-
+/**
+ * The tickets of ticket systems (table {@code ticket}). A row read to be changed is locked {@code FOR NO KEY UPDATE}:
+ * it serialises the writers of one ticket without blocking the inserts of articles that reference it.
+ */
 @ApplicationScoped
-public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
+public class TicketRepository {
+
+    private static final String SELECT = "SELECT id, source, external_hash, subject_id, number, title, contact, state,"
+            + " updated_at, received_at, last_received_at FROM ticket";
+    private static final String LOCKED = " FOR NO KEY UPDATE";
+
+    @Inject
+    DataSource dataSource;
+
+    public Optional<Ticket> find(UUID id) {
+        return Jdbc.first(dataSource, SELECT + " WHERE id = ?", TicketRepository::read, id);
+    }
+
+    /** The ticket, locked until the transaction ends. */
+    public Optional<Ticket> findLocked(UUID id) {
+        return Jdbc.first(dataSource, SELECT + " WHERE id = ?" + LOCKED, TicketRepository::read, id);
+    }
 
     /** The ticket of this keyed hash, locked until the transaction ends. */
     public Optional<Ticket> byExternalHash(byte[] externalHash) {
-        return find("externalHash", externalHash)
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResultOptional();
+        return Jdbc.first(
+                dataSource, SELECT + " WHERE external_hash = ?" + LOCKED, TicketRepository::read, externalHash);
     }
 
     /**
@@ -30,52 +50,127 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
      * (the second then finds the first) instead of one failing on the unique index.
      */
     public void lockExternalHash(byte[] externalHash) {
-        getEntityManager()
-                .createNativeQuery("SELECT pg_advisory_xact_lock(?1)")
-                .setParameter(1, ByteBuffer.wrap(externalHash).getLong())
-                .getSingleResult();
+        Jdbc.list(
+                dataSource,
+                "SELECT pg_advisory_xact_lock(?)",
+                rs -> null,
+                ByteBuffer.wrap(externalHash).getLong());
+    }
+
+    public void insert(Ticket ticket) {
+        Jdbc.update(
+                dataSource,
+                "INSERT INTO ticket (id, source, external_hash, subject_id, number, title, contact, state, updated_at,"
+                        + " received_at, last_received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                ticket.id,
+                ticket.source,
+                ticket.externalHash,
+                ticket.subjectId,
+                ticket.encryptedNumber,
+                ticket.encryptedTitle,
+                ticket.encryptedContact,
+                ticket.state,
+                ticket.updatedAt,
+                ticket.receivedAt,
+                ticket.lastReceivedAt);
+    }
+
+    /** Writes what a delivery or an assignment changes: the customer, the encrypted fields, state and times. */
+    public void update(Ticket ticket) {
+        Jdbc.update(
+                dataSource,
+                "UPDATE ticket SET subject_id = ?, number = ?, title = ?, contact = ?, state = ?, updated_at = ?,"
+                        + " last_received_at = ? WHERE id = ?",
+                ticket.subjectId,
+                ticket.encryptedNumber,
+                ticket.encryptedTitle,
+                ticket.encryptedContact,
+                ticket.state,
+                ticket.updatedAt,
+                ticket.lastReceivedAt,
+                ticket.id);
+    }
+
+    /** Whether there was such a ticket; its inbox articles go by foreign-key cascade. */
+    public boolean delete(UUID id) {
+        return Jdbc.update(dataSource, "DELETE FROM ticket WHERE id = ?", id) > 0;
     }
 
     /** How many of the customer's tickets are open or pending. */
     public int countOpenOf(UUID subjectId) {
-        return (int) count("subjectId = ?1 and state <> ?2", subjectId, TicketState.CLOSED);
+        return Jdbc.first(
+                        dataSource,
+                        "SELECT count(*) FROM ticket WHERE subject_id = ? AND state <> ?",
+                        rs -> rs.getInt(1),
+                        subjectId,
+                        TicketState.CLOSED)
+                .orElseThrow();
     }
 
     public List<Ticket> ofSubject(UUID subjectId) {
-        return list("subjectId = ?1 order by receivedAt, id", subjectId);
+        return Jdbc.list(
+                dataSource,
+                SELECT + " WHERE subject_id = ? ORDER BY received_at, id",
+                TicketRepository::read,
+                subjectId);
     }
 
     public long deleteOfSubject(UUID subjectId) {
-        return delete("subjectId", subjectId);
+        return Jdbc.update(dataSource, "DELETE FROM ticket WHERE subject_id = ?", subjectId);
     }
 
     /** One page of the inbox, oldest first, after the ticket {@code after} when given. */
     public List<Ticket> inboxPage(Ticket after, int limit) {
-        StringBuilder query = new StringBuilder("subjectId is null");
-        Parameters parameters = new Parameters();
-        if (after != null) {
-            query.append(" and (receivedAt > :at or (receivedAt = :at and id > :id))");
-            parameters.and("at", after.receivedAt).and("id", after.id);
+        if (after == null) {
+            return Jdbc.list(
+                    dataSource,
+                    SELECT + " WHERE subject_id IS NULL ORDER BY received_at, id LIMIT ?",
+                    TicketRepository::read,
+                    limit);
         }
-        query.append(" order by receivedAt, id");
-        return find(query.toString(), parameters).page(0, limit).list();
+        return Jdbc.list(
+                dataSource,
+                SELECT + " WHERE subject_id IS NULL AND (received_at > ? OR (received_at = ? AND id > ?))"
+                        + " ORDER BY received_at, id LIMIT ?",
+                TicketRepository::read,
+                after.receivedAt,
+                after.receivedAt,
+                after.id,
+                limit);
     }
 
     /** The inbox tickets whose latest delivery was before the moment (a retention cutoff). */
     public List<UUID> inboxIdsLastReceivedBefore(Instant before) {
-        return getEntityManager()
-                .createQuery(
-                        "select t.id from Ticket t where t.subjectId is null and t.lastReceivedAt < :before"
-                                + " order by t.lastReceivedAt",
-                        UUID.class)
-                .setParameter("before", before)
-                .getResultList();
+        return Jdbc.list(
+                dataSource,
+                "SELECT id FROM ticket WHERE subject_id IS NULL AND last_received_at < ? ORDER BY last_received_at",
+                rs -> Jdbc.uuid(rs, 1),
+                before);
     }
 
     /** The inbox ticket, locked, when it is still in the inbox and its latest delivery was before the moment. */
     public Optional<Ticket> inboxTicketLastReceivedBefore(UUID id, Instant before) {
-        return find("id = ?1 and subjectId is null and lastReceivedAt < ?2", id, before)
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResultOptional();
+        return Jdbc.first(
+                dataSource,
+                SELECT + " WHERE id = ? AND subject_id IS NULL AND last_received_at < ?" + LOCKED,
+                TicketRepository::read,
+                id,
+                before);
+    }
+
+    private static Ticket read(ResultSet rs) throws SQLException {
+        Ticket ticket = new Ticket();
+        ticket.id = Jdbc.uuid(rs, 1);
+        ticket.source = rs.getString(2);
+        ticket.externalHash = rs.getBytes(3);
+        ticket.subjectId = Jdbc.uuid(rs, 4);
+        ticket.encryptedNumber = rs.getBytes(5);
+        ticket.encryptedTitle = rs.getBytes(6);
+        ticket.encryptedContact = rs.getBytes(7);
+        ticket.state = TicketState.valueOf(rs.getString(8));
+        ticket.updatedAt = Jdbc.instant(rs, 9);
+        ticket.receivedAt = Jdbc.instant(rs, 10);
+        ticket.lastReceivedAt = Jdbc.instant(rs, 11);
+        return ticket;
     }
 }

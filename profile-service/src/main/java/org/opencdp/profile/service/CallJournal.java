@@ -144,14 +144,14 @@ public class CallJournal {
             call.appliedEvents = "";
             call.apply(event.kind());
             call.answeredAt = answeredAt;
-            calls.persist(call);
+            calls.insert(call);
         }
         audit.recordAs(actor, Caller.Kind.SERVICE, customerId, Timeline.WRITE, purpose);
         return new CallEventOutcome(Match.MATCHED, stored.id(), Change.CREATED);
     }
 
     private CallEventOutcome update(TimelineEntry row, CallEvent event, String actor, String purpose, Instant now) {
-        Optional<CallRecord> going = calls.findByIdOptional(row.id);
+        Optional<CallRecord> going = calls.find(row.id);
         if (going.isEmpty()
                 || going.get().applied().contains(event.kind())
                 || restrictions.isRestricted(row.subjectId)) {
@@ -172,7 +172,9 @@ public class CallJournal {
             boolean missed = missed(event.kind(), call.answeredAt, before, duration);
             duration = missed ? Integer.valueOf(0) : durationOf(duration, call.answeredAt, event, now);
             summary = missed ? missedSummary(summary) : summary;
-            calls.delete(call);
+            calls.delete(call.entryId);
+        } else {
+            calls.update(call);
         }
         timeline.reviseCall(
                 row,

@@ -246,14 +246,14 @@ public class CallerLookup {
     private String companyOf(UUID personId, Map<UUID, String> reads) {
         List<CompanyContact> links = contacts.companiesOf(personId);
         Set<UUID> restricted = restrictions.restrictedAmong(
-                links.stream().map(l -> l.companyId).toList());
+                links.stream().map(l -> l.companyId()).toList());
         for (CompanyContact link : links) {
-            if (restricted.contains(link.companyId)) {
+            if (restricted.contains(link.companyId())) {
                 continue;
             }
-            Optional<Customer> company = customers.find(link.companyId);
+            Optional<Customer> company = customers.find(link.companyId());
             if (company.isPresent()) {
-                reads.putIfAbsent(link.companyId, CustomerService.LINKED_READ);
+                reads.putIfAbsent(link.companyId(), CustomerService.LINKED_READ);
                 return codec.decrypt(company.get()).companyName();
             }
         }

@@ -36,8 +36,7 @@ public class CustomerEraser {
 
     /** Returns whether there was a customer to erase. */
     public boolean erase(UUID id) {
-        boolean existed = customers.deleteById(id);
-        customers.flushGuardingVersion();
+        boolean existed = customers.delete(id);
         outbox.forgetDeliveredEventsOf(id);
         salesData.erase(id);
         tickets.deleteOfSubject(id);

@@ -155,7 +155,6 @@ public class CustomerService {
                     "A " + customer.kind + " cannot become a " + profile.kind() + "; create a new customer instead.");
         }
         store(customer, profile);
-        customers.flushGuardingVersion();
         events.changed(id, profile);
         return withLinks(customer, profile, reader, "customer.update", purpose);
     }
@@ -176,7 +175,6 @@ public class CustomerService {
                     + corrected.kind() + "; create a new customer instead.");
         }
         store(customer, corrected);
-        customers.flushGuardingVersion();
         events.changed(id, corrected);
         audit.record(id, "customer.rectify", purpose);
     }
@@ -190,6 +188,8 @@ public class CustomerService {
      */
     public void delete(UUID id, long expectedVersion) {
         QuarkusTransaction.requiringNew().run(() -> {
+            // Locked first: a change committing between the version check and the deletion must not be deleted unseen.
+            customers.lock(id);
             Customer customer = usable(id);
             requireVersion(customer, expectedVersion);
             eraser.erase(id);
@@ -217,8 +217,7 @@ public class CustomerService {
         if (person.kind != CustomerKind.PERSON) {
             throw ProblemException.unprocessable("Only a person can be a company's contact.");
         }
-        contacts.findByIdOptional(key(companyId, personId)).ifPresent(contacts::delete);
-        contacts.flush();
+        contacts.delete(companyId, personId);
         link(companyId, personId, jobTitle);
         audit.record(personId, "customer.update", "PUT /api/v1/customers/{companyId}/contacts/{personId}");
     }
@@ -226,7 +225,7 @@ public class CustomerService {
     @Transactional
     public void unlinkContact(UUID companyId, UUID personId) {
         requireCompany(companyId);
-        if (!contacts.deleteById(key(companyId, personId))) {
+        if (!contacts.delete(companyId, personId)) {
             throw ProblemException.notFound("This person is not a contact of this company.");
         }
         audit.record(personId, "customer.update", "DELETE /api/v1/customers/{companyId}/contacts/{personId}");
@@ -295,28 +294,23 @@ public class CustomerService {
         customer.updatedAt = customer.createdAt;
         customer.encryptedProfile = encryptedProfile;
         // The row first: the blind-index entries reference it.
-        customers.persist(customer);
+        customers.insert(customer);
         searchIndex.add(searchTerms.of(customer.id, profile));
         events.changed(customer.id, profile);
         return customer;
     }
 
+    /** Writes the changed profile (a version check: 412 on a concurrent change) and its blind-index entries. */
     private void store(Customer customer, CustomerProfile profile) {
-        encrypt(customer, profile);
+        customer.encryptedProfile = codec.encrypt(customer.id, profile);
+        customer.updatedAt = now();
+        customers.updateGuardingVersion(customer);
         searchIndex.replaceTermsOf(customer.id, searchTerms.of(customer.id, profile));
     }
 
-    private void encrypt(Customer customer, CustomerProfile profile) {
-        customer.encryptedProfile = codec.encrypt(customer.id, profile);
-        customer.updatedAt = now();
-    }
-
     private void link(UUID companyId, UUID personId, String jobTitle) {
-        CompanyContact link = new CompanyContact();
-        link.companyId = companyId;
-        link.personId = personId;
-        link.encryptedJobTitle = codec.encryptJobTitle(personId, blankToNull(jobTitle));
-        contacts.persist(link);
+        contacts.insert(
+                new CompanyContact(companyId, personId, codec.encryptJobTitle(personId, blankToNull(jobTitle))));
     }
 
     /** An existing customer whose processing is not restricted. */
@@ -373,11 +367,11 @@ public class CustomerService {
             boolean company = customer.kind == CustomerKind.COMPANY;
             List<CompanyContact> links = company ? contacts.contactsOf(customer.id) : contacts.companiesOf(customer.id);
             List<UUID> others = links.stream()
-                    .map(link -> company ? link.personId : link.companyId)
+                    .map(link -> company ? link.personId() : link.companyId())
                     .toList();
             Set<UUID> restricted = restrictions.restrictedAmong(others);
             for (CompanyContact link : links) {
-                UUID other = company ? link.personId : link.companyId;
+                UUID other = company ? link.personId() : link.companyId();
                 ContactLink seen = linkSeenFrom(other, link, restricted.contains(other));
                 (company ? contactLinks : companyLinks).add(seen);
                 if (seen.name() != null) {
@@ -410,28 +404,21 @@ public class CustomerService {
      */
     private ContactLink linkSeenFrom(UUID otherId, CompanyContact link, boolean otherRestricted) {
         if (otherRestricted) {
-            boolean otherIsThePerson = otherId.equals(link.personId);
+            boolean otherIsThePerson = otherId.equals(link.personId());
             return new ContactLink(
                     otherId,
                     null,
-                    otherIsThePerson ? null : codec.decryptJobTitle(link.personId, link.encryptedJobTitle));
+                    otherIsThePerson ? null : codec.decryptJobTitle(link.personId(), link.encryptedJobTitle()));
         }
         String name = customers
                 .find(otherId)
                 .map(other -> codec.decrypt(other).displayName())
                 .orElse(null);
-        return new ContactLink(otherId, name, codec.decryptJobTitle(link.personId, link.encryptedJobTitle));
+        return new ContactLink(otherId, name, codec.decryptJobTitle(link.personId(), link.encryptedJobTitle()));
     }
 
     private Instant now() {
         return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static CompanyContact.Key key(UUID companyId, UUID personId) {
-        CompanyContact.Key key = new CompanyContact.Key();
-        key.companyId = companyId;
-        key.personId = personId;
-        return key;
     }
 
     private static String blankToNull(String value) {

@@ -73,7 +73,7 @@ public class Feedback {
         }
         checks.noPaymentNumbersIn("comment", answer.comment());
         if (answer.aboutEntryId() != null
-                && entries.findByIdOptional(answer.aboutEntryId())
+                && entries.find(answer.aboutEntryId())
                         .filter(e -> e.subjectId.equals(customerId) && e.retainedUntil == null)
                         .isEmpty()) {
             throw ProblemException.invalidField("timelineEntryId", "is not an entry of this customer's timeline");
@@ -101,7 +101,7 @@ public class Feedback {
         row.aboutEntryId = answer.aboutEntryId();
         row.timelineEntryId = entry.id();
         row.recordedAt = now;
-        answers.persist(row);
+        answers.insert(row);
         audit.record(customerId, "feedback.write", purpose);
         return stored(row, answer.comment());
     }

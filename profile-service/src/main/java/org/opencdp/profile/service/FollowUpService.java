@@ -79,7 +79,7 @@ public class FollowUpService {
         followUp.dueDate = dueDate;
         followUp.encryptedNote = note == null ? null : codec.encryptNote(subjectId, note);
         followUp.createdAt = now();
-        followUps.persist(followUp);
+        followUps.insert(followUp);
         leadService.touchIfOpenLead(subjectId);
         audit.record(subjectId, "follow-up.create", "POST /api/v1/follow-ups");
         return stored(followUp, note, subjectTypeOf(subjectId));
@@ -116,7 +116,7 @@ public class FollowUpService {
             return null;
         }
         return followUps
-                .findByIdOptional(after)
+                .find(after)
                 .filter(belongs)
                 .orElseThrow(() -> ProblemException.invalidField(
                         "cursor", "is not a cursor this API returned, or its follow-up is gone; start again"));
@@ -155,14 +155,13 @@ public class FollowUpService {
 
     /** Idempotent: completing a completed follow-up (or reopening an open one) changes nothing but the trail. */
     private StoredFollowUp markDone(UUID id, boolean done, String action, String purpose) {
-        FollowUp followUp = followUps
-                .findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.notFound("There is no follow-up " + id + "."));
+        FollowUp followUp =
+                followUps.find(id).orElseThrow(() -> ProblemException.notFound("There is no follow-up " + id + "."));
         restrictions.requireUnrestricted(followUp.subjectId);
         if (followUp.done != done) {
             followUp.done = done;
             followUp.completedAt = done ? now() : null;
-            followUps.flush();
+            followUps.updateDone(followUp);
             leadService.touchIfOpenLead(followUp.subjectId);
         }
         audit.record(followUp.subjectId, action, purpose);

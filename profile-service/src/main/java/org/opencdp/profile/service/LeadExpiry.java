@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 
 import org.jboss.logging.Logger;
 import org.opencdp.audit.AuditTrail;
@@ -75,7 +74,7 @@ public class LeadExpiry {
     }
 
     private boolean eraseIfStillExpired(UUID id, Instant cutoff) {
-        boolean expired = leads.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+        boolean expired = leads.findLocked(id)
                 .filter(lead -> lead.convertedAt == null && lead.lastTouchedAt.isBefore(cutoff))
                 .isPresent();
         if (!expired || restrictions.isRestricted(id)) {

@@ -11,7 +11,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.opencdp.audit.AuditTrail;
@@ -69,7 +68,7 @@ public class LeadService {
         lead.updatedAt = lead.createdAt;
         lead.lastTouchedAt = lead.createdAt;
         lead.encryptedDetails = codec.encryptNew(lead.id, details);
-        leads.persist(lead);
+        leads.insert(lead);
         audit.record(lead.id, "lead.create", "POST /api/v1/leads");
         return stored(lead, details);
     }
@@ -116,7 +115,7 @@ public class LeadService {
         lead.source = source;
         lead.encryptedDetails = codec.encrypt(id, details);
         touch(lead);
-        leads.flushGuardingVersion();
+        leads.updateGuardingVersion(lead);
         audit.record(id, "lead.update", "PUT /api/v1/leads/{id}");
         return stored(lead, details);
     }
@@ -135,7 +134,7 @@ public class LeadService {
         }
         lead.stage = stage;
         touch(lead);
-        leads.flushGuardingVersion();
+        leads.updateGuardingVersion(lead);
         audit.record(id, "lead.stage-change", "PUT /api/v1/leads/{id}/stage");
         return stored(lead, codec.decrypt(lead));
     }
@@ -147,8 +146,7 @@ public class LeadService {
     @Transactional
     public StoredCustomer convert(UUID id) {
         // Locked: two conversions at once must not both pass the stage check and race to create the customer.
-        Lead lead = leads.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> ProblemException.notFound("There is no lead " + id + "."));
+        Lead lead = leads.findLocked(id).orElseThrow(() -> ProblemException.notFound("There is no lead " + id + "."));
         restrictions.requireUnrestricted(id);
         requireNotConverted(lead);
         if (lead.stage == PipelineStage.LOST) {
@@ -162,14 +160,17 @@ public class LeadService {
         lead.convertedAt = now();
         lead.encryptedDetails = null;
         touch(lead);
-        leads.flushGuardingVersion();
+        leads.updateGuardingVersion(lead);
         audit.record(id, "lead.convert", "POST /api/v1/leads/{id}/conversion");
         return customer;
     }
 
     /** A change to a lead's follow-ups keeps the lead alive too (expiry counts from the last touch). */
     void touchIfOpenLead(UUID subjectId) {
-        leads.find(subjectId).filter(lead -> lead.convertedAt == null).ifPresent(this::touch);
+        leads.find(subjectId).filter(lead -> lead.convertedAt == null).ifPresent(lead -> {
+            touch(lead);
+            leads.updateGuardingVersion(lead);
+        });
     }
 
     private void touch(Lead lead) {

@@ -107,9 +107,9 @@ public class ProfileSubjectData implements SubjectDataHandler {
         List<Map<String, Object>> links = new ArrayList<>();
         for (CompanyContact link : linksOf(subjectId)) {
             Map<String, Object> entry = new java.util.LinkedHashMap<>();
-            entry.put("companyId", link.companyId);
-            entry.put("personId", link.personId);
-            entry.put("jobTitle", codec.decryptJobTitle(link.personId, link.encryptedJobTitle));
+            entry.put("companyId", link.companyId());
+            entry.put("personId", link.personId());
+            entry.put("jobTitle", codec.decryptJobTitle(link.personId(), link.encryptedJobTitle()));
             links.add(entry);
         }
         List<CategoryExport> exports = new ArrayList<>(List.of(

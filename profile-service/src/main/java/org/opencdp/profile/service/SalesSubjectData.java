@@ -88,7 +88,7 @@ public class SalesSubjectData {
     /** Deletes the subject's lead and follow-ups (the key is the caller's business). Idempotent. */
     public List<CategoryOutcome> erase(UUID subjectId) {
         long reminders = followUps.deleteOf(subjectId);
-        boolean lead = leads.deleteById(subjectId);
+        boolean lead = leads.delete(subjectId);
         return List.of(CategoryOutcome.erased(LEADS, lead ? 1 : 0), CategoryOutcome.erased(FOLLOW_UPS, reminders));
     }
 

@@ -82,13 +82,12 @@ class TicketSubjectData {
     /** Deletes the customer's tickets, or the inbox ticket of this id (its key goes with the erasure). Idempotent. */
     List<CategoryOutcome> erase(UUID subjectId) {
         long own = tickets.deleteOfSubject(subjectId);
-        long waiting = inboxTicket(subjectId)
-                .map(t -> tickets.deleteById(t.id) ? 1L : 0L)
-                .orElse(0L);
+        long waiting =
+                inboxTicket(subjectId).map(t -> tickets.delete(t.id) ? 1L : 0L).orElse(0L);
         return List.of(CategoryOutcome.erased(TICKETS, own), CategoryOutcome.erased(UNMATCHED, waiting));
     }
 
     private Optional<Ticket> inboxTicket(UUID id) {
-        return tickets.findByIdOptional(id).filter(Ticket::inInbox);
+        return tickets.find(id).filter(Ticket::inInbox);
     }
 }

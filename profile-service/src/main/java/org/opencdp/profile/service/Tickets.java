@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.opencdp.audit.AuditTrail;
@@ -109,7 +108,7 @@ public class Tickets {
     public InboxPage inbox(UUID after, int limit, String purpose) {
         Ticket cursor = after == null
                 ? null
-                : tickets.findByIdOptional(after)
+                : tickets.find(after)
                         .filter(Ticket::inInbox)
                         .orElseThrow(() -> ProblemException.invalidField(
                                 "cursor", "is not a cursor this API returned; start again without it"));
@@ -140,7 +139,7 @@ public class Tickets {
     }
 
     private int moveToCustomer(UUID ticketId, UUID customerId, String purpose) {
-        Ticket ticket = tickets.findByIdOptional(ticketId, LockModeType.PESSIMISTIC_WRITE)
+        Ticket ticket = tickets.findLocked(ticketId)
                 .orElseThrow(() -> ProblemException.notFound("There is no ticket " + ticketId + " in the inbox."));
         if (!ticket.inInbox()) {
             throw ProblemException.conflict("The ticket was assigned to a customer already.");
@@ -167,6 +166,7 @@ public class Tickets {
         String title = codec.title(ticket);
         ticket.subjectId = customerId;
         codec.encrypt(ticket, number, title, null);
+        tickets.update(ticket);
         audit.record(ticketId, INBOX_ASSIGN, purpose);
         audit.record(customerId, ASSIGN, purpose);
         return articles.size();
@@ -186,23 +186,23 @@ public class Tickets {
             codec.newInboxKey(ticket.id);
         }
         codec.encrypt(ticket, delivery.number(), withoutPaymentNumbers(delivery.title()), delivery.contact());
-        tickets.persist(ticket);
+        tickets.insert(ticket);
         return ticket;
     }
 
     private void update(Ticket ticket, TicketDelivery delivery) {
         ticket.lastReceivedAt = now();
         Instant updated = delivery.updatedAt().truncatedTo(ChronoUnit.MICROS);
-        if (updated.isBefore(ticket.updatedAt)) {
-            return;
+        if (!updated.isBefore(ticket.updatedAt)) {
+            ticket.updatedAt = updated;
+            ticket.state = delivery.state();
+            codec.encrypt(
+                    ticket,
+                    delivery.number(),
+                    withoutPaymentNumbers(delivery.title()),
+                    ticket.inInbox() ? delivery.contact() : null);
         }
-        ticket.updatedAt = updated;
-        ticket.state = delivery.state();
-        codec.encrypt(
-                ticket,
-                delivery.number(),
-                withoutPaymentNumbers(delivery.title()),
-                ticket.inInbox() ? delivery.contact() : null);
+        tickets.update(ticket);
     }
 
     /** Records the delivery's article on the customer's timeline or in the inbox; false when it was there before. */
@@ -234,7 +234,7 @@ public class Tickets {
         row.encryptedSummary = codec.encryptArticle(ticket.id, SUMMARY_FIELD, entry.summary());
         row.encryptedReference = codec.encryptArticle(ticket.id, REFERENCE_FIELD, entry.externalReference());
         row.receivedAt = now();
-        inboxArticles.persist(row);
+        inboxArticles.insert(row);
         return true;
     }
 

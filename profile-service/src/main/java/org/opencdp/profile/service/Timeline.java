@@ -105,6 +105,7 @@ public class Timeline {
         row.occurredAt = revised.occurredAt().truncatedTo(ChronoUnit.MICROS);
         row.durationSeconds = revised.durationSeconds();
         codec.encrypt(row, revised.agent(), revised.summary(), revised.externalReference());
+        entries.updateCall(row);
     }
 
     /**
@@ -184,7 +185,7 @@ public class Timeline {
         row.recordedAt = now();
         String agent = entry.agent() == null ? source : entry.agent();
         codec.encrypt(row, agent, entry.summary(), entry.externalReference());
-        entries.persist(row);
+        entries.insert(row);
         return new StoredTimelineEntry(
                 row.id,
                 customerId,
@@ -209,7 +210,7 @@ public class Timeline {
     }
 
     private TimelineEntry cursorEntry(UUID customerId, UUID after) {
-        return entries.findByIdOptional(after)
+        return entries.find(after)
                 .filter(e -> e.subjectId.equals(customerId) && e.retainedUntil == null)
                 .orElseThrow(() -> ProblemException.invalidField(
                         "cursor", "is not a cursor this API returned; start again without it"));

@@ -71,7 +71,7 @@ public class UnmatchedTicketRetention implements RetentionCategory {
         if (tickets.inboxTicketLastReceivedBefore(id, before).isEmpty()) {
             return false;
         }
-        tickets.deleteById(id);
+        tickets.delete(id);
         audit.recordAs(ACTOR, Caller.Kind.SERVICE, id, "ticket-inbox.expire", "retention policy " + name());
         return true;
     }
