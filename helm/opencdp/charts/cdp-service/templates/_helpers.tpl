@@ -40,15 +40,18 @@ The image of a variant, call with (list $ variant): one repository per service, 
 
 {{/*
 The JVM's options for the variant (JDK_JAVA_OPTIONS, read by the java launcher the images start): the defaults of
-jvm.options (beside values.yaml, the one place that defines them), then javaOptions (a later option wins), plus the AOT
-cache for jvm-aot. Empty for native, which has no JVM.
+jvm.options (beside values.yaml, the one place that defines them), then the service's own of jvm-<service>.options
+beside it if there is one (the release's alias, e.g. jvm-tracking-service.options; tools/local-stack reads both the
+same way), then javaOptions (a later option wins), plus the AOT cache for jvm-aot. Empty for native, which has no JVM.
 */}}
 {{- define "cdp-service.defaultJavaOptions" -}}
 {{- $options := list -}}
-{{- range splitList "\n" (.Files.Get "jvm.options") -}}
+{{- range $file := list "jvm.options" (printf "jvm-%s.options" $.Chart.Name) -}}
+{{- range splitList "\n" ($.Files.Get $file) -}}
 {{- $line := trim . -}}
 {{- if and $line (not (hasPrefix "#" $line)) -}}
 {{- $options = append $options $line -}}
+{{- end -}}
 {{- end -}}
 {{- end -}}
 {{- join " " $options -}}

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.opencdp.localstack.DemoShop;
@@ -73,6 +74,15 @@ final class BenchSuite implements AutoCloseable {
         stack.stop();
         stack.discardState();
         BenchSuite suite = new BenchSuite(stack, Diagnostics.prepare(stack));
+        for (Service service : Service.values()) {
+            // An A/B of one service's JVM options (e.g. another collector), after jvm.options: bench/README.md.
+            String options = System.getProperty("bench.jvm-options." + service.serviceName(), "")
+                    .strip();
+            if (!options.isEmpty()) {
+                stack.addJvmOptions(service, List.of(options.split("\\s+")));
+                System.out.println("[bench suite] " + service.serviceName() + " with the JVM options " + options);
+            }
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(stack::cancelStartAndStop, "bench-suite-stop"));
         stack.start();
         try {

@@ -28,4 +28,16 @@ final class PrometheusText {
         }
         return total;
     }
+
+    /**
+     * The sum of the lines of {@code name} whose labels contain {@code label} (e.g. {@code action="end of major GC"});
+     * 0 without such a line, since Micrometer publishes a labelled series only once it happened.
+     */
+    static double sumOfLabelled(String metrics, String name, String label) {
+        return metrics.lines()
+                .filter(line -> line.startsWith(name + "{"))
+                .filter(line -> line.substring(0, line.lastIndexOf('}') + 1).contains(label))
+                .mapToDouble(PrometheusText::value)
+                .sum();
+    }
 }

@@ -15,6 +15,8 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,14 +116,29 @@ final class TrackingBench implements Scenario {
         CopyCeiling ceiling = copyCeiling(suite, RUNS);
         List<Double> share = new ArrayList<>();
         List<OpenLoop.Result> paced = new ArrayList<>();
+        List<JvmGc> trackingGc = new ArrayList<>();
+        List<ConsentBench.GcFigures> trackingGcFigures = new ArrayList<>();
+        List<ConsentBench.GcFigures> consentGcFigures = new ArrayList<>();
         OpenLoop openLoop = new OpenLoop(PACED_CONNECTIONS);
         for (int run = 0; run < RUNS; run++) {
             share.add(http.get(run).perSecond() * BATCH / ceiling.perSecond().get(run) * 100);
             // Sessions of their own (runs after the saturated ones), so no event is a resend of another.
             WalActivity written = WalActivity.start(statistics);
+            JvmGc trackingBefore = gc(suite, Service.TRACKING);
+            JvmGc consentBefore = gc(suite, Service.CONSENT);
             paced.add(atTargetLoad(
                     suite, openLoop, TARGET_SHARE * ceiling.perSecond().get(run) / BATCH, RUNS + 1 + run));
             pacedWal.add(written.end((long) paced.getLast().latencyNanos().length * BATCH));
+            trackingGc.add(gc(suite, Service.TRACKING).since(trackingBefore));
+            trackingGcFigures.add(ConsentBench.GcFigures.of(trackingGc.getLast(), paced.getLast()));
+            consentGcFigures.add(
+                    ConsentBench.GcFigures.of(gc(suite, Service.CONSENT).since(consentBefore), paced.getLast()));
+            System.out.printf(
+                    "[bench] tracking-service's collections in the run: %.0f pauses, %.0f of them full (%.0f ms in "
+                            + "all)%n",
+                    trackingGc.getLast().pauses(),
+                    trackingGc.getLast().majorPauses(),
+                    trackingGc.getLast().majorPauseSeconds() * 1000);
         }
         statistics.close();
         report.heading("Ingestion");
@@ -206,7 +223,27 @@ final class TrackingBench implements Scenario {
                 Measured.of(pacedWal, WalActivity.Written::megabytesPerThousand),
                 "%,.2f MB");
         report.line("");
+        report.heading("Garbage collection at the target load");
+        report.line("The services' collections during each run at the target load (`jvm_gc_pause_seconds`, "
+                + "`jvm_gc_memory_allocated_bytes_total` at /q/metrics, before and after the run), per batch: a pause "
+                + "stops every request in the service, and the batches due meanwhile queue behind it. A full "
+                + "collection stops it for the whole heap's marking and compaction.");
+        report.line("");
+        report.table();
+        ConsentBench.gcFigures(report, "tracking-service", trackingGcFigures);
+        report.figure(
+                "tracking-service: full collections per run", Measured.of(trackingGc, JvmGc::majorPauses), "%.0f");
+        report.figure(
+                "tracking-service: full collections' pause per run",
+                Measured.of(trackingGc, g -> g.majorPauseSeconds() * 1000),
+                "%,.0f ms");
+        ConsentBench.gcFigures(report, "consent-service (the gate's decisions)", consentGcFigures);
+        report.line("");
         revocations(suite, report);
+    }
+
+    private static JvmGc gc(BenchSuite suite, Service service) throws Exception {
+        return JvmGc.scrape(suite.metrics(service));
     }
 
     /**
@@ -236,7 +273,7 @@ final class TrackingBench implements Scenario {
                 perSecond, result.perSecond(), result.p50(), result.p99(), result.p999(), result.generatorCores());
         System.out.printf(
                 "[bench] seconds of the run (begun %s) with batches over 50 ms, and their slowest: %s%n",
-                begun, slowSeconds(result, perSecond));
+                begun, slowSeconds(result, perSecond, begun));
         return result;
     }
 
@@ -244,7 +281,7 @@ final class TrackingBench implements Scenario {
      * For the log, to lay beside the server's and the services' logs: each second of the run in which a batch took
      * over 50 ms (by due time), with the slowest latency due in it.
      */
-    private static String slowSeconds(OpenLoop.Result result, double perSecond) {
+    private static String slowSeconds(OpenLoop.Result result, double perSecond, Instant begun) {
         TreeMap<Integer, Long> slowest = new TreeMap<>();
         long[] latency = result.latencyNanos();
         for (int i = 0; i < latency.length; i++) {
@@ -253,7 +290,9 @@ final class TrackingBench implements Scenario {
             }
         }
         StringJoiner seconds = new StringJoiner(", ");
-        slowest.forEach((second, nanos) -> seconds.add(second + " s: " + nanos / 1_000_000 + " ms"));
+        slowest.forEach((second, nanos) -> seconds.add(second + " s ("
+                + LocalTime.ofInstant(begun.plusSeconds(second), ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)
+                + " UTC): " + nanos / 1_000_000 + " ms"));
         return slowest.isEmpty() ? "none" : seconds.toString();
     }
 

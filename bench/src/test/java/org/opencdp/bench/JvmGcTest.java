@@ -35,6 +35,21 @@ class JvmGcTest {
         assertThat(run.pauses()).isEqualTo(20);
         assertThat(run.meanPauseMillis()).isCloseTo(2.0, Offset.offset(1e-9));
         assertThat(run.allocatedBytes()).isEqualTo(4_000_000);
+        assertThat(before.majorPauses()).isEqualTo(1);
+        assertThat(before.majorPauseSeconds()).isEqualTo(0.5);
+        assertThat(run.majorPauses()).isZero();
+    }
+
+    @Test
+    void aServiceWithoutAFullCollectionYetHasNone() {
+        JvmGc young = JvmGc.scrape("""
+                jvm_gc_pause_seconds_count{action="end of minor GC",cause="Allocation Failure",gc="Copy"} 3.0
+                jvm_gc_pause_seconds_sum{action="end of minor GC",cause="Allocation Failure",gc="Copy"} 0.006
+                jvm_gc_memory_allocated_bytes_total 1000.0
+                """);
+        assertThat(young.pauses()).isEqualTo(3);
+        assertThat(young.majorPauses()).isZero();
+        assertThat(young.majorPauseSeconds()).isZero();
     }
 
     @Test

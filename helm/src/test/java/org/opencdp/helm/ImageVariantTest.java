@@ -27,6 +27,14 @@ class ImageVariantTest {
             "-XX:+UseSerialGC -XX:MaxRAMPercentage=60 -XX:InitialRAMPercentage=12.5 -XX:+ExitOnOutOfMemoryError"
                     + " -XX:TrimNativeHeapInterval=1000";
 
+    /** tracking-service's own, from jvm-tracking-service.options beside jvm.options, after the defaults. */
+    private static final String TRACKING = " -Xmn64m";
+
+    /** What a service's JVM starts with before the release's javaOptions: the defaults, then the service's own. */
+    private static String defaults(String service) {
+        return service.equals("tracking-service") ? DEFAULTS + TRACKING : DEFAULTS;
+    }
+
     private static Map<String, Deployment> deployments(TemplateCommand template) {
         return KubernetesObjects.typed(Manifests.parse(template.call())).stream()
                 .filter(Deployment.class::isInstance)
@@ -56,7 +64,8 @@ class ImageVariantTest {
             String name = deployment.getMetadata().getName();
             assertThat(container(deployment).getImage()).isEqualTo("ghcr.io/opencdp/" + name + ":0.1.0");
             assertThat(javaOptions(deployment))
-                    .startsWith(DEFAULTS + " -Djavax.net.ssl.trustStore=")
+                    .as(name)
+                    .startsWith(defaults(name) + " -Djavax.net.ssl.trustStore=")
                     .doesNotContain("AOTCache");
             assertThat(container(deployment).getArgs()).isEmpty();
             // glibc's malloc keeps less freed memory resident with two arenas (docs/operations.md, "Memory").
@@ -71,7 +80,8 @@ class ImageVariantTest {
             String name = deployment.getMetadata().getName();
             assertThat(container(deployment).getImage()).isEqualTo("ghcr.io/opencdp/" + name + ":0.1.0-aot");
             assertThat(javaOptions(deployment))
-                    .startsWith(DEFAULTS + " -XX:AOTCache=/deployments/app.aot")
+                    .as(name)
+                    .startsWith(defaults(name) + " -XX:AOTCache=/deployments/app.aot")
                     .contains("-Djavax.net.ssl.trustStore=/var/run/opencdp/truststore/truststore.p12");
         }
     }

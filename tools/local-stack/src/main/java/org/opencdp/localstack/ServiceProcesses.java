@@ -43,18 +43,18 @@ final class ServiceProcesses {
     ProcessHandle start(Service service, LocalSecrets secrets) {
         List<String> command = new ArrayList<>();
         command.add(java());
-        command.addAll(JvmOptions.of(layout.repoRoot()));
+        command.addAll(JvmOptions.of(layout.repoRoot(), service));
         command.addAll(extraOptions.getOrDefault(service, List.of()));
         command.add("-jar");
         command.add(layout.serviceJar(service).toString());
         return start(service, secrets, command);
     }
 
-    /** With another runtime, application and options; the JVM options of jvm.options stay, so figures compare. */
+    /** With another runtime, application and options; the service's JVM options of jvm.options stay, so figures compare. */
     ProcessHandle start(Service service, LocalSecrets secrets, ServiceLaunch launch) {
         List<String> command = new ArrayList<>();
         command.add(launch.javaHome().resolve("bin/java").toString());
-        command.addAll(JvmOptions.of(layout.repoRoot()));
+        command.addAll(JvmOptions.of(layout.repoRoot(), service));
         command.addAll(launch.jvmOptions());
         command.add("-jar");
         command.add(launch.appDir().resolve("quarkus-run.jar").toString());

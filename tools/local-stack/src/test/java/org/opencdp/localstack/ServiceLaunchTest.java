@@ -50,6 +50,24 @@ class ServiceLaunchTest {
                         app.resolve("quarkus-run.jar").toString());
     }
 
+    /**
+     * A service with options of its own (jvm-&lt;service&gt;.options beside jvm.options, as the chart reads them) gets
+     * them after the common ones and before the launch's; the other services only the common ones.
+     */
+    @Test
+    void aServicesOwnOptionsFollowTheCommonOnesForThatServiceOnly() throws Exception {
+        Path options = repo.resolve(JvmOptions.FILE);
+        Files.createDirectories(options.getParent());
+        Files.writeString(options, "-XX:+UseSerialGC\n");
+        Files.writeString(repo.resolve(JvmOptions.serviceFile(Service.TRACKING)), "# its young generation\n-Xmn64m\n");
+
+        assertThat(repo.resolve(JvmOptions.serviceFile(Service.TRACKING)))
+                .isEqualTo(options.resolveSibling("jvm-tracking-service.options"));
+        assertThat(JvmOptions.of(repo, Service.TRACKING))
+                .containsExactly("-XX:+UseSerialGC", "-XX:MaxRAM=512m", "-Xmn64m");
+        assertThat(JvmOptions.of(repo, Service.CONSENT)).containsExactly("-XX:+UseSerialGC", "-XX:MaxRAM=512m");
+    }
+
     /** The startup bench's candidate options come after the launch's own (the JVM takes the last of a repeated one). */
     @Test
     void furtherOptionsComeAfterTheLaunchsOwnAndLeaveItUnchanged() {

@@ -1,6 +1,8 @@
 package org.opencdp.tracking.api;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.opencdp.tracking.domain.EventResult;
@@ -47,9 +49,20 @@ public record CollectAnswer(
                 outcome.count(EventResult.Status.DUPLICATE),
                 outcome.count(EventResult.Status.DROPPED),
                 outcome.count(EventResult.Status.REJECTED),
-                outcome.results().stream()
-                        .map(r -> new Result(r.status().name().toLowerCase(java.util.Locale.ROOT), r.reason()))
-                        .toList());
+                outcome.results().stream().map(CollectAnswer::result).toList());
+    }
+
+    /** The statuses as the API writes them, and their results without a reason: made once, not per event. */
+    private static final String[] STATUS = Arrays.stream(EventResult.Status.values())
+            .map(status -> status.name().toLowerCase(Locale.ROOT))
+            .toArray(String[]::new);
+
+    private static final Result[] WITHOUT_REASON =
+            Arrays.stream(STATUS).map(status -> new Result(status, null)).toArray(Result[]::new);
+
+    private static Result result(EventResult event) {
+        int status = event.status().ordinal();
+        return event.reason() == null ? WITHOUT_REASON[status] : new Result(STATUS[status], event.reason());
     }
 
     static final String EXAMPLE_BATCH = """

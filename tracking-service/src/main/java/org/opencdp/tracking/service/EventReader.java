@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.opencdp.outbox.TimeOrderedIds;
+import org.opencdp.tracking.domain.ClientTimes;
 import org.opencdp.tracking.domain.EventType;
 import org.opencdp.tracking.domain.PageAddresses;
 import org.opencdp.tracking.domain.ReducedUserAgent;
@@ -134,7 +135,7 @@ public class EventReader {
         }
         Instant clientTime;
         try {
-            clientTime = Instant.parse(String.valueOf(text(node, "clientTime")));
+            clientTime = ClientTimes.parse(String.valueOf(text(node, "clientTime")));
         } catch (DateTimeException e) {
             return Read.rejected("clientTime: must be an ISO-8601 UTC time such as 2026-11-26T14:03:07.412Z");
         }
