@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.flywaydb.core.api.Location;
 import org.flywaydb.core.internal.resolver.ChecksumCalculator;
 import org.flywaydb.core.internal.resource.classpath.ClassPathResource;
 import org.jboss.logging.Logger;
@@ -81,12 +82,7 @@ public final class UpToDateCheck {
         Optional<String> table = flywaySetting("table");
         List<String> folders =
                 config.getOptionalValues(flywayKey("locations"), String.class).orElse(List.of("db/migration")).stream()
-                        .map(String::strip)
-                        .map(location -> location.startsWith("classpath:")
-                                ? location.substring("classpath:".length())
-                                : location)
-                        .map(location ->
-                                location.endsWith("/") ? location.substring(0, location.length() - 1) : location)
+                        .map(location -> new Location(location.strip()).getRootPath())
                         .toList();
         return holds(List.of(new History(table.orElse("flyway_schema_history"), folders)));
     }
