@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 
 import org.opencdp.behaviour.domain.order.Cart;
 import org.opencdp.behaviour.domain.order.OrderLine;
+import org.opencdp.jdbc.Jdbc;
 import org.opencdp.subjectrights.RetentionBatches;
 
 import com.fasterxml.jackson.core.JsonProcessingException;

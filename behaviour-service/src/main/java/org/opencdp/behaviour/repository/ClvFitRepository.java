@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import org.opencdp.behaviour.domain.clv.BgNbd;
 import org.opencdp.behaviour.domain.clv.GammaGamma;
 import org.opencdp.behaviour.domain.kpi.ClvModelFit;
+import org.opencdp.jdbc.Jdbc;
 
 /** The fits of the CLV model; the newest is the one in use. */
 @ApplicationScoped

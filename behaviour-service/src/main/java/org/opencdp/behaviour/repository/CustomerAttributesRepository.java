@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.opencdp.behaviour.domain.CustomerAttributes;
+import org.opencdp.jdbc.Jdbc;
 
 /** Each customer's segment attributes (customer_attributes), one row per customer. */
 @ApplicationScoped

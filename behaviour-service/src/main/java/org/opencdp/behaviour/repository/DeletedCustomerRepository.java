@@ -12,6 +12,8 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.opencdp.jdbc.Jdbc;
+
 /**
  * Tombstones (deleted_customer): customers deleted in profile-service, and when, so that a late, older
  * profile.changed event does not bring them back.

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 
 import org.opencdp.behaviour.domain.order.ExchangeRate;
 import org.opencdp.behaviour.domain.order.Recount;
+import org.opencdp.jdbc.Jdbc;
 
 /** The dated exchange rates, and the rate each order in another currency is counted at. */
 @ApplicationScoped

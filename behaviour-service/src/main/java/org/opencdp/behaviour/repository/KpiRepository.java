@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import org.opencdp.behaviour.domain.clv.PurchaseSummary;
 import org.opencdp.behaviour.domain.kpi.CustomerKpis;
 import org.opencdp.behaviour.domain.kpi.RfmGrid;
+import org.opencdp.jdbc.Jdbc;
 
 /**
  * The KPI tables, recomputed for all customers in set-based SQL (window functions; ntile for the RFM quintiles)

@@ -30,6 +30,7 @@ import org.opencdp.behaviour.domain.order.OrderLine;
 import org.opencdp.behaviour.domain.order.PaymentMethodType;
 import org.opencdp.behaviour.domain.order.SalesChannel;
 import org.opencdp.behaviour.domain.order.StoredOrder;
+import org.opencdp.jdbc.Jdbc;
 import org.opencdp.subjectrights.RetentionBatches;
 
 /** Orders, their lines and adjustments. Imports are written set-based: thousands of orders per statement. */

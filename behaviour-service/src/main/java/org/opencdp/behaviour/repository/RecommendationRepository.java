@@ -13,6 +13,8 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.opencdp.jdbc.Jdbc;
+
 /** Product affinities and bestsellers, recomputed set-based; a subject's list is derived from them on reading. */
 @ApplicationScoped
 public class RecommendationRepository {

@@ -16,6 +16,8 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.opencdp.jdbc.Jdbc;
+
 /** Aggregates over the orders in use (see {@link KpiRepository#COUNTED_ORDERS}); each row counts its customers. */
 @ApplicationScoped
 public class ReportRepository {

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import org.opencdp.behaviour.domain.segment.Criterion;
 import org.opencdp.behaviour.domain.segment.Segment;
 import org.opencdp.behaviour.domain.segment.SegmentQuery;
+import org.opencdp.jdbc.Jdbc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

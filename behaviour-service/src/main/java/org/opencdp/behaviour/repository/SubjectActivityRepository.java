@@ -14,6 +14,8 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.opencdp.jdbc.Jdbc;
+
 /**
  * A customer's activity as behaviour-service sees it: an order placed or a cart changed. Both lookups go by subject
  * through an index ({@code customer_order_subject}, {@code cart_subject}), so a page of a thousand ids reads only

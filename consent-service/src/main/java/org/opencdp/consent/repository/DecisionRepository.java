@@ -15,6 +15,7 @@ import org.opencdp.consent.domain.ConsentStatus;
 import org.opencdp.consent.domain.Decision;
 import org.opencdp.consent.domain.DecisionQuery;
 import org.opencdp.consent.domain.LegalBasis;
+import org.opencdp.jdbc.Jdbc;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;

@@ -24,6 +24,7 @@ import org.opencdp.consent.domain.Holder;
 import org.opencdp.consent.domain.HolderType;
 import org.opencdp.consent.domain.LedgerEntry;
 import org.opencdp.consent.domain.RecordedBy;
+import org.opencdp.jdbc.Jdbc;
 
 /** The ledger (append-only), its current-state projection, objections and erased holders. */
 @ApplicationScoped

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.opencdp.consent.domain.Holder;
+import org.opencdp.jdbc.Jdbc;
 
 /** Double opt-in confirmation mails still to send, one per pending entry; no address and no token in here. */
 @ApplicationScoped

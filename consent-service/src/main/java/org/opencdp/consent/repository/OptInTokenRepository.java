@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.opencdp.consent.domain.Holder;
+import org.opencdp.jdbc.Jdbc;
 
 /** Double opt-in tokens by their SHA-256; the token itself is never stored. */
 @ApplicationScoped

@@ -24,6 +24,7 @@ import org.opencdp.consent.domain.PurposeAttributes;
 import org.opencdp.consent.domain.PurposeChange;
 import org.opencdp.consent.domain.PurposeText;
 import org.opencdp.consent.domain.PurposeVersion;
+import org.opencdp.jdbc.Jdbc;
 
 /** The purpose catalog's tables: purposes, their versions and the texts of each version. */
 @ApplicationScoped

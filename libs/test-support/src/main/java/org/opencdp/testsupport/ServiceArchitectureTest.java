@@ -63,4 +63,9 @@ public abstract class ServiceArchitectureTest {
     void timeComesFromTheInjectedClock() {
         rules.timeComesFromTheInjectedClock().check(classes);
     }
+
+    @Test
+    void sqlStaysInTheRepositories() {
+        rules.sqlStaysInTheRepositories().check(classes);
+    }
 }

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.opencdp.jdbc.Jdbc;
 import org.opencdp.profile.domain.CallRecord;
 
 /** The calls still going (table {@code call_record}), by the id of their timeline entry. */

@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.opencdp.jdbc.Jdbc;
 import org.opencdp.profile.domain.CompanyContact;
 
 /** The links between companies and their contact persons (table {@code company_contact}). */

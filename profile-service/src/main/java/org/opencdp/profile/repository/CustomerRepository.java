@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.opencdp.jdbc.Jdbc;
 import org.opencdp.problem.ProblemException;
 import org.opencdp.profile.domain.Customer;
 import org.opencdp.profile.domain.CustomerKind;

@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.opencdp.jdbc.Jdbc;
 import org.opencdp.profile.domain.CustomerFeedback;
 import org.opencdp.profile.domain.FeedbackMeasure;
 import org.opencdp.profile.domain.FeedbackSource;

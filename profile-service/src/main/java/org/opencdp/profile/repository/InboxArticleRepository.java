@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.opencdp.jdbc.Jdbc;
 import org.opencdp.profile.domain.InboxArticle;
 import org.opencdp.profile.domain.TimelineDirection;
 

@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.opencdp.jdbc.Jdbc;
 import org.opencdp.problem.ProblemException;
 import org.opencdp.profile.domain.CustomerKind;
 import org.opencdp.profile.domain.Lead;

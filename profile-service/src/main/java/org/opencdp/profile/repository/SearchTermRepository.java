@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.opencdp.jdbc.Jdbc;
 import org.opencdp.profile.domain.CustomerSearchTerm;
 
 /** Lookups in the blind index. Every criterion is a set of hashes a customer must all have. */

@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.opencdp.jdbc.Jdbc;
 import org.opencdp.profile.domain.TimelineChannel;
 import org.opencdp.profile.domain.TimelineDirection;
 import org.opencdp.profile.domain.TimelineEntry;

@@ -4,7 +4,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Period;
-import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -12,6 +11,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.opencdp.jdbc.Jdbc;
 import org.opencdp.retention.domain.RetentionPolicy;
 
 @ApplicationScoped
@@ -26,14 +26,18 @@ public class PolicyRepository {
 
     /** The policy in force of every category, by category id. */
     public List<RetentionPolicy> current() {
-        return query(SELECT
-                + " WHERE v.version = (SELECT max(m.version) FROM retention_policy_version m"
-                + " WHERE m.category = v.category) ORDER BY v.category");
+        return Jdbc.list(
+                dataSource,
+                SELECT
+                        + " WHERE v.version = (SELECT max(m.version) FROM retention_policy_version m"
+                        + " WHERE m.category = v.category) ORDER BY v.category",
+                PolicyRepository::map);
     }
 
     /** Every version of a category, newest first; empty for an unknown category. */
     public List<RetentionPolicy> versions(String category) {
-        return query(SELECT + " WHERE v.category = ? ORDER BY v.version DESC", category);
+        return Jdbc.list(
+                dataSource, SELECT + " WHERE v.category = ? ORDER BY v.version DESC", PolicyRepository::map, category);
     }
 
     /**
@@ -67,25 +71,8 @@ public class PolicyRepository {
                 s.setBoolean(7, p.reviewWithLegalCounsel());
                 s.setString(8, p.reviewNote());
                 s.setString(9, p.changedBy());
-                s.setTimestamp(10, Jdbc.timestamp(p.changedAt()));
+                s.setObject(10, Jdbc.timestamptz(p.changedAt()));
                 return s.executeUpdate();
-            }
-        });
-    }
-
-    private List<RetentionPolicy> query(String sql, Object... parameters) {
-        return Jdbc.with(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                for (int i = 0; i < parameters.length; i++) {
-                    s.setObject(i + 1, parameters[i]);
-                }
-                List<RetentionPolicy> policies = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        policies.add(map(rs));
-                    }
-                }
-                return policies;
             }
         });
     }
@@ -102,6 +89,6 @@ public class PolicyRepository {
                 rs.getBoolean("review_with_legal_counsel"),
                 rs.getString("review_note"),
                 rs.getString("changed_by"),
-                Jdbc.instant(rs.getTimestamp("changed_at")));
+                Jdbc.instant(rs, "changed_at"));
     }
 }

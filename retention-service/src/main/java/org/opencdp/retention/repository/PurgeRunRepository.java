@@ -2,6 +2,7 @@ package org.opencdp.retention.repository;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +16,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.opencdp.jdbc.Jdbc;
 import org.opencdp.retention.domain.PurgeOutcome;
 import org.opencdp.retention.domain.PurgeRun;
 
@@ -40,9 +42,9 @@ public class PurgeRunRepository {
                     VALUES (?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (scheduled_for) DO NOTHING""")) {
                 s.setObject(1, run.id());
                 s.setBoolean(2, run.dryRun());
-                s.setTimestamp(3, Jdbc.timestamp(run.asOf()));
+                s.setObject(3, Jdbc.timestamptz(run.asOf()));
                 s.setString(4, run.startedBy());
-                s.setTimestamp(5, Jdbc.timestamp(run.startedAt()));
+                s.setObject(5, Jdbc.timestamptz(run.startedAt()));
                 s.setObject(6, run.scheduledFor(), Types.DATE);
                 s.setString(7, policies);
                 if (s.executeUpdate() == 0) {
@@ -63,13 +65,16 @@ public class PurgeRunRepository {
     }
 
     public Optional<PurgeRun> find(UUID id) {
-        List<PurgeRun> found = runs("SELECT * FROM purge_run WHERE id = ?", id);
-        return found.stream().findFirst();
+        return Jdbc.first(dataSource, "SELECT * FROM purge_run WHERE id = ?", PurgeRunRepository::run, id);
     }
 
     /** The newest runs first, at most {@code limit}. */
     public List<PurgeRun> list(int limit) {
-        return runs("SELECT * FROM purge_run ORDER BY started_at DESC, id LIMIT ?", limit);
+        return Jdbc.list(
+                dataSource,
+                "SELECT * FROM purge_run ORDER BY started_at DESC, id LIMIT ?",
+                PurgeRunRepository::run,
+                limit);
     }
 
     /**
@@ -77,10 +82,10 @@ public class PurgeRunRepository {
      * (retention-service stopped during their calls) started between {@code since} and {@code abandonedBefore}.
      */
     public List<UUID> toRetry(Instant since, Instant abandonedBefore) {
-        return runs("""
+        return Jdbc.list(dataSource, """
                         SELECT * FROM purge_run
                          WHERE started_at >= ? AND (outcome = 'PARTIAL' OR (outcome IS NULL AND started_at < ?))
-                         ORDER BY started_at""", Jdbc.timestamp(since), Jdbc.timestamp(abandonedBefore)).stream()
+                         ORDER BY started_at""", PurgeRunRepository::run, since, abandonedBefore).stream()
                 .map(PurgeRun::id)
                 .toList();
     }
@@ -112,7 +117,7 @@ public class PurgeRunRepository {
                                 rs.getInt("attempts"),
                                 rs.getString("last_error"),
                                 rs.getString("report"),
-                                Jdbc.instant(rs.getTimestamp("answered_at"))));
+                                Jdbc.instant(rs, "answered_at")));
                     }
                 }
                 return rows;
@@ -121,17 +126,19 @@ public class PurgeRunRepository {
     }
 
     public void answered(UUID runId, String participant, String report, Instant at) {
-        update(
+        Jdbc.update(
+                dataSource,
                 "UPDATE purge_run_participant SET status = 'ANSWERED', attempts = attempts + 1, last_error = NULL, "
                         + "report = ?::jsonb, answered_at = ? WHERE run_id = ? AND participant = ?",
                 report,
-                Jdbc.timestamp(at),
+                at,
                 runId,
                 participant);
     }
 
     public void failed(UUID runId, String participant, String error) {
-        update(
+        Jdbc.update(
+                dataSource,
                 "UPDATE purge_run_participant SET status = 'FAILED', attempts = attempts + 1, last_error = ? "
                         + "WHERE run_id = ? AND participant = ?",
                 error,
@@ -148,7 +155,7 @@ public class PurgeRunRepository {
                                                         WHERE p.run_id = r.id AND p.status <> 'ANSWERED')
                                           THEN 'PARTIAL' ELSE 'COMPLETE' END
                      WHERE r.id = ? RETURNING outcome""")) {
-                s.setTimestamp(1, Jdbc.timestamp(at));
+                s.setObject(1, Jdbc.timestamptz(at));
                 s.setObject(2, runId);
                 try (ResultSet rs = s.executeQuery()) {
                     rs.next();
@@ -158,40 +165,16 @@ public class PurgeRunRepository {
         });
     }
 
-    private void update(String sql, Object... parameters) {
-        Jdbc.with(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                for (int i = 0; i < parameters.length; i++) {
-                    s.setObject(i + 1, parameters[i]);
-                }
-                return s.executeUpdate();
-            }
-        });
-    }
-
-    private List<PurgeRun> runs(String sql, Object... parameters) {
-        return Jdbc.with(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                for (int i = 0; i < parameters.length; i++) {
-                    s.setObject(i + 1, parameters[i]);
-                }
-                List<PurgeRun> runs = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        String outcome = rs.getString("outcome");
-                        runs.add(new PurgeRun(
-                                rs.getObject("id", UUID.class),
-                                rs.getBoolean("dry_run"),
-                                Jdbc.instant(rs.getTimestamp("as_of")),
-                                rs.getString("started_by"),
-                                Jdbc.instant(rs.getTimestamp("started_at")),
-                                rs.getObject("scheduled_for", LocalDate.class),
-                                outcome == null ? null : PurgeOutcome.valueOf(outcome),
-                                Jdbc.instant(rs.getTimestamp("finished_at"))));
-                    }
-                }
-                return runs;
-            }
-        });
+    private static PurgeRun run(ResultSet rs) throws SQLException {
+        String outcome = rs.getString("outcome");
+        return new PurgeRun(
+                rs.getObject("id", UUID.class),
+                rs.getBoolean("dry_run"),
+                Jdbc.instant(rs, "as_of"),
+                rs.getString("started_by"),
+                Jdbc.instant(rs, "started_at"),
+                rs.getObject("scheduled_for", LocalDate.class),
+                outcome == null ? null : PurgeOutcome.valueOf(outcome),
+                Jdbc.instant(rs, "finished_at"));
     }
 }

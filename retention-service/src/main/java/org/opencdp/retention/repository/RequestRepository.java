@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.opencdp.jdbc.Jdbc;
 import org.opencdp.retention.domain.Channel;
 import org.opencdp.retention.domain.Extension;
 import org.opencdp.retention.domain.RequestFilter;
@@ -52,7 +53,7 @@ public class RequestRepository {
                 s.setObject(6, r.dueOn());
                 s.setString(7, r.state().name());
                 s.setString(8, r.filedBy());
-                s.setTimestamp(9, Jdbc.timestamp(r.filedAt()));
+                s.setObject(9, Jdbc.timestamptz(r.filedAt()));
                 s.setString(10, r.rectification());
                 return s.executeUpdate();
             }
@@ -61,22 +62,11 @@ public class RequestRepository {
 
     /** The request, locked for the change the caller is about to make. */
     public Optional<SubjectRequest> findForUpdate(UUID id) {
-        return find(SELECT + " WHERE r.id = ? FOR UPDATE OF r", id);
+        return Jdbc.first(dataSource, SELECT + " WHERE r.id = ? FOR UPDATE OF r", RequestRepository::map, id);
     }
 
     public Optional<SubjectRequest> find(UUID id) {
-        return find(SELECT + " WHERE r.id = ?", id);
-    }
-
-    private Optional<SubjectRequest> find(String sql, UUID id) {
-        return Jdbc.with(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                s.setObject(1, id);
-                try (ResultSet rs = s.executeQuery()) {
-                    return rs.next() ? Optional.of(map(rs)) : Optional.empty();
-                }
-            }
-        });
+        return Jdbc.first(dataSource, SELECT + " WHERE r.id = ?", RequestRepository::map, id);
     }
 
     /**
@@ -104,20 +94,7 @@ public class RequestRepository {
         sql.append(filter.byDueDate() ? " ORDER BY r.due_on, r.id" : " ORDER BY r.filed_at DESC, r.id DESC");
         sql.append(" LIMIT ?");
         parameters.add(limit);
-        return Jdbc.with(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement(sql.toString())) {
-                for (int i = 0; i < parameters.size(); i++) {
-                    s.setObject(i + 1, parameters.get(i));
-                }
-                List<SubjectRequest> requests = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        requests.add(map(rs));
-                    }
-                }
-                return requests;
-            }
-        });
+        return Jdbc.list(dataSource, sql.toString(), RequestRepository::map, parameters.toArray());
     }
 
     /** How many open requests are in {@code state}, overdue on {@code day} or not. */
@@ -137,17 +114,19 @@ public class RequestRepository {
     }
 
     public void verified(UUID id, Verification verification) {
-        update(
+        Jdbc.update(
+                dataSource,
                 "UPDATE subject_request SET state = 'VERIFIED', verified_by = ?, verification_method = ?, "
                         + "verified_at = ? WHERE id = ?",
                 verification.verifiedBy(),
                 verification.method().name(),
-                Jdbc.timestamp(verification.verifiedAt()),
+                verification.verifiedAt(),
                 id);
     }
 
     public void extended(UUID id, LocalDate dueOn, Extension extension) {
-        update(
+        Jdbc.update(
+                dataSource,
                 "UPDATE subject_request SET due_on = ?, extension_reason = ?, extension_notice_on = ? WHERE id = ?",
                 dueOn,
                 extension.reason(),
@@ -156,16 +135,18 @@ public class RequestRepository {
     }
 
     public void rejected(UUID id, String reason, Instant at) {
-        update(
+        Jdbc.update(
+                dataSource,
                 "UPDATE subject_request SET state = 'REJECTED', rejection_reason = ?, completed_at = ? WHERE id = ?",
                 reason,
-                Jdbc.timestamp(at),
+                at,
                 id);
     }
 
     /** The worker started on a verified request. */
     public void started(UUID id) {
-        update("UPDATE subject_request SET state = 'IN_PROGRESS' WHERE id = ? AND state = 'VERIFIED'", id);
+        Jdbc.update(
+                dataSource, "UPDATE subject_request SET state = 'IN_PROGRESS' WHERE id = ? AND state = 'VERIFIED'", id);
     }
 
     /**
@@ -173,11 +154,11 @@ public class RequestRepository {
      * completed it. A rectification's patch goes then: the corrected values live in the services that applied it.
      */
     public boolean completeIfAllDone(UUID id, Instant at) {
-        return update("""
+        return Jdbc.update(dataSource, """
                         UPDATE subject_request r SET state = 'COMPLETED', completed_at = ?, rectification = NULL
                          WHERE r.id = ? AND r.state IN ('VERIFIED', 'IN_PROGRESS')
                            AND NOT EXISTS (SELECT 1 FROM subject_request_task t
-                                            WHERE t.request_id = r.id AND t.status <> 'DONE')""", Jdbc.timestamp(at), id) == 1;
+                                            WHERE t.request_id = r.id AND t.status <> 'DONE')""", at, id) == 1;
     }
 
     /** The patches of the subject's rectification requests not completed yet: request id and patch as JSON text. */
@@ -200,20 +181,10 @@ public class RequestRepository {
 
     /** Drops the patches of the subject's rectification requests (an erasure of the subject). */
     public int dropRectificationsOf(UUID subjectId) {
-        return update(
+        return Jdbc.update(
+                dataSource,
                 "UPDATE subject_request SET rectification = NULL WHERE subject_id = ? AND rectification IS NOT NULL",
                 subjectId);
-    }
-
-    private int update(String sql, Object... parameters) {
-        return Jdbc.with(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                for (int i = 0; i < parameters.length; i++) {
-                    s.setObject(i + 1, parameters[i]);
-                }
-                return s.executeUpdate();
-            }
-        });
     }
 
     private static SubjectRequest map(ResultSet rs) throws SQLException {
@@ -223,7 +194,7 @@ public class RequestRepository {
                 : new Verification(
                         rs.getString("verified_by"),
                         VerificationMethod.valueOf(method),
-                        Jdbc.instant(rs.getTimestamp("verified_at")));
+                        Jdbc.instant(rs, "verified_at"));
         String reason = rs.getString("extension_reason");
         Extension extension =
                 reason == null ? null : new Extension(reason, rs.getObject("extension_notice_on", LocalDate.class));
@@ -239,8 +210,8 @@ public class RequestRepository {
                 extension,
                 rs.getString("rejection_reason"),
                 rs.getString("filed_by"),
-                Jdbc.instant(rs.getTimestamp("filed_at")),
-                Jdbc.instant(rs.getTimestamp("completed_at")),
+                Jdbc.instant(rs, "filed_at"),
+                Jdbc.instant(rs, "completed_at"),
                 rs.getString("rectification"),
                 rs.getBoolean("needs_attention"));
     }

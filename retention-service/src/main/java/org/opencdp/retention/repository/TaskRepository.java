@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.opencdp.jdbc.Jdbc;
 import org.opencdp.retention.domain.Channel;
 import org.opencdp.retention.domain.ClaimedTask;
 import org.opencdp.retention.domain.RequestTask;
@@ -33,7 +34,7 @@ public class TaskRepository {
                 for (String participant : participants) {
                     s.setObject(1, requestId);
                     s.setString(2, participant);
-                    s.setTimestamp(3, Jdbc.timestamp(dueAt));
+                    s.setObject(3, Jdbc.timestamptz(dueAt));
                     s.addBatch();
                 }
                 return s.executeBatch();
@@ -60,10 +61,10 @@ public class TaskRepository {
                         RETURNING t.request_id, t.participant, t.attempts)
                     SELECT claimed.*, r.type, r.subject_id, r.channel, r.rectification
                       FROM claimed JOIN subject_request r ON r.id = claimed.request_id""")) {
-                s.setTimestamp(1, Jdbc.timestamp(now));
-                s.setTimestamp(2, Jdbc.timestamp(now));
+                s.setObject(1, Jdbc.timestamptz(now));
+                s.setObject(2, Jdbc.timestamptz(now));
                 s.setInt(3, limit);
-                s.setTimestamp(4, Jdbc.timestamp(leaseUntil));
+                s.setObject(4, Jdbc.timestamptz(leaseUntil));
                 List<ClaimedTask> claimed = new ArrayList<>();
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
@@ -90,7 +91,7 @@ public class TaskRepository {
                        SET status = 'DONE', result = ?::jsonb, done_at = ?, lease_until = NULL, last_error = NULL
                      WHERE request_id = ? AND participant = ? AND status = 'PENDING'""")) {
                 s.setString(1, resultJson);
-                s.setTimestamp(2, Jdbc.timestamp(at));
+                s.setObject(2, Jdbc.timestamptz(at));
                 s.setObject(3, requestId);
                 s.setString(4, participant);
                 return s.executeUpdate();
@@ -105,7 +106,7 @@ public class TaskRepository {
                     UPDATE subject_request_task SET last_error = ?, next_attempt_at = ?, lease_until = NULL
                      WHERE request_id = ? AND participant = ? AND status = 'PENDING'""")) {
                 s.setString(1, error);
-                s.setTimestamp(2, Jdbc.timestamp(nextAttemptAt));
+                s.setObject(2, Jdbc.timestamptz(nextAttemptAt));
                 s.setObject(3, requestId);
                 s.setString(4, participant);
                 return s.executeUpdate();
@@ -133,7 +134,7 @@ public class TaskRepository {
             try (PreparedStatement s = c.prepareStatement("""
                     UPDATE subject_request_task SET status = 'PENDING', next_attempt_at = ?
                      WHERE request_id = ? AND participant = ? AND status = 'FAILED'""")) {
-                s.setTimestamp(1, Jdbc.timestamp(at));
+                s.setObject(1, Jdbc.timestamptz(at));
                 s.setObject(2, requestId);
                 s.setString(3, participant);
                 return s.executeUpdate() == 1;
@@ -157,8 +158,7 @@ public class TaskRepository {
                                 "requestId",
                                         rs.getObject("request_id", UUID.class).toString(),
                                 "participant", rs.getString("participant"),
-                                "storedAt",
-                                        Jdbc.instant(rs.getTimestamp("done_at")).toString()));
+                                "storedAt", Jdbc.instant(rs, "done_at").toString()));
                     }
                 }
                 return held;
@@ -204,9 +204,9 @@ public class TaskRepository {
                                 TaskStatus.valueOf(rs.getString("status")),
                                 rs.getInt("attempts"),
                                 rs.getString("last_error"),
-                                Jdbc.instant(rs.getTimestamp("next_attempt_at")),
+                                Jdbc.instant(rs, "next_attempt_at"),
                                 rs.getString("result"),
-                                Jdbc.instant(rs.getTimestamp("done_at"))));
+                                Jdbc.instant(rs, "done_at")));
                     }
                 }
                 return tasks;

@@ -1,14 +1,11 @@
 package org.opencdp.tracking.repository;
 
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -19,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import org.opencdp.jdbc.Jdbc;
 import org.opencdp.subjectrights.RetentionBatches;
 import org.opencdp.tracking.domain.ClickCount;
 import org.opencdp.tracking.domain.PageDay;
@@ -109,49 +107,38 @@ public class AggregateRepository {
     /** Computes the day's aggregates anew from the raw events. */
     @Transactional(TxType.MANDATORY)
     public void recompute(LocalDate day) {
-        Timestamp start = Timestamp.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
-        Timestamp end =
-                Timestamp.from(day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-        Timestamp receivedFrom =
-                Timestamp.from(day.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-        Timestamp receivedUntil =
-                Timestamp.from(day.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant());
-        Date date = Date.valueOf(day);
-        try (Connection c = dataSource.getConnection()) {
+        Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant end = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant receivedFrom = day.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant receivedUntil = day.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Jdbc.with(dataSource, c -> {
             // Replicas (and a report computing today) recompute one at a time, each the whole day anew.
             execute(c, "SELECT pg_advisory_xact_lock(?)", AGGREGATES_LOCK);
             for (String table : List.of("site_day", "page_day", "click_day")) {
-                execute(c, "DELETE FROM " + table + " WHERE day = ?", date);
+                execute(c, "DELETE FROM " + table + " WHERE day = ?", day);
             }
-            execute(c, SITE_DAY, start, end, receivedFrom, receivedUntil, date);
-            execute(c, PAGE_DAY, start, end, receivedFrom, receivedUntil, date);
-            execute(c, CLICK_DAY, date, start, end, receivedFrom, receivedUntil);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot compute the daily aggregates", e);
-        }
+            execute(c, SITE_DAY, start, end, receivedFrom, receivedUntil, day);
+            execute(c, PAGE_DAY, start, end, receivedFrom, receivedUntil, day);
+            return execute(c, CLICK_DAY, day, start, end, receivedFrom, receivedUntil);
+        });
     }
 
     public List<SiteDay> siteDays(String siteKey, LocalDate from, LocalDate to) {
-        List<SiteDay> days = new ArrayList<>();
-        query(
+        return Jdbc.list(
+                dataSource,
                 "SELECT day, visitors, sessions, bounced_sessions, page_views FROM site_day "
                         + "WHERE site_key = ? AND day BETWEEN ? AND ? ORDER BY day",
-                rows -> days.add(new SiteDay(
-                        rows.getDate(1).toLocalDate(),
-                        rows.getLong(2),
-                        rows.getLong(3),
-                        rows.getLong(4),
-                        rows.getLong(5))),
+                rows -> new SiteDay(
+                        Jdbc.date(rows, 1), rows.getLong(2), rows.getLong(3), rows.getLong(4), rows.getLong(5)),
                 siteKey,
-                Date.valueOf(from),
-                Date.valueOf(to));
-        return days;
+                from,
+                to);
     }
 
     /** The most viewed pages of the period, summed over its days. */
     public List<PageDay> topPages(String siteKey, LocalDate from, LocalDate to, int limit) {
-        List<PageDay> pages = new ArrayList<>();
-        query(
+        return Jdbc.list(
+                dataSource,
                 """
                 SELECT url, sum(page_views), sum(measured_visits), sum(dwell_ms_total),
                        ARRAY[sum(dwell_buckets[1]), sum(dwell_buckets[2]), sum(dwell_buckets[3]),
@@ -160,68 +147,37 @@ public class AggregateRepository {
                              sum(scroll_buckets[4])]::bigint[]
                 FROM page_day WHERE site_key = ? AND day BETWEEN ? AND ?
                 GROUP BY url ORDER BY sum(page_views) DESC, url LIMIT ?""",
-                rows -> pages.add(new PageDay(
+                rows -> new PageDay(
                         rows.getString(1),
                         rows.getLong(2),
                         rows.getLong(3),
                         rows.getLong(4),
                         longs(rows.getArray(5).getArray()),
-                        longs(rows.getArray(6).getArray()))),
+                        longs(rows.getArray(6).getArray())),
                 siteKey,
-                Date.valueOf(from),
-                Date.valueOf(to),
+                from,
+                to,
                 limit);
-        return pages;
     }
 
     /** Clicks per element on these pages in the period. */
     public List<ClickCount> clicks(String siteKey, LocalDate from, LocalDate to, List<String> urls) {
-        List<ClickCount> clicks = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement select = c.prepareStatement("""
-                        SELECT url, element, sum(clicks) FROM click_day
-                        WHERE site_key = ? AND day BETWEEN ? AND ? AND url = ANY(?::text[])
-                        GROUP BY url, element ORDER BY url, sum(clicks) DESC, element""")) {
-            select.setString(1, siteKey);
-            select.setDate(2, Date.valueOf(from));
-            select.setDate(3, Date.valueOf(to));
-            select.setArray(4, c.createArrayOf("text", urls.toArray()));
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    clicks.add(new ClickCount(rows.getString(1), rows.getString(2), rows.getLong(3)));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read click counts", e);
-        }
-        return clicks;
-    }
-
-    private interface RowReader {
-        void read(ResultSet rows) throws SQLException;
-    }
-
-    private void query(String sql, RowReader reader, Object... parameters) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement select = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                select.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    reader.read(rows);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the daily aggregates", e);
-        }
+        return Jdbc.list(
+                dataSource,
+                """
+                SELECT url, element, sum(clicks) FROM click_day
+                WHERE site_key = ? AND day BETWEEN ? AND ? AND url = ANY(?::text[])
+                GROUP BY url, element ORDER BY url, sum(clicks) DESC, element""",
+                rows -> new ClickCount(rows.getString(1), rows.getString(2), rows.getLong(3)),
+                siteKey,
+                from,
+                to,
+                urls.toArray(String[]::new));
     }
 
     private static int execute(Connection c, String sql, Object... parameters) throws SQLException {
         try (PreparedStatement statement = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
+            Jdbc.bind(c, statement, parameters);
             if (!statement.execute()) {
                 return statement.getUpdateCount();
             }

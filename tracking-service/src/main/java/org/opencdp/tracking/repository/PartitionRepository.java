@@ -1,11 +1,6 @@
 package org.opencdp.tracking.repository;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +11,8 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import org.opencdp.jdbc.Jdbc;
 
 /**
  * The monthly partitions of {@code tracked_event}, named {@code tracked_event_YYYY_MM}. The application's database
@@ -42,42 +39,34 @@ public class PartitionRepository {
      * drops partitions asks the database, not the service's clock.
      */
     public YearMonth currentMonth() {
-        try (Connection c = dataSource.getConnection();
-                Statement statement = c.createStatement();
-                ResultSet row = statement.executeQuery("SELECT date_trunc('month', now() AT TIME ZONE 'UTC')::date")) {
-            row.next();
-            return YearMonth.from(row.getObject(1, LocalDate.class));
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the database's month", e);
-        }
+        return Jdbc.first(
+                        dataSource,
+                        "SELECT date_trunc('month', now() AT TIME ZONE 'UTC')::date",
+                        row -> YearMonth.from(Jdbc.date(row, 1)))
+                .orElseThrow();
     }
 
     public List<YearMonth> existing() {
-        try (Connection c = dataSource.getConnection();
-                Statement statement = c.createStatement();
-                ResultSet rows = statement.executeQuery(
-                        "SELECT child.relname FROM pg_inherits JOIN pg_class parent ON parent.oid = inhparent "
-                                + "JOIN pg_class child ON child.oid = inhrelid WHERE parent.relname = 'tracked_event'")) {
-            List<YearMonth> months = new ArrayList<>();
-            while (rows.next()) {
-                Matcher match = NAME.matcher(rows.getString(1));
-                if (match.matches()) {
-                    months.add(YearMonth.of(Integer.parseInt(match.group(1)), Integer.parseInt(match.group(2))));
-                }
+        List<YearMonth> months = new ArrayList<>();
+        for (String partition : Jdbc.list(
+                dataSource,
+                "SELECT child.relname FROM pg_inherits JOIN pg_class parent ON parent.oid = inhparent "
+                        + "JOIN pg_class child ON child.oid = inhrelid WHERE parent.relname = 'tracked_event'",
+                rows -> rows.getString(1))) {
+            Matcher match = NAME.matcher(partition);
+            if (match.matches()) {
+                months.add(YearMonth.of(Integer.parseInt(match.group(1)), Integer.parseInt(match.group(2))));
             }
-            return months;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot list the event partitions", e);
         }
+        return months;
     }
 
     private void call(String sql, YearMonth month) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement statement = c.prepareStatement(sql)) {
-            statement.setObject(1, month.atDay(1));
-            statement.execute();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot change the event partitions", e);
-        }
+        Jdbc.with(dataSource, c -> {
+            try (PreparedStatement statement = c.prepareStatement(sql)) {
+                Jdbc.bind(c, statement, month.atDay(1));
+                return statement.execute();
+            }
+        });
     }
 }

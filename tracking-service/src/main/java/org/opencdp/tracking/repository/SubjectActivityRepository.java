@@ -1,13 +1,6 @@
 package org.opencdp.tracking.repository;
 
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -16,6 +9,8 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import org.opencdp.jdbc.Jdbc;
 
 /**
  * A subject's web activity as a sign of life: an event received since a moment, sent under the subject's id or by a
@@ -31,29 +26,12 @@ public class SubjectActivityRepository {
 
     /** The subjects among {@code subjectIds} with an event of their own or of a linked visitor at or after since. */
     public List<UUID> activeSince(Collection<UUID> subjectIds, Instant since) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("""
-                        SELECT DISTINCT e.subject_id FROM tracked_event e
-                         WHERE e.subject_id = ANY (?) AND e.received_at >= ?
-                        UNION
-                        SELECT l.subject_id FROM visitor_subject l
-                         WHERE l.subject_id = ANY (?) AND EXISTS (
-                               SELECT 1 FROM tracked_event e WHERE e.visitor_id = l.visitor_id AND e.received_at >= ?)""")) {
-            Array ids = c.createArrayOf("uuid", subjectIds.toArray());
-            Timestamp from = Timestamp.from(since);
-            s.setArray(1, ids);
-            s.setTimestamp(2, from);
-            s.setArray(3, ids);
-            s.setTimestamp(4, from);
-            List<UUID> active = new ArrayList<>();
-            try (ResultSet rows = s.executeQuery()) {
-                while (rows.next()) {
-                    active.add(rows.getObject(1, UUID.class));
-                }
-            }
-            return active;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read subjects' activity", e);
-        }
+        return Jdbc.list(dataSource, """
+                SELECT DISTINCT e.subject_id FROM tracked_event e
+                 WHERE e.subject_id = ANY (?) AND e.received_at >= ?
+                UNION
+                SELECT l.subject_id FROM visitor_subject l
+                 WHERE l.subject_id = ANY (?) AND EXISTS (
+                       SELECT 1 FROM tracked_event e WHERE e.visitor_id = l.visitor_id AND e.received_at >= ?)""", rows -> Jdbc.uuid(rows, 1), subjectIds, since, subjectIds, since);
     }
 }

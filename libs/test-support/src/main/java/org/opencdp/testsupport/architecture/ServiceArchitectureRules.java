@@ -146,6 +146,21 @@ public final class ServiceArchitectureRules {
                 .allowEmptyShould(true);
     }
 
+    public ArchRule sqlStaysInTheRepositories() {
+        return noClasses()
+                .that()
+                .resideInAPackage(all)
+                .and()
+                .resideOutsideOfPackage(repository)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.opencdp.jdbc..")
+                .because("SQL belongs to the repositories (libs/jdbc runs it): a service or resource writing its own "
+                        + "statements would bypass the rows' one place of storage and spread the schema through the "
+                        + "layers")
+                .allowEmptyShould(true);
+    }
+
     public List<ArchRule> all() {
         return List.of(
                 onlyTheApiKnowsTheApi(),
@@ -153,6 +168,7 @@ public final class ServiceArchitectureRules {
                 resourcesGoThroughServices(),
                 entitiesStayBehindTheService(),
                 servicesDoNotImportEachOther(),
-                timeComesFromTheInjectedClock());
+                timeComesFromTheInjectedClock(),
+                sqlStaysInTheRepositories());
     }
 }

@@ -66,9 +66,14 @@ class ServiceArchitectureRulesTest {
     }
 
     @Test
+    void sqlOutsideTheRepositoriesIsReported() {
+        assertThat(violators(RULES.sqlStaysInTheRepositories())).containsExactly("ServiceRunningSql");
+    }
+
+    @Test
     void everyRuleSaysWhy() {
         assertThat(RULES.all())
-                .hasSize(6)
+                .hasSize(7)
                 .allSatisfy(rule -> assertThat(rule.getDescription()).contains(", because "));
     }
 
