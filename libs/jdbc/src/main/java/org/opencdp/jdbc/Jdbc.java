@@ -25,10 +25,12 @@ import javax.sql.DataSource;
  * {@code = ANY(?)}); anything else as the driver binds it. The readers turn a column into the same types back.
  *
  * <p><b>A SQL failure</b> is a bug or an outage, never bad input: it becomes an {@link IllegalStateException} whose
- * message names the database and the SQLState only, with the {@link SQLException} as its cause. PostgreSQL's own
- * message text is left out on purpose: it can quote values of the row ({@code Key (email)=(…) already exists}), and
- * personal data never reaches a log (docs/security.md); the problem mapper logs exceptions by type, SQLState and
- * frames, without any message.
+ * message names the database and the SQLState only. PostgreSQL's own message text is left out on purpose, from the
+ * cause too: it can quote values of the row ({@code Key (email)=(…) already exists}), and personal data never
+ * reaches a log (docs/security.md). Leaving it out of the message alone would not do: some loggers print the whole
+ * cause chain with its messages (Quarkus's scheduler does for a failing {@code @Scheduled} method). So the cause is a
+ * copy of the driver's exception with its SQLState, error code and stack frames but without its text; what failed in
+ * detail is in PostgreSQL's own log.
  */
 public final class Jdbc {
 
@@ -165,6 +167,13 @@ public final class Jdbc {
     }
 
     private static IllegalStateException failure(String where, SQLException e) {
-        return new IllegalStateException(where + ": SQLState " + e.getSQLState(), e);
+        return new IllegalStateException(where + ": SQLState " + e.getSQLState(), withoutText(e));
+    }
+
+    /** The driver's exception without its message and without its own causes, which may quote the same values. */
+    private static SQLException withoutText(SQLException e) {
+        SQLException copy = new SQLException("SQLState " + e.getSQLState(), e.getSQLState(), e.getErrorCode());
+        copy.setStackTrace(e.getStackTrace());
+        return copy;
     }
 }
