@@ -24,7 +24,8 @@ class ImageVariantTest {
      * chart as in the local suite and the benchmarks (tools/local-stack reads the same file).
      */
     private static final String DEFAULTS =
-            "-XX:+UseSerialGC -XX:MaxRAMPercentage=60 -XX:InitialRAMPercentage=12.5 -XX:+ExitOnOutOfMemoryError"
+            "-XX:+UseSerialGC -XX:MaxRAMPercentage=60 -XX:InitialRAMPercentage=12.5 -XX:NewRatio=5"
+                    + " -XX:+ExitOnOutOfMemoryError"
                     + " -XX:TrimNativeHeapInterval=1000";
 
     /** tracking-service's own, from jvm-tracking-service.options beside jvm.options, after the defaults. */
