@@ -93,6 +93,9 @@ final class ServiceProcesses {
         env.put("OPENCDP_OIDC_URL", layout.realmUrl());
         // The browser reaches Keycloak under the same address as the services do on one machine.
         env.put("OPENCDP_OIDC_PUBLIC_URL", layout.realmUrl());
+        // The iss of the local realm's tokens: Keycloak runs with --hostname=<its own address> (KeycloakServer), so it
+        // is the realm's URL too. The services check it without asking the realm at start (issue 15).
+        env.put("OPENCDP_OIDC_ISSUER", layout.realmUrl());
         env.put("OPENCDP_OIDC_CLIENT_SECRET", service.localClientSecret());
         env.putAll(secrets.environment());
         for (Service other : Service.values()) {

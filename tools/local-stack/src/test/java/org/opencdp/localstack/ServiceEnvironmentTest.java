@@ -35,6 +35,7 @@ class ServiceEnvironmentTest {
                 .containsEntry("OPENCDP_KEYS_DB_OWNER_USER", "cdp")
                 .containsEntry("OPENCDP_OIDC_URL", "http://localhost:18180/realms/cdp")
                 .containsEntry("OPENCDP_OIDC_PUBLIC_URL", "http://localhost:18180/realms/cdp")
+                .containsEntry("OPENCDP_OIDC_ISSUER", "http://localhost:18180/realms/cdp")
                 .containsEntry("OPENCDP_OIDC_CLIENT_SECRET", "consent-service-local-secret")
                 .containsEntry("OPENCDP_PROFILE_URL", "http://localhost:18081")
                 .containsEntry("OPENCDP_RETENTION_URL", "http://localhost:18085")
