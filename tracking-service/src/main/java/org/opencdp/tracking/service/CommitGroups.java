@@ -21,9 +21,6 @@ import java.util.function.Function;
  * which is right for reads. Here the requests are blocking (the body's checks already run on a worker thread, which
  * then writes the group itself: no further hand-off), and a write must not fail a batch for another batch's fault.
  *
- * <p>The consent gate groups its calls to consent-service the same way ({@link ConsentGate}): there a group's "write"
- * is one call for the holders of all its batches, and a batch that fails alone fails for its own holders only.
- *
  * @param <B> a batch
  * @param <R> the answer for one batch
  */

@@ -10,17 +10,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.opencdp.consentdecisions.ConsentDecisions.ConsentUnavailable;
@@ -28,10 +22,7 @@ import org.opencdp.tracking.client.WebAnalyticsDecisions;
 import org.opencdp.tracking.domain.ConsentDecision;
 import org.opencdp.tracking.domain.Holder;
 
-/**
- * The gate's logic: one call per batch for what is not known (batches missing meanwhile asked about together), memory
- * of at most the ttl, revocation forgets.
- */
+/** The gate's logic: one call per batch for what is not known, memory of at most the ttl, revocation forgets. */
 class ConsentGateTest {
 
     /** A clock the test moves. */
@@ -57,22 +48,12 @@ class ConsentGateTest {
     /** consent-service's decisions as this test sets them; records every call. */
     private static final class Decisions implements WebAnalyticsDecisions {
         final Map<Holder, UUID> granted = new HashMap<>();
-        final List<Collection<Holder>> calls = Collections.synchronizedList(new ArrayList<>());
-        volatile boolean down;
-        /** While set, every call waits for it (calls in flight). */
-        volatile CountDownLatch answer;
+        final List<Collection<Holder>> calls = new ArrayList<>();
+        boolean down;
 
         @Override
         public Map<Holder, ConsentDecision> webAnalytics(Collection<Holder> holders) {
             calls.add(List.copyOf(holders));
-            CountDownLatch wait = answer;
-            if (wait != null) {
-                try {
-                    wait.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
             if (down) {
                 throw new ConsentUnavailable("down", null);
             }
@@ -130,49 +111,6 @@ class ConsentGateTest {
         gate.forget(alice);
         assertThat(gate.decide(List.of(alice)).get(alice).allowed()).isFalse();
         assertThat(decisions.calls).hasSize(2);
-    }
-
-    @Test
-    void batchesMissingWhileCallsAreInFlightAreAskedAboutTogetherInOneCall() throws Exception {
-        Holder carol = Holder.visitor("carol0000000000000000000000000000");
-        Holder dave = Holder.visitor("dave00000000000000000000000000000");
-        decisions.granted.put(carol, UUID.randomUUID());
-        decisions.answer = new CountDownLatch(1);
-        ExecutorService batches = Executors.newCachedThreadPool();
-        try {
-            List<Future<Map<Holder, ConsentDecision>>> decided = new ArrayList<>();
-            decided.add(batches.submit(() -> gate.decide(List.of(alice))));
-            decided.add(batches.submit(() -> gate.decide(List.of(bob))));
-            awaitCalls(ConsentGate.CALLS_AT_ONCE);
-            decided.add(batches.submit(() -> gate.decide(List.of(carol, dave))));
-            decided.add(batches.submit(() -> gate.decide(List.of(carol))));
-            decided.add(batches.submit(() -> gate.decide(List.of(dave, bob))));
-            for (long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10); gate.waiting() < 3; ) {
-                assertThat(System.nanoTime()).isLessThan(end);
-                Thread.sleep(1);
-            }
-            decisions.answer.countDown();
-
-            assertThat(decided.get(2).get(10, TimeUnit.SECONDS)).containsOnlyKeys(carol, dave);
-            assertThat(decided.get(2).get().get(carol).allowed()).isTrue();
-            assertThat(decided.get(3).get(10, TimeUnit.SECONDS)).containsOnlyKeys(carol);
-            assertThat(decided.get(4).get(10, TimeUnit.SECONDS)).containsOnlyKeys(dave, bob);
-            assertThat(decided.get(4).get().get(dave).allowed()).isFalse();
-            assertThat(decisions.calls).hasSize(3);
-            assertThat(decisions.calls.get(2)).containsExactlyInAnyOrder(carol, dave, bob);
-        } finally {
-            batches.shutdownNow();
-        }
-        // Remembered from the grouped call: asked no more.
-        gate.decide(List.of(carol, dave));
-        assertThat(decisions.calls).hasSize(3);
-    }
-
-    private void awaitCalls(int calls) throws InterruptedException {
-        for (long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10); decisions.calls.size() < calls; ) {
-            assertThat(System.nanoTime()).isLessThan(end);
-            Thread.sleep(1);
-        }
     }
 
     @Test
