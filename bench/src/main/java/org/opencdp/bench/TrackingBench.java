@@ -17,8 +17,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -28,6 +30,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 import org.opencdp.localstack.Service;
 import org.postgresql.PGConnection;
@@ -120,6 +123,7 @@ final class TrackingBench implements Scenario {
         List<ConsentBench.GcFigures> trackingGcFigures = new ArrayList<>();
         List<ConsentBench.GcFigures> consentGcFigures = new ArrayList<>();
         OpenLoop openLoop = new OpenLoop(PACED_CONNECTIONS);
+        warmUpGenerator();
         for (int run = 0; run < RUNS; run++) {
             share.add(http.get(run).perSecond() * BATCH / ceiling.perSecond().get(run) * 100);
             // Sessions of their own (runs after the saturated ones), so no event is a resend of another.
@@ -242,6 +246,21 @@ final class TrackingBench implements Scenario {
         revocations(suite, report);
     }
 
+    /**
+     * Builds a few thousand batches, unsent, before the first run at the target load: the generator builds each
+     * batch at its due time, on the suite's two cores, and its compilation by the JIT would otherwise fall into the
+     * first run's first seconds (the saturated runs' batches come from wrk, not from this JVM).
+     */
+    private static void warmUpGenerator() {
+        long bytes = 0;
+        Instant first = Instant.now();
+        for (int i = 0; i < 5_000; i++) {
+            bytes += batch("5e" + "0".repeat(30), first.plusMillis(i * (long) BATCH))
+                    .length();
+        }
+        System.out.printf("[bench] the generator warmed up (%,d batches, %,d characters)%n", 5_000, bytes);
+    }
+
     private static JvmGc gc(BenchSuite suite, Service service) throws Exception {
         return JvmGc.scrape(suite.metrics(service));
     }
@@ -274,7 +293,31 @@ final class TrackingBench implements Scenario {
         System.out.printf(
                 "[bench] seconds of the run (begun %s) with batches over 50 ms, and their slowest: %s%n",
                 begun, slowSeconds(result, perSecond, begun));
+        System.out.printf("[bench] per second of the run (by due time): %s%n", perSecondFigures(result, perSecond));
         return result;
+    }
+
+    /**
+     * For the log: each second's batches (by due time) with their p50, p99 and slowest latency, to see the shape of
+     * a run (a backlog at its start, a stall in its middle) rather than only its percentiles.
+     */
+    static String perSecondFigures(OpenLoop.Result result, double perSecond) {
+        long[] latency = result.latencyNanos();
+        StringJoiner seconds = new StringJoiner("; ");
+        for (int from = 0, second = 0; from < latency.length; second++) {
+            int to = Math.min(latency.length, (int) Math.ceil((second + 1) * perSecond));
+            long[] sorted = Arrays.copyOfRange(latency, from, to);
+            Arrays.sort(sorted);
+            seconds.add(String.format(
+                    "%d s: %d, p50 %.0f, p99 %.0f, max %.0f ms",
+                    second,
+                    sorted.length,
+                    sorted[(sorted.length - 1) / 2] / 1e6,
+                    sorted[Math.max(0, (int) Math.ceil(0.99 * sorted.length) - 1)] / 1e6,
+                    sorted[sorted.length - 1] / 1e6));
+            from = to;
+        }
+        return seconds.toString();
     }
 
     /**
@@ -296,31 +339,68 @@ final class TrackingBench implements Scenario {
         return slowest.isEmpty() ? "none" : seconds.toString();
     }
 
-    /** One batch: page views, clicks and page leaves of 10 random visitors, client times from {@code first} on. */
+    /**
+     * One batch: page views, clicks and page leaves of 10 random visitors, client times from {@code first} on, in the
+     * tracker's shape ({@code Date.toISOString()}: always three digits of milliseconds). Built in the bench's JVM at
+     * each batch's due time, on the two cores the suite uses: appended piece by piece rather than formatted (100
+     * {@code String.format}s a batch cost the generator about 0.07 cores at the target load, wrk's Lua 0.04).
+     */
     static String batch(String session, Instant first) {
-        StringJoiner events = new StringJoiner(",", "{\"events\":[", "]}");
+        StringBuilder events = new StringBuilder(24 * 1024).append("{\"events\":[");
+        long firstMillis = first.toEpochMilli();
+        long second = Long.MIN_VALUE;
+        String secondText = "";
         for (int v = 0; v < BATCH / PER_VISITOR; v++) {
-            String visitor = visitor(ThreadLocalRandom.current().nextInt(VISITORS));
+            String visitor = VISITOR_IDS[ThreadLocalRandom.current().nextInt(VISITORS)];
             for (int n = 0; n < PER_VISITOR; n++) {
                 int k = v * PER_VISITOR + n;
-                String common = String.format(
-                        "\"visitorId\":\"%s\",\"sessionId\":\"%s\",\"url\":\"https://shop.example/tents/%d\","
-                                + "\"clientTime\":\"%s\"",
-                        visitor, session, k % 50, first.plusMillis(k));
-                events.add(
-                        switch (n % 3) {
-                            case 0 ->
-                                "{\"type\":\"page_view\"," + common + ",\"referrer\":\"https://search.example/\"}";
-                            case 1 ->
-                                "{\"type\":\"click\"," + common + ",\"element\":\"add-to-cart:tent-" + k % 20 + "\"}";
-                            default ->
-                                "{\"type\":\"page_leave\"," + common + ",\"dwellMs\":" + k * 599 + ",\"scrollDepth\":"
-                                        + k + "}";
-                        });
+                long millis = firstMillis + k;
+                if (Math.floorDiv(millis, 1000) != second) {
+                    second = Math.floorDiv(millis, 1000);
+                    secondText = CLIENT_SECOND.format(Instant.ofEpochSecond(second));
+                }
+                if (k > 0) {
+                    events.append(',');
+                }
+                events.append("{\"type\":\"")
+                        .append(TYPES[n % 3])
+                        .append("\",\"visitorId\":\"")
+                        .append(visitor);
+                events.append("\",\"sessionId\":\"").append(session);
+                events.append("\",\"url\":\"https://shop.example/tents/").append(k % 50);
+                events.append("\",\"clientTime\":\"").append(secondText).append('.');
+                int ms = (int) Math.floorMod(millis, 1000);
+                events.append((char) ('0' + ms / 100))
+                        .append((char) ('0' + ms / 10 % 10))
+                        .append((char) ('0' + ms % 10));
+                events.append("Z\"");
+                switch (n % 3) {
+                    case 0 -> events.append(",\"referrer\":\"https://search.example/\"}");
+                    case 1 ->
+                        events.append(",\"element\":\"add-to-cart:tent-")
+                                .append(k % 20)
+                                .append("\"}");
+                    default ->
+                        events.append(",\"dwellMs\":")
+                                .append(k * 599)
+                                .append(",\"scrollDepth\":")
+                                .append(k)
+                                .append('}');
+                }
             }
         }
-        return events.toString();
+        return events.append("]}").toString();
     }
+
+    private static final String[] TYPES = {"page_view", "click", "page_leave"};
+
+    /** The visitors' ids, made once: {@link #visitor(int)} of 0 to VISITORS - 1. */
+    private static final String[] VISITOR_IDS =
+            IntStream.range(0, VISITORS).mapToObj(TrackingBench::visitor).toArray(String[]::new);
+
+    /** A client time's date and time to the second, in UTC; the milliseconds are appended. */
+    private static final DateTimeFormatter CLIENT_SECOND =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
 
     /** Events/s of each COPY run, in the order of the runs. */
     private record CopyCeiling(List<Double> perSecond, long rows) {}

@@ -31,6 +31,8 @@ class TrackingBenchTest {
                     .isEqualTo(events.get(k - k % 10).get("visitorId").asText());
             assertThat(event.get("type").asText())
                     .isEqualTo(List.of("page_view", "click", "page_leave").get(k % 10 % 3));
+            // The tracker's shape (Date.toISOString()), milliseconds always written: ".000" included.
+            assertThat(event.get("clientTime").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
             times.add(Instant.parse(event.get("clientTime").asText()));
         }
         assertThat(times.getFirst()).isEqualTo(FIRST);
