@@ -166,7 +166,11 @@ public final class Jdbc {
         return at == null ? null : at.toInstant();
     }
 
-    private static IllegalStateException failure(String where, SQLException e) {
+    /**
+     * The error rule for JDBC written by hand outside {@link #with} (tracking-service's ingestion): what failed, its
+     * SQLState, and the driver's exception without its text as the cause.
+     */
+    public static IllegalStateException failure(String where, SQLException e) {
         return new IllegalStateException(where + ": SQLState " + e.getSQLState(), withoutText(e));
     }
 

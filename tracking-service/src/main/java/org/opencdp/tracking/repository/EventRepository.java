@@ -27,6 +27,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import org.opencdp.jdbc.Jdbc;
 import org.opencdp.subjectrights.RetentionBatches;
 import org.opencdp.tracking.domain.Holder;
 import org.opencdp.tracking.domain.WebActivity;
@@ -162,7 +163,7 @@ public class EventRepository {
             }
             return new Inserted(stored, revoked);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot store web events", e);
+            throw Jdbc.failure("cannot store web events", e);
         }
     }
 
@@ -215,7 +216,7 @@ public class EventRepository {
             }
             return events;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read a subject's web events", e);
+            throw Jdbc.failure("cannot read a subject's web events", e);
         }
     }
 
@@ -260,7 +261,7 @@ public class EventRepository {
             }
             return new WebActivity(lastVisit, visits, viewed);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read a subject's web activity", e);
+            throw Jdbc.failure("cannot read a subject's web activity", e);
         }
     }
 
@@ -274,7 +275,7 @@ public class EventRepository {
             delete.setArray(2, c.createArrayOf("text", visitorIds.toArray()));
             return delete.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot delete a subject's web events", e);
+            throw Jdbc.failure("cannot delete a subject's web events", e);
         }
     }
 
@@ -335,7 +336,7 @@ public class EventRepository {
             lock.setLong(1, REVOCATION_LOCK);
             lock.execute();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot take the revocation lock", e);
+            throw Jdbc.failure("cannot take the revocation lock", e);
         }
     }
 
@@ -355,7 +356,7 @@ public class EventRepository {
             }
             return statement.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot change web events", e);
+            throw Jdbc.failure("cannot change web events", e);
         }
     }
 
