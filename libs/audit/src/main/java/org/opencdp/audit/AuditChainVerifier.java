@@ -15,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.opencdp.jdbc.Jdbc;
+
 /**
  * Recomputes a subject's chain from its first entry, or from its checkpoint when older audit periods were
  * deleted. A changed entry fails its own hash (keyed entries can only be recomputed with the chain key, which is
@@ -51,7 +53,7 @@ public class AuditChainVerifier {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the audit trail", e);
+            throw Jdbc.failure("cannot read the audit trail", e);
         }
     }
 

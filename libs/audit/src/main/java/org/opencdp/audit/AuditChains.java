@@ -19,6 +19,8 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.opencdp.jdbc.Jdbc;
+
 /**
  * Appends entries to the subjects' hash chains, inside the caller's transaction. Each subject's chain is guarded
  * by a transaction-scoped advisory lock keyed on the subject, so writers of one subject append one after the
@@ -59,7 +61,7 @@ class AuditChains {
                 insert(c, links, actor, actorKind, actionBySubject, purpose);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot append to the audit trail", e);
+            throw Jdbc.failure("cannot append to the audit trail", e);
         }
     }
 

@@ -20,6 +20,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
+import org.opencdp.jdbc.Jdbc;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -105,7 +106,7 @@ public class AuditRetention {
                 return rs.getObject(1, OffsetDateTime.class).toInstant();
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot compute the audit cut-off", e);
+            throw Jdbc.failure("cannot compute the audit cut-off", e);
         }
     }
 
@@ -119,7 +120,7 @@ public class AuditRetention {
                 return rs.getLong(1);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot count expired audit entries", e);
+            throw Jdbc.failure("cannot count expired audit entries", e);
         }
     }
 

@@ -14,6 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.opencdp.jdbc.Jdbc;
+
 /** Reads a subject's audit trail page by page, oldest entry first, and says whether its chain is intact. */
 @ApplicationScoped
 public class AuditTrailReader {
@@ -61,7 +63,7 @@ public class AuditTrailReader {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the audit trail", e);
+            throw Jdbc.failure("cannot read the audit trail", e);
         }
         return entries;
     }

@@ -17,6 +17,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import org.opencdp.jdbc.Jdbc;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -98,7 +100,9 @@ class DeliveryQueue {
                 }
             }
             return batch;
-        } catch (SQLException | IOException e) {
+        } catch (SQLException e) {
+            throw Jdbc.failure("cannot read the outbox", e);
+        } catch (IOException e) {
             throw new IllegalStateException("cannot read the outbox", e);
         }
     }
@@ -132,7 +136,7 @@ class DeliveryQueue {
             update.setArray(5, c.createArrayOf("uuid", ids(batch)));
             update.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot update the outbox", e);
+            throw Jdbc.failure("cannot update the outbox", e);
         }
     }
 
@@ -177,7 +181,7 @@ class DeliveryQueue {
                 return rs.next() && rs.getBoolean(1);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot update the outbox", e);
+            throw Jdbc.failure("cannot update the outbox", e);
         }
     }
 
@@ -202,7 +206,7 @@ class DeliveryQueue {
                 return rs.getLong(1);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the outbox", e);
+            throw Jdbc.failure("cannot read the outbox", e);
         }
     }
 
@@ -213,7 +217,7 @@ class DeliveryQueue {
             update.setArray(2, c.createArrayOf("uuid", ids(batch)));
             update.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot update the outbox", e);
+            throw Jdbc.failure("cannot update the outbox", e);
         }
     }
 

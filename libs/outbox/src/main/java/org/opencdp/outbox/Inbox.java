@@ -13,6 +13,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import org.opencdp.jdbc.Jdbc;
+
 /**
  * The receiving side of at-least-once delivery: remembers which events this service has handled, so that an event
  * delivered twice is handled once. Call {@link #firstDelivery} in the transaction that applies the event: if
@@ -40,7 +42,7 @@ public class Inbox {
             insert.setObject(1, eventId);
             return insert.executeUpdate() == 1;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot write to the inbox", e);
+            throw Jdbc.failure("cannot write to the inbox", e);
         }
     }
 }

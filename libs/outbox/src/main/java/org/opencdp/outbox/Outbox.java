@@ -19,6 +19,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import org.opencdp.jdbc.Jdbc;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -90,7 +92,7 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("the payload of a " + type + " event cannot be written as JSON", e);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot write to the outbox", e);
+            throw Jdbc.failure("cannot write to the outbox", e);
         }
         return id;
     }
@@ -114,7 +116,7 @@ public class Outbox {
             delete.setObject(1, subjectId);
             return delete.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot delete from the outbox", e);
+            throw Jdbc.failure("cannot delete from the outbox", e);
         }
     }
 }

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
+import org.opencdp.jdbc.Jdbc;
 
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
@@ -60,7 +61,7 @@ public class OutboxHousekeeping {
                         deletedEvents, deletedInbox);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("outbox housekeeping failed", e);
+            throw Jdbc.failure("outbox housekeeping failed", e);
         }
     }
 }

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
+import org.opencdp.jdbc.Jdbc;
 
 /** The operator's view of parked deliveries: list them, and replay one once its receiver can take it. */
 @ApplicationScoped
@@ -55,7 +56,7 @@ public class ParkedDeliveries {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the outbox", e);
+            throw Jdbc.failure("cannot read the outbox", e);
         }
         return parked;
     }
@@ -79,7 +80,7 @@ public class ParkedDeliveries {
             }
             return replayed;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot update the outbox", e);
+            throw Jdbc.failure("cannot update the outbox", e);
         }
     }
 }

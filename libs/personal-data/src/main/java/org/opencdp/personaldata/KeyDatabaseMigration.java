@@ -16,6 +16,7 @@ import jakarta.interceptor.Interceptor;
 
 import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
+import org.opencdp.jdbc.Jdbc;
 import org.opencdp.migrations.UpToDateCheck;
 
 import io.quarkus.flyway.FlywayDataSource;
@@ -56,7 +57,7 @@ class KeyDatabaseMigration {
                 return;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not look for the old subject key table", e);
+            throw Jdbc.failure("could not look for the old subject key table", e);
         }
         // Both as the owner roles: only they may read the old table, write keys unchecked and drop it.
         try (Connection data =
@@ -69,7 +70,7 @@ class KeyDatabaseMigration {
             }
             LOG.infof("Moved %d subject keys from the data database to the key database", moved);
         } catch (SQLException e) {
-            throw new IllegalStateException("could not move the subject keys to the key database", e);
+            throw Jdbc.failure("could not move the subject keys to the key database", e);
         }
     }
 

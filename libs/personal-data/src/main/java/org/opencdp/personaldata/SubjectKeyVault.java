@@ -21,6 +21,8 @@ import javax.crypto.SecretKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.opencdp.jdbc.Jdbc;
+
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
 
@@ -165,7 +167,7 @@ public class SubjectKeyVault {
             bindKey(insert, keys(), subjectId, fresh);
             return insert.executeUpdate() == 1 ? new SubjectKey(subjectId, fresh) : null;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot store the data key of subject " + subjectId, e);
+            throw Jdbc.failure("cannot store the data key of subject " + subjectId, e);
         }
     }
 
@@ -203,7 +205,7 @@ public class SubjectKeyVault {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read data keys", e);
+            throw Jdbc.failure("cannot read data keys", e);
         }
         return found;
     }
@@ -230,7 +232,7 @@ public class SubjectKeyVault {
             }
             return erased;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read tombstones", e);
+            throw Jdbc.failure("cannot read tombstones", e);
         }
     }
 
@@ -278,7 +280,7 @@ public class SubjectKeyVault {
             shred.setObject(1, subjectId);
             return shred.executeUpdate() == 1;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot destroy the data key of subject " + subjectId, e);
+            throw Jdbc.failure("cannot destroy the data key of subject " + subjectId, e);
         }
     }
 
@@ -343,7 +345,7 @@ public class SubjectKeyVault {
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException(failure, e);
+            throw Jdbc.failure(failure, e);
         }
     }
 
@@ -358,7 +360,7 @@ public class SubjectKeyVault {
                 return rs.getLong(1);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot count data keys", e);
+            throw Jdbc.failure("cannot count data keys", e);
         }
     }
 

@@ -16,6 +16,8 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.opencdp.jdbc.Jdbc;
+
 /** The {@code public_site} table. */
 @ApplicationScoped
 public class PublicSiteRepository {
@@ -84,7 +86,7 @@ public class PublicSiteRepository {
             }
             return sites;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read public sites", e);
+            throw Jdbc.failure("cannot read public sites", e);
         }
     }
 
@@ -93,7 +95,7 @@ public class PublicSiteRepository {
                 PreparedStatement statement = prepare(c, sql, parameters)) {
             return statement.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot change public sites", e);
+            throw Jdbc.failure("cannot change public sites", e);
         }
     }
 

@@ -10,6 +10,8 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.opencdp.jdbc.Jdbc;
+
 /**
  * One purge run at a time in this service, across all its replicas. Without it, two runs (the daily one and one a
  * DPO starts, or a run and its own retry after the caller's read timeout) delete the same expired records at the
@@ -38,7 +40,7 @@ class PurgeLock {
                 execute(session, "SELECT pg_advisory_unlock(?, 0)");
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("the purge lock could not be taken or released", e);
+            throw Jdbc.failure("the purge lock could not be taken or released", e);
         }
     }
 

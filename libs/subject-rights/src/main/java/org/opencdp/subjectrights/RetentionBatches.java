@@ -13,6 +13,8 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.opencdp.jdbc.Jdbc;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -57,7 +59,7 @@ public class RetentionBatches {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot count expired records", e);
+            throw Jdbc.failure("cannot count expired records", e);
         }
     }
 
@@ -66,7 +68,7 @@ public class RetentionBatches {
                 PreparedStatement s = prepared(c, sql, parameters)) {
             return s.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot delete expired records", e);
+            throw Jdbc.failure("cannot delete expired records", e);
         }
     }
 

@@ -13,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.opencdp.jdbc.Jdbc;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -36,7 +38,9 @@ public class RetentionPurgeReports {
                         ? Optional.of(json.readValue(rs.getString(1), RetentionPurgeReport.class))
                         : Optional.empty();
             }
-        } catch (SQLException | JsonProcessingException e) {
+        } catch (SQLException e) {
+            throw Jdbc.failure("cannot read retention purge reports", e);
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot read retention purge reports", e);
         }
     }
@@ -51,7 +55,9 @@ public class RetentionPurgeReports {
             s.setObject(1, report.runId());
             s.setString(2, json.writeValueAsString(report));
             s.executeUpdate();
-        } catch (SQLException | JsonProcessingException e) {
+        } catch (SQLException e) {
+            throw Jdbc.failure("cannot keep a retention purge report", e);
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot keep a retention purge report", e);
         }
         return of(report.runId()).orElse(report);

@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.opencdp.jdbc.Jdbc;
 import org.opencdp.problem.ProblemException;
 
 /**
@@ -46,7 +47,7 @@ public class SubjectRestrictions {
                 return rs.next();
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read restrictions", e);
+            throw Jdbc.failure("cannot read restrictions", e);
         }
     }
 
@@ -68,7 +69,7 @@ public class SubjectRestrictions {
             }
             return restricted;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read restrictions", e);
+            throw Jdbc.failure("cannot read restrictions", e);
         }
     }
 
@@ -96,7 +97,7 @@ public class SubjectRestrictions {
             }
             return ended;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read restrictions", e);
+            throw Jdbc.failure("cannot read restrictions", e);
         }
     }
 
@@ -121,7 +122,7 @@ public class SubjectRestrictions {
             }
             s.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot change restrictions", e);
+            throw Jdbc.failure("cannot change restrictions", e);
         }
     }
 }

@@ -13,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.opencdp.jdbc.Jdbc;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -51,7 +53,9 @@ public class SubjectRightsReceipts {
                         stored.restricted(),
                         stored.categories()));
             }
-        } catch (SQLException | JsonProcessingException e) {
+        } catch (SQLException e) {
+            throw Jdbc.failure("cannot read subject-rights receipts", e);
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot read subject-rights receipts", e);
         }
     }
@@ -75,7 +79,9 @@ public class SubjectRightsReceipts {
             s.setString(2, report.action().name());
             s.setString(3, json.writeValueAsString(withoutSubject));
             s.executeUpdate();
-        } catch (SQLException | JsonProcessingException e) {
+        } catch (SQLException e) {
+            throw Jdbc.failure("cannot keep a subject-rights receipt", e);
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot keep a subject-rights receipt", e);
         }
         return given(report.requestId(), report.action(), report.subjectId()).orElse(report);

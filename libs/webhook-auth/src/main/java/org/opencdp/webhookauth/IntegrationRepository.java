@@ -16,6 +16,8 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.opencdp.jdbc.Jdbc;
+
 /**
  * The tables of libs/webhook-auth. Plain JDBC on the datasource; inside a transaction of the caller the statements
  * join it (rotation and revocation change several rows at once).
@@ -90,7 +92,7 @@ public class IntegrationRepository {
                         rs.getString(7)));
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read integration secrets", e);
+            throw Jdbc.failure("cannot read integration secrets", e);
         }
         return secrets;
     }
@@ -148,7 +150,7 @@ public class IntegrationRepository {
                     ? Optional.of(new Delivery(rs.getInt(1), rs.getString(2), rs.getBytes(3)))
                     : Optional.empty();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read webhook deliveries", e);
+            throw Jdbc.failure("cannot read webhook deliveries", e);
         }
     }
 
@@ -185,7 +187,7 @@ public class IntegrationRepository {
             }
             return found;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read integrations", e);
+            throw Jdbc.failure("cannot read integrations", e);
         }
     }
 
@@ -194,7 +196,7 @@ public class IntegrationRepository {
                 PreparedStatement statement = prepare(c, sql, parameters)) {
             return statement.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot change integrations", e);
+            throw Jdbc.failure("cannot change integrations", e);
         }
     }
 

@@ -85,7 +85,7 @@ public class SearchTermRepository {
             }
             return ids;
         } catch (SQLException e) {
-            throw new IllegalStateException("blind-index lookup failed", e);
+            throw Jdbc.failure("blind-index lookup failed", e);
         }
     }
 }
