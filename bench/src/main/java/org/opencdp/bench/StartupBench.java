@@ -116,11 +116,23 @@ final class StartupBench implements Scenario {
                 + "Ready: from the process's start to `/q/health/ready` answering 200 (polled every 10 ms). "
                 + "RSS: the JVM's resident memory after the start, and after " + LOAD.toSeconds()
                 + " s of load from one client. The cache was trained in this run (" + TRAINING_LOAD.toSeconds()
-                + " s of the same load). **The machine was shared with other work while this ran**: absolute "
-                + "times are slower than on an idle machine; plain and AOT starts alternate, so both saw the same.");
+                + " s of the same load). The machine's load average (1 min) at the scenario's start: "
+                + loadAverage()
+                + "; other work on the machine makes absolute times slower, and plain and AOT starts alternate, so "
+                + "both see the same.");
         report.line("");
         for (Service service : SERVICES) {
             measure(suite, report, service, runtime, images.resolve(service.serviceName()));
+        }
+        report.line("The machine's load average (1 min) at the scenario's end: " + loadAverage() + ".");
+    }
+
+    /** The first figure of /proc/loadavg, or "unknown" where there is none. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
         }
     }
 
