@@ -31,9 +31,16 @@ class ImageVariantTest {
     /** tracking-service's own, from jvm-tracking-service.options beside jvm.options, after the defaults. */
     private static final String TRACKING = " -Xmn64m";
 
+    /** consent-service's own, from jvm-consent-service.options. */
+    private static final String CONSENT = " -XX:NewRatio=2";
+
     /** What a service's JVM starts with before the release's javaOptions: the defaults, then the service's own. */
     private static String defaults(String service) {
-        return service.equals("tracking-service") ? DEFAULTS + TRACKING : DEFAULTS;
+        return switch (service) {
+            case "tracking-service" -> DEFAULTS + TRACKING;
+            case "consent-service" -> DEFAULTS + CONSENT;
+            default -> DEFAULTS;
+        };
     }
 
     private static Map<String, Deployment> deployments(TemplateCommand template) {
@@ -139,7 +146,7 @@ class ImageVariantTest {
 
         assertThat(javaOptions(deployments.get("profile-service")))
                 .isEqualTo(DEFAULTS + " -XX:MaxRAMPercentage=50 -XX:AOTCache=/deployments/app.aot");
-        assertThat(javaOptions(deployments.get("consent-service"))).isEqualTo(DEFAULTS);
+        assertThat(javaOptions(deployments.get("retention-service"))).isEqualTo(defaults("retention-service"));
     }
 
     @Test
