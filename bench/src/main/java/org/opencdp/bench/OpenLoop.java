@@ -132,8 +132,13 @@ final class OpenLoop {
         double percentile(double q) {
             long[] sorted = latencyNanos.clone();
             Arrays.sort(sorted);
-            int rank = (int) Math.ceil(q * sorted.length);
-            return sorted[Math.max(0, rank - 1)] / 1e6;
+            return percentile(sorted, q);
+        }
+
+        /** {@link #percentile(double)} of latencies already sorted, e.g. one second's of a run. */
+        static double percentile(long[] sortedNanos, double q) {
+            int rank = (int) Math.ceil(q * sortedNanos.length);
+            return sortedNanos[Math.max(0, rank - 1)] / 1e6;
         }
     }
 

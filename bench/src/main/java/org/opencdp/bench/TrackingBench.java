@@ -312,8 +312,8 @@ final class TrackingBench implements Scenario {
                     "%d s: %d, p50 %.0f, p99 %.0f, max %.0f ms",
                     second,
                     sorted.length,
-                    sorted[(sorted.length - 1) / 2] / 1e6,
-                    sorted[Math.max(0, (int) Math.ceil(0.99 * sorted.length) - 1)] / 1e6,
+                    OpenLoop.Result.percentile(sorted, 0.50),
+                    OpenLoop.Result.percentile(sorted, 0.99),
                     sorted[sorted.length - 1] / 1e6));
             from = to;
         }

@@ -2,11 +2,11 @@ package org.opencdp.tracking.repository;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -50,13 +50,13 @@ public class VisitorLinkRepository {
         if (visitorIds.isEmpty()) {
             return Map.of();
         }
-        Map<String, UUID> subjects = new HashMap<>();
-        Jdbc.list(
-                dataSource,
-                "SELECT visitor_id, subject_id FROM visitor_subject WHERE visitor_id = ANY(?::text[])",
-                rows -> subjects.put(rows.getString(1), Jdbc.uuid(rows, 2)),
-                (Object) visitorIds.toArray(String[]::new));
-        return subjects;
+        return Jdbc.list(
+                        dataSource,
+                        "SELECT visitor_id, subject_id FROM visitor_subject WHERE visitor_id = ANY(?::text[])",
+                        rows -> Map.entry(rows.getString(1), Jdbc.uuid(rows, 2)),
+                        (Object) visitorIds.toArray(String[]::new))
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     public List<String> visitorsOf(UUID subjectId) {
