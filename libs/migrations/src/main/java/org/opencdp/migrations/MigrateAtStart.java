@@ -18,9 +18,11 @@ import io.quarkus.runtime.StartupEvent;
  * Migrates the database when the service starts, before anything uses it: the HTTP port opens only after every
  * start-up observer has run, and this one runs before the scheduler starts jobs such as the outbox relay.
  *
- * <p>Flyway itself (the bean Quarkus builds, its configuration and some 400 classes) is only created when the histories
- * differ from the migration files: on most starts nothing is to be migrated, which {@link UpToDateCheck} finds with
- * one read of all histories.
+ * <p>Flyway's commands (a read of each history, the checksums of every file, and the classes they load) run only when
+ * the histories differ from the migration files: on most starts nothing is to be migrated, which {@link UpToDateCheck}
+ * finds with one read of all histories. The Flyway bean itself and its configuration are built at every start all the
+ * same: Quarkus's Flyway extension declares them as start-up beans, which {@code quarkus.flyway.active=false} does not
+ * stop (docs/operations.md, "The AOT cache": what the skip does not remove).
  */
 @ApplicationScoped
 class MigrateAtStart {

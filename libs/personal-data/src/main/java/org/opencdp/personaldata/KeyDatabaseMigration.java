@@ -31,8 +31,9 @@ import io.quarkus.runtime.StartupEvent;
  * its future backups hold no key. On a fresh database the old migration still creates that table (a released
  * migration is never edited); it is empty and dropped here.
  *
- * <p>Flyway is created only when there is something to do ({@link UpToDateCheck}: the key database's history differs
- * from its files, or the old table is there), not at every start.
+ * <p>Flyway runs only when there is something to do ({@link UpToDateCheck}: the key database's history differs from
+ * its files, or the old table is there), not at every start. (Quarkus builds the Flyway bean at every start all the
+ * same: libs/migrations' MigrateAtStart says why.)
  */
 @ApplicationScoped
 class KeyDatabaseMigration {
