@@ -119,6 +119,20 @@ class JdbcTest {
     }
 
     @Test
+    void anIntegerArrayIsAnInt4Array() {
+        Integer[] amounts = {7, 42};
+
+        assertThat(Jdbc.first(dataSource, "SELECT pg_typeof(?)::text", rs -> rs.getString(1), (Object) amounts))
+                .contains("integer[]");
+        assertThat(Jdbc.list(
+                        dataSource,
+                        "SELECT a FROM unnest(?::int[]) AS a WHERE a > 10",
+                        rs -> Jdbc.integer(rs, 1),
+                        (Object) amounts))
+                .containsExactly(42);
+    }
+
+    @Test
     void nullAndOtherValuesAreBoundAsTheDriverBindsThem() {
         UUID id = UUID.randomUUID();
         int inserted = Jdbc.update(
