@@ -2,6 +2,7 @@ package org.opencdp.subjectrights;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -44,7 +45,8 @@ public class SubjectRestrictions {
         if (subjectIds.isEmpty()) {
             return Set.of();
         }
-        return Set.copyOf(Jdbc.list(
+        // A HashSet: callers ask it about events without a subject (contains(null)), which Set.copyOf refuses.
+        return new HashSet<>(Jdbc.list(
                 dataSource,
                 "SELECT DISTINCT subject_id FROM subject_restriction WHERE subject_id = ANY(?)",
                 rs -> Jdbc.uuid(rs, 1),
