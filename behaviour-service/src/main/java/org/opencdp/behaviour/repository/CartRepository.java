@@ -1,11 +1,8 @@
 package org.opencdp.behaviour.repository;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -39,55 +36,40 @@ public class CartRepository {
     /** Replaces the holder's cart at this shop. */
     public void put(Cart cart) {
         String conflict = cart.subjectId() != null ? "(shop, subject_id)" : "(shop, visitor_id)";
-        Jdbc.with(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO cart (id, shop, subject_id, visitor_id,"
-                    + " currency, value, lines, updated_at, reporting_rate) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)"
-                    + " ON CONFLICT " + conflict + " DO UPDATE SET currency = excluded.currency,"
-                    + " value = excluded.value, lines = excluded.lines, updated_at = excluded.updated_at,"
-                    + " reporting_rate = excluded.reporting_rate")) {
-                s.setObject(1, cart.id());
-                s.setString(2, cart.shop());
-                s.setObject(3, cart.subjectId());
-                s.setString(4, cart.visitorId());
-                s.setString(5, cart.currency());
-                s.setBigDecimal(6, cart.value());
-                s.setString(7, write(cart.lines()));
-                s.setTimestamp(8, Timestamp.from(cart.updatedAt()));
-                s.setBigDecimal(9, cart.reportingRate());
-                return s.executeUpdate();
-            }
-        });
+        Jdbc.update(
+                dataSource,
+                "INSERT INTO cart (id, shop, subject_id, visitor_id, currency, value, lines, updated_at,"
+                        + " reporting_rate) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)"
+                        + " ON CONFLICT " + conflict + " DO UPDATE SET currency = excluded.currency,"
+                        + " value = excluded.value, lines = excluded.lines, updated_at = excluded.updated_at,"
+                        + " reporting_rate = excluded.reporting_rate",
+                cart.id(),
+                cart.shop(),
+                cart.subjectId(),
+                cart.visitorId(),
+                cart.currency(),
+                cart.value(),
+                write(cart.lines()),
+                cart.updatedAt(),
+                cart.reportingRate());
     }
 
     public int delete(String shop, UUID subjectId, String visitorId) {
-        return Jdbc.with(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    subjectId != null
-                            ? "DELETE FROM cart WHERE shop = ? AND subject_id = ?"
-                            : "DELETE FROM cart WHERE shop = ? AND visitor_id = ?")) {
-                s.setString(1, shop);
-                s.setObject(2, subjectId != null ? subjectId : visitorId);
-                return s.executeUpdate();
-            }
-        });
+        return Jdbc.update(
+                dataSource,
+                subjectId != null
+                        ? "DELETE FROM cart WHERE shop = ? AND subject_id = ?"
+                        : "DELETE FROM cart WHERE shop = ? AND visitor_id = ?",
+                shop,
+                subjectId != null ? subjectId : visitorId);
     }
 
     public List<Cart> ofSubject(UUID subjectId) {
-        return Jdbc.with(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT * FROM cart WHERE subject_id = ? ORDER BY id")) {
-                s.setObject(1, subjectId);
-                return carts(s);
-            }
-        });
+        return Jdbc.list(dataSource, "SELECT * FROM cart WHERE subject_id = ? ORDER BY id", this::cart, subjectId);
     }
 
     public int deleteOfSubject(UUID subjectId) {
-        return Jdbc.with(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM cart WHERE subject_id = ?")) {
-                s.setObject(1, subjectId);
-                return s.executeUpdate();
-            }
-        });
+        return Jdbc.update(dataSource, "DELETE FROM cart WHERE subject_id = ?", subjectId);
     }
 
     /**
@@ -95,20 +77,19 @@ public class CartRepository {
      * cart's last change. Carts of restricted subjects are left out. By id, after the cursor.
      */
     public List<Cart> abandoned(Instant idleSince, UUID after, int limit) {
-        return Jdbc.with(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT k.* FROM cart k WHERE k.updated_at < ?"
-                    + " AND (CAST(? AS uuid) IS NULL OR k.id > ?)"
-                    + " AND NOT EXISTS (SELECT 1 FROM customer_order o WHERE o.subject_id = k.subject_id"
-                    + "   AND o.ordered_at >= k.updated_at AND o.cancelled_at IS NULL)"
-                    + " AND NOT EXISTS (SELECT 1 FROM subject_restriction r WHERE r.subject_id = k.subject_id)"
-                    + " ORDER BY k.id LIMIT ?")) {
-                s.setTimestamp(1, Timestamp.from(idleSince));
-                s.setObject(2, after);
-                s.setObject(3, after);
-                s.setInt(4, limit);
-                return carts(s);
-            }
-        });
+        return Jdbc.list(
+                dataSource,
+                "SELECT k.* FROM cart k WHERE k.updated_at < ?"
+                        + " AND (CAST(? AS uuid) IS NULL OR k.id > ?)"
+                        + " AND NOT EXISTS (SELECT 1 FROM customer_order o WHERE o.subject_id = k.subject_id"
+                        + "   AND o.ordered_at >= k.updated_at AND o.cancelled_at IS NULL)"
+                        + " AND NOT EXISTS (SELECT 1 FROM subject_restriction r WHERE r.subject_id = k.subject_id)"
+                        + " ORDER BY k.id LIMIT ?",
+                this::cart,
+                idleSince,
+                after,
+                after,
+                limit);
     }
 
     /** Carts not converted: no order of the subject in use at or after the cart's last change (visitor carts: none). */
@@ -130,31 +111,20 @@ public class CartRepository {
 
     /** Deletes carts nobody changed since before the given time; returns how many. */
     public int deleteUnchangedSince(Instant before) {
-        return Jdbc.with(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM cart WHERE updated_at < ?")) {
-                s.setTimestamp(1, Timestamp.from(before));
-                return s.executeUpdate();
-            }
-        });
+        return Jdbc.update(dataSource, "DELETE FROM cart WHERE updated_at < ?", before);
     }
 
-    private List<Cart> carts(PreparedStatement s) throws SQLException {
-        List<Cart> carts = new ArrayList<>();
-        try (ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                carts.add(new Cart(
-                        rs.getObject("id", UUID.class),
-                        rs.getString("shop"),
-                        rs.getObject("subject_id", UUID.class),
-                        rs.getString("visitor_id"),
-                        rs.getString("currency"),
-                        read(rs.getString("lines")),
-                        rs.getBigDecimal("value").setScale(2, java.math.RoundingMode.HALF_UP),
-                        rs.getBigDecimal("reporting_rate").stripTrailingZeros(),
-                        rs.getTimestamp("updated_at").toInstant()));
-            }
-        }
-        return carts;
+    private Cart cart(ResultSet rs) throws SQLException {
+        return new Cart(
+                rs.getObject("id", UUID.class),
+                rs.getString("shop"),
+                rs.getObject("subject_id", UUID.class),
+                rs.getString("visitor_id"),
+                rs.getString("currency"),
+                read(rs.getString("lines")),
+                rs.getBigDecimal("value").setScale(2, java.math.RoundingMode.HALF_UP),
+                rs.getBigDecimal("reporting_rate").stripTrailingZeros(),
+                rs.getTimestamp("updated_at").toInstant());
     }
 
     private String write(List<OrderLine> lines) {

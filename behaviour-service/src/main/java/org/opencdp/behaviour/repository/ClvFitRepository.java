@@ -2,7 +2,6 @@ package org.opencdp.behaviour.repository;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -24,31 +23,29 @@ public class ClvFitRepository {
     DataSource dataSource;
 
     public void add(ClvModelFit fit) {
-        Jdbc.with(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO clv_model_fit (fitted_at, observed_until, r,"
-                    + " alpha, a, b, purchases_log_likelihood, purchases_customers, purchases_converged, p, q, gamma,"
-                    + " spend_log_likelihood, spend_customers, spend_converged)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                BgNbd.Fit purchases = fit.purchases();
-                GammaGamma.Fit spend = fit.spend();
-                s.setTimestamp(1, Timestamp.from(fit.fittedAt()));
-                s.setObject(2, fit.observedUntil());
-                s.setDouble(3, purchases.model().r());
-                s.setDouble(4, purchases.model().alpha());
-                s.setDouble(5, purchases.model().a());
-                s.setDouble(6, purchases.model().b());
-                s.setDouble(7, purchases.logLikelihood());
-                s.setInt(8, purchases.customers());
-                s.setBoolean(9, purchases.converged());
-                s.setDouble(10, spend.model().p());
-                s.setDouble(11, spend.model().q());
-                s.setDouble(12, spend.model().gamma());
-                s.setDouble(13, spend.logLikelihood());
-                s.setInt(14, spend.customers());
-                s.setBoolean(15, spend.converged());
-                return s.executeUpdate();
-            }
-        });
+        BgNbd.Fit purchases = fit.purchases();
+        GammaGamma.Fit spend = fit.spend();
+        Jdbc.update(
+                dataSource,
+                "INSERT INTO clv_model_fit (fitted_at, observed_until, r, alpha, a, b,"
+                        + " purchases_log_likelihood, purchases_customers, purchases_converged, p, q, gamma,"
+                        + " spend_log_likelihood, spend_customers, spend_converged)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                fit.fittedAt(),
+                fit.observedUntil(),
+                purchases.model().r(),
+                purchases.model().alpha(),
+                purchases.model().a(),
+                purchases.model().b(),
+                purchases.logLikelihood(),
+                purchases.customers(),
+                purchases.converged(),
+                spend.model().p(),
+                spend.model().q(),
+                spend.model().gamma(),
+                spend.logLikelihood(),
+                spend.customers(),
+                spend.converged());
     }
 
     public Optional<ClvModelFit> latest() {

@@ -1,8 +1,5 @@
 package org.opencdp.behaviour.repository;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,27 +19,21 @@ public class CustomerAttributesRepository {
     DataSource dataSource;
 
     public Optional<CustomerAttributes> find(UUID subjectId) {
-        return Jdbc.with(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT kind, age_band, country, postcode_region, language,"
-                    + " industry_code, company_size, as_of FROM customer_attributes WHERE subject_id = ?")) {
-                s.setObject(1, subjectId);
-                try (ResultSet rs = s.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    return Optional.of(new CustomerAttributes(
-                            subjectId,
-                            rs.getString(1),
-                            rs.getString(2),
-                            rs.getString(3),
-                            rs.getString(4),
-                            rs.getString(5),
-                            rs.getString(6),
-                            rs.getString(7),
-                            rs.getTimestamp(8).toInstant()));
-                }
-            }
-        });
+        return Jdbc.first(
+                dataSource,
+                "SELECT kind, age_band, country, postcode_region, language,"
+                        + " industry_code, company_size, as_of FROM customer_attributes WHERE subject_id = ?",
+                rs -> new CustomerAttributes(
+                        subjectId,
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        Jdbc.instant(rs, 8)),
+                subjectId);
     }
 
     /**
@@ -51,35 +42,30 @@ public class CustomerAttributesRepository {
      * attributes were stored.
      */
     public boolean saveUnlessNewerStored(CustomerAttributes attributes) {
-        return Jdbc.with(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO customer_attributes (subject_id, kind,"
-                    + " age_band, country, postcode_region, language, industry_code, company_size, as_of)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (subject_id) DO UPDATE SET kind = EXCLUDED.kind,"
-                    + " age_band = EXCLUDED.age_band, country = EXCLUDED.country,"
-                    + " postcode_region = EXCLUDED.postcode_region, language = EXCLUDED.language,"
-                    + " industry_code = EXCLUDED.industry_code, company_size = EXCLUDED.company_size,"
-                    + " as_of = EXCLUDED.as_of WHERE customer_attributes.as_of <= EXCLUDED.as_of")) {
-                s.setObject(1, attributes.subjectId());
-                s.setString(2, attributes.kind());
-                s.setString(3, attributes.ageBand());
-                s.setString(4, attributes.country());
-                s.setString(5, attributes.postcodeRegion());
-                s.setString(6, attributes.language());
-                s.setString(7, attributes.industryCode());
-                s.setString(8, attributes.companySize());
-                s.setTimestamp(9, Timestamp.from(attributes.asOf()));
-                return s.executeUpdate() > 0;
-            }
-        });
+        return Jdbc.update(
+                        dataSource,
+                        "INSERT INTO customer_attributes (subject_id, kind,"
+                                + " age_band, country, postcode_region, language, industry_code, company_size, as_of)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                + " ON CONFLICT (subject_id) DO UPDATE SET kind = EXCLUDED.kind,"
+                                + " age_band = EXCLUDED.age_band, country = EXCLUDED.country,"
+                                + " postcode_region = EXCLUDED.postcode_region, language = EXCLUDED.language,"
+                                + " industry_code = EXCLUDED.industry_code, company_size = EXCLUDED.company_size,"
+                                + " as_of = EXCLUDED.as_of WHERE customer_attributes.as_of <= EXCLUDED.as_of",
+                        attributes.subjectId(),
+                        attributes.kind(),
+                        attributes.ageBand(),
+                        attributes.country(),
+                        attributes.postcodeRegion(),
+                        attributes.language(),
+                        attributes.industryCode(),
+                        attributes.companySize(),
+                        attributes.asOf())
+                > 0;
     }
 
     /** Whether there were attributes to delete. */
     public boolean delete(UUID subjectId) {
-        return Jdbc.with(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM customer_attributes WHERE subject_id = ?")) {
-                s.setObject(1, subjectId);
-                return s.executeUpdate() > 0;
-            }
-        });
+        return Jdbc.update(dataSource, "DELETE FROM customer_attributes WHERE subject_id = ?", subjectId) > 0;
     }
 }

@@ -1,8 +1,5 @@
 package org.opencdp.behaviour.repository;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,27 +23,21 @@ public class DeletedCustomerRepository {
 
     /** When profile-service deleted the customer, if it did. */
     public Optional<Instant> deletedAt(UUID subjectId) {
-        return Jdbc.with(dataSource, c -> {
-            try (PreparedStatement s =
-                    c.prepareStatement("SELECT deleted_at FROM deleted_customer WHERE subject_id = ?")) {
-                s.setObject(1, subjectId);
-                try (ResultSet rs = s.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getTimestamp(1).toInstant()) : Optional.empty();
-                }
-            }
-        });
+        return Jdbc.first(
+                dataSource,
+                "SELECT deleted_at FROM deleted_customer WHERE subject_id = ?",
+                rs -> Jdbc.instant(rs, 1),
+                subjectId);
     }
 
     /** Records the deletion; of several, the latest time is kept. */
     public void record(UUID subjectId, Instant deletedAt) {
-        Jdbc.with(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO deleted_customer (subject_id, deleted_at)"
-                    + " VALUES (?, ?) ON CONFLICT (subject_id) DO UPDATE"
-                    + " SET deleted_at = greatest(deleted_customer.deleted_at, EXCLUDED.deleted_at)")) {
-                s.setObject(1, subjectId);
-                s.setTimestamp(2, Timestamp.from(deletedAt));
-                return s.executeUpdate();
-            }
-        });
+        Jdbc.update(
+                dataSource,
+                "INSERT INTO deleted_customer (subject_id, deleted_at)"
+                        + " VALUES (?, ?) ON CONFLICT (subject_id) DO UPDATE"
+                        + " SET deleted_at = greatest(deleted_customer.deleted_at, EXCLUDED.deleted_at)",
+                subjectId,
+                deletedAt);
     }
 }

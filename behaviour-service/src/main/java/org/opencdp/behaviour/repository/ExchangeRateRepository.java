@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,6 +34,7 @@ public class ExchangeRateRepository {
         return Jdbc.with(dataSource, c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT currency, valid_from, rate FROM exchange_rate WHERE currency = ANY(?)")) {
+                // currency is char(3): a bpchar[] keeps the comparison on bpchar (bind's String[] is a text[]).
                 s.setArray(1, c.createArrayOf("bpchar", currencies.toArray()));
                 return read(s);
             }
@@ -76,10 +76,7 @@ public class ExchangeRateRepository {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO exchange_rate (currency, valid_from, rate,"
                     + " set_at) VALUES (?, ?, ?, ?) ON CONFLICT (currency, valid_from)"
                     + " DO UPDATE SET rate = excluded.rate, set_at = excluded.set_at")) {
-                s.setString(1, rate.currency());
-                s.setObject(2, rate.validFrom());
-                s.setBigDecimal(3, rate.rate());
-                s.setTimestamp(4, Timestamp.from(at));
+                Jdbc.bind(c, s, rate.currency(), rate.validFrom(), rate.rate(), at);
                 s.executeUpdate();
             }
             return new Recount(
@@ -93,11 +90,7 @@ public class ExchangeRateRepository {
         try (PreparedStatement s = c.prepareStatement("UPDATE " + table + " SET reporting_rate = ?"
                 + " WHERE currency = ? AND " + day + " >= ? AND " + day + " < coalesce((SELECT min(valid_from)"
                 + " FROM exchange_rate WHERE currency = ? AND valid_from > ?), 'infinity'::date)")) {
-            s.setBigDecimal(1, rate.rate());
-            s.setString(2, rate.currency());
-            s.setObject(3, rate.validFrom());
-            s.setString(4, rate.currency());
-            s.setObject(5, rate.validFrom());
+            Jdbc.bind(c, s, rate.rate(), rate.currency(), rate.validFrom(), rate.currency(), rate.validFrom());
             return s.executeUpdate();
         }
     }
@@ -106,8 +99,7 @@ public class ExchangeRateRepository {
         Jdbc.with(dataSource, c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 for (String currency : currencies) {
-                    s.setInt(1, RATE_LOCK);
-                    s.setString(2, currency);
+                    Jdbc.bind(c, s, RATE_LOCK, currency);
                     s.execute();
                 }
             }

@@ -1,10 +1,8 @@
 package org.opencdp.behaviour.repository;
 
 import java.math.BigDecimal;
-import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -108,26 +106,15 @@ public class KpiRepository {
             }
             List<RfmGrid.Cell> cells = grid.cells();
             try (PreparedStatement s = c.prepareStatement(RECOMPUTE)) {
-                s.setString(1, currency);
-                s.setBigDecimal(2, margin);
-                s.setTimestamp(3, Timestamp.from(at));
-                s.setArray(
-                        4,
-                        c.createArrayOf(
-                                "int4",
-                                cells.stream().map(RfmGrid.Cell::recency).toArray()));
-                s.setArray(
-                        5,
-                        c.createArrayOf(
-                                "int4",
-                                cells.stream()
-                                        .map(RfmGrid.Cell::frequencyMonetary)
-                                        .toArray()));
-                s.setArray(
-                        6,
-                        c.createArrayOf(
-                                "text",
-                                cells.stream().map(RfmGrid.Cell::segment).toArray()));
+                Jdbc.bind(
+                        c,
+                        s,
+                        currency,
+                        margin,
+                        at,
+                        cells.stream().map(RfmGrid.Cell::recency).toArray(Integer[]::new),
+                        cells.stream().map(RfmGrid.Cell::frequencyMonetary).toArray(Integer[]::new),
+                        cells.stream().map(RfmGrid.Cell::segment).toArray(String[]::new));
                 return s.executeUpdate();
             }
         });
@@ -136,8 +123,7 @@ public class KpiRepository {
     public List<Summary> purchaseSummaries(LocalDate observedUntil) {
         return Jdbc.with(dataSource, c -> {
             try (PreparedStatement s = c.prepareStatement(SUMMARIES)) {
-                s.setObject(1, observedUntil);
-                s.setObject(2, observedUntil);
+                Jdbc.bind(c, s, observedUntil, observedUntil);
                 s.setFetchSize(10_000);
                 List<Summary> summaries = new ArrayList<>();
                 try (ResultSet rs = s.executeQuery()) {
@@ -156,17 +142,14 @@ public class KpiRepository {
 
     /** Stores predicted CLV and probability alive for many customers in one statement. */
     public void setPredictions(List<UUID> subjects, List<BigDecimal> values, List<Double> probabilities) {
-        Jdbc.with(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE customer_kpi k SET predicted_clv = v.clv,"
-                    + " probability_alive = v.alive FROM unnest(?::uuid[], ?::numeric[], ?::float8[])"
-                    + " AS v(subject_id, clv, alive) WHERE k.subject_id = v.subject_id")) {
-                Array ids = c.createArrayOf("uuid", subjects.toArray());
-                s.setArray(1, ids);
-                s.setArray(2, c.createArrayOf("numeric", values.toArray()));
-                s.setArray(3, c.createArrayOf("float8", probabilities.toArray()));
-                return s.executeUpdate();
-            }
-        });
+        Jdbc.update(
+                dataSource,
+                "UPDATE customer_kpi k SET predicted_clv = v.clv,"
+                        + " probability_alive = v.alive FROM unnest(?::uuid[], ?::numeric[], ?::float8[])"
+                        + " AS v(subject_id, clv, alive) WHERE k.subject_id = v.subject_id",
+                subjects,
+                values.toArray(BigDecimal[]::new),
+                probabilities.toArray(Double[]::new));
     }
 
     public Optional<CustomerKpis> find(UUID subjectId) {
@@ -174,7 +157,7 @@ public class KpiRepository {
             List<CustomerKpis.RevenueMonth> months = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT to_char(month, 'YYYY-MM'), revenue, orders"
                     + " FROM customer_revenue_month WHERE subject_id = ? ORDER BY month")) {
-                s.setObject(1, subjectId);
+                Jdbc.bind(c, s, subjectId);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         months.add(new CustomerKpis.RevenueMonth(
@@ -183,7 +166,7 @@ public class KpiRepository {
                 }
             }
             try (PreparedStatement s = c.prepareStatement("SELECT * FROM customer_kpi WHERE subject_id = ?")) {
-                s.setObject(1, subjectId);
+                Jdbc.bind(c, s, subjectId);
                 try (ResultSet rs = s.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.<CustomerKpis>empty();
@@ -220,11 +203,11 @@ public class KpiRepository {
         return Jdbc.with(dataSource, c -> {
             int deleted;
             try (PreparedStatement s = c.prepareStatement("DELETE FROM customer_kpi WHERE subject_id = ?")) {
-                s.setObject(1, subjectId);
+                Jdbc.bind(c, s, subjectId);
                 deleted = s.executeUpdate();
             }
             try (PreparedStatement s = c.prepareStatement("DELETE FROM customer_revenue_month WHERE subject_id = ?")) {
-                s.setObject(1, subjectId);
+                Jdbc.bind(c, s, subjectId);
                 deleted += s.executeUpdate();
             }
             return deleted;

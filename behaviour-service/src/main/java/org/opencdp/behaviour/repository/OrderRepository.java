@@ -53,20 +53,16 @@ public class OrderRepository {
     RetentionBatches batches;
 
     public Map<String, Existing> existing(String shop, Collection<String> externalIds) {
-        return Jdbc.with(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT external_id, id, content_hash FROM customer_order"
-                    + " WHERE shop = ? AND external_id = ANY(?)")) {
-                s.setString(1, shop);
-                s.setArray(2, c.createArrayOf("text", externalIds.toArray()));
-                Map<String, Existing> found = new HashMap<>();
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        found.put(rs.getString(1), new Existing(rs.getObject(2, UUID.class), rs.getString(3)));
-                    }
-                }
-                return found;
-            }
-        });
+        Map<String, Existing> found = new HashMap<>();
+        Jdbc.list(
+                        dataSource,
+                        "SELECT external_id, id, content_hash FROM customer_order"
+                                + " WHERE shop = ? AND external_id = ANY(?)",
+                        rs -> Map.entry(rs.getString(1), new Existing(Jdbc.uuid(rs, 2), rs.getString(3))),
+                        shop,
+                        externalIds.toArray(String[]::new))
+                .forEach(e -> found.put(e.getKey(), e.getValue()));
+        return found;
     }
 
     /**
@@ -203,24 +199,26 @@ public class OrderRepository {
         Jdbc.with(dataSource, c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO order_adjustment (order_id, external_id, kind,"
                     + " occurred_at, amount, recorded_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-                s.setObject(1, orderId);
-                s.setString(2, adjustment.externalId());
-                s.setString(3, adjustment.kind().name());
-                s.setTimestamp(4, Timestamp.from(adjustment.occurredAt()));
-                s.setBigDecimal(5, adjustment.amount());
-                s.setTimestamp(6, Timestamp.from(recordedAt));
+                Jdbc.bind(
+                        c,
+                        s,
+                        orderId,
+                        adjustment.externalId(),
+                        adjustment.kind(),
+                        adjustment.occurredAt(),
+                        adjustment.amount(),
+                        recordedAt);
                 s.executeUpdate();
             }
             String change = adjustment.kind() == Adjustment.Kind.RETURN
                     ? "UPDATE customer_order SET returned = returned + ? WHERE id = ?"
                     : "UPDATE customer_order SET cancelled_at = ? WHERE id = ?";
             try (PreparedStatement s = c.prepareStatement(change)) {
-                if (adjustment.kind() == Adjustment.Kind.RETURN) {
-                    s.setBigDecimal(1, adjustment.amount());
-                } else {
-                    s.setTimestamp(1, Timestamp.from(adjustment.occurredAt()));
-                }
-                s.setObject(2, orderId);
+                Jdbc.bind(
+                        c,
+                        s,
+                        adjustment.kind() == Adjustment.Kind.RETURN ? adjustment.amount() : adjustment.occurredAt(),
+                        orderId);
                 s.executeUpdate();
             }
             return null;
@@ -229,19 +227,11 @@ public class OrderRepository {
 
     /** The customer's orders that may still be used (not kept only for a retention duty), by id. */
     public List<UUID> idsOfSubject(UUID subjectId) {
-        return Jdbc.with(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT id FROM customer_order WHERE subject_id = ? AND retained_until IS NULL")) {
-                s.setObject(1, subjectId);
-                List<UUID> ids = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getObject(1, UUID.class));
-                    }
-                }
-                return ids;
-            }
-        });
+        return Jdbc.list(
+                dataSource,
+                "SELECT id FROM customer_order WHERE subject_id = ? AND retained_until IS NULL",
+                rs -> Jdbc.uuid(rs, 1),
+                subjectId);
     }
 
     /** Every order of the customer, those kept for a retention duty included (for an access request). */
@@ -255,34 +245,32 @@ public class OrderRepository {
      * already ended are deleted. Returns how many were deleted now, and how many are kept and until when.
      */
     public Retention retain(UUID subjectId, int years, LocalDate today) {
-        int deleted = update(
+        int deleted = Jdbc.update(
+                dataSource,
                 "DELETE FROM customer_order WHERE subject_id = ? AND make_date(extract(year FROM ordered_at AT TIME"
                         + " ZONE 'UTC')::int + ?, 12, 31) < ?",
                 subjectId,
                 years,
                 today);
-        update(
+        Jdbc.update(
+                dataSource,
                 "UPDATE customer_order SET retained_until = make_date(extract(year FROM ordered_at AT TIME ZONE"
                         + " 'UTC')::int + ?, 12, 31) WHERE subject_id = ? AND retained_until IS NULL",
                 years,
                 subjectId);
-        return Jdbc.with(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT count(*), max(retained_until) FROM customer_order WHERE subject_id = ?")) {
-                s.setObject(1, subjectId);
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    return new Retention(deleted, rs.getInt(1), rs.getObject(2, LocalDate.class));
-                }
-            }
-        });
+        return Jdbc.first(
+                        dataSource,
+                        "SELECT count(*), max(retained_until) FROM customer_order WHERE subject_id = ?",
+                        rs -> new Retention(deleted, rs.getInt(1), Jdbc.date(rs, 2)),
+                        subjectId)
+                .orElseThrow();
     }
 
     /** What {@link #retain} did. */
     public record Retention(int deleted, int kept, LocalDate keptUntil) {}
 
     public int deleteOfSubject(UUID subjectId) {
-        return update("DELETE FROM customer_order WHERE subject_id = ?", subjectId);
+        return Jdbc.update(dataSource, "DELETE FROM customer_order WHERE subject_id = ?", subjectId);
     }
 
     /** How many orders were placed before the moment (a retention cutoff), kept under a legal hold or not. */
@@ -300,17 +288,6 @@ public class OrderRepository {
                 before);
     }
 
-    private int update(String sql, Object... parameters) {
-        return Jdbc.with(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                for (int i = 0; i < parameters.length; i++) {
-                    s.setObject(i + 1, parameters[i]);
-                }
-                return s.executeUpdate();
-            }
-        });
-    }
-
     private static Optional<StoredOrder> first(List<StoredOrder> orders) {
         return orders.stream().findFirst();
     }
@@ -323,9 +300,7 @@ public class OrderRepository {
             }
             Map<UUID, StoredOrder> orders = new LinkedHashMap<>();
             try (PreparedStatement s = c.prepareStatement(sql)) {
-                for (int i = 0; i < parameters.size(); i++) {
-                    s.setObject(i + 1, parameters.get(i));
-                }
+                Jdbc.bind(c, s, parameters.toArray());
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         StoredOrder order = order(rs);
@@ -393,7 +368,7 @@ public class OrderRepository {
         Map<UUID, List<OrderLine>> lines = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement("SELECT order_id, sku, category, quantity, unit_price, discount"
                 + " FROM order_line WHERE order_id = ANY(?) ORDER BY order_id, line_no")) {
-            s.setArray(1, c.createArrayOf("uuid", orderIds.toArray()));
+            Jdbc.bind(c, s, orderIds);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     lines.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
@@ -414,7 +389,7 @@ public class OrderRepository {
         Map<UUID, List<Adjustment>> adjustments = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement("SELECT order_id, external_id, kind, occurred_at, amount"
                 + " FROM order_adjustment WHERE order_id = ANY(?) ORDER BY occurred_at, external_id")) {
-            s.setArray(1, c.createArrayOf("uuid", orderIds.toArray()));
+            Jdbc.bind(c, s, orderIds);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     adjustments

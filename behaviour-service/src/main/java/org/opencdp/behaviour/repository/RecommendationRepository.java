@@ -2,9 +2,8 @@ package org.opencdp.behaviour.repository;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Timestamp;
+import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -43,7 +42,7 @@ public class RecommendationRepository {
                     + " WITH line AS (SELECT DISTINCT order_id, sku FROM (" + ORDER_LINES_IN_USE + ") x)"
                     + " SELECT a.sku, b.sku, count(*) FROM line a JOIN line b ON b.order_id = a.order_id"
                     + " AND b.sku <> a.sku GROUP BY a.sku, b.sku HAVING count(*) >= ?")) {
-                s.setInt(1, minOrders);
+                Jdbc.bind(c, s, minOrders);
                 return s.executeUpdate();
             }
         });
@@ -60,9 +59,7 @@ public class RecommendationRepository {
                     + " count(DISTINCT subject_id) FROM (" + ORDER_LINES_IN_USE + ") x WHERE ordered_at >= ?"
                     + " GROUP BY sku HAVING count(DISTINCT subject_id) >= ?"
                     + " ORDER BY count(DISTINCT subject_id) DESC, sku LIMIT ?")) {
-                s.setTimestamp(1, Timestamp.from(since));
-                s.setInt(2, minCustomers);
-                s.setInt(3, size);
+                Jdbc.bind(c, s, since, minCustomers, size);
                 return s.executeUpdate();
             }
         });
@@ -70,36 +67,26 @@ public class RecommendationRepository {
 
     /** Products often bought with what the subject bought, which the subject has not bought yet; best first. */
     public List<Product> boughtTogether(UUID subjectId, int size) {
-        return Jdbc.with(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement("WITH mine AS (SELECT DISTINCT sku FROM ("
-                    + ORDER_LINES_IN_USE + " AND o.subject_id = ?) x)"
-                    + " SELECT p.other_sku, sum(p.orders) FROM product_affinity p JOIN mine m ON m.sku = p.sku"
-                    + " WHERE p.other_sku NOT IN (SELECT sku FROM mine)"
-                    + " GROUP BY p.other_sku ORDER BY sum(p.orders) DESC, p.other_sku LIMIT ?")) {
-                s.setObject(1, subjectId);
-                s.setInt(2, size);
-                return products(s);
-            }
-        });
+        return Jdbc.list(
+                dataSource,
+                "WITH mine AS (SELECT DISTINCT sku FROM (" + ORDER_LINES_IN_USE + " AND o.subject_id = ?) x)"
+                        + " SELECT p.other_sku, sum(p.orders) FROM product_affinity p JOIN mine m ON m.sku = p.sku"
+                        + " WHERE p.other_sku NOT IN (SELECT sku FROM mine)"
+                        + " GROUP BY p.other_sku ORDER BY sum(p.orders) DESC, p.other_sku LIMIT ?",
+                RecommendationRepository::product,
+                subjectId,
+                size);
     }
 
     public List<Product> bestsellers(int size) {
-        return Jdbc.with(dataSource, c -> {
-            try (PreparedStatement s =
-                    c.prepareStatement("SELECT sku, customers FROM bestseller ORDER BY rank LIMIT ?")) {
-                s.setInt(1, size);
-                return products(s);
-            }
-        });
+        return Jdbc.list(
+                dataSource,
+                "SELECT sku, customers FROM bestseller ORDER BY rank LIMIT ?",
+                RecommendationRepository::product,
+                size);
     }
 
-    private static List<Product> products(PreparedStatement s) throws java.sql.SQLException {
-        List<Product> products = new ArrayList<>();
-        try (ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                products.add(new Product(rs.getString(1), rs.getInt(2)));
-            }
-        }
-        return products;
+    private static Product product(ResultSet rs) throws SQLException {
+        return new Product(rs.getString(1), rs.getInt(2));
     }
 }

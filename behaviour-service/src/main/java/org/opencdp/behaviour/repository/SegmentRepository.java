@@ -3,7 +3,6 @@ package org.opencdp.behaviour.repository;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,67 +35,50 @@ public class SegmentRepository {
 
     /** False when the name is taken. */
     public boolean add(Segment segment) {
-        return Jdbc.with(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO segment (id, name, criteria, created_by,"
-                    + " created_at) VALUES (?, ?, ?::jsonb, ?, ?) ON CONFLICT (name) DO NOTHING")) {
-                s.setObject(1, segment.id());
-                s.setString(2, segment.name());
-                s.setString(3, write(segment.criteria()));
-                s.setString(4, segment.createdBy());
-                s.setTimestamp(5, Timestamp.from(segment.createdAt()));
-                return s.executeUpdate() == 1;
-            }
-        });
+        return Jdbc.update(
+                        dataSource,
+                        "INSERT INTO segment (id, name, criteria, created_by,"
+                                + " created_at) VALUES (?, ?, ?::jsonb, ?, ?) ON CONFLICT (name) DO NOTHING",
+                        segment.id(),
+                        segment.name(),
+                        write(segment.criteria()),
+                        segment.createdBy(),
+                        segment.createdAt())
+                == 1;
     }
 
     public List<Segment> all() {
-        return Jdbc.with(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT * FROM segment ORDER BY name")) {
-                return segments(s);
-            }
-        });
+        return Jdbc.list(dataSource, "SELECT * FROM segment ORDER BY name", this::segment);
     }
 
     public Optional<Segment> find(UUID id) {
-        return Jdbc.with(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT * FROM segment WHERE id = ?")) {
-                s.setObject(1, id);
-                return segments(s).stream().findFirst();
-            }
-        });
+        return Jdbc.first(dataSource, "SELECT * FROM segment WHERE id = ?", this::segment, id);
     }
 
     public boolean delete(UUID id) {
-        return Jdbc.with(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM segment WHERE id = ?")) {
-                s.setObject(1, id);
-                return s.executeUpdate() == 1;
-            }
-        });
+        return Jdbc.update(dataSource, "DELETE FROM segment WHERE id = ?", id) == 1;
     }
 
     /** Replaces the segment's members with what its query finds now; returns how many. */
     public int refresh(UUID id, SegmentQuery query, Instant at) {
         return Jdbc.with(dataSource, c -> {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM segment_member WHERE segment_id = ?")) {
-                s.setObject(1, id);
+                Jdbc.bind(c, s, id);
                 s.executeUpdate();
             }
             int members;
             try (PreparedStatement s = c.prepareStatement(
                     "INSERT INTO segment_member (segment_id, subject_id) SELECT ?, m.subject_id FROM (" + query.sql()
                             + ") m")) {
-                s.setObject(1, id);
-                for (int i = 0; i < query.parameters().size(); i++) {
-                    s.setObject(i + 2, query.parameters().get(i));
-                }
+                List<Object> parameters = new ArrayList<>(query.parameters().size() + 1);
+                parameters.add(id);
+                parameters.addAll(query.parameters());
+                Jdbc.bind(c, s, parameters.toArray());
                 members = s.executeUpdate();
             }
             try (PreparedStatement s =
                     c.prepareStatement("UPDATE segment SET refreshed_at = ?, members = ? WHERE id = ?")) {
-                s.setTimestamp(1, Timestamp.from(at));
-                s.setInt(2, members);
-                s.setObject(3, id);
+                Jdbc.bind(c, s, at, members, id);
                 s.executeUpdate();
             }
             return members;
@@ -105,65 +87,39 @@ public class SegmentRepository {
 
     /** Members by subject id, after the cursor. */
     public List<UUID> members(UUID id, UUID after, int limit) {
-        return Jdbc.with(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT subject_id FROM segment_member WHERE segment_id = ?"
-                    + " AND (CAST(? AS uuid) IS NULL OR subject_id > ?) ORDER BY subject_id LIMIT ?")) {
-                s.setObject(1, id);
-                s.setObject(2, after);
-                s.setObject(3, after);
-                s.setInt(4, limit);
-                List<UUID> members = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        members.add(rs.getObject(1, UUID.class));
-                    }
-                }
-                return members;
-            }
-        });
+        return Jdbc.list(
+                dataSource,
+                "SELECT subject_id FROM segment_member WHERE segment_id = ?"
+                        + " AND (CAST(? AS uuid) IS NULL OR subject_id > ?) ORDER BY subject_id LIMIT ?",
+                rs -> Jdbc.uuid(rs, 1),
+                id,
+                after,
+                after,
+                limit);
     }
 
     public List<String> segmentsOf(UUID subjectId) {
-        return Jdbc.with(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT g.name FROM segment_member m JOIN segment g"
-                    + " ON g.id = m.segment_id WHERE m.subject_id = ? ORDER BY g.name")) {
-                s.setObject(1, subjectId);
-                List<String> names = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        names.add(rs.getString(1));
-                    }
-                }
-                return names;
-            }
-        });
+        return Jdbc.list(
+                dataSource,
+                "SELECT g.name FROM segment_member m JOIN segment g"
+                        + " ON g.id = m.segment_id WHERE m.subject_id = ? ORDER BY g.name",
+                rs -> rs.getString(1),
+                subjectId);
     }
 
     public int removeMember(UUID subjectId) {
-        return Jdbc.with(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM segment_member WHERE subject_id = ?")) {
-                s.setObject(1, subjectId);
-                return s.executeUpdate();
-            }
-        });
+        return Jdbc.update(dataSource, "DELETE FROM segment_member WHERE subject_id = ?", subjectId);
     }
 
-    private List<Segment> segments(PreparedStatement s) throws SQLException {
-        List<Segment> segments = new ArrayList<>();
-        try (ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                Timestamp refreshed = rs.getTimestamp("refreshed_at");
-                segments.add(new Segment(
-                        rs.getObject("id", UUID.class),
-                        rs.getString("name"),
-                        read(rs.getString("criteria")),
-                        rs.getString("created_by"),
-                        rs.getTimestamp("created_at").toInstant(),
-                        refreshed == null ? null : refreshed.toInstant(),
-                        rs.getInt("members")));
-            }
-        }
-        return segments;
+    private Segment segment(ResultSet rs) throws SQLException {
+        return new Segment(
+                Jdbc.uuid(rs, "id"),
+                rs.getString("name"),
+                read(rs.getString("criteria")),
+                rs.getString("created_by"),
+                Jdbc.instant(rs, "created_at"),
+                Jdbc.instant(rs, "refreshed_at"),
+                rs.getInt("members"));
     }
 
     private String write(List<Criterion> criteria) {

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import org.opencdp.consent.domain.ConsentStatus;
 import org.opencdp.consent.domain.Decision;
 import org.opencdp.consent.domain.DecisionQuery;
+import org.opencdp.consent.domain.HolderType;
 import org.opencdp.consent.domain.LegalBasis;
 import org.opencdp.jdbc.Jdbc;
 
@@ -56,13 +57,9 @@ public class DecisionRepository {
                       LEFT JOIN consent_state s ON s.holder_type = ? AND s.holder_id = ? AND s.purpose_id = p.id
                       LEFT JOIN subject_objection o ON ? = 'SUBJECT' AND o.subject_id = ?
                      WHERE p.id = ?""")) {
-                String type = query.holder().type().name();
+                HolderType type = query.holder().type();
                 UUID holder = query.holder().id();
-                for (int pair = 0; pair < 3; pair++) {
-                    select.setString(2 * pair + 1, type);
-                    select.setObject(2 * pair + 2, holder);
-                }
-                select.setString(7, query.purposeId());
+                Jdbc.bind(c, select, type, holder, type, holder, type, holder, query.purposeId());
                 ResultSet row = select.executeQuery();
                 return row.next() ? Optional.of(decision(query, row)) : Optional.empty();
             }
@@ -73,12 +70,12 @@ public class DecisionRepository {
     public List<Decision> decide(List<DecisionQuery> queries) {
         int n = queries.size();
         String[] types = new String[n];
-        UUID[] holders = new UUID[n];
+        List<UUID> holders = new ArrayList<>(n);
         String[] purposes = new String[n];
         for (int i = 0; i < n; i++) {
             DecisionQuery query = queries.get(i);
             types[i] = query.holder().type().name();
-            holders[i] = query.holder().id();
+            holders.add(query.holder().id());
             purposes[i] = query.purposeId();
         }
         return Jdbc.with(dataSource, c -> {
@@ -92,9 +89,7 @@ public class DecisionRepository {
                       LEFT JOIN subject_objection o ON q.holder_type = 'SUBJECT' AND o.subject_id = q.holder_id
                       LEFT JOIN erased_holder e ON e.holder_type = q.holder_type AND e.holder_id = q.holder_id
                      ORDER BY q.ord""")) {
-                select.setArray(1, c.createArrayOf("text", types));
-                select.setArray(2, c.createArrayOf("uuid", holders));
-                select.setArray(3, c.createArrayOf("text", purposes));
+                Jdbc.bind(c, select, types, holders, purposes);
                 ResultSet rows = select.executeQuery();
                 List<Decision> decisions = new ArrayList<>(n);
                 while (rows.next()) {

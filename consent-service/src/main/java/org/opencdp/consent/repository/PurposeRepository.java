@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,20 +39,11 @@ public class PurposeRepository {
     DataSource dataSource;
 
     public List<Purpose> all() {
-        return Jdbc.with(dataSource, c -> {
-            try (PreparedStatement select = c.prepareStatement(SELECT_PURPOSE + " ORDER BY p.id")) {
-                return purposes(select.executeQuery());
-            }
-        });
+        return Jdbc.list(dataSource, SELECT_PURPOSE + " ORDER BY p.id", PurposeRepository::purpose);
     }
 
     public Optional<Purpose> find(String id) {
-        return Jdbc.with(dataSource, c -> {
-            try (PreparedStatement select = c.prepareStatement(SELECT_PURPOSE + " WHERE p.id = ?")) {
-                select.setString(1, id);
-                return purposes(select.executeQuery()).stream().findFirst();
-            }
-        });
+        return Jdbc.first(dataSource, SELECT_PURPOSE + " WHERE p.id = ?", PurposeRepository::purpose, id);
     }
 
     public boolean exists(String id) {
@@ -61,105 +51,88 @@ public class PurposeRepository {
     }
 
     public void insert(Purpose purpose) {
-        Jdbc.with(dataSource, c -> {
-            try (PreparedStatement insert = c.prepareStatement("""
-                    INSERT INTO purpose (id, legal_basis, direct_marketing, double_opt_in, data_categories, retention,
-                                         retention_period, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                insert.setString(1, purpose.id());
-                insert.setString(2, purpose.legalBasis().name());
-                insert.setBoolean(3, purpose.directMarketing());
-                insert.setBoolean(4, purpose.doubleOptIn());
-                insert.setArray(
-                        5, c.createArrayOf("text", purpose.dataCategories().toArray()));
-                insert.setString(6, purpose.retention());
-                insert.setString(7, purpose.retentionPeriod());
-                insert.setTimestamp(8, Timestamp.from(purpose.createdAt()));
-                return insert.executeUpdate();
-            }
-        });
+        Jdbc.update(
+                dataSource,
+                """
+                INSERT INTO purpose (id, legal_basis, direct_marketing, double_opt_in, data_categories, retention,
+                                     retention_period, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                purpose.id(),
+                purpose.legalBasis(),
+                purpose.directMarketing(),
+                purpose.doubleOptIn(),
+                purpose.dataCategories().toArray(String[]::new),
+                purpose.retention(),
+                purpose.retentionPeriod(),
+                purpose.createdAt());
     }
 
     /** Sets a purpose's attributes; the caller holds its row lock ({@link #lock}) and logs the change. */
     public void updateAttributes(String purposeId, PurposeAttributes a) {
-        Jdbc.with(dataSource, c -> {
-            try (PreparedStatement update = c.prepareStatement("""
-                    UPDATE purpose SET legal_basis = ?, direct_marketing = ?, double_opt_in = ?, data_categories = ?,
-                                       retention = ?, retention_period = ?
-                     WHERE id = ?""")) {
-                update.setString(1, a.legalBasis().name());
-                update.setBoolean(2, a.directMarketing());
-                update.setBoolean(3, a.doubleOptIn());
-                update.setArray(4, c.createArrayOf("text", a.dataCategories().toArray()));
-                update.setString(5, a.retention());
-                update.setString(6, a.retentionPeriod());
-                update.setString(7, purposeId);
-                return update.executeUpdate();
-            }
-        });
+        Jdbc.update(
+                dataSource,
+                """
+                UPDATE purpose SET legal_basis = ?, direct_marketing = ?, double_opt_in = ?, data_categories = ?,
+                                   retention = ?, retention_period = ?
+                 WHERE id = ?""",
+                a.legalBasis(),
+                a.directMarketing(),
+                a.doubleOptIn(),
+                a.dataCategories().toArray(String[]::new),
+                a.retention(),
+                a.retentionPeriod(),
+                purposeId);
     }
 
     /** Appends to the purpose's change log (number 0 at creation, then the next number). */
     public void logChange(String purposeId, PurposeChange change) {
-        Jdbc.with(dataSource, c -> {
-            try (PreparedStatement insert = c.prepareStatement("""
-                    INSERT INTO purpose_change (purpose_id, number, changed_at, changed_by, legal_basis,
-                        direct_marketing, double_opt_in, data_categories, retention, retention_period)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                PurposeAttributes a = change.attributes();
-                insert.setString(1, purposeId);
-                insert.setInt(2, change.number());
-                insert.setTimestamp(3, Timestamp.from(change.changedAt()));
-                insert.setString(4, change.changedBy());
-                insert.setString(5, a.legalBasis().name());
-                insert.setBoolean(6, a.directMarketing());
-                insert.setBoolean(7, a.doubleOptIn());
-                insert.setArray(8, c.createArrayOf("text", a.dataCategories().toArray()));
-                insert.setString(9, a.retention());
-                insert.setString(10, a.retentionPeriod());
-                return insert.executeUpdate();
-            }
-        });
+        PurposeAttributes a = change.attributes();
+        Jdbc.update(
+                dataSource,
+                """
+                INSERT INTO purpose_change (purpose_id, number, changed_at, changed_by, legal_basis,
+                    direct_marketing, double_opt_in, data_categories, retention, retention_period)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                purposeId,
+                change.number(),
+                change.changedAt(),
+                change.changedBy(),
+                a.legalBasis(),
+                a.directMarketing(),
+                a.doubleOptIn(),
+                a.dataCategories().toArray(String[]::new),
+                a.retention(),
+                a.retentionPeriod());
     }
 
     /** The purpose's change log, oldest first. */
     public List<PurposeChange> changes(String purposeId) {
-        return Jdbc.with(dataSource, c -> {
-            try (PreparedStatement select = c.prepareStatement("""
-                    SELECT number, changed_at, changed_by, legal_basis, direct_marketing, double_opt_in,
-                           data_categories, retention, retention_period
-                      FROM purpose_change WHERE purpose_id = ? ORDER BY number""")) {
-                select.setString(1, purposeId);
-                ResultSet rows = select.executeQuery();
-                List<PurposeChange> changes = new ArrayList<>();
-                while (rows.next()) {
-                    changes.add(new PurposeChange(
-                            rows.getInt("number"),
-                            rows.getTimestamp("changed_at").toInstant(),
-                            rows.getString("changed_by"),
-                            new PurposeAttributes(
-                                    LegalBasis.valueOf(rows.getString("legal_basis")),
-                                    rows.getBoolean("direct_marketing"),
-                                    rows.getBoolean("double_opt_in"),
-                                    Arrays.asList((String[])
-                                            rows.getArray("data_categories").getArray()),
-                                    rows.getString("retention"),
-                                    rows.getString("retention_period"))));
-                }
-                return changes;
-            }
-        });
+        return Jdbc.list(
+                dataSource,
+                """
+                SELECT number, changed_at, changed_by, legal_basis, direct_marketing, double_opt_in,
+                       data_categories, retention, retention_period
+                  FROM purpose_change WHERE purpose_id = ? ORDER BY number""",
+                rows -> new PurposeChange(
+                        rows.getInt("number"),
+                        Jdbc.instant(rows, "changed_at"),
+                        rows.getString("changed_by"),
+                        new PurposeAttributes(
+                                LegalBasis.valueOf(rows.getString("legal_basis")),
+                                rows.getBoolean("direct_marketing"),
+                                rows.getBoolean("double_opt_in"),
+                                Arrays.asList((String[])
+                                        rows.getArray("data_categories").getArray()),
+                                rows.getString("retention"),
+                                rows.getString("retention_period"))),
+                purposeId);
     }
 
     /** Whether the ledger holds any entry for the purpose (kept entries under a legal hold count too). */
     public boolean hasLedgerEntries(String purposeId) {
-        return Jdbc.with(dataSource, c -> {
-            try (PreparedStatement select =
-                    c.prepareStatement("SELECT 1 FROM consent_entry WHERE purpose_id = ? LIMIT 1")) {
-                select.setString(1, purposeId);
-                return select.executeQuery().next();
-            }
-        });
+        return Jdbc.first(
+                        dataSource, "SELECT 1 FROM consent_entry WHERE purpose_id = ? LIMIT 1", rows -> true, purposeId)
+                .isPresent();
     }
 
     /**
@@ -170,22 +143,22 @@ public class PurposeRepository {
         Jdbc.with(dataSource, c -> {
             try (PreparedStatement insert = c.prepareStatement(
                     "INSERT INTO purpose_version (purpose_id, version, created_at, created_by) VALUES (?, ?, ?, ?)")) {
-                insert.setString(1, purposeId);
-                insert.setInt(2, version.version());
-                insert.setTimestamp(3, Timestamp.from(version.createdAt()));
-                insert.setString(4, version.createdBy());
+                Jdbc.bind(c, insert, purposeId, version.version(), version.createdAt(), version.createdBy());
                 insert.executeUpdate();
             }
             try (PreparedStatement insert = c.prepareStatement("""
                     INSERT INTO purpose_text (purpose_id, version, language, title, body, text_hash)
                     VALUES (?, ?, ?, ?, ?, ?)""")) {
                 for (PurposeText text : version.texts().values()) {
-                    insert.setString(1, purposeId);
-                    insert.setInt(2, version.version());
-                    insert.setString(3, text.language());
-                    insert.setString(4, text.title());
-                    insert.setString(5, text.body());
-                    insert.setString(6, text.hash());
+                    Jdbc.bind(
+                            c,
+                            insert,
+                            purposeId,
+                            version.version(),
+                            text.language(),
+                            text.title(),
+                            text.body(),
+                            text.hash());
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -196,12 +169,8 @@ public class PurposeRepository {
 
     /** Locks the purpose's row until the transaction ends; false when there is no such purpose. */
     public boolean lock(String purposeId) {
-        return Jdbc.with(dataSource, c -> {
-            try (PreparedStatement lock = c.prepareStatement("SELECT 1 FROM purpose WHERE id = ? FOR UPDATE")) {
-                lock.setString(1, purposeId);
-                return lock.executeQuery().next();
-            }
-        });
+        return Jdbc.first(dataSource, "SELECT 1 FROM purpose WHERE id = ? FOR UPDATE", rows -> true, purposeId)
+                .isPresent();
     }
 
     /** The purpose's versions, oldest first. */
@@ -220,9 +189,7 @@ public class PurposeRepository {
                   FROM purpose_version v JOIN purpose_text t USING (purpose_id, version)
                  WHERE v.purpose_id = ? AND (?::int IS NULL OR v.version = ?::int)
                  ORDER BY v.version, t.language""")) {
-            select.setString(1, purposeId);
-            select.setObject(2, only);
-            select.setObject(3, only);
+            Jdbc.bind(c, select, purposeId, only, only);
             ResultSet rows = select.executeQuery();
             Map<Integer, PurposeVersion> versions = new LinkedHashMap<>();
             while (rows.next()) {
@@ -246,20 +213,16 @@ public class PurposeRepository {
         }
     }
 
-    private static List<Purpose> purposes(ResultSet rows) throws SQLException {
-        List<Purpose> purposes = new ArrayList<>();
-        while (rows.next()) {
-            purposes.add(new Purpose(
-                    rows.getString("id"),
-                    LegalBasis.valueOf(rows.getString("legal_basis")),
-                    rows.getBoolean("direct_marketing"),
-                    rows.getBoolean("double_opt_in"),
-                    Arrays.asList((String[]) rows.getArray("data_categories").getArray()),
-                    rows.getString("retention"),
-                    rows.getString("retention_period"),
-                    rows.getTimestamp("created_at").toInstant(),
-                    rows.getInt("latest_version")));
-        }
-        return purposes;
+    private static Purpose purpose(ResultSet rows) throws SQLException {
+        return new Purpose(
+                rows.getString("id"),
+                LegalBasis.valueOf(rows.getString("legal_basis")),
+                rows.getBoolean("direct_marketing"),
+                rows.getBoolean("double_opt_in"),
+                Arrays.asList((String[]) rows.getArray("data_categories").getArray()),
+                rows.getString("retention"),
+                rows.getString("retention_period"),
+                Jdbc.instant(rows, "created_at"),
+                rows.getInt("latest_version"));
     }
 }

@@ -46,7 +46,7 @@ public class AuditChainVerifier {
             Checkpoint checkpoint = checkpoint(c, subjectId);
             try (PreparedStatement chain = c.prepareStatement(
                     "SELECT " + StoredEntry.COLUMNS + " FROM audit_entry WHERE subject_id = ? ORDER BY id")) {
-                chain.setObject(1, subjectId);
+                Jdbc.bind(c, chain, subjectId);
                 chain.setFetchSize(FETCH_SIZE);
                 try (ResultSet rs = chain.executeQuery()) {
                     return verify(rs, lastUnkeyedId, checkpoint);
@@ -99,7 +99,7 @@ public class AuditChainVerifier {
     private static Checkpoint checkpoint(Connection c, UUID subjectId) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(
                 "SELECT first_entry_id, previous_hash, deleted_before FROM audit_chain_checkpoint WHERE subject_id = ?")) {
-            select.setObject(1, subjectId);
+            Jdbc.bind(c, select, subjectId);
             try (ResultSet rs = select.executeQuery()) {
                 return rs.next()
                         ? new Checkpoint(

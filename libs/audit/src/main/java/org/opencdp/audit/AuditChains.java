@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -100,10 +99,7 @@ class AuditChains {
                        (SELECT e.entry_hash FROM audit_entry e
                          WHERE e.subject_id = s.subject_id ORDER BY e.id DESC LIMIT 1) AS head
                   FROM unnest(?::uuid[]) AS s(subject_id)""")) {
-            lockAndRead.setInt(1, LOCK_SPACE);
-            lockAndRead.setArray(2, c.createArrayOf("int4", lockKeys));
-            lockAndRead.setBoolean(3, durability == Durability.READ_ONLY);
-            lockAndRead.setArray(4, c.createArrayOf("uuid", subjects.toArray()));
+            Jdbc.bind(c, lockAndRead, LOCK_SPACE, lockKeys, durability == Durability.READ_ONLY, subjects);
             lockAndRead.execute(); // the first result is the locks' count
             if (!lockAndRead.getMoreResults()) {
                 throw new IllegalStateException("the audit chain heads were not read");
@@ -141,7 +137,7 @@ class AuditChains {
         COMMIT
     }
 
-    /** The columns of an entry, in the order {@link #setEntry} binds them. */
+    /** The columns of an entry, in the order {@link #entry} gives their values. */
     private static final String ENTRY_COLUMNS = "INSERT INTO audit_entry (subject_id, occurred_at, actor, actor_kind,"
             + " action, purpose, previous_hash, entry_hash, hash_version, key_id) VALUES ";
 
@@ -167,7 +163,10 @@ class AuditChains {
         String keyId = keys.currentId();
         try (PreparedStatement insert = c.prepareStatement(ENTRY_COLUMNS + ENTRY_VALUES)) {
             for (Link link : links) {
-                setEntry(insert, 0, link, keyId, actor, actorKind, actionBySubject.get(link.subjectId()), purpose);
+                Jdbc.bind(
+                        c,
+                        insert,
+                        entry(link, keyId, actor, actorKind, actionBySubject.get(link.subjectId()), purpose));
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -191,54 +190,44 @@ class AuditChains {
         String keyId = keys.currentId();
         String sql = ENTRY_COLUMNS + String.join(", ", Collections.nCopies(links.size(), ENTRY_VALUES)) + ";\nCOMMIT";
         try (PreparedStatement insertAndCommit = c.prepareStatement(sql)) {
+            Object[] entries = new Object[links.size() * COLUMNS];
             for (int i = 0; i < links.size(); i++) {
                 Link link = links.get(i);
-                setEntry(
-                        insertAndCommit,
+                System.arraycopy(
+                        entry(link, keyId, actor, actorKind, actionBySubject.get(link.subjectId()), purpose),
+                        0,
+                        entries,
                         i * COLUMNS,
-                        link,
-                        keyId,
-                        actor,
-                        actorKind,
-                        actionBySubject.get(link.subjectId()),
-                        purpose);
+                        COLUMNS);
             }
+            Jdbc.bind(c, insertAndCommit, entries);
             insertAndCommit.execute();
         }
     }
 
-    /** Binds one entry's {@link #COLUMNS} values after the first {@code offset} parameters. */
-    private void setEntry(
-            PreparedStatement insert,
-            int offset,
-            Link link,
-            String keyId,
-            String actor,
-            String actorKind,
-            String action,
-            String purpose)
-            throws SQLException {
-        insert.setObject(offset + 1, link.subjectId());
-        insert.setObject(offset + 2, link.occurredAt().atOffset(ZoneOffset.UTC));
-        insert.setString(offset + 3, actor);
-        insert.setString(offset + 4, actorKind);
-        insert.setString(offset + 5, action);
-        insert.setString(offset + 6, purpose);
-        insert.setBytes(offset + 7, link.previousHash());
-        insert.setBytes(
-                offset + 8,
-                AuditEntryHash.keyed(
-                        keys.current(),
-                        keyId,
-                        link.previousHash(),
-                        link.subjectId(),
-                        link.occurredAt(),
-                        actor,
-                        actorKind,
-                        action,
-                        purpose));
-        insert.setInt(offset + 9, AuditEntryHash.KEYED);
-        insert.setString(offset + 10, keyId);
+    /** One entry's {@link #COLUMNS} values, in the order of {@link #ENTRY_COLUMNS}. */
+    private Object[] entry(Link link, String keyId, String actor, String actorKind, String action, String purpose) {
+        return new Object[] {
+            link.subjectId(),
+            link.occurredAt(),
+            actor,
+            actorKind,
+            action,
+            purpose,
+            link.previousHash(),
+            AuditEntryHash.keyed(
+                    keys.current(),
+                    keyId,
+                    link.previousHash(),
+                    link.subjectId(),
+                    link.occurredAt(),
+                    actor,
+                    actorKind,
+                    action,
+                    purpose),
+            AuditEntryHash.KEYED,
+            keyId
+        };
     }
 
     /** Where a new entry attaches: its subject's last hash (null for a new chain) and the time of recording. */

@@ -1,15 +1,8 @@
 package org.opencdp.audit;
 
-import java.sql.CallableStatement;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.Period;
 import java.time.ZoneOffset;
 
@@ -97,31 +90,23 @@ public class AuditRetention {
      * {@code audit_delete_expired_period}. The retention purge of libs/subject-rights asks this before deleting.
      */
     public Instant deletableCutoff(Instant wanted) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT least(date_trunc('month', ?::timestamptz, 'UTC'),"
-                        + " date_trunc('month', now() - interval '1 year', 'UTC'))")) {
-            s.setObject(1, OffsetDateTime.ofInstant(wanted, ZoneOffset.UTC));
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getObject(1, OffsetDateTime.class).toInstant();
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure("cannot compute the audit cut-off", e);
-        }
+        return Jdbc.first(
+                        dataSource,
+                        "SELECT least(date_trunc('month', ?::timestamptz, 'UTC'),"
+                                + " date_trunc('month', now() - interval '1 year', 'UTC'))",
+                        rs -> Jdbc.instant(rs, 1),
+                        wanted)
+                .orElseThrow();
     }
 
     /** How many entries are older than the cut-off (the application's role may read the trail, not delete it). */
     public long countBefore(Instant cutoff) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT count(*) FROM audit_entry WHERE occurred_at < ?")) {
-            s.setObject(1, OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure("cannot count expired audit entries", e);
-        }
+        return Jdbc.first(
+                        dataSource,
+                        "SELECT count(*) FROM audit_entry WHERE occurred_at < ?",
+                        rs -> rs.getLong(1),
+                        cutoff)
+                .orElseThrow();
     }
 
     /**
@@ -138,15 +123,14 @@ public class AuditRetention {
         return total;
     }
 
-    private long deleteBatch(Instant cutoff) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                CallableStatement delete = c.prepareCall("{? = call audit_delete_expired_period(?, ?)}")) {
-            delete.registerOutParameter(1, java.sql.Types.BIGINT);
-            delete.setTimestamp(2, Timestamp.from(cutoff));
-            delete.setInt(3, SUBJECTS_PER_TRANSACTION);
-            delete.execute();
-            return delete.getLong(1);
-        }
+    private long deleteBatch(Instant cutoff) {
+        return Jdbc.first(
+                        dataSource,
+                        "SELECT audit_delete_expired_period(?, ?)",
+                        rs -> rs.getLong(1),
+                        cutoff,
+                        SUBJECTS_PER_TRANSACTION)
+                .orElseThrow();
     }
 
     private static void requireAtLeastAYear(Period retention) {

@@ -1,10 +1,5 @@
 package org.opencdp.audit;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -50,21 +45,13 @@ public class AuditTrailReader {
     }
 
     private List<AuditEntryView> entriesAfter(UUID subjectId, long afterEntryId, int limit) {
-        List<AuditEntryView> entries = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement page = c.prepareStatement("SELECT " + StoredEntry.COLUMNS
-                        + " FROM audit_entry WHERE subject_id = ? AND id > ? ORDER BY id LIMIT ?")) {
-            page.setObject(1, subjectId);
-            page.setLong(2, afterEntryId);
-            page.setInt(3, limit);
-            try (ResultSet rs = page.executeQuery()) {
-                while (rs.next()) {
-                    entries.add(StoredEntry.from(rs).view());
-                }
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure("cannot read the audit trail", e);
-        }
-        return entries;
+        return Jdbc.list(
+                dataSource,
+                "SELECT " + StoredEntry.COLUMNS
+                        + " FROM audit_entry WHERE subject_id = ? AND id > ? ORDER BY id LIMIT ?",
+                rs -> StoredEntry.from(rs).view(),
+                subjectId,
+                afterEntryId,
+                limit);
     }
 }

@@ -1,5 +1,6 @@
 package org.opencdp.jdbc;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,8 +22,10 @@ import javax.sql.DataSource;
  * Agroal enlists it, outside one it is an autocommit connection).
  *
  * <p>Parameters are bound by their Java type: an {@link Instant} as a {@code timestamptz}, an enum by its name (the
- * columns hold the names), a collection of UUIDs as a {@code uuid[]} and a {@code String[]} as a {@code text[]} (for
- * {@code = ANY(?)}); anything else as the driver binds it. The readers turn a column into the same types back.
+ * columns hold the names), a collection of UUIDs as a {@code uuid[]}, and a {@code String[]}, {@code Integer[]},
+ * {@code BigDecimal[]} or {@code Double[]} as a {@code text[]}, {@code int4[]}, {@code numeric[]} or {@code float8[]}
+ * (for {@code = ANY(?)} and {@code unnest}); anything else as the driver binds it. The readers turn a column into the
+ * same types back.
  *
  * <p><b>A SQL failure</b> is a bug or an outage, never bad input: it becomes an {@link IllegalStateException} whose
  * message names the database and the SQLState only. PostgreSQL's own message text is left out on purpose, from the
@@ -126,6 +129,9 @@ public final class Jdbc {
             case Enum<?> constant -> constant.name();
             case Collection<?> ids -> c.createArrayOf("uuid", ids.toArray(new UUID[0]));
             case String[] names -> c.createArrayOf("text", names);
+            case Integer[] numbers -> c.createArrayOf("int4", numbers);
+            case BigDecimal[] amounts -> c.createArrayOf("numeric", amounts);
+            case Double[] numbers -> c.createArrayOf("float8", numbers);
             default -> value;
         };
     }

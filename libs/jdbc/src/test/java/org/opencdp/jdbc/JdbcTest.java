@@ -3,6 +3,7 @@ package org.opencdp.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -116,6 +117,30 @@ class JdbcTest {
                         rs -> rs.getString(1),
                         (Object) new String[] {"b@example.org", "x@example.org"}))
                 .containsExactly("b@example.org");
+    }
+
+    @Test
+    void numberArraysAreTypedArrays() {
+        Integer[] counts = {7, 42};
+        BigDecimal[] amounts = {new BigDecimal("0.10"), new BigDecimal("12.3456")};
+        Double[] shares = {0.25, 0.5};
+
+        assertThat(Jdbc.first(
+                        dataSource,
+                        "SELECT pg_typeof(?)::text, pg_typeof(?)::text, pg_typeof(?)::text",
+                        rs -> List.of(rs.getString(1), rs.getString(2), rs.getString(3)),
+                        counts,
+                        amounts,
+                        shares))
+                .contains(List.of("integer[]", "numeric[]", "double precision[]"));
+        assertThat(Jdbc.list(
+                        dataSource,
+                        "SELECT c, a, s FROM unnest(?::int[], ?::numeric[], ?::float8[]) AS u(c, a, s) WHERE c > 10",
+                        rs -> List.of(rs.getInt(1), rs.getBigDecimal(2), rs.getDouble(3)),
+                        counts,
+                        amounts,
+                        shares))
+                .containsExactly(List.of(42, new BigDecimal("12.3456"), 0.5));
     }
 
     @Test

@@ -1,8 +1,5 @@
 package org.opencdp.outbox;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -36,13 +33,10 @@ public class Inbox {
     @Transactional(TxType.MANDATORY)
     public boolean firstDelivery(UUID eventId) {
         Objects.requireNonNull(eventId, "eventId");
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement insert = c.prepareStatement(
-                        "INSERT INTO inbox_event (event_id, received_at) VALUES (?, now()) ON CONFLICT DO NOTHING")) {
-            insert.setObject(1, eventId);
-            return insert.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw Jdbc.failure("cannot write to the inbox", e);
-        }
+        return Jdbc.update(
+                        dataSource,
+                        "INSERT INTO inbox_event (event_id, received_at) VALUES (?, now()) ON CONFLICT DO NOTHING",
+                        eventId)
+                == 1;
     }
 }

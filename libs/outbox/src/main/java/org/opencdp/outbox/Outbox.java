@@ -1,9 +1,5 @@
 package org.opencdp.outbox;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -67,33 +63,30 @@ public class Outbox {
             throw new IllegalArgumentException("an event's schema version is 1 or more");
         }
         UUID id = TimeOrderedIds.next();
-        Timestamp occurredAt = Timestamp.from(Instant.ofEpochMilli(TimeOrderedIds.epochMillis(id)));
-        // One statement for the event and its deliveries: publishing sits on every change's hot path.
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement insert = c.prepareStatement("""
-                        WITH event AS (
-                            INSERT INTO outbox_event (id, type, version, subject_id, occurred_at, payload)
-                            VALUES (?, ?, ?, ?, ?, ?::jsonb)
-                            RETURNING id, occurred_at)
-                        INSERT INTO outbox_delivery (event_id, subscriber, next_attempt_at)
-                        SELECT event.id, subscriber, event.occurred_at FROM event, unnest(?::text[]) AS subscriber""")) {
-            insert.setObject(1, id);
-            insert.setString(2, type);
-            insert.setInt(3, version);
-            insert.setObject(4, subjectId);
-            insert.setTimestamp(5, occurredAt);
-            insert.setString(6, json.writeValueAsString(payload));
-            insert.setArray(
-                    7,
-                    c.createArrayOf(
-                            "text",
-                            subscribersByType.getOrDefault(type, List.of()).toArray()));
-            insert.executeUpdate();
+        Instant occurredAt = Instant.ofEpochMilli(TimeOrderedIds.epochMillis(id));
+        String payloadJson;
+        try {
+            payloadJson = json.writeValueAsString(payload);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("the payload of a " + type + " event cannot be written as JSON", e);
-        } catch (SQLException e) {
-            throw Jdbc.failure("cannot write to the outbox", e);
         }
+        // One statement for the event and its deliveries: publishing sits on every change's hot path.
+        Jdbc.update(
+                dataSource,
+                """
+                WITH event AS (
+                    INSERT INTO outbox_event (id, type, version, subject_id, occurred_at, payload)
+                    VALUES (?, ?, ?, ?, ?, ?::jsonb)
+                    RETURNING id, occurred_at)
+                INSERT INTO outbox_delivery (event_id, subscriber, next_attempt_at)
+                SELECT event.id, subscriber, event.occurred_at FROM event, unnest(?::text[]) AS subscriber""",
+                id,
+                type,
+                version,
+                subjectId,
+                occurredAt,
+                payloadJson,
+                subscribersByType.getOrDefault(type, List.of()).toArray(String[]::new));
         return id;
     }
 
@@ -107,16 +100,10 @@ public class Outbox {
     @Transactional(TxType.MANDATORY)
     public int forgetDeliveredEventsOf(UUID subjectId) {
         Objects.requireNonNull(subjectId, "subjectId");
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement delete = c.prepareStatement("""
-                        DELETE FROM outbox_event e
-                         WHERE e.subject_id = ?
-                           AND NOT EXISTS (SELECT 1 FROM outbox_delivery d
-                                            WHERE d.event_id = e.id AND d.delivered_at IS NULL)""")) {
-            delete.setObject(1, subjectId);
-            return delete.executeUpdate();
-        } catch (SQLException e) {
-            throw Jdbc.failure("cannot delete from the outbox", e);
-        }
+        return Jdbc.update(dataSource, """
+                DELETE FROM outbox_event e
+                 WHERE e.subject_id = ?
+                   AND NOT EXISTS (SELECT 1 FROM outbox_delivery d
+                                    WHERE d.event_id = e.id AND d.delivered_at IS NULL)""", subjectId);
     }
 }

@@ -1,9 +1,5 @@
 package org.opencdp.outbox;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,29 +35,22 @@ public class OutboxHousekeeping {
             concurrentExecution = ConcurrentExecution.SKIP)
     @Transactional
     public void clean() {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement events = c.prepareStatement("""
-                        DELETE FROM outbox_event e
-                         WHERE e.occurred_at < now() - ? * interval '1 millisecond'
-                           AND NOT EXISTS (SELECT 1 FROM outbox_delivery d
-                                            WHERE d.event_id = e.id
-                                              AND (d.delivered_at IS NULL
-                                                   OR d.delivered_at >= now() - ? * interval '1 millisecond'))""");
-                PreparedStatement inbox = c.prepareStatement(
-                        "DELETE FROM inbox_event WHERE received_at < now() - ? * interval '1 millisecond'")) {
-            long keepDelivered = config.keepDelivered().toMillis();
-            events.setLong(1, keepDelivered);
-            events.setLong(2, keepDelivered);
-            int deletedEvents = events.executeUpdate();
-            inbox.setLong(1, config.keepReceived().toMillis());
-            int deletedInbox = inbox.executeUpdate();
-            if (deletedEvents + deletedInbox > 0) {
-                LOG.infof(
-                        "Outbox housekeeping deleted %d delivered event(s) and %d inbox entr(y/ies)",
-                        deletedEvents, deletedInbox);
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure("outbox housekeeping failed", e);
+        long keepDelivered = config.keepDelivered().toMillis();
+        int deletedEvents = Jdbc.update(dataSource, """
+                DELETE FROM outbox_event e
+                 WHERE e.occurred_at < now() - ? * interval '1 millisecond'
+                   AND NOT EXISTS (SELECT 1 FROM outbox_delivery d
+                                    WHERE d.event_id = e.id
+                                      AND (d.delivered_at IS NULL
+                                           OR d.delivered_at >= now() - ? * interval '1 millisecond'))""", keepDelivered, keepDelivered);
+        int deletedInbox = Jdbc.update(
+                dataSource,
+                "DELETE FROM inbox_event WHERE received_at < now() - ? * interval '1 millisecond'",
+                config.keepReceived().toMillis());
+        if (deletedEvents + deletedInbox > 0) {
+            LOG.infof(
+                    "Outbox housekeeping deleted %d delivered event(s) and %d inbox entr(y/ies)",
+                    deletedEvents, deletedInbox);
         }
     }
 }

@@ -46,7 +46,7 @@ class PurgeLock {
 
     private static void execute(Connection session, String sql) throws SQLException {
         try (PreparedStatement statement = session.prepareStatement(sql)) {
-            statement.setInt(1, LOCK_SPACE);
+            Jdbc.bind(session, statement, LOCK_SPACE);
             statement.execute();
         }
     }

@@ -1,13 +1,5 @@
 package org.opencdp.subjectrights;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,7 +32,8 @@ public class RetentionBatches {
         long total = 0;
         int deleted;
         do {
-            deleted = QuarkusTransaction.requiringNew().call(() -> update(sql, withBatchSize(parameters)));
+            deleted = QuarkusTransaction.requiringNew()
+                    .call(() -> Jdbc.update(dataSource, sql, withBatchSize(parameters)));
             total += deleted;
         } while (deleted >= BATCH);
         return total;
@@ -48,39 +41,12 @@ public class RetentionBatches {
 
     /** Runs one statement in a transaction of its own, e.g. dropping a whole expired partition; returns its count. */
     public int inOwnTransaction(String sql, Object... parameters) {
-        return QuarkusTransaction.requiringNew().call(() -> update(sql, parameters));
+        return QuarkusTransaction.requiringNew().call(() -> Jdbc.update(dataSource, sql, parameters));
     }
 
     /** The single number a query returns, e.g. a {@code count(*)} of the expired records. */
     public long count(String sql, Object... parameters) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = prepared(c, sql, parameters);
-                ResultSet rs = s.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw Jdbc.failure("cannot count expired records", e);
-        }
-    }
-
-    private int update(String sql, Object... parameters) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = prepared(c, sql, parameters)) {
-            return s.executeUpdate();
-        } catch (SQLException e) {
-            throw Jdbc.failure("cannot delete expired records", e);
-        }
-    }
-
-    private static PreparedStatement prepared(Connection c, String sql, Object... parameters) throws SQLException {
-        PreparedStatement s = c.prepareStatement(sql);
-        for (int i = 0; i < parameters.length; i++) {
-            Object value = parameters[i] instanceof Instant instant
-                    ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC)
-                    : parameters[i];
-            s.setObject(i + 1, value);
-        }
-        return s;
+        return Jdbc.first(dataSource, sql, rs -> rs.getLong(1), parameters).orElseThrow();
     }
 
     private static Object[] withBatchSize(Object[] parameters) {

@@ -1,9 +1,5 @@
 package org.opencdp.subjectrights;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -30,36 +26,36 @@ public class RetentionPurgeReports {
 
     @Transactional
     public Optional<RetentionPurgeReport> of(UUID runId) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT report FROM retention_purge_run WHERE run_id = ?")) {
-            s.setObject(1, runId);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next()
-                        ? Optional.of(json.readValue(rs.getString(1), RetentionPurgeReport.class))
-                        : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure("cannot read retention purge reports", e);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot read retention purge reports", e);
-        }
+        return Jdbc.first(
+                        dataSource,
+                        "SELECT report FROM retention_purge_run WHERE run_id = ?",
+                        rs -> rs.getString(1),
+                        runId)
+                .map(this::read);
     }
 
     /** Keeps the report; of two concurrent runs with the same id the first one's report stays and is returned. */
     @Transactional
     public RetentionPurgeReport keep(RetentionPurgeReport report) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("""
-                        INSERT INTO retention_purge_run (run_id, report) VALUES (?, ?::jsonb)
-                        ON CONFLICT (run_id) DO NOTHING""")) {
-            s.setObject(1, report.runId());
-            s.setString(2, json.writeValueAsString(report));
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw Jdbc.failure("cannot keep a retention purge report", e);
+        Jdbc.update(dataSource, """
+                INSERT INTO retention_purge_run (run_id, report) VALUES (?, ?::jsonb)
+                ON CONFLICT (run_id) DO NOTHING""", report.runId(), write(report));
+        return of(report.runId()).orElse(report);
+    }
+
+    private RetentionPurgeReport read(String stored) {
+        try {
+            return json.readValue(stored, RetentionPurgeReport.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read retention purge reports", e);
+        }
+    }
+
+    private String write(RetentionPurgeReport report) {
+        try {
+            return json.writeValueAsString(report);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot keep a retention purge report", e);
         }
-        return of(report.runId()).orElse(report);
     }
 }

@@ -1,11 +1,6 @@
 package org.opencdp.subjectrights;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -40,15 +35,8 @@ public class SubjectRestrictions {
 
     @Transactional
     public boolean isRestricted(UUID subjectId) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT 1 FROM subject_restriction WHERE subject_id = ?")) {
-            s.setObject(1, subjectId);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next();
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure("cannot read restrictions", e);
-        }
+        return Jdbc.first(dataSource, "SELECT 1 FROM subject_restriction WHERE subject_id = ?", rs -> true, subjectId)
+                .isPresent();
     }
 
     /** Which of these subjects are restricted, with one query (for search results). */
@@ -57,20 +45,12 @@ public class SubjectRestrictions {
         if (subjectIds.isEmpty()) {
             return Set.of();
         }
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "SELECT DISTINCT subject_id FROM subject_restriction WHERE subject_id = ANY(?)")) {
-            s.setArray(1, c.createArrayOf("uuid", subjectIds.toArray()));
-            Set<UUID> restricted = new HashSet<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    restricted.add(rs.getObject(1, UUID.class));
-                }
-            }
-            return restricted;
-        } catch (SQLException e) {
-            throw Jdbc.failure("cannot read restrictions", e);
-        }
+        // A HashSet: callers ask it about events without a subject (contains(null)), which Set.copyOf refuses.
+        return new HashSet<>(Jdbc.list(
+                dataSource,
+                "SELECT DISTINCT subject_id FROM subject_restriction WHERE subject_id = ANY(?)",
+                rs -> Jdbc.uuid(rs, 1),
+                subjectIds));
     }
 
     /** Refuses processing of a restricted subject with a 409 problem. */
@@ -84,45 +64,24 @@ public class SubjectRestrictions {
     /** The subjects whose legal hold ended before {@code day}: their kept records need not be readable any more. */
     @Transactional
     public List<UUID> legalHoldsEndedBefore(LocalDate day) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "SELECT subject_id FROM subject_restriction WHERE basis = ? AND until < ? ORDER BY until")) {
-            s.setString(1, Basis.LEGAL_HOLD.name());
-            s.setObject(2, day);
-            List<UUID> ended = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    ended.add(rs.getObject(1, UUID.class));
-                }
-            }
-            return ended;
-        } catch (SQLException e) {
-            throw Jdbc.failure("cannot read restrictions", e);
-        }
+        return Jdbc.list(
+                dataSource,
+                "SELECT subject_id FROM subject_restriction WHERE basis = ? AND until < ? ORDER BY until",
+                rs -> Jdbc.uuid(rs, 1),
+                Basis.LEGAL_HOLD,
+                day);
     }
 
     @Transactional
     public void restrict(UUID subjectId, Basis basis, UUID requestId, LocalDate until) {
-        update("""
+        Jdbc.update(dataSource, """
                 INSERT INTO subject_restriction (subject_id, basis, request_id, until) VALUES (?, ?, ?, ?)
                 ON CONFLICT (subject_id, basis) DO UPDATE SET request_id = excluded.request_id, until = excluded.until
-                """, subjectId, basis.name(), requestId, until);
+                """, subjectId, basis, requestId, until);
     }
 
     @Transactional
     public void lift(UUID subjectId, Basis basis) {
-        update("DELETE FROM subject_restriction WHERE subject_id = ? AND basis = ?", subjectId, basis.name());
-    }
-
-    private void update(String sql, Object... parameters) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setObject(i + 1, parameters[i]);
-            }
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw Jdbc.failure("cannot change restrictions", e);
-        }
+        Jdbc.update(dataSource, "DELETE FROM subject_restriction WHERE subject_id = ? AND basis = ?", subjectId, basis);
     }
 }

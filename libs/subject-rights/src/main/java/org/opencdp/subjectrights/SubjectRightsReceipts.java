@@ -1,9 +1,5 @@
 package org.opencdp.subjectrights;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -34,56 +30,48 @@ public class SubjectRightsReceipts {
 
     @Transactional
     public Optional<SubjectRightsReport> given(UUID requestId, SubjectRightsAction action, UUID subjectId) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "SELECT report FROM subject_rights_receipt WHERE request_id = ? AND action = ?")) {
-            s.setObject(1, requestId);
-            s.setString(2, action.name());
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                SubjectRightsReport stored = json.readValue(rs.getString(1), SubjectRightsReport.class);
-                return Optional.of(new SubjectRightsReport(
-                        stored.service(),
-                        subjectId,
-                        stored.requestId(),
-                        stored.action(),
-                        stored.completedAt(),
-                        stored.restricted(),
-                        stored.categories()));
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure("cannot read subject-rights receipts", e);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot read subject-rights receipts", e);
-        }
+        return Jdbc.first(
+                        dataSource,
+                        "SELECT report FROM subject_rights_receipt WHERE request_id = ? AND action = ?",
+                        rs -> rs.getString(1),
+                        requestId,
+                        action)
+                .map(stored -> withSubject(read(stored), subjectId));
     }
 
     /** Keeps the receipt; of two concurrent calls with the same request id the first one's receipt stays. */
     @Transactional
     public SubjectRightsReport keep(SubjectRightsReport report) {
-        SubjectRightsReport withoutSubject = new SubjectRightsReport(
+        Jdbc.update(dataSource, """
+                INSERT INTO subject_rights_receipt (request_id, action, report) VALUES (?, ?, ?::jsonb)
+                ON CONFLICT (request_id, action) DO NOTHING""", report.requestId(), report.action(), write(withSubject(report, null)));
+        return given(report.requestId(), report.action(), report.subjectId()).orElse(report);
+    }
+
+    private static SubjectRightsReport withSubject(SubjectRightsReport report, UUID subjectId) {
+        return new SubjectRightsReport(
                 report.service(),
-                null,
+                subjectId,
                 report.requestId(),
                 report.action(),
                 report.completedAt(),
                 report.restricted(),
                 report.categories());
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("""
-                        INSERT INTO subject_rights_receipt (request_id, action, report) VALUES (?, ?, ?::jsonb)
-                        ON CONFLICT (request_id, action) DO NOTHING""")) {
-            s.setObject(1, report.requestId());
-            s.setString(2, report.action().name());
-            s.setString(3, json.writeValueAsString(withoutSubject));
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw Jdbc.failure("cannot keep a subject-rights receipt", e);
+    }
+
+    private SubjectRightsReport read(String stored) {
+        try {
+            return json.readValue(stored, SubjectRightsReport.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read subject-rights receipts", e);
+        }
+    }
+
+    private String write(SubjectRightsReport report) {
+        try {
+            return json.writeValueAsString(report);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot keep a subject-rights receipt", e);
         }
-        return given(report.requestId(), report.action(), report.subjectId()).orElse(report);
     }
 }

@@ -1,12 +1,6 @@
 package org.opencdp.webhookauth;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,13 +31,14 @@ public class IntegrationRepository {
 
     /** False if the name is taken. */
     public boolean insert(Integration integration) {
-        return update(
+        return Jdbc.update(
+                        dataSource,
                         "INSERT INTO integration (" + INTEGRATION + ") VALUES (?, ?, ?, ?, ?) "
                                 + "ON CONFLICT (name) DO NOTHING",
                         integration.id(),
                         integration.name(),
-                        integration.kind().name(),
-                        Timestamp.from(integration.createdAt()),
+                        integration.kind(),
+                        integration.createdAt(),
                         null)
                 == 1;
     }
@@ -58,12 +53,13 @@ public class IntegrationRepository {
     }
 
     public void insert(IntegrationSecret secret) {
-        update(
+        Jdbc.update(
+                dataSource,
                 "INSERT INTO integration_secret (" + SECRET + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
                 secret.id(),
                 secret.integrationId(),
-                Timestamp.from(secret.createdAt()),
-                secret.validUntil() == null ? null : Timestamp.from(secret.validUntil()),
+                secret.createdAt(),
+                secret.validUntil(),
                 secret.encryptedSecret(),
                 secret.secretHash(),
                 secret.publicKeyPem());
@@ -71,92 +67,79 @@ public class IntegrationRepository {
 
     /** The integration's secrets still valid at {@code now}, newest first. */
     public List<IntegrationSecret> validSecrets(UUID integrationId, Instant now) {
-        List<IntegrationSecret> secrets = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement select = prepare(
-                        c,
-                        "SELECT " + SECRET + " FROM integration_secret WHERE integration_id = ? "
-                                + "AND (valid_until IS NULL OR valid_until > ?) ORDER BY created_at DESC",
-                        integrationId,
-                        Timestamp.from(now));
-                ResultSet rs = select.executeQuery()) {
-            while (rs.next()) {
-                Timestamp until = rs.getTimestamp(4);
-                secrets.add(new IntegrationSecret(
-                        rs.getObject(1, UUID.class),
-                        rs.getObject(2, UUID.class),
-                        rs.getTimestamp(3).toInstant(),
-                        until == null ? null : until.toInstant(),
+        return Jdbc.list(
+                dataSource,
+                "SELECT " + SECRET + " FROM integration_secret WHERE integration_id = ? "
+                        + "AND (valid_until IS NULL OR valid_until > ?) ORDER BY created_at DESC",
+                rs -> new IntegrationSecret(
+                        Jdbc.uuid(rs, 1),
+                        Jdbc.uuid(rs, 2),
+                        Jdbc.instant(rs, 3),
+                        Jdbc.instant(rs, 4),
                         rs.getBytes(5),
                         rs.getBytes(6),
-                        rs.getString(7)));
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure("cannot read integration secrets", e);
-        }
-        return secrets;
+                        rs.getString(7)),
+                integrationId,
+                now);
     }
 
     /** Ends every secret valid at {@code now} at {@code until} (or earlier, if it ends earlier already). */
     public void endValidSecrets(UUID integrationId, Instant until, Instant now) {
-        update(
+        Jdbc.update(
+                dataSource,
                 "UPDATE integration_secret SET valid_until = LEAST(COALESCE(valid_until, ?), ?) "
                         + "WHERE integration_id = ? AND (valid_until IS NULL OR valid_until > ?)",
-                Timestamp.from(until),
-                Timestamp.from(until),
+                until,
+                until,
                 integrationId,
-                Timestamp.from(now));
-        update(
+                now);
+        Jdbc.update(
+                dataSource,
                 "DELETE FROM integration_secret WHERE integration_id = ? AND valid_until <= ?",
                 integrationId,
-                Timestamp.from(now));
+                now);
     }
 
     /** Marks the integration revoked and deletes all its secrets; false if it was revoked already. */
     public boolean revoke(UUID integrationId, Instant now) {
-        update("DELETE FROM integration_secret WHERE integration_id = ?", integrationId);
-        return update(
+        Jdbc.update(dataSource, "DELETE FROM integration_secret WHERE integration_id = ?", integrationId);
+        return Jdbc.update(
+                        dataSource,
                         "UPDATE integration SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
-                        Timestamp.from(now),
+                        now,
                         integrationId)
                 == 1;
     }
 
     /** Remembers an accepted signature; false if it was seen before (a replay). */
     public boolean rememberSignature(UUID integrationId, byte[] signature, Instant forgetAfter) {
-        return update(
+        return Jdbc.update(
+                        dataSource,
                         "INSERT INTO webhook_signature (integration_id, signature, forget_after) VALUES (?, ?, ?) "
                                 + "ON CONFLICT DO NOTHING",
                         integrationId,
                         signature,
-                        Timestamp.from(forgetAfter))
+                        forgetAfter)
                 == 1;
     }
 
     public int forgetSignatures(Instant now) {
-        return update("DELETE FROM webhook_signature WHERE forget_after < ?", Timestamp.from(now));
+        return Jdbc.update(dataSource, "DELETE FROM webhook_signature WHERE forget_after < ?", now);
     }
 
     public Optional<Delivery> delivery(UUID integrationId, String deliveryId) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement select = prepare(
-                        c,
-                        "SELECT status, content_type, body FROM webhook_delivery "
-                                + "WHERE integration_id = ? AND delivery_id = ?",
-                        integrationId,
-                        deliveryId);
-                ResultSet rs = select.executeQuery()) {
-            return rs.next()
-                    ? Optional.of(new Delivery(rs.getInt(1), rs.getString(2), rs.getBytes(3)))
-                    : Optional.empty();
-        } catch (SQLException e) {
-            throw Jdbc.failure("cannot read webhook deliveries", e);
-        }
+        return Jdbc.first(
+                dataSource,
+                "SELECT status, content_type, body FROM webhook_delivery WHERE integration_id = ? AND delivery_id = ?",
+                rs -> new Delivery(rs.getInt(1), rs.getString(2), rs.getBytes(3)),
+                integrationId,
+                deliveryId);
     }
 
     /** Keeps the first answer to a delivery; a later one for the same id changes nothing. */
     public void recordDelivery(UUID integrationId, String deliveryId, Delivery answer, Instant now) {
-        update(
+        Jdbc.update(
+                dataSource,
                 "INSERT INTO webhook_delivery (integration_id, delivery_id, status, content_type, body, received_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 integrationId,
@@ -164,51 +147,23 @@ public class IntegrationRepository {
                 answer.status(),
                 answer.contentType(),
                 answer.body(),
-                Timestamp.from(now));
+                now);
     }
 
     public int forgetDeliveries(Instant before) {
-        return update("DELETE FROM webhook_delivery WHERE received_at < ?", Timestamp.from(before));
+        return Jdbc.update(dataSource, "DELETE FROM webhook_delivery WHERE received_at < ?", before);
     }
 
     private List<Integration> integrations(String sql, Object... parameters) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement statement = prepare(c, sql, parameters);
-                ResultSet rs = statement.executeQuery()) {
-            List<Integration> found = new ArrayList<>();
-            while (rs.next()) {
-                Timestamp revoked = rs.getTimestamp(5);
-                found.add(new Integration(
-                        rs.getObject(1, UUID.class),
+        return Jdbc.list(
+                dataSource,
+                sql,
+                rs -> new Integration(
+                        Jdbc.uuid(rs, 1),
                         rs.getString(2),
                         IntegrationKind.valueOf(rs.getString(3)),
-                        rs.getTimestamp(4).toInstant(),
-                        revoked == null ? null : revoked.toInstant()));
-            }
-            return found;
-        } catch (SQLException e) {
-            throw Jdbc.failure("cannot read integrations", e);
-        }
-    }
-
-    private int update(String sql, Object... parameters) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement statement = prepare(c, sql, parameters)) {
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw Jdbc.failure("cannot change integrations", e);
-        }
-    }
-
-    private static PreparedStatement prepare(Connection c, String sql, Object... parameters) throws SQLException {
-        PreparedStatement statement = c.prepareStatement(sql);
-        for (int i = 0; i < parameters.length; i++) {
-            if (parameters[i] == null) {
-                statement.setNull(i + 1, java.sql.Types.NULL);
-            } else {
-                statement.setObject(i + 1, parameters[i]);
-            }
-        }
-        return statement;
+                        Jdbc.instant(rs, 4),
+                        Jdbc.instant(rs, 5)),
+                parameters);
     }
 }

@@ -1,9 +1,6 @@
 package org.opencdp.profile.repository;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -40,9 +37,7 @@ public class SearchTermRepository {
             try (PreparedStatement insert = c.prepareStatement(
                     "INSERT INTO customer_search_term (term_kind, hash, customer_id) VALUES (?, ?, ?)")) {
                 for (CustomerSearchTerm term : terms) {
-                    insert.setString(1, term.kind().name());
-                    insert.setBytes(2, term.hash());
-                    insert.setObject(3, term.customerId());
+                    Jdbc.bind(c, insert, term.kind(), term.hash(), term.customerId());
                     insert.addBatch();
                 }
                 return insert.executeBatch();
@@ -65,27 +60,16 @@ public class SearchTermRepository {
             sql.append(" AND customer_id > ?");
         }
         sql.append(" GROUP BY customer_id HAVING count(*) = ? ORDER BY customer_id LIMIT ?");
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement query = c.prepareStatement(sql.toString())) {
-            int p = 1;
-            for (Criterion criterion : criteria) {
-                query.setString(p++, criterion.kind().name());
-                query.setBytes(p++, criterion.hash());
-            }
-            if (after != null) {
-                query.setObject(p++, after);
-            }
-            query.setInt(p++, criteria.size());
-            query.setInt(p, limit);
-            List<UUID> ids = new ArrayList<>(limit);
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getObject(1, UUID.class));
-                }
-            }
-            return ids;
-        } catch (SQLException e) {
-            throw Jdbc.failure("blind-index lookup failed", e);
+        List<Object> parameters = new ArrayList<>(2 * criteria.size() + 3);
+        for (Criterion criterion : criteria) {
+            parameters.add(criterion.kind());
+            parameters.add(criterion.hash());
         }
+        if (after != null) {
+            parameters.add(after);
+        }
+        parameters.add(criteria.size());
+        parameters.add(limit);
+        return Jdbc.list(dataSource, sql.toString(), rs -> Jdbc.uuid(rs, 1), parameters.toArray());
     }
 }

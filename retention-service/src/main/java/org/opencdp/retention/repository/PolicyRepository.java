@@ -1,6 +1,5 @@
 package org.opencdp.retention.repository;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Period;
@@ -45,36 +44,28 @@ public class PolicyRepository {
      * there is no such category.
      */
     public boolean lockCategory(String category) {
-        return Jdbc.with(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM retention_category WHERE id = ? FOR UPDATE")) {
-                s.setString(1, category);
-                try (ResultSet rs = s.executeQuery()) {
-                    return rs.next();
-                }
-            }
-        });
+        return Jdbc.first(dataSource, "SELECT 1 FROM retention_category WHERE id = ? FOR UPDATE", rs -> true, category)
+                .isPresent();
     }
 
     public void insert(RetentionPolicy p) {
-        Jdbc.with(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement("""
-                    INSERT INTO retention_policy_version (category, version, period, start_event, round_to_end_of_year,
-                                                          legal_reference, review_with_legal_counsel, review_note,
-                                                          changed_by, changed_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                s.setString(1, p.category());
-                s.setInt(2, p.version());
-                s.setString(3, p.period().toString());
-                s.setString(4, p.startEvent());
-                s.setBoolean(5, p.roundToEndOfYear());
-                s.setString(6, p.legalReference());
-                s.setBoolean(7, p.reviewWithLegalCounsel());
-                s.setString(8, p.reviewNote());
-                s.setString(9, p.changedBy());
-                s.setObject(10, Jdbc.timestamptz(p.changedAt()));
-                return s.executeUpdate();
-            }
-        });
+        Jdbc.update(
+                dataSource,
+                """
+                INSERT INTO retention_policy_version (category, version, period, start_event, round_to_end_of_year,
+                                                      legal_reference, review_with_legal_counsel, review_note,
+                                                      changed_by, changed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                p.category(),
+                p.version(),
+                p.period().toString(),
+                p.startEvent(),
+                p.roundToEndOfYear(),
+                p.legalReference(),
+                p.reviewWithLegalCounsel(),
+                p.reviewNote(),
+                p.changedBy(),
+                p.changedAt());
     }
 
     private static RetentionPolicy map(ResultSet rs) throws SQLException {

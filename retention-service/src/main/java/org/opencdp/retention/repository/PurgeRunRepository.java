@@ -3,10 +3,8 @@ package org.opencdp.retention.repository;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,13 +38,16 @@ public class PurgeRunRepository {
             try (PreparedStatement s = c.prepareStatement("""
                     INSERT INTO purge_run (id, dry_run, as_of, started_by, started_at, scheduled_for, policies)
                     VALUES (?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (scheduled_for) DO NOTHING""")) {
-                s.setObject(1, run.id());
-                s.setBoolean(2, run.dryRun());
-                s.setObject(3, Jdbc.timestamptz(run.asOf()));
-                s.setString(4, run.startedBy());
-                s.setObject(5, Jdbc.timestamptz(run.startedAt()));
-                s.setObject(6, run.scheduledFor(), Types.DATE);
-                s.setString(7, policies);
+                Jdbc.bind(
+                        c,
+                        s,
+                        run.id(),
+                        run.dryRun(),
+                        run.asOf(),
+                        run.startedBy(),
+                        run.startedAt(),
+                        run.scheduledFor(),
+                        policies);
                 if (s.executeUpdate() == 0) {
                     return false;
                 }
@@ -54,8 +55,7 @@ public class PurgeRunRepository {
             try (PreparedStatement s = c.prepareStatement(
                     "INSERT INTO purge_run_participant (run_id, participant, status) VALUES (?, ?, 'PENDING')")) {
                 for (String participant : participants) {
-                    s.setObject(1, run.id());
-                    s.setString(2, participant);
+                    Jdbc.bind(c, s, run.id(), participant);
                     s.addBatch();
                 }
                 s.executeBatch();
@@ -91,38 +91,24 @@ public class PurgeRunRepository {
     }
 
     public String policies(UUID runId) {
-        return Jdbc.with(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT policies::text FROM purge_run WHERE id = ?")) {
-                s.setObject(1, runId);
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    return rs.getString(1);
-                }
-            }
-        });
+        return Jdbc.first(dataSource, "SELECT policies::text FROM purge_run WHERE id = ?", rs -> rs.getString(1), runId)
+                .orElseThrow();
     }
 
     public List<StoredParticipant> participants(UUID runId) {
-        return Jdbc.with(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement("""
-                    SELECT participant, status, attempts, last_error, report::text AS report, answered_at
-                      FROM purge_run_participant WHERE run_id = ? ORDER BY participant""")) {
-                s.setObject(1, runId);
-                List<StoredParticipant> rows = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(new StoredParticipant(
-                                rs.getString("participant"),
-                                rs.getString("status"),
-                                rs.getInt("attempts"),
-                                rs.getString("last_error"),
-                                rs.getString("report"),
-                                Jdbc.instant(rs, "answered_at")));
-                    }
-                }
-                return rows;
-            }
-        });
+        return Jdbc.list(
+                dataSource,
+                """
+                SELECT participant, status, attempts, last_error, report::text AS report, answered_at
+                  FROM purge_run_participant WHERE run_id = ? ORDER BY participant""",
+                rs -> new StoredParticipant(
+                        rs.getString("participant"),
+                        rs.getString("status"),
+                        rs.getInt("attempts"),
+                        rs.getString("last_error"),
+                        rs.getString("report"),
+                        Jdbc.instant(rs, "answered_at")),
+                runId);
     }
 
     public void answered(UUID runId, String participant, String report, Instant at) {
@@ -148,21 +134,13 @@ public class PurgeRunRepository {
 
     /** Sets the run's outcome from its participants: COMPLETE once every one answered. */
     public PurgeOutcome finish(UUID runId, Instant at) {
-        return Jdbc.with(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement("""
-                    UPDATE purge_run r SET finished_at = ?,
-                           outcome = CASE WHEN EXISTS (SELECT 1 FROM purge_run_participant p
-                                                        WHERE p.run_id = r.id AND p.status <> 'ANSWERED')
-                                          THEN 'PARTIAL' ELSE 'COMPLETE' END
-                     WHERE r.id = ? RETURNING outcome""")) {
-                s.setObject(1, Jdbc.timestamptz(at));
-                s.setObject(2, runId);
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    return PurgeOutcome.valueOf(rs.getString(1));
-                }
-            }
-        });
+        return Jdbc.first(dataSource, """
+                        UPDATE purge_run r SET finished_at = ?,
+                               outcome = CASE WHEN EXISTS (SELECT 1 FROM purge_run_participant p
+                                                            WHERE p.run_id = r.id AND p.status <> 'ANSWERED')
+                                              THEN 'PARTIAL' ELSE 'COMPLETE' END
+                         WHERE r.id = ? RETURNING outcome""", rs -> PurgeOutcome.valueOf(rs.getString(1)), at, runId)
+                .orElseThrow();
     }
 
     private static PurgeRun run(ResultSet rs) throws SQLException {

@@ -1,6 +1,5 @@
 package org.opencdp.retention.repository;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -40,24 +39,22 @@ public class RequestRepository {
     DataSource dataSource;
 
     public void insert(SubjectRequest r) {
-        Jdbc.with(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement("""
-                    INSERT INTO subject_request (id, type, subject_id, channel, received_on, due_on, state, filed_by,
-                                                 filed_at, rectification)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""")) {
-                s.setObject(1, r.id());
-                s.setString(2, r.type().name());
-                s.setObject(3, r.subjectId());
-                s.setString(4, r.channel().name());
-                s.setObject(5, r.receivedOn());
-                s.setObject(6, r.dueOn());
-                s.setString(7, r.state().name());
-                s.setString(8, r.filedBy());
-                s.setObject(9, Jdbc.timestamptz(r.filedAt()));
-                s.setString(10, r.rectification());
-                return s.executeUpdate();
-            }
-        });
+        Jdbc.update(
+                dataSource,
+                """
+                INSERT INTO subject_request (id, type, subject_id, channel, received_on, due_on, state, filed_by,
+                                             filed_at, rectification)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""",
+                r.id(),
+                r.type(),
+                r.subjectId(),
+                r.channel(),
+                r.receivedOn(),
+                r.dueOn(),
+                r.state(),
+                r.filedBy(),
+                r.filedAt(),
+                r.rectification());
     }
 
     /** The request, locked for the change the caller is about to make. */
@@ -101,16 +98,7 @@ public class RequestRepository {
     public long countOpen(RequestState state, boolean overdue, LocalDate day) {
         String sql =
                 "SELECT count(*) FROM subject_request WHERE state = ? AND " + (overdue ? "due_on < ?" : "due_on >= ?");
-        return Jdbc.with(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                s.setString(1, state.name());
-                s.setObject(2, day);
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        });
+        return Jdbc.first(dataSource, sql, rs -> rs.getLong(1), state, day).orElseThrow();
     }
 
     public void verified(UUID id, Verification verification) {
@@ -119,7 +107,7 @@ public class RequestRepository {
                 "UPDATE subject_request SET state = 'VERIFIED', verified_by = ?, verification_method = ?, "
                         + "verified_at = ? WHERE id = ?",
                 verification.verifiedBy(),
-                verification.method().name(),
+                verification.method(),
                 verification.verifiedAt(),
                 id);
     }
@@ -163,20 +151,12 @@ public class RequestRepository {
 
     /** The patches of the subject's rectification requests not completed yet: request id and patch as JSON text. */
     public List<Map<String, String>> rectificationsOf(UUID subjectId) {
-        return Jdbc.with(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT id, rectification FROM subject_request WHERE subject_id = ? AND rectification IS NOT NULL "
-                            + "ORDER BY filed_at")) {
-                s.setObject(1, subjectId);
-                List<Map<String, String>> held = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        held.add(Map.of("requestId", rs.getString("id"), "patch", rs.getString("rectification")));
-                    }
-                }
-                return held;
-            }
-        });
+        return Jdbc.list(
+                dataSource,
+                "SELECT id, rectification FROM subject_request WHERE subject_id = ? AND rectification IS NOT NULL "
+                        + "ORDER BY filed_at",
+                rs -> Map.of("requestId", rs.getString("id"), "patch", rs.getString("rectification")),
+                subjectId);
     }
 
     /** Drops the patches of the subject's rectification requests (an erasure of the subject). */

@@ -98,7 +98,7 @@ public record SegmentQuery(String sql, List<Object> parameters) {
                             + " WHERE o.subject_id = p.subject_id AND o.cancelled_at IS NULL"
                             + " AND o.retained_until IS NULL AND l.category = ? AND o.ordered_at >= ?)");
                     parameters.add(c.category());
-                    parameters.add(java.sql.Timestamp.from(now.minus(c.withinDays(), ChronoUnit.DAYS)));
+                    parameters.add(now.minus(c.withinDays(), ChronoUnit.DAYS));
                 }
                 case Criterion.RevenueAbove c -> {
                     sql.append("k.total_revenue > ?");
