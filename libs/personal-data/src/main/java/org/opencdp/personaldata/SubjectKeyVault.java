@@ -138,7 +138,7 @@ public class SubjectKeyVault {
                 for (int i = 0; i < count; i++) {
                     UUID subjectId = UUID.randomUUID();
                     byte[] fresh = AesGcm.randomKey();
-                    bindKey(insert, material, subjectId, fresh);
+                    bindKey(c, insert, material, subjectId, fresh);
                     insert.addBatch();
                     candidates.add(new SubjectKey(subjectId, fresh));
                 }
@@ -164,7 +164,7 @@ public class SubjectKeyVault {
         byte[] fresh = AesGcm.randomKey();
         try (Connection c = keyDatabase.getConnection();
                 PreparedStatement insert = c.prepareStatement(INSERT_KEY)) {
-            bindKey(insert, keys(), subjectId, fresh);
+            bindKey(c, insert, keys(), subjectId, fresh);
             return insert.executeUpdate() == 1 ? new SubjectKey(subjectId, fresh) : null;
         } catch (SQLException e) {
             throw Jdbc.failure("cannot store the data key of subject " + subjectId, e);
@@ -176,11 +176,15 @@ public class SubjectKeyVault {
             INSERT INTO subject_key (subject_id, master_key_id, wrapped_key) VALUES (?, ?, ?)
             ON CONFLICT (subject_id) DO NOTHING""";
 
-    private static void bindKey(PreparedStatement insert, KeyMaterial material, UUID subjectId, byte[] key)
+    private static void bindKey(
+            Connection c, PreparedStatement insert, KeyMaterial material, UUID subjectId, byte[] key)
             throws SQLException {
-        insert.setObject(1, subjectId);
-        insert.setString(2, material.activeMasterKeyId());
-        insert.setBytes(3, wrap(material.activeMasterKeyId(), material.activeMasterKey(), subjectId, key));
+        Jdbc.bind(
+                c,
+                insert,
+                subjectId,
+                material.activeMasterKeyId(),
+                wrap(material.activeMasterKeyId(), material.activeMasterKey(), subjectId, key));
     }
 
     public Optional<SubjectKey> existingKey(UUID subjectId) {
@@ -197,7 +201,7 @@ public class SubjectKeyVault {
                 PreparedStatement select = c.prepareStatement("""
                         SELECT subject_id, master_key_id, wrapped_key FROM subject_key
                         WHERE subject_id = ANY(?) AND erased_at IS NULL""")) {
-            select.setArray(1, c.createArrayOf("uuid", subjectIds.toArray()));
+            Jdbc.bind(c, select, subjectIds);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     UUID subject = rs.getObject(1, UUID.class);
@@ -223,7 +227,7 @@ public class SubjectKeyVault {
         try (Connection c = keyDatabase.getConnection();
                 PreparedStatement select = c.prepareStatement(
                         "SELECT subject_id FROM subject_key WHERE subject_id = ANY(?) AND erased_at IS NOT NULL")) {
-            select.setArray(1, c.createArrayOf("uuid", subjectIds.toArray()));
+            Jdbc.bind(c, select, subjectIds);
             Set<UUID> erased = new HashSet<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -273,11 +277,11 @@ public class SubjectKeyVault {
                 PreparedStatement shred = c.prepareStatement("""
                         UPDATE subject_key SET master_key_id = NULL, wrapped_key = NULL, erased_at = now()
                         WHERE subject_id = ? AND erased_at IS NULL""")) {
-            tombstone.setObject(1, subjectId);
+            Jdbc.bind(c, tombstone, subjectId);
             if (tombstone.executeUpdate() == 1) {
                 return false;
             }
-            shred.setObject(1, subjectId);
+            Jdbc.bind(c, shred, subjectId);
             return shred.executeUpdate() == 1;
         } catch (SQLException e) {
             throw Jdbc.failure("cannot destroy the data key of subject " + subjectId, e);
@@ -297,8 +301,7 @@ public class SubjectKeyVault {
                     SELECT subject_id, master_key_id, wrapped_key FROM subject_key
                     WHERE erased_at IS NULL AND master_key_id <> ?
                     LIMIT ? FOR UPDATE SKIP LOCKED""")) {
-                select.setString(1, material.activeMasterKeyId());
-                select.setInt(2, batchSize);
+                Jdbc.bind(c, select, material.activeMasterKeyId(), batchSize);
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         UUID subject = rs.getObject(1, UUID.class);
@@ -313,9 +316,7 @@ public class SubjectKeyVault {
                     UPDATE subject_key SET master_key_id = ?, wrapped_key = ?
                     WHERE subject_id = ? AND erased_at IS NULL""")) {
                 for (Object[] row : rewrapped) {
-                    update.setString(1, material.activeMasterKeyId());
-                    update.setBytes(2, (byte[]) row[1]);
-                    update.setObject(3, row[0]);
+                    Jdbc.bind(c, update, material.activeMasterKeyId(), row[1], row[0]);
                     update.addBatch();
                 }
                 update.executeBatch();
@@ -354,7 +355,7 @@ public class SubjectKeyVault {
         try (Connection c = keyDatabase.getConnection();
                 PreparedStatement count = c.prepareStatement(
                         "SELECT count(*) FROM subject_key WHERE erased_at IS NULL AND master_key_id <> ?")) {
-            count.setString(1, keys().activeMasterKeyId());
+            Jdbc.bind(c, count, keys().activeMasterKeyId());
             try (ResultSet rs = count.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
